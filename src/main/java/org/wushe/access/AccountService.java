@@ -1,0 +1,259 @@
+package org.wushe.access;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wushe.audit.AuditTrail;
+import org.wushe.region.Region;
+import org.wushe.region.RegionCode;
+import org.wushe.region.RegionScope;
+import org.wushe.region.Regions;
+import org.wushe.shared.BusinessException;
+import org.wushe.shared.FieldError;
+import org.wushe.shared.InvalidInputException;
+
+/**
+ * The access module's public API for accounts: creating them within the creator's scope and power, listing them in
+ * scope, changing passwords, and the lock-out bookkeeping of logins.
+ */
+@Service
+public class AccountService {
+
+	static final String ENTITY = "account";
+
+	private final Accounts accounts;
+
+	private final JdbcClient jdbc;
+
+	private final Regions regions;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	AccountService(Accounts accounts, JdbcClient jdbc, Regions regions, PasswordEncoder passwordEncoder,
+			AuditTrail audit, Clock clock) {
+		this.accounts = accounts;
+		this.jdbc = jdbc;
+		this.regions = regions;
+		this.passwordEncoder = passwordEncoder;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * Creates an account inside the creator's subtree, with a role the creator may grant. A password given by the
+	 * creator, or generated when left blank, must be changed at first login.
+	 */
+	@Transactional
+	public CreatedAccount create(NewAccount input, CurrentUser creator) {
+		if (!creator.can(Permissions.ACCOUNT_MANAGE)) {
+			throw BusinessException.forbidden("error.forbidden");
+		}
+		List<FieldError> errors = new ArrayList<>();
+		String username = input.username() == null ? "" : input.username().strip();
+		if (!username.matches("[A-Za-z0-9_.\\-]{3,64}")) {
+			errors.add(new FieldError("username", "access.account.username.invalid"));
+		}
+		else if (accounts.existsByUsername(username)) {
+			errors.add(new FieldError("username", "access.account.username.taken", username));
+		}
+		String displayName = input.displayName() == null ? "" : input.displayName().strip();
+		if (displayName.isEmpty() || displayName.length() > 100) {
+			errors.add(new FieldError("displayName", "access.account.display-name.invalid"));
+		}
+		Role role = parseRole(input.role());
+		if (role == null) {
+			errors.add(new FieldError("role", "access.account.role.invalid"));
+		}
+		Region region = null;
+		if (input.regionCode() == null || !RegionCode.isValid(input.regionCode())) {
+			errors.add(new FieldError("regionCode", "region.error.malformed", String.valueOf(input.regionCode())));
+		}
+		else {
+			RegionCode code = RegionCode.parse(input.regionCode());
+			if (!creator.scope().covers(code)) {
+				errors.add(new FieldError("regionCode", "access.account.region.out-of-scope", code.value()));
+			}
+			else {
+				region = regions.find(code).orElse(null);
+				if (region == null) {
+					errors.add(new FieldError("regionCode", "region.error.unknown", code.value()));
+				}
+			}
+		}
+		if (role != null && !creator.role().mayGrant(role)) {
+			errors.add(new FieldError("role", "access.account.role.too-powerful"));
+		}
+		if (role != null && region != null && !role.fits(region.level())) {
+			errors.add(new FieldError("role", "access.account.role.wrong-level", role.messageKey(),
+					region.level().messageKey()));
+		}
+		String password = input.password();
+		String generated = null;
+		if (password == null || password.isBlank()) {
+			generated = PasswordPolicy.generate();
+			password = generated;
+		}
+		else {
+			try {
+				PasswordPolicy.check("password", password);
+			}
+			catch (InvalidInputException ex) {
+				errors.addAll(ex.errors());
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		Account saved = accounts.save(new Account(null, username, displayName, region.code().value(), role,
+				passwordEncoder.encode(password), true, 0, null, true, Instant.now(clock), creator.getUsername()));
+		audit.record("account.create", ENTITY, saved.id(), region.code());
+		return new CreatedAccount(view(saved, region.name()), generated);
+	}
+
+	/**
+	 * Creates an account without a creator (bootstrap administrator and demo data). {@code mustChange} says whether
+	 * the password was chosen by the operator (false) or generated (true).
+	 */
+	@Transactional
+	public AccountView createSystemAccount(String username, String displayName, RegionCode region, Role role,
+			String password, boolean mustChange) {
+		Account saved = accounts.save(new Account(null, username, displayName, region.value(), role,
+				passwordEncoder.encode(password), mustChange, 0, null, true, Instant.now(clock), "system"));
+		audit.record("system", "account.create", ENTITY, saved.id().toString(), region, null, null);
+		return view(saved, null);
+	}
+
+	public boolean exists(String username) {
+		return accounts.existsByUsername(username);
+	}
+
+	/** Accounts whose region lies in both the viewer's scope and the subtree of {@code within}. */
+	public List<AccountView> list(RegionScope scope, RegionCode within, String query, int offset, int size) {
+		RegionScope effective = scope.narrowTo(within);
+		if (effective == null) {
+			throw BusinessException.notFound("region.error.unknown", within.value());
+		}
+		String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+		return jdbc.sql("""
+				SELECT a.id, a.username, a.display_name, a.region_code, r.name AS region_name, a.role,
+				       a.must_change_password, a.locked_until, a.enabled, a.created_at, a.created_by
+				FROM account a LEFT JOIN region r ON r.code = a.region_code
+				WHERE a.region_code >= :from AND a.region_code < :to
+				  AND (:q = '' OR LOWER(a.username) LIKE :pattern OR LOWER(a.display_name) LIKE :pattern)
+				ORDER BY a.region_code, a.username
+				LIMIT :limit OFFSET :offset
+				""")
+			.param("from", effective.from())
+			.param("to", effective.to())
+			.param("q", q)
+			.param("pattern", "%" + q + "%")
+			.param("limit", Math.min(Math.max(size, 1), 500))
+			.param("offset", Math.max(offset, 0))
+			.query((rs, n) -> {
+				Timestamp locked = rs.getTimestamp("locked_until");
+				return new AccountView(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+						rs.getString("region_code"), rs.getString("region_name"), Role.valueOf(rs.getString("role")),
+						rs.getBoolean("must_change_password"),
+						locked != null && locked.toInstant().isAfter(Instant.now(clock)), rs.getBoolean("enabled"),
+						rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
+			})
+			.list();
+	}
+
+	/** One account, if it exists and lies in {@code scope}; otherwise empty, as if it did not exist. */
+	public Optional<AccountView> find(RegionScope scope, long id) {
+		return accounts.findById(id)
+			.filter(a -> scope.covers(new RegionCode(a.regionCode())))
+			.map(a -> view(a, regions.find(new RegionCode(a.regionCode())).map(Region::name).orElse(null)));
+	}
+
+	/** Unlocks an account in scope before its lock runs out. */
+	@Transactional
+	public void unlock(RegionScope scope, long id) {
+		Account account = accounts.findById(id)
+			.filter(a -> scope.covers(new RegionCode(a.regionCode())))
+			.orElseThrow(() -> BusinessException.notFound("access.account.unknown", id));
+		accounts.save(account.unlocked());
+		audit.record("account.unlock", ENTITY, id, new RegionCode(account.regionCode()));
+	}
+
+	/**
+	 * Changes one's own password after checking the current one. Clears the forced-change flag.
+	 */
+	@Transactional
+	public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+		Account account = accounts.findByUsername(username)
+			.orElseThrow(() -> BusinessException.notFound("access.account.unknown", username));
+		if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.passwordHash())) {
+			throw InvalidInputException.of("currentPassword", "access.password.current-wrong");
+		}
+		PasswordPolicy.check("newPassword", newPassword);
+		if (passwordEncoder.matches(newPassword, account.passwordHash())) {
+			throw InvalidInputException.of("newPassword", "access.password.same-as-old");
+		}
+		accounts.save(account.withPassword(passwordEncoder.encode(newPassword), false));
+		audit.record("account.password-change", ENTITY, account.id(), new RegionCode(account.regionCode()));
+	}
+
+	/** Loads the login principal; used by authentication. */
+	Optional<CurrentUser> loadUser(String username) {
+		return accounts.findByUsername(username).map(a -> toUser(a));
+	}
+
+	CurrentUser toUser(Account account) {
+		RegionCode code = new RegionCode(account.regionCode());
+		String name = code.isCountry() || regions.isReady() ? regions.find(code).map(Region::name).orElse(null)
+				: null;
+		return new CurrentUser(account, name, account.isLocked(Instant.now(clock)));
+	}
+
+	@Transactional
+	void loginSucceeded(String username, String address) {
+		accounts.findByUsername(username).ifPresent(a -> {
+			if (a.failedAttempts() > 0 || a.lockedUntil() != null) {
+				accounts.save(a.afterSuccessfulLogin());
+			}
+			audit.record(username, "login.success", ENTITY, a.id().toString(), new RegionCode(a.regionCode()),
+					address, null);
+		});
+	}
+
+	@Transactional
+	void loginFailed(String username, String address, String reason) {
+		Optional<Account> account = accounts.findByUsername(username);
+		account.ifPresent(a -> accounts.save(a.afterFailedLogin(Instant.now(clock))));
+		audit.record(username, "login.failure", ENTITY, account.map(a -> a.id().toString()).orElse(null),
+				account.map(a -> new RegionCode(a.regionCode())).orElse(null), address, reason);
+	}
+
+	static Role parseRole(String text) {
+		if (text == null) {
+			return null;
+		}
+		try {
+			return Role.valueOf(text.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private AccountView view(Account a, String regionName) {
+		return new AccountView(a.id(), a.username(), a.displayName(), a.regionCode(), regionName, a.role(),
+				a.mustChangePassword(), a.isLocked(Instant.now(clock)), a.enabled(), a.createdAt(), a.createdBy());
+	}
+
+}

@@ -1,0 +1,103 @@
+package org.wushe.access;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.wushe.region.RegionCode;
+import org.wushe.region.RegionTreeLoaded;
+
+/**
+ * Creates the bootstrap administrator {@code admin} at first start, and the demo accounts of Inner Mongolia once the
+ * region tree is there (embedded default only). Passwords chosen by the operator through the environment need not be
+ * changed; generated ones are printed once and must be changed at first login.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class BootstrapAccounts implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(BootstrapAccounts.class);
+
+	static final String ADMIN = "admin";
+
+	private final AccountService accounts;
+
+	private final AccessProperties properties;
+
+	BootstrapAccounts(AccountService accounts, AccessProperties properties) {
+		this.accounts = accounts;
+		this.properties = properties;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (accounts.exists(ADMIN)) {
+			return;
+		}
+		String chosen = properties.admin().password();
+		if (chosen != null && !chosen.isBlank()) {
+			PasswordPolicy.check("WUSHE_ADMIN_PASSWORD", chosen);
+			accounts.createSystemAccount(ADMIN, "System administrator", RegionCode.COUNTRY, Role.ADMIN, chosen, false);
+			log.info("Created the administrator account 'admin' with the password from WUSHE_ADMIN_PASSWORD");
+		}
+		else {
+			String generated = PasswordPolicy.generate();
+			accounts.createSystemAccount(ADMIN, "System administrator", RegionCode.COUNTRY, Role.ADMIN, generated,
+					true);
+			log.warn("""
+
+					================================================================
+					 Administrator account created: admin / {}
+					 This password is shown only once; change it at first login.
+					================================================================""", generated);
+		}
+	}
+
+	@EventListener
+	void onRegionTreeLoaded(RegionTreeLoaded event) {
+		if (!properties.demo().enabled()) {
+			return;
+		}
+		String shared = properties.demo().password();
+		StringBuilder printed = new StringBuilder();
+		try (var reader = new BufferedReader(new InputStreamReader(
+				new ClassPathResource("demo/accounts.csv").getInputStream(), StandardCharsets.UTF_8))) {
+			String line = reader.readLine();
+			while ((line = reader.readLine()) != null) {
+				String[] f = line.split(",");
+				if (f.length < 4 || accounts.exists(f[0])) {
+					continue;
+				}
+				boolean generated = shared == null || shared.isBlank();
+				String password = generated ? PasswordPolicy.generate() : shared;
+				accounts.createSystemAccount(f[0], f[1], new RegionCode(f[2]), Role.valueOf(f[3]), password,
+						generated);
+				printed.append(String.format("%n %-14s %-16s %-12s %s", f[0], generated ? password : "(WUSHE_DEMO_PASSWORD)",
+						f[2], f[3]));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		if (!printed.isEmpty()) {
+			log.warn("""
+
+					================================================================
+					 Demo accounts (shown only once; generated passwords must be
+					 changed at first login):{}
+					================================================================""", printed);
+		}
+	}
+
+}

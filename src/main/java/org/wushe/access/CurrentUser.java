@@ -1,0 +1,137 @@
+package org.wushe.access;
+
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.wushe.region.RegionCode;
+import org.wushe.region.RegionScope;
+
+/**
+ * The logged-in account as the rest of Wushe sees it: who, on which region, with which role. Its data scope is the
+ * subtree of its region. The password hash is only present during authentication.
+ */
+public final class CurrentUser implements UserDetails, CredentialsContainer, Serializable {
+
+	private final long id;
+
+	private final String username;
+
+	private final String displayName;
+
+	private final String regionCode;
+
+	private final String regionName;
+
+	private final Role role;
+
+	private final boolean mustChangePassword;
+
+	private final boolean locked;
+
+	private final boolean enabled;
+
+	private transient String passwordHash;
+
+	CurrentUser(Account account, String regionName, boolean locked) {
+		this.id = account.id();
+		this.username = account.username();
+		this.displayName = account.displayName();
+		this.regionCode = account.regionCode();
+		this.regionName = regionName;
+		this.role = account.role();
+		this.mustChangePassword = account.mustChangePassword();
+		this.locked = locked;
+		this.enabled = account.enabled();
+		this.passwordHash = account.passwordHash();
+	}
+
+	public long id() {
+		return id;
+	}
+
+	public String displayName() {
+		return displayName;
+	}
+
+	public RegionCode region() {
+		return new RegionCode(regionCode);
+	}
+
+	public String regionName() {
+		return regionName;
+	}
+
+	public Role role() {
+		return role;
+	}
+
+	public RegionScope scope() {
+		return new RegionScope(region());
+	}
+
+	public boolean can(String permission) {
+		return role.can(permission);
+	}
+
+	public boolean mustChangePassword() {
+		return mustChangePassword;
+	}
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		return Stream.concat(Stream.of("ROLE_" + role.name()), role.permissions().stream())
+			.map(SimpleGrantedAuthority::new)
+			.toList();
+	}
+
+	@Override
+	public String getPassword() {
+		return passwordHash;
+	}
+
+	@Override
+	public String getUsername() {
+		return username;
+	}
+
+	@Override
+	public boolean isAccountNonLocked() {
+		return !locked;
+	}
+
+	@Override
+	public boolean isEnabled() {
+		return enabled;
+	}
+
+	@Override
+	public void eraseCredentials() {
+		passwordHash = null;
+	}
+
+	List<String> permissions() {
+		return role.permissions().stream().sorted().toList();
+	}
+
+	@Override
+	public boolean equals(Object o) {
+		return o instanceof CurrentUser other && other.username.equals(username);
+	}
+
+	@Override
+	public int hashCode() {
+		return username.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return "CurrentUser[" + username + "]";
+	}
+
+}

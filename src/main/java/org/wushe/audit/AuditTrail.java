@@ -1,0 +1,111 @@
+package org.wushe.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.wushe.region.RegionCode;
+import org.wushe.region.RegionScope;
+
+/**
+ * The audit module's public API. Writers call {@link #record} inside their own transaction, so an audit row exists
+ * exactly when the write it describes was committed. Rows are never updated or deleted.
+ */
+@Service
+public class AuditTrail {
+
+	private static final int MAX_DETAIL = 500;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	AuditTrail(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Records a write by the current user (or the system, outside a request). */
+	public void record(String action, String entityType, Object entityId, RegionCode region) {
+		record(currentActor(), action, entityType, entityId, region, currentAddress(), null);
+	}
+
+	/** Records an event with an explicit actor and source address (logins, start-up tasks). */
+	public void record(String actor, String action, String entityType, Object entityId, RegionCode region,
+			String sourceAddress, String detail) {
+		jdbc.sql("""
+				INSERT INTO audit_event (occurred_at, actor, action, entity_type, entity_id, region_code, source_address, detail)
+				VALUES (:at, :actor, :action, :type, :id, :region, :address, :detail)
+				""")
+			.param("at", Timestamp.from(Instant.now(clock)))
+			.param("actor", truncate(actor, 64))
+			.param("action", action)
+			.param("type", entityType)
+			.param("id", entityId == null ? null : truncate(entityId.toString(), 64))
+			.param("region", region == null ? null : region.value())
+			.param("address", truncate(sourceAddress, 64))
+			.param("detail", truncate(detail, MAX_DETAIL))
+			.update();
+	}
+
+	/**
+	 * Events in {@code scope}, newest first, optionally filtered by actor, action and time. Events without a region
+	 * (e.g. failed logins for unknown names) are visible only to a country-wide scope.
+	 */
+	public List<AuditEvent> search(RegionScope scope, AuditQuery query) {
+		boolean all = scope.root().isCountry();
+		return jdbc.sql("""
+				SELECT id, occurred_at, actor, action, entity_type, entity_id, region_code, source_address, detail
+				FROM audit_event
+				WHERE ((region_code >= :from AND region_code < :to) OR (:all = TRUE AND region_code IS NULL))
+				  AND (:actor = '' OR actor = :actor)
+				  AND (:action = '' OR action = :action)
+				  AND occurred_at >= :since AND occurred_at < :until
+				ORDER BY occurred_at DESC, id DESC
+				LIMIT :limit OFFSET :offset
+				""")
+			.param("from", scope.from())
+			.param("to", scope.to())
+			.param("all", all)
+			.param("actor", query.actor())
+			.param("action", query.action())
+			.param("since", Timestamp.from(query.since()))
+			.param("until", Timestamp.from(query.until()))
+			.param("limit", query.size() + 1)
+			.param("offset", query.offset())
+			.query((rs, n) -> new AuditEvent(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
+					rs.getString("actor"), rs.getString("action"), rs.getString("entity_type"),
+					rs.getString("entity_id"), rs.getString("region_code"), rs.getString("source_address"),
+					rs.getString("detail")))
+			.list();
+	}
+
+	/** The distinct action names recorded so far, for the filter drop-down. */
+	public List<String> actions() {
+		return jdbc.sql("SELECT DISTINCT action FROM audit_event ORDER BY action").query(String.class).list();
+	}
+
+	private static String currentActor() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth == null || !auth.isAuthenticated() ? "system" : auth.getName();
+	}
+
+	private static String currentAddress() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
+			return attrs.getRequest().getRemoteAddr();
+		}
+		return null;
+	}
+
+	private static String truncate(String s, int max) {
+		return s == null || s.length() <= max ? s : s.substring(0, max);
+	}
+
+}

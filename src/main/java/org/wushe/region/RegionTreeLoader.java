@@ -1,0 +1,222 @@
+package org.wushe.region;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the NBS tree shipped under {@code classpath:regions/} on first start. Two streaming passes over the gzip
+ * files: the first counts children and descendants per level for every non-village node, the second inserts the rows
+ * with those counts in batches. A row in {@code region_load} records the outcome, so later starts reuse the data and an
+ * interrupted load starts over.
+ */
+@Component
+class RegionTreeLoader {
+
+	private static final Logger log = LoggerFactory.getLogger(RegionTreeLoader.class);
+
+	private static final String[] FILES = { "level1_province.csv.gz", "level2_prefecture.csv.gz",
+			"level3_county.csv.gz", "level4_township.csv.gz", "level5_village.csv.gz" };
+
+	private static final String SCOPE_ALL = "all";
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate jdbcTemplate;
+
+	private final TransactionTemplate tx;
+
+	private final RegionProperties properties;
+
+	private final ApplicationEventPublisher events;
+
+	private final AtomicLong loaded = new AtomicLong();
+
+	private volatile RegionLoadStatus status = new RegionLoadStatus(RegionLoadStatus.State.NOT_STARTED, 0, 0, null,
+			null);
+
+	RegionTreeLoader(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate tx, RegionProperties properties,
+			ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
+		this.tx = tx;
+		this.properties = properties;
+		this.events = events;
+	}
+
+	RegionLoadStatus status() {
+		RegionLoadStatus s = status;
+		if (s.state() == RegionLoadStatus.State.LOADING) {
+			return new RegionLoadStatus(s.state(), loaded.get(), s.total(), s.startedAt(), null);
+		}
+		return s;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void onStart() {
+		if ("off".equals(properties.load())) {
+			return;
+		}
+		String scope = properties.only().isEmpty() ? SCOPE_ALL : properties.only();
+		var existing = jdbc.sql("SELECT state, scope, loaded, started_at, finished_at FROM region_load WHERE id = 1")
+			.query((rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getLong(3),
+					rs.getTimestamp(4), rs.getTimestamp(5) })
+			.optional();
+		if (existing.isPresent() && "READY".equals(existing.get()[0]) && covers((String) existing.get()[1], scope)) {
+			Object[] row = existing.get();
+			status = new RegionLoadStatus(RegionLoadStatus.State.READY, (Long) row[2], (Long) row[2],
+					((Timestamp) row[3]).toInstant(), ((Timestamp) row[4]).toInstant());
+			log.info("Region tree already loaded ({} regions)", row[2]);
+			events.publishEvent(new RegionTreeLoaded((Long) row[2], false));
+			return;
+		}
+		if ("foreground".equals(properties.load())) {
+			load(scope);
+		}
+		else {
+			Thread thread = new Thread(() -> load(scope), "region-loader");
+			thread.setDaemon(true);
+			thread.start();
+		}
+	}
+
+	private static boolean covers(String loadedScope, String wanted) {
+		return SCOPE_ALL.equals(loadedScope) || wanted.startsWith(loadedScope);
+	}
+
+	synchronized void load(String scope) {
+		String prefix = SCOPE_ALL.equals(scope) ? "" : scope;
+		Instant started = Instant.now();
+		try {
+			log.info("Loading the region tree ({}) ...", SCOPE_ALL.equals(scope) ? "whole country" : scope);
+			Map<String, int[]> counts = new HashMap<>(64_000);
+			long[] total = { 0 };
+			forEachRow(prefix, row -> {
+				total[0]++;
+				count(counts, row);
+			});
+			loaded.set(0);
+			status = new RegionLoadStatus(RegionLoadStatus.State.LOADING, 0, total[0], started, null);
+			tx.executeWithoutResult(s -> {
+				jdbc.sql("DELETE FROM region WHERE code <> '00'").update();
+				jdbc.sql("DELETE FROM region_load").update();
+				jdbc.sql("""
+						INSERT INTO region_load (id, state, scope, loaded, total, started_at)
+						VALUES (1, 'LOADING', :scope, 0, :total, :started)
+						""")
+					.param("scope", scope)
+					.param("total", total[0])
+					.param("started", Timestamp.from(started))
+					.update();
+			});
+			insertAll(prefix, counts);
+			Instant finished = Instant.now();
+			int[] root = counts.getOrDefault(RegionCode.COUNTRY.value(), new int[6]);
+			tx.executeWithoutResult(s -> {
+				jdbc.sql("""
+						UPDATE region SET child_count = :c, prefectures = :p, counties = :co, townships = :t,
+						villages = :v WHERE code = '00'
+						""")
+					.param("c", root[0])
+					.param("p", root[2])
+					.param("co", root[3])
+					.param("t", root[4])
+					.param("v", root[5])
+					.update();
+				jdbc.sql("UPDATE region_load SET state = 'READY', loaded = :n, finished_at = :f WHERE id = 1")
+					.param("n", total[0])
+					.param("f", Timestamp.from(finished))
+					.update();
+			});
+			status = new RegionLoadStatus(RegionLoadStatus.State.READY, total[0], total[0], started, finished);
+			log.info("Region tree loaded: {} regions in {} ms", total[0],
+					finished.toEpochMilli() - started.toEpochMilli());
+			events.publishEvent(new RegionTreeLoaded(total[0], true));
+		}
+		catch (RuntimeException ex) {
+			log.error("Loading the region tree failed", ex);
+			status = new RegionLoadStatus(RegionLoadStatus.State.FAILED, loaded.get(), status.total(), started, null);
+		}
+	}
+
+	private static void count(Map<String, int[]> counts, String[] row) {
+		RegionCode code = new RegionCode(row[0]);
+		int level = code.level().number();
+		counts.computeIfAbsent(code.parent().value(), k -> new int[6])[0]++;
+		for (RegionCode a : code.ancestors()) {
+			counts.computeIfAbsent(a.value(), k -> new int[6])[level]++;
+		}
+	}
+
+	private void insertAll(String prefix, Map<String, int[]> counts) {
+		String sql = """
+				INSERT INTO region (code, name, parent_code, level, child_count, prefectures, counties, townships, villages)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+				""";
+		List<Object[]> batch = new ArrayList<>(properties.batchSize());
+		Consumer<List<Object[]>> flush = rows -> {
+			tx.executeWithoutResult(s -> jdbcTemplate.batchUpdate(sql, rows));
+			loaded.addAndGet(rows.size());
+			rows.clear();
+		};
+		forEachRow(prefix, row -> {
+			int[] c = counts.getOrDefault(row[0], new int[6]);
+			String parent = row[2].isEmpty() ? RegionCode.COUNTRY.value() : row[2];
+			batch.add(new Object[] { row[0], row[1], parent, Integer.parseInt(row[3]), c[0], c[2], c[3], c[4],
+					c[5] });
+			if (batch.size() >= properties.batchSize()) {
+				flush.accept(batch);
+			}
+		});
+		if (!batch.isEmpty()) {
+			flush.accept(batch);
+		}
+	}
+
+	/** Streams {@code code,name,parent_code,level} rows of all five files, keeping those under {@code prefix}. */
+	private static void forEachRow(String prefix, Consumer<String[]> consumer) {
+		for (String file : FILES) {
+			try (InputStream in = new GZIPInputStream(new ClassPathResource("regions/" + file).getInputStream(), 1 << 16);
+					BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+				String line = reader.readLine(); // header
+				while ((line = reader.readLine()) != null) {
+					if (line.isEmpty()) {
+						continue;
+					}
+					String[] row = line.split(",", -1);
+					// the subtree itself, plus its ancestors so that it can be reached from the root
+					if (row[0].startsWith(prefix) || prefix.startsWith(row[0])) {
+						consumer.accept(row);
+					}
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+	}
+
+}

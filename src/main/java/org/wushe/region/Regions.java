@@ -1,0 +1,129 @@
+package org.wushe.region;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.wushe.shared.BusinessException;
+
+/**
+ * The region module's public API: look-ups, children, paths and subtree search over the loaded tree.
+ * Every method that needs the tree throws {@link RegionTreeNotReadyException} while it is still loading.
+ */
+@Service
+public class Regions {
+
+	static final String COLUMNS = "code, name, level, parent_code, child_count, prefectures, counties, townships, villages";
+
+	private final JdbcClient jdbc;
+
+	private final RegionTreeLoader loader;
+
+	Regions(JdbcClient jdbc, RegionTreeLoader loader) {
+		this.jdbc = jdbc;
+		this.loader = loader;
+	}
+
+	public RegionLoadStatus loadStatus() {
+		return loader.status();
+	}
+
+	public boolean isReady() {
+		return loader.status().isReady();
+	}
+
+	/** Throws {@link RegionTreeNotReadyException} unless the tree is fully loaded. */
+	public void requireReady() {
+		RegionLoadStatus status = loader.status();
+		if (!status.isReady()) {
+			throw new RegionTreeNotReadyException(status.percent());
+		}
+	}
+
+	/** The region with this code; the country root is there even while the tree loads. */
+	public Optional<Region> find(RegionCode code) {
+		if (!code.isCountry()) {
+			requireReady();
+		}
+		return jdbc.sql("SELECT " + COLUMNS + " FROM region WHERE code = :code")
+			.param("code", code.value())
+			.query(Regions::map)
+			.optional();
+	}
+
+	/** The region, or a 404 {@link BusinessException} naming the code. */
+	public Region get(RegionCode code) {
+		return find(code).orElseThrow(() -> BusinessException.notFound("region.error.unknown", code.value()));
+	}
+
+	public boolean exists(RegionCode code) {
+		return find(code).isPresent();
+	}
+
+	/** Direct children ordered by code. */
+	public List<Region> children(RegionCode code) {
+		requireReady();
+		return jdbc.sql("SELECT " + COLUMNS + " FROM region WHERE parent_code = :code ORDER BY code")
+			.param("code", code.value())
+			.query(Regions::map)
+			.list();
+	}
+
+	/** The chain from the country down to and including {@code code}, in one query. */
+	public List<Region> path(RegionCode code) {
+		requireReady();
+		List<String> codes = new ArrayList<>();
+		code.ancestors().forEach(a -> codes.add(a.value()));
+		codes.add(code.value());
+		return jdbc.sql("SELECT " + COLUMNS + " FROM region WHERE code IN (:codes) ORDER BY level")
+			.param("codes", codes)
+			.query(Regions::map)
+			.list();
+	}
+
+	/**
+	 * Regions whose name contains {@code query}, inside the subtree of {@code within}, shallow levels first.
+	 */
+	public List<Region> search(String query, RegionCode within, int limit) {
+		requireReady();
+		String q = query == null ? "" : query.strip();
+		if (q.isEmpty()) {
+			return List.of();
+		}
+		String pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return jdbc.sql("""
+				SELECT %s FROM region
+				WHERE code >= :from AND code < :to AND name LIKE :pattern ESCAPE '\\'
+				ORDER BY level, code
+				LIMIT :limit
+				""".formatted(COLUMNS))
+			.param("from", within.subtreeFrom())
+			.param("to", within.subtreeTo())
+			.param("pattern", pattern)
+			.param("limit", limit)
+			.query(Regions::map)
+			.list();
+	}
+
+	/** Number of regions at {@code level} inside the subtree of {@code within} (including itself). */
+	public long countAt(RegionCode within, RegionLevel level) {
+		requireReady();
+		return jdbc.sql("SELECT COUNT(*) FROM region WHERE level = :level AND code >= :from AND code < :to")
+			.param("level", level.number())
+			.param("from", within.subtreeFrom())
+			.param("to", within.subtreeTo())
+			.query(Long.class)
+			.single();
+	}
+
+	static Region map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		String parent = rs.getString("parent_code");
+		return new Region(new RegionCode(rs.getString("code")), rs.getString("name"),
+				RegionLevel.ofNumber(rs.getInt("level")), parent == null ? null : new RegionCode(parent),
+				rs.getInt("child_count"), rs.getInt("prefectures"), rs.getInt("counties"), rs.getInt("townships"),
+				rs.getInt("villages"));
+	}
+
+}

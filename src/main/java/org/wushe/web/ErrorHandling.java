@@ -1,0 +1,147 @@
+package org.wushe.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.wushe.shared.BusinessException;
+import org.wushe.shared.FieldError;
+import org.wushe.shared.InvalidInputException;
+import org.wushe.shared.Texts;
+
+/**
+ * Turns every failure into a localized answer: a {@code ProblemDetail} for {@code /api/**}, the error page (or a 422
+ * fragment for htmx) for pages. Nothing a user can send produces a stack trace; unexpected failures are logged and
+ * answered with a generic 500.
+ */
+@ControllerAdvice
+class ErrorHandling {
+
+	private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
+
+	private final Texts texts;
+
+	ErrorHandling(Texts texts) {
+		this.texts = texts;
+	}
+
+	@ExceptionHandler(InvalidInputException.class)
+	Object invalidInput(InvalidInputException ex, HttpServletRequest request) {
+		List<Map<String, String>> errors = new ArrayList<>();
+		List<String> lines = new ArrayList<>();
+		for (FieldError e : ex.errors()) {
+			String line = texts.field(e);
+			errors.add(Map.of("field", e.field(), "message", texts.get(e.messageKey(), e.args())));
+			lines.add(line);
+		}
+		return answer(request, HttpStatus.BAD_REQUEST, String.join("; ", lines), Map.of("errors", errors));
+	}
+
+	@ExceptionHandler(BusinessException.class)
+	Object business(BusinessException ex, HttpServletRequest request) {
+		return answer(request, ex.status(), text(ex.messageKey(), ex.messageKey(), ex.args()), Map.of());
+	}
+
+	@ExceptionHandler(AuthenticationException.class)
+	Object unauthenticated(AuthenticationException ex, HttpServletRequest request) {
+		return answer(request, HttpStatus.UNAUTHORIZED, text("error.unauthenticated", "401"), Map.of());
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	Object forbidden(AccessDeniedException ex, HttpServletRequest request) {
+		return answer(request, HttpStatus.FORBIDDEN, text("error.forbidden", "403"), Map.of());
+	}
+
+	@ExceptionHandler(NoResourceFoundException.class)
+	Object notFound(NoResourceFoundException ex, HttpServletRequest request) {
+		return answer(request, HttpStatus.NOT_FOUND, text("error.not-found", "404"), Map.of());
+	}
+
+	@ExceptionHandler(MissingServletRequestParameterException.class)
+	Object missingParameter(MissingServletRequestParameterException ex, HttpServletRequest request) {
+		return answer(request, HttpStatus.BAD_REQUEST,
+				text("error.parameter-missing", "400", ex.getParameterName()), Map.of());
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	Object typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
+		return answer(request, HttpStatus.BAD_REQUEST, text("error.parameter-invalid", "400", ex.getName()),
+				Map.of());
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	Object unreadable(HttpMessageNotReadableException ex, HttpServletRequest request) {
+		return answer(request, HttpStatus.BAD_REQUEST, text("error.body-unreadable", "400"), Map.of());
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	Object mediaType(HttpMediaTypeNotSupportedException ex, HttpServletRequest request) {
+		return answer(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, text("error.media-type", "415"), Map.of());
+	}
+
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	Object method(HttpRequestMethodNotSupportedException ex, HttpServletRequest request) {
+		return answer(request, HttpStatus.METHOD_NOT_ALLOWED, text("error.method", "405"), Map.of());
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	Object tooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request) {
+		return answer(request, HttpStatus.PAYLOAD_TOO_LARGE, text("error.upload-too-large", "413"), Map.of());
+	}
+
+	@ExceptionHandler(MultipartException.class)
+	Object multipart(MultipartException ex, HttpServletRequest request) {
+		return answer(request, HttpStatus.BAD_REQUEST, text("error.upload-invalid", "400"), Map.of());
+	}
+
+	@ExceptionHandler(Exception.class)
+	Object unexpected(Exception ex, HttpServletRequest request) {
+		log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), ex);
+		return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, text("error.unexpected", "500"), Map.of());
+	}
+
+	private Object answer(HttpServletRequest request, HttpStatus status, String detail, Map<String, Object> extra) {
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+			problem.setTitle(text("error.title." + status.value(), status.getReasonPhrase()));
+			extra.forEach(problem::setProperty);
+			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		}
+		boolean htmx = request.getHeader("HX-Request") != null;
+		ModelAndView mav = new ModelAndView(htmx ? "fragments/messages :: error" : "error");
+		mav.setStatus(htmx && status.is4xxClientError() ? HttpStatus.UNPROCESSABLE_CONTENT : status);
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("status", status.value());
+		model.put("detail", detail);
+		mav.addAllObjects(model);
+		return mav;
+	}
+
+	private String text(String key, String fallback, Object... args) {
+		String resolved = texts.get(key, args);
+		return resolved.equals(key) ? fallback : resolved;
+	}
+
+}
