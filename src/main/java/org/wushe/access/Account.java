@@ -8,7 +8,7 @@ import org.springframework.data.relational.core.mapping.Table;
 /**
  * The account aggregate. Lock-out and the forced password change are state of the account itself.
  */
-@Table("account")
+@Table
 record Account(@Id Long id, String username, String displayName, String regionCode, Role role, String passwordHash,
 		boolean mustChangePassword, int failedAttempts, Instant lockedUntil, boolean enabled, Instant createdAt,
 		String createdBy) {

@@ -40,13 +40,9 @@ class SecurityConfig {
 	}
 
 	@Bean
-	UserDetailsService userDetailsService(AccountService accounts) {
-		return username -> accounts.loadUser(username)
+	AuthenticationProvider authenticationProvider(AccountService accounts, PasswordEncoder encoder) {
+		UserDetailsService users = username -> accounts.loadUser(username)
 			.orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-	}
-
-	@Bean
-	AuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder encoder) {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
 		provider.setPasswordEncoder(encoder);
 		return provider;

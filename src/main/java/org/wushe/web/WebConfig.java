@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -16,6 +17,11 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
  */
 @Configuration
 class WebConfig implements WebMvcConfigurer {
+
+	WebConfig() {
+		// also the locale of answers written before the DispatcherServlet (security filters)
+		LocaleContextHolder.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+	}
 
 	@Bean
 	LocaleResolver localeResolver() {
