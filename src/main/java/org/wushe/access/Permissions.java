@@ -1,8 +1,11 @@
 package org.wushe.access;
 
+import java.util.Set;
+
 /**
  * Permission strings checked on every action ({@code @PreAuthorize("hasAuthority('…')")}) and used by pages to show
- * only allowed buttons.
+ * only allowed buttons ({@code currentUser.can('…')}). One {@code :view} per module for reading, and verbs for
+ * writing.
  */
 public final class Permissions {
 
@@ -16,7 +19,47 @@ public final class Permissions {
 
 	public static final String AUDIT_VIEW = "audit:view";
 
+	/** See full ID numbers and phone numbers; every such read is audited. */
 	public static final String PERSONAL_DATA_VIEW = "personal-data:view";
+
+	public static final String SITE_VIEW = "site:view";
+
+	public static final String SITE_MANAGE = "site:manage";
+
+	/** Organizations, social workers, volunteers and communities. */
+	public static final String ACTOR_VIEW = "actor:view";
+
+	public static final String ACTOR_MANAGE = "actor:manage";
+
+	public static final String CHARITY_VIEW = "charity:view";
+
+	public static final String CHARITY_MANAGE = "charity:manage";
+
+	public static final String CAMPAIGN_VIEW = "campaign:view";
+
+	public static final String CAMPAIGN_MANAGE = "campaign:manage";
+
+	public static final String ACTIVITY_VIEW = "activity:view";
+
+	public static final String ACTIVITY_RECORD = "activity:record";
+
+	/** Submit a progress report or a summary for one's own unit. */
+	public static final String REPORT_SUBMIT = "report:submit";
+
+	/** Return or accept reports from the level below. */
+	public static final String REPORT_REVIEW = "report:review";
+
+	public static final String ARTICLE_SUBMIT = "article:submit";
+
+	public static final String ARTICLE_REVIEW = "article:review";
+
+	public static final String ARTICLE_PUBLISH = "article:publish";
+
+	public static final String STATS_VIEW = "stats:view";
+
+	/** Everything that only reads. */
+	static final Set<String> READ = Set.of(REGION_VIEW, SITE_VIEW, ACTOR_VIEW, CHARITY_VIEW, CAMPAIGN_VIEW,
+			ACTIVITY_VIEW, STATS_VIEW);
 
 	private Permissions() {
 	}

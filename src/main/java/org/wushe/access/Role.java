@@ -1,5 +1,6 @@
 package org.wushe.access;
 
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
@@ -11,9 +12,10 @@ import org.wushe.region.RegionLevel;
  */
 public enum Role {
 
-	ADMIN(0, null, Set.of(Permissions.REGION_VIEW, Permissions.REGION_ADMIN, Permissions.ACCOUNT_VIEW,
-			Permissions.ACCOUNT_MANAGE, Permissions.AUDIT_VIEW, Permissions.PERSONAL_DATA_VIEW)),
+	/** 系统管理员: everything, everywhere in its subtree. */
+	ADMIN(0, null, all()),
 
+	/** 民政工作人员: manage, review and record within their subtree. */
 	PROVINCE_STAFF(1, RegionLevel.PROVINCE, staff()),
 
 	CITY_STAFF(2, RegionLevel.PREFECTURE, staff()),
@@ -22,9 +24,11 @@ public enum Role {
 
 	TOWNSHIP_STAFF(4, RegionLevel.TOWNSHIP, staff()),
 
-	STATION_WORKER(5, null, Set.of(Permissions.REGION_VIEW)),
+	/** 驻站社工: records activities, registers volunteers, writes articles. */
+	STATION_WORKER(5, null, worker()),
 
-	LEADER(5, null, Set.of(Permissions.REGION_VIEW));
+	/** 领导: reads everything in scope, changes nothing. */
+	LEADER(5, null, Permissions.READ);
 
 	private final int rank;
 
@@ -39,8 +43,26 @@ public enum Role {
 	}
 
 	private static Set<String> staff() {
-		return Set.of(Permissions.REGION_VIEW, Permissions.ACCOUNT_VIEW, Permissions.ACCOUNT_MANAGE,
-				Permissions.AUDIT_VIEW);
+		Set<String> p = new HashSet<>(Permissions.READ);
+		p.addAll(Set.of(Permissions.ACCOUNT_VIEW, Permissions.ACCOUNT_MANAGE, Permissions.AUDIT_VIEW,
+				Permissions.PERSONAL_DATA_VIEW, Permissions.SITE_MANAGE, Permissions.ACTOR_MANAGE,
+				Permissions.CHARITY_MANAGE, Permissions.CAMPAIGN_MANAGE, Permissions.ACTIVITY_RECORD,
+				Permissions.REPORT_SUBMIT, Permissions.REPORT_REVIEW, Permissions.ARTICLE_SUBMIT,
+				Permissions.ARTICLE_REVIEW, Permissions.ARTICLE_PUBLISH));
+		return Set.copyOf(p);
+	}
+
+	private static Set<String> worker() {
+		Set<String> p = new HashSet<>(Permissions.READ);
+		p.remove(Permissions.STATS_VIEW);
+		p.addAll(Set.of(Permissions.ACTOR_MANAGE, Permissions.ACTIVITY_RECORD, Permissions.ARTICLE_SUBMIT));
+		return Set.copyOf(p);
+	}
+
+	private static Set<String> all() {
+		Set<String> p = new HashSet<>(staff());
+		p.add(Permissions.REGION_ADMIN);
+		return Set.copyOf(p);
 	}
 
 	public Set<String> permissions() {

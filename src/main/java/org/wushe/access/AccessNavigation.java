@@ -1,0 +1,15 @@
+package org.wushe.access;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.wushe.shared.NavItem;
+
+@Configuration
+class AccessNavigation {
+
+	@Bean
+	NavItem accountNavItem() {
+		return new NavItem("nav.accounts", "/accounts", Permissions.ACCOUNT_VIEW, 900);
+	}
+
+}

@@ -1,0 +1,15 @@
+package org.wushe.region;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.wushe.shared.NavItem;
+
+@Configuration
+class RegionNavigation {
+
+	@Bean
+	NavItem regionNavItem() {
+		return new NavItem("nav.regions", "/regions", "region:view", 10);
+	}
+
+}

@@ -1,0 +1,87 @@
+package org.wushe.region;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.wushe.shared.BusinessException;
+
+class RegionCodeTests {
+
+	@ParameterizedTest
+	@CsvSource({ "15,PROVINCE", "1501,PREFECTURE", "150102,COUNTY", "150102001,TOWNSHIP", "150102001001,VILLAGE",
+			"00,COUNTRY" })
+	void knowsTheLevelFromTheLength(String code, RegionLevel level) {
+		assertThat(RegionCode.parse(code).level()).isEqualTo(level);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "150000000000,15", "150100000000,1501", "150102000000,150102", "150102001000,150102001",
+			"150102001001,150102001001", "000000000000,00", "441900003000,441900003" })
+	void readsThePaddedForm(String padded, String code) {
+		assertThat(RegionCode.parse(padded).value()).isEqualTo(code);
+	}
+
+	@Test
+	void padsBackToTwelveDigits() {
+		assertThat(RegionCode.parse("15").padded()).isEqualTo("150000000000");
+		assertThat(RegionCode.parse("150102001").padded()).isEqualTo("150102001000");
+	}
+
+	@Test
+	void knowsParentAndAncestors() {
+		RegionCode village = RegionCode.parse("150102001001");
+		assertThat(village.parent()).isEqualTo(RegionCode.parse("150102001"));
+		assertThat(village.ancestors()).extracting(RegionCode::value)
+			.containsExactly("00", "15", "1501", "150102", "150102001");
+		assertThat(RegionCode.parse("15").parent()).isEqualTo(RegionCode.COUNTRY);
+		assertThat(RegionCode.COUNTRY.parent()).isNull();
+		assertThat(village.ancestorAt(RegionLevel.PREFECTURE)).isEqualTo(RegionCode.parse("1501"));
+	}
+
+	@Test
+	void subtreeIsAPrefixRange() {
+		RegionCode county = RegionCode.parse("150102");
+		assertThat(county.subtreeFrom()).isEqualTo("150102");
+		assertThat(county.subtreeTo()).isEqualTo("150103");
+		assertThat(RegionCode.parse("1509").subtreeTo()).isEqualTo("1510");
+		assertThat(RegionCode.parse("150199").subtreeTo()).isEqualTo("150200");
+		// every descendant code sorts inside the range, the sibling's outside
+		assertThat("150102001001".compareTo(county.subtreeFrom())).isGreaterThanOrEqualTo(0);
+		assertThat("150102999999".compareTo(county.subtreeTo())).isLessThan(0);
+		assertThat("150103".compareTo(county.subtreeTo())).isGreaterThanOrEqualTo(0);
+		assertThat("1501".compareTo(county.subtreeFrom())).isLessThan(0);
+	}
+
+	@Test
+	void containsOnlyItsSubtree() {
+		RegionCode county = RegionCode.parse("150102");
+		assertThat(county.contains(RegionCode.parse("150102001001"))).isTrue();
+		assertThat(county.contains(county)).isTrue();
+		assertThat(county.contains(RegionCode.parse("150105"))).isFalse();
+		assertThat(county.contains(RegionCode.parse("1501"))).isFalse();
+		assertThat(RegionCode.COUNTRY.contains(county)).isTrue();
+		assertThat(county.contains(RegionCode.COUNTRY)).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "1", "123", "12345", "1501020", "15010200100", "1501020010011", "15a1", "１５",
+			"15 01" })
+	void rejectsMalformedCodes(String text) {
+		assertThat(RegionCode.isValid(text)).isFalse();
+		assertThatThrownBy(() -> RegionCode.parse(text)).isInstanceOf(BusinessException.class)
+			.hasMessage("region.error.malformed");
+	}
+
+	@Test
+	void scopeNarrowsToTheInnerRegion() {
+		RegionScope city = new RegionScope(RegionCode.parse("1501"));
+		assertThat(city.narrowTo(RegionCode.parse("150102")).root()).isEqualTo(RegionCode.parse("150102"));
+		assertThat(city.narrowTo(RegionCode.parse("15")).root()).isEqualTo(RegionCode.parse("1501"));
+		assertThat(city.narrowTo(RegionCode.parse("1502"))).isNull();
+	}
+
+}
