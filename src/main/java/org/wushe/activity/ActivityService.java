@@ -9,12 +9,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.audit.AuditTrail;
 import org.wushe.campaign.Campaign;
 import org.wushe.campaign.CampaignService;
@@ -52,8 +53,11 @@ public class ActivityService {
 
 	private final Clock clock;
 
+	private final TransactionTemplate tx;
+
 	ActivityService(JdbcClient jdbc, CampaignService campaigns, Regions regions, RollupWriter rollups,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, Clock clock, TransactionTemplate tx) {
+		this.tx = tx;
 		this.jdbc = jdbc;
 		this.campaigns = campaigns;
 		this.regions = regions;
@@ -63,11 +67,20 @@ public class ActivityService {
 	}
 
 	/** Records an activity of a campaign the scope can see, at a region inside both the scope and the campaign. */
-	@Transactional
 	public Activity record(RegionScope scope, long campaignId, ActivityInput input, String by) {
 		Campaign campaign = campaigns.get(scope, campaignId);
 		ActivityValues v = ActivityValues.read(input, campaign.startDate().getYear());
 		checkRegion(scope, campaign, v.region(), "regionCode");
+		RollupWriter.Changes predicted = rollups.changes().add(v.contribution(campaignId), 1);
+		return write(predicted, changes -> {
+			long id = insert(campaign, v, by);
+			changes.add(v.contribution(campaignId), 1);
+			return find(id).orElseThrow();
+		});
+	}
+
+	private long insert(Campaign campaign, ActivityValues v, String by) {
+		long campaignId = campaign.id();
 		Instant now = Instant.now(clock);
 		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
@@ -84,42 +97,74 @@ public class ActivityService {
 			.update(keys, "id");
 		long id = keys.getKey().longValue();
 		audit.record("activity.create", ENTITY, id, v.region());
-		rollups.apply(rollups.changes().add(v.contribution(campaignId), 1));
-		return find(id).orElseThrow();
+		return id;
 	}
 
 	/** Changes a record in scope; region and campaign rules as for {@link #record}. */
-	@Transactional
 	public Activity update(RegionScope scope, long id, ActivityInput input, String by) {
-		Activity old = lock(scope, id);
-		Campaign campaign = campaigns.get(scope, old.campaignId());
+		Activity before = get(scope, id);
+		Campaign campaign = campaigns.get(scope, before.campaignId());
 		ActivityValues v = ActivityValues.read(input, campaign.startDate().getYear());
 		checkRegion(scope, campaign, v.region(), "regionCode");
-		jdbc.sql("""
+		RollupWriter.Changes predicted = rollups.changes()
+			.add(before.contribution(), -1)
+			.add(v.contribution(before.campaignId()), 1);
+		return write(predicted, changes -> {
+			Activity old = lock(scope, id);
+			jdbc.sql("""
 				UPDATE activity SET region_code = :region, name = :name, units = :units, participants = :participants,
 				    start_date = :start, end_date = :end, place = :place, content = :content, domains = :domains,
 				    beneficiaries = :beneficiaries, funds_yuan = :funds, materials_yuan = :materials,
 				    remarks = :remarks, outside_window = :outside, updated_at = :now, updated_by = :by
 				WHERE id = :id
 				""")
-			.params(v.params(campaign))
-			.param("now", Timestamp.from(Instant.now(clock)))
-			.param("by", by)
-			.param("id", id)
-			.update();
-		audit.record("activity.update", ENTITY, id, v.region());
-		rollups.apply(
-				rollups.changes().add(old.contribution(), -1).add(v.contribution(old.campaignId()), 1));
-		return find(id).orElseThrow();
+				.params(v.params(campaign))
+				.param("now", Timestamp.from(Instant.now(clock)))
+				.param("by", by)
+				.param("id", id)
+				.update();
+			audit.record("activity.update", ENTITY, id, v.region());
+			changes.add(old.contribution(), -1).add(v.contribution(old.campaignId()), 1);
+			return find(id).orElseThrow();
+		});
 	}
 
 	/** Deletes a record in scope. */
-	@Transactional
 	public void delete(RegionScope scope, long id) {
-		Activity old = lock(scope, id);
-		jdbc.sql("DELETE FROM activity WHERE id = :id").param("id", id).update();
-		audit.record("activity.delete", ENTITY, id, old.region());
-		rollups.apply(rollups.changes().add(old.contribution(), -1));
+		Activity before = get(scope, id);
+		RollupWriter.Changes predicted = rollups.changes().add(before.contribution(), -1);
+		write(predicted, changes -> {
+			Activity old = lock(scope, id);
+			jdbc.sql("DELETE FROM activity WHERE id = :id").param("id", id).update();
+			audit.record("activity.delete", ENTITY, id, old.region());
+			changes.add(old.contribution(), -1);
+			return null;
+		});
+	}
+
+	/**
+	 * Runs one write of records in a transaction that also applies its rollup changes, last, in one batch. The rows
+	 * the write is expected to touch are created beforehand; if it touched others after all (a concurrent edit of the
+	 * same record), the transaction rolls back, the rows are created and the write runs again.
+	 */
+	private <T> T write(RollupWriter.Changes predicted, Function<RollupWriter.Changes, T> work) {
+		rollups.ensure(predicted.keys());
+		for (int attempt = 1;; attempt++) {
+			RollupWriter.Changes changes = rollups.changesLike(predicted);
+			try {
+				return tx.execute(status -> {
+					T result = work.apply(changes);
+					rollups.applyExisting(changes);
+					return result;
+				});
+			}
+			catch (RollupWriter.MissingRows ex) {
+				if (attempt >= 3) {
+					throw ex;
+				}
+				rollups.ensure(ex.keys());
+			}
+		}
 	}
 
 	/** The record if its region lies in the scope and its campaign is visible. */

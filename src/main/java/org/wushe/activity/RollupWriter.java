@@ -5,16 +5,25 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.wushe.region.RegionCode;
@@ -22,15 +31,21 @@ import org.wushe.region.RegionLevel;
 
 /**
  * Keeps {@code activity_rollup} exact: every write of activity records hands its added and removed contributions to
- * {@link #apply} inside its own transaction, so the summaries commit or roll back together with the records.
+ * this writer inside its own transaction, so the summaries commit or roll back together with the records.
  * <p>
  * A change set is first folded in memory into one delta per summary row (an import of 100k rows touches each row
- * once). Rows are then locked in {@link RollupKey} order: {@code UPDATE … SET x = x + ?}; when the row does not exist
- * yet, an {@code INSERT} under a savepoint, and if a concurrent writer inserted it first, back to the savepoint and
- * {@code UPDATE} again. Each key is settled before the next is touched, so the lock order holds.
+ * once). Rows are then locked in {@link RollupKey} order, so writers may queue but never deadlock, and the hottest rows
+ * (country, province) are locked last and held only until the commit that follows.
  * <p>
- * Rows of the country and the provinces are striped: each change set picks one of {@code stripes} rows at random, so
- * concurrent writers rarely queue for the same row; readers sum the stripes.
+ * Single writes use {@link #applyExisting}: all updates in one JDBC batch, which requires the rows to exist. Rows are
+ * created beforehand by {@link #ensure} in short transactions of their own that never wait for a writer's transaction
+ * (they only insert zero rows). If a row is still missing, the writer's transaction rolls back
+ * ({@link MissingRows}), the row is created and the write runs again. Bulk writes use {@link #apply}: per key,
+ * {@code UPDATE}, or {@code INSERT} under a savepoint with a fallback to {@code UPDATE} when a concurrent writer
+ * inserted it first; each key is settled before the next, so the lock order holds.
+ * <p>
+ * Rows of the country, provinces and prefectures are striped: successive change sets take successive stripes out of
+ * {@code stripes}, so concurrent writers rarely queue for the same row; readers sum the stripes.
  */
 @Component
 class RollupWriter {
@@ -56,21 +71,33 @@ class RollupWriter {
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			""";
 
+	/** Remembered keys of rows known to exist (rows are never deleted); forgotten wholesale when it grows large. */
+	private static final int KNOWN_MAX = 200_000;
+
 	private final JdbcTemplate jdbc;
 
 	private final int stripes;
 
-	RollupWriter(JdbcTemplate jdbc, @Value("${wushe.activity.rollup.stripes:8}") int stripes) {
+	private final AtomicInteger nextStripe = new AtomicInteger();
+
+	private final Set<RollupKey> known = ConcurrentHashMap.newKeySet();
+
+	RollupWriter(JdbcTemplate jdbc, @Value("${wushe.activity.rollup.stripes:16}") int stripes) {
 		this.jdbc = jdbc;
 		this.stripes = Math.max(1, stripes);
 	}
 
-	/** A new, empty change set on a randomly chosen stripe. */
+	/** A new, empty change set on the next stripe. */
 	Changes changes() {
-		return new Changes(ThreadLocalRandom.current().nextInt(stripes));
+		return new Changes(Math.floorMod(nextStripe.getAndIncrement(), stripes));
 	}
 
-	/** The summary rows a change set touches, with their deltas, in lock order. */
+	/** A new, empty change set on the same stripe as {@code other}. */
+	Changes changesLike(Changes other) {
+		return new Changes(other.stripe);
+	}
+
+	/** The summary rows a change set touches, with their deltas. */
 	static final class Changes {
 
 		private final int stripe;
@@ -86,7 +113,7 @@ class RollupWriter {
 			List<RegionCode> levels = new ArrayList<>(c.region().ancestors());
 			levels.add(c.region());
 			for (RegionCode code : levels) {
-				int s = code.level().isBelow(RegionLevel.PROVINCE) ? 0 : stripe;
+				int s = code.level().isBelow(RegionLevel.PREFECTURE) ? 0 : stripe;
 				delta(new RollupKey(code.value(), RollupKey.DAY, c.day(), c.campaignId(), s)).add(c, sign);
 				delta(new RollupKey(code.value(), RollupKey.MONTH, c.day().withDayOfMonth(1), c.campaignId(), s))
 					.add(c, sign);
@@ -109,39 +136,148 @@ class RollupWriter {
 			return ordered;
 		}
 
+		Set<RollupKey> keys() {
+			return deltas.keySet();
+		}
+
 	}
 
-	/** Applies a change set; must run inside the transaction that writes the records. */
-	void apply(Changes changes) {
-		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-			throw new IllegalStateException("rollups change only together with their records");
+	/** Some summary rows of a change set did not exist; the transaction must roll back and run again. */
+	static final class MissingRows extends RuntimeException {
+
+		private final transient List<RollupKey> keys;
+
+		MissingRows(List<RollupKey> keys) {
+			super("missing summary rows: " + keys.size(), null, false, false);
+			this.keys = keys;
 		}
+
+		List<RollupKey> keys() {
+			return keys;
+		}
+
+	}
+
+	/**
+	 * Makes sure the rows of {@code keys} exist, creating missing ones with zeros, each in a short transaction of its
+	 * own. Must run outside a writer's transaction.
+	 */
+	void ensure(Collection<RollupKey> keys) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("summary rows are created outside writers' transactions");
+		}
+		List<RollupKey> unknown = keys.stream().filter(k -> !known.contains(k)).sorted().toList();
+		if (unknown.isEmpty()) {
+			return;
+		}
+		Set<RollupKey> existing = existing(unknown);
+		RollupDelta zero = new RollupDelta();
+		for (RollupKey key : unknown) {
+			if (!existing.contains(key)) {
+				try {
+					jdbc.execute((ConnectionCallback<Integer>) con -> {
+						try (PreparedStatement insert = con.prepareStatement(INSERT)) {
+							return execute(insert, key, zero);
+						}
+					});
+				}
+				catch (DataIntegrityViolationException | ConcurrencyFailureException ex) {
+					// created concurrently: just as good
+				}
+			}
+			remember(key);
+		}
+	}
+
+	private Set<RollupKey> existing(List<RollupKey> keys) {
+		Set<String> codes = new HashSet<>();
+		Set<LocalDate> periods = new HashSet<>();
+		Set<Long> campaigns = new HashSet<>();
+		for (RollupKey k : keys) {
+			codes.add(k.region());
+			periods.add(k.period());
+			campaigns.add(k.campaignId());
+		}
+		Set<RollupKey> found = new HashSet<>();
+		NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
+		named.query("""
+				SELECT region_code, grain, period_start, campaign_id, stripe FROM activity_rollup
+				WHERE region_code IN (:codes) AND period_start IN (:periods) AND campaign_id IN (:campaigns)
+				""", Map.of("codes", codes, "periods", periods, "campaigns", campaigns),
+				rs -> {
+					found.add(new RollupKey(rs.getString(1), rs.getString(2).charAt(0),
+							rs.getObject(3, LocalDate.class), rs.getLong(4), rs.getInt(5)));
+				});
+		return found;
+	}
+
+	private void remember(RollupKey key) {
+		if (known.size() > KNOWN_MAX) {
+			known.clear();
+		}
+		known.add(key);
+	}
+
+	/**
+	 * Applies a change set whose rows exist, in one batch; must run inside the transaction that writes the records.
+	 *
+	 * @throws MissingRows when a row does not exist (nothing must be committed then)
+	 */
+	void applyExisting(Changes changes) {
+		requireTransaction();
+		List<Map.Entry<RollupKey, RollupDelta>> ordered = new ArrayList<>(changes.ordered().entrySet());
+		if (ordered.isEmpty()) {
+			return;
+		}
+		int[] counts = jdbc.batchUpdate(UPDATE, new BatchPreparedStatementSetter() {
+
+			@Override
+			public void setValues(PreparedStatement ps, int i) throws SQLException {
+				bind(ps, ordered.get(i).getKey(), ordered.get(i).getValue());
+			}
+
+			@Override
+			public int getBatchSize() {
+				return ordered.size();
+			}
+
+		});
+		List<RollupKey> missing = new ArrayList<>();
+		for (int i = 0; i < counts.length; i++) {
+			if (counts[i] == 0) {
+				missing.add(ordered.get(i).getKey());
+				known.remove(ordered.get(i).getKey());
+			}
+		}
+		if (!missing.isEmpty()) {
+			throw new MissingRows(missing);
+		}
+	}
+
+	/** Applies a change set key by key, creating rows as needed; must run inside the writing transaction. */
+	void apply(Changes changes) {
+		requireTransaction();
 		TreeMap<RollupKey, RollupDelta> ordered = changes.ordered();
 		if (ordered.isEmpty()) {
 			return;
 		}
 		jdbc.execute((ConnectionCallback<Void>) con -> {
-			try (PreparedStatement update = con.prepareStatement(UPDATE)) {
-				PreparedStatement insert = null;
-				try {
-					for (Map.Entry<RollupKey, RollupDelta> e : ordered.entrySet()) {
-						if (execute(update, e.getKey(), e.getValue()) == 1) {
-							continue;
-						}
-						if (insert == null) {
-							insert = con.prepareStatement(INSERT);
-						}
+			try (PreparedStatement update = con.prepareStatement(UPDATE);
+					PreparedStatement insert = con.prepareStatement(INSERT)) {
+				for (Map.Entry<RollupKey, RollupDelta> e : ordered.entrySet()) {
+					if (execute(update, e.getKey(), e.getValue()) != 1) {
 						insertOrUpdate(con, insert, update, e.getKey(), e.getValue());
-					}
-				}
-				finally {
-					if (insert != null) {
-						insert.close();
 					}
 				}
 			}
 			return null;
 		});
+	}
+
+	private static void requireTransaction() {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("rollups change only together with their records");
+		}
 	}
 
 	private static void insertOrUpdate(Connection con, PreparedStatement insert, PreparedStatement update,
@@ -173,6 +309,11 @@ class RollupWriter {
 	}
 
 	private static int execute(PreparedStatement ps, RollupKey key, RollupDelta d) throws SQLException {
+		bind(ps, key, d);
+		return ps.executeUpdate();
+	}
+
+	private static void bind(PreparedStatement ps, RollupKey key, RollupDelta d) throws SQLException {
 		int i = 1;
 		ps.setLong(i++, d.activities);
 		ps.setLong(i++, d.participants);
@@ -188,7 +329,6 @@ class RollupWriter {
 		ps.setDate(i++, Date.valueOf(key.period()));
 		ps.setLong(i++, key.campaignId());
 		ps.setInt(i, key.stripe());
-		return ps.executeUpdate();
 	}
 
 }
