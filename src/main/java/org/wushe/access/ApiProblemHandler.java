@@ -2,14 +2,18 @@ package org.wushe.access;
 
 import java.io.IOException;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Hands security failures on {@code /api/**} to the MVC exception resolver, which answers with a Chinese
@@ -19,8 +23,13 @@ class ApiProblemHandler implements AuthenticationEntryPoint, AccessDeniedHandler
 
 	private final HandlerExceptionResolver resolver;
 
-	ApiProblemHandler(HandlerExceptionResolver resolver) {
+	private final LocaleResolver locales;
+
+	private final AccessDeniedHandler pages = new AccessDeniedHandlerImpl();
+
+	ApiProblemHandler(HandlerExceptionResolver resolver, LocaleResolver locales) {
 		this.resolver = resolver;
+		this.locales = locales;
 	}
 
 	@Override
@@ -32,11 +41,19 @@ class ApiProblemHandler implements AuthenticationEntryPoint, AccessDeniedHandler
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
-			AccessDeniedException accessDeniedException) throws IOException {
-		resolve(request, response, accessDeniedException);
+			AccessDeniedException accessDeniedException) throws IOException, ServletException {
+		if (SecurityConfig.API.matches(request)) {
+			resolve(request, response, accessDeniedException);
+		}
+		else {
+			// pages (e.g. a form posted without its CSRF token): the 403 error page
+			pages.handle(request, response, accessDeniedException);
+		}
 	}
 
 	void resolve(HttpServletRequest request, HttpServletResponse response, Exception ex) throws IOException {
+		// before the DispatcherServlet: apply the same locale choice as pages (Chinese unless chosen otherwise)
+		LocaleContextHolder.setLocale(locales.resolveLocale(request));
 		if (resolver.resolveException(request, response, null, ex) == null) {
 			response.sendError(HttpServletResponse.SC_FORBIDDEN);
 		}
