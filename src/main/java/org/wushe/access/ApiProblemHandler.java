@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -17,7 +18,9 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Hands security failures on {@code /api/**} to the MVC exception resolver, which answers with a Chinese
- * {@code ProblemDetail} (401 with a Basic challenge, 403).
+ * {@code ProblemDetail} (401 with a Basic challenge, 403). These answers are written before the DispatcherServlet, so
+ * the locale is resolved here the same way the pages resolve it (Chinese unless the user chose otherwise), not from
+ * the JVM's default.
  */
 class ApiProblemHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -52,10 +55,15 @@ class ApiProblemHandler implements AuthenticationEntryPoint, AccessDeniedHandler
 	}
 
 	void resolve(HttpServletRequest request, HttpServletResponse response, Exception ex) throws IOException {
-		// before the DispatcherServlet: apply the same locale choice as pages (Chinese unless chosen otherwise)
+		LocaleContext previous = LocaleContextHolder.getLocaleContext();
 		LocaleContextHolder.setLocale(locales.resolveLocale(request));
-		if (resolver.resolveException(request, response, null, ex) == null) {
-			response.sendError(HttpServletResponse.SC_FORBIDDEN);
+		try {
+			if (resolver.resolveException(request, response, null, ex) == null) {
+				response.sendError(HttpServletResponse.SC_FORBIDDEN);
+			}
+		}
+		finally {
+			LocaleContextHolder.setLocaleContext(previous);
 		}
 	}
 
