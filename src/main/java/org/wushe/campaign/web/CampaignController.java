@@ -28,9 +28,12 @@ class CampaignController {
 
 	private final java.time.Clock clock;
 
-	CampaignController(CampaignService campaigns, java.time.Clock clock) {
+	private final org.wushe.campaign.ProgressReports reports;
+
+	CampaignController(CampaignService campaigns, java.time.Clock clock, org.wushe.campaign.ProgressReports reports) {
 		this.campaigns = campaigns;
 		this.clock = clock;
+		this.reports = reports;
 	}
 
 	@GetMapping("/campaigns")
@@ -42,6 +45,8 @@ class CampaignController {
 		model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
 		model.addAttribute("page", p);
 		model.addAttribute("now", java.time.Instant.now(clock));
+		model.addAttribute("reminders",
+				user.can("report:submit") ? reports.reminders(user.scope(), user.region()) : List.of());
 		return "campaign/list";
 	}
 
@@ -81,7 +86,8 @@ class CampaignController {
 		model.addAttribute("manageable", CampaignService.isManageable(user.scope(), campaign));
 		model.addAttribute("canRunLocal", campaign.region().contains(user.region())
 				&& !campaign.region().equals(user.region()));
-		model.addAttribute("unit", campaign.reportingUnitOf(user.region()));
+		org.wushe.region.RegionCode unit = campaign.reportingUnitOf(user.region());
+		model.addAttribute("unit", unit != null && user.scope().covers(unit) ? unit : null);
 		model.addAttribute("now", java.time.Instant.now(clock));
 		return "campaign/show";
 	}
