@@ -73,11 +73,14 @@ public final class ActivityBenchmark {
 						String county = counties[(run + sizes.indexOf(size) * 2) % counties.length];
 						resetPeak();
 						long t0 = System.nanoTime();
+						long cpu0 = cpuNanos();
 						ImportResult r = imports.importTable(COUNTRY, campaign, county, "all",
 								new FileSystemResource(file), Files.size(file), "bench.xlsx", "benchmark");
 						double s = (System.nanoTime() - t0) / 1e9;
-						System.out.printf("import %,d rows (%.1f MB): %.2f s, %,.0f rows/s, imported %d, peak heap %d MB%n",
-								size, Files.size(file) / 1e6, s, size / s, r.imported(), peakHeapMb());
+						System.out.printf(
+								"import %,d rows (%.1f MB): %.2f s, %,.0f rows/s, imported %d, peak heap %d MB, JVM CPU %.2f s, load %.1f%n",
+								size, Files.size(file) / 1e6, s, size / s, r.imported(), peakHeapMb(),
+								(cpuNanos() - cpu0) / 1e9, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 					}
 				}
 				finally {
@@ -89,7 +92,12 @@ public final class ActivityBenchmark {
 			ByteArrayOutputStream sink = new ByteArrayOutputStream();
 			ProgressTableExport.Export e = export.prepare(COUNTRY, campaign, RegionCode.parse("15"), 1);
 			e.body().writeTo(sink);
-			System.out.printf("export combined province table: %.2f s, %.1f MB, peak heap %d MB%n",
+			long rows = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+				.sql("SELECT COUNT(*) FROM activity WHERE campaign_id = :c")
+				.param("c", campaign)
+				.query(Long.class)
+				.single();
+			System.out.printf("export combined province table, %,d rows: %.2f s, %.1f MB, peak heap %d MB%n", rows,
 					(System.nanoTime() - t0) / 1e9, sink.size() / 1e6, peakHeapMb());
 
 			for (String region : List.of("00", "15", "1501", "150102", "150102001")) {
@@ -170,6 +178,11 @@ public final class ActivityBenchmark {
 		System.out.printf("%s: n=%d p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n", what, sorted.size(),
 				sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) (sorted.size() * 0.95)) / 1e6,
 				sorted.get((int) (sorted.size() * 0.99)) / 1e6);
+	}
+
+	static long cpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	static void resetPeak() {
