@@ -275,6 +275,12 @@ public class ProgressReports {
 	/** The level above returns the current version of a submitted report, with a reason. */
 	public ProgressReport returnReport(RegionScope scope, long campaignId, int deadline, RegionCode unit,
 			String reason, String by) {
+		return returnAt(scope, campaignId, deadline, unit, reason, by, Instant.now(clock));
+	}
+
+	/** {@link #returnReport} at a given instant (demo data replays past returns). */
+	ProgressReport returnAt(RegionScope scope, long campaignId, int deadline, RegionCode unit, String reason, String by,
+			Instant now) {
 		Campaign campaign = campaigns.get(scope, campaignId);
 		Region region = requireUnit(scope, campaign, unit);
 		Deadline due = campaign.deadline(deadline);
@@ -303,7 +309,6 @@ public class ProgressReports {
 				throw BusinessException.conflict("campaign.error.return-not-submitted");
 			}
 			long id = (Long) report.get()[0];
-			Instant now = Instant.now(clock);
 			jdbc.sql("""
 					INSERT INTO progress_report_return (report_id, version, returned_at, returned_by, reason)
 					VALUES (:r, :v, :at, :by, :reason)

@@ -1,0 +1,55 @@
+package org.wushe.activity;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.wushe.campaign.CampaignSeeded;
+import org.wushe.region.RegionCode;
+import org.wushe.region.RegionScope;
+
+/**
+ * Adds the demo's activity records to a seeded campaign, from {@code demo/activities-<seed>.csv}, through the same
+ * rules as any user's records (messy dates and amounts included), so the rollups are built as in real use.
+ */
+@Component
+class ActivityDemo {
+
+	private static final RegionScope EVERYWHERE = new RegionScope(RegionCode.COUNTRY);
+
+	private final ActivityService activities;
+
+	ActivityDemo(ActivityService activities) {
+		this.activities = activities;
+	}
+
+	@EventListener
+	void onCampaignSeeded(CampaignSeeded seeded) {
+		ClassPathResource file = new ClassPathResource("demo/activities-" + seeded.seed() + ".csv");
+		if (!file.exists()) {
+			return;
+		}
+		try (var reader = new BufferedReader(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
+			String line = reader.readLine();
+			while ((line = reader.readLine()) != null) {
+				if (line.isBlank()) {
+					continue;
+				}
+				// region, name, units, participants, dates, place, content, domains, beneficiaries, funds, materials, remarks
+				String[] f = line.split(",", -1);
+				activities.record(EVERYWHERE, seeded.campaignId(), new ActivityInput(f[0], f[1], f[2], f[3], f[4], null,
+						f[5], f[6], List.of(f[7]), f[8], f[9], f[10], f[11]), "demo");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
