@@ -92,6 +92,33 @@ class ActivityPagesTests {
 	}
 
 	@Test
+	void theImportPageShowsEveryRejectedRow() throws Exception {
+		long id = campaign();
+		String county = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
+		mvc.perform(get("/campaigns/{id}/activities/import", id).with(TestAccounts.as(county)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"import-form\"")));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.multipart("/campaigns/{id}/activities/import", id)
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "附件1.xlsx", "application/octet-stream",
+					MessyWorkbooks.messy()))
+			.param("regionCode", "150102")
+			.param("mode", "valid")
+			.with(TestAccounts.as(county))
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"rejected-rows\"")))
+			.andExpect(content().string(containsString("第 11 行 D 列")));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.multipart("/campaigns/{id}/activities/import", id)
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "old.xls", "application/octet-stream",
+					new byte[] { 1, 2 }))
+			.param("regionCode", "150102")
+			.with(TestAccounts.as(county))
+			.with(csrf())).andExpect(status().isOk()).andExpect(content().string(containsString("data-field=\"file\"")));
+	}
+
+	@Test
 	void campaignPagesShowAndEdit() throws Exception {
 		String province = TestAccounts.create(accounts, Role.PROVINCE_STAFF, "15");
 		mvc.perform(get("/campaigns/new").with(TestAccounts.as(province))).andExpect(status().isOk());
