@@ -98,6 +98,34 @@ public final class CellParsers {
 	}
 
 	/**
+	 * A decimal number between {@code min} and {@code max} with at most {@code maxScale} decimals (coordinates,
+	 * hours, areas). Full-width digits and thousands separators are accepted.
+	 */
+	public static CellParser<BigDecimal> decimal(BigDecimal min, BigDecimal max, int maxScale) {
+		return new CellParser<>() {
+			@Override
+			public BigDecimal parse(CellValue cell, Labels labels) throws CellProblem {
+				BigDecimal value = number(cell, "excel.cell.not-decimal");
+				if (value.stripTrailingZeros().scale() > maxScale) {
+					value = value.setScale(maxScale, RoundingMode.HALF_UP);
+				}
+				if (value.compareTo(min) < 0) {
+					throw new CellProblem("excel.cell.too-small", min.toPlainString());
+				}
+				if (value.compareTo(max) > 0) {
+					throw new CellProblem("excel.cell.too-large", max.toPlainString());
+				}
+				return value;
+			}
+
+			@Override
+			public String hint(Labels labels) {
+				return labels.text("excel.hint.decimal", min.toPlainString(), max.toPlainString(), maxScale);
+			}
+		};
+	}
+
+	/**
 	 * Money in yuan, not negative, at most two decimals, up to DECIMAL(14,2). Accepts {@code 1234.5}, {@code 1,234.50},
 	 * {@code １２３４．５０元}, {@code ¥1,234}; refuses 万元 amounts rather than guessing.
 	 */

@@ -27,4 +27,11 @@ public interface ImportPlan<T> {
 	/** Stores a batch of converted items. */
 	void store(List<T> batch);
 
+	/**
+	 * Called once after the last batch, in the same transaction, when the import is going to commit: for work that is
+	 * cheaper once per file than once per batch (summaries, counters, one audit record).
+	 */
+	default void finish() {
+	}
+
 }

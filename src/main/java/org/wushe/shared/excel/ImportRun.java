@@ -128,7 +128,11 @@ final class ImportRun<T> implements Runnable {
 				throw new ExcelRejected("excel.file.no-rows");
 			}
 		}
-		return job.mode() == ImportMode.VALID || job.errorCount() == 0;
+		boolean commit = job.mode() == ImportMode.VALID || job.errorCount() == 0;
+		if (commit) {
+			plan.finish();
+		}
+		return commit;
 	}
 
 }
