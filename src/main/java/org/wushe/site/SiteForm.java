@@ -25,7 +25,7 @@ record SiteForm(String type, String regionCode, String name, String address, Str
 	/** One staff row of the form. */
 	record StaffRow(String name, String post, String phone, String phonePublic, String workerId) {
 
-		boolean isPublic() {
+		public boolean isPublic() {
 			return "true".equals(phonePublic) || "on".equals(phonePublic);
 		}
 
@@ -57,7 +57,7 @@ record SiteForm(String type, String regionCode, String name, String address, Str
 	}
 
 	/** The staff rows plus blank ones to fill in. */
-	List<StaffRow> staffRows() {
+	public List<StaffRow> staffRows() {
 		List<StaffRow> rows = new ArrayList<>(staff);
 		for (int i = 0; i < BLANK_STAFF_ROWS; i++) {
 			rows.add(new StaffRow("", "", "", "", ""));
