@@ -215,15 +215,6 @@ class Sites {
 			.param("initials", initials);
 	}
 
-	/** All ids of sites in {@code [from, to)}; for tests and maintenance. */
-	List<Long> ids(String from, String to) {
-		return jdbc.sql("SELECT id FROM site WHERE region_code >= :from AND region_code < :to ORDER BY id")
-			.param("from", from)
-			.param("to", to)
-			.query(Long.class)
-			.list();
-	}
-
 	private static String escape(String s) {
 		return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
