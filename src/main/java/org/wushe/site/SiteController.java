@@ -207,6 +207,9 @@ class SiteController {
 		model.addAttribute("children", children);
 		model.addAttribute("path", path);
 		model.addAttribute("shown", shown);
+		model.addAttribute("childShown", shown.stream()
+			.filter(t -> children.stream().anyMatch(c -> c.regions(t) > 0))
+			.toList());
 		model.addAttribute("lag", lagBy == null ? "" : lagBy.name());
 		return "site/coverage";
 	}
