@@ -1,0 +1,210 @@
+package org.wushe.actor.organization;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.wushe.actor.NameInitials;
+import org.wushe.actor.OrganizationKind;
+import org.wushe.actor.PersonalData;
+import org.wushe.actor.PhoneNumber;
+import org.wushe.actor.SealedValue;
+import org.wushe.actor.registry.Inserts;
+import org.wushe.actor.registry.ListQuery;
+import org.wushe.actor.registry.RegionBreakdown;
+import org.wushe.region.RegionScope;
+
+/**
+ * Organization rows. Every read is bound to a region range ({@code region_code >= :from AND region_code < :to}).
+ */
+@Repository
+class Organizations {
+
+	static final String COLUMNS = """
+			o.id, o.name, o.credit_code, o.credit_code_warning, o.kind, o.region_code, r.name AS region_name,
+			o.legal_representative, o.contact_person, o.contact_phone_masked, o.address, o.service_domains, o.status,
+			o.registered_on, o.created_at, o.created_by, o.updated_at, o.updated_by""";
+
+	/** A checked organization ready to store. */
+	record Values(String name, String creditCode, boolean creditCodeWarning, OrganizationKind kind, String regionCode,
+			String legalRepresentative, String contactPerson, SealedValue contactPhone, String address,
+			List<ServiceDomain> serviceDomains, OrganizationStatus status, java.time.LocalDate registeredOn) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final PersonalData personalData;
+
+	Organizations(JdbcClient jdbc, PersonalData personalData) {
+		this.jdbc = jdbc;
+		this.personalData = personalData;
+	}
+
+	long insert(Values v, Timestamp at, String by) {
+		return Inserts.returningId(jdbc.sql("""
+				INSERT INTO organization (name, name_initials, credit_code, credit_code_warning, kind, region_code,
+				    legal_representative, contact_person, contact_phone_cipher, contact_phone_hash, contact_phone_masked,
+				    address, service_domains, status, registered_on, created_at, created_by, updated_at, updated_by)
+				VALUES (:name, :initials, :creditCode, :warning, :kind, :region, :rep, :contact, :phoneCipher, :phoneHash,
+				    :phoneMasked, :address, :domains, :status, :registeredOn, :at, :by, :at, :by)
+				""")
+			.params(params(v, at, by)));
+	}
+
+	void update(long id, Values v, boolean keepPhone, Timestamp at, String by) {
+		jdbc.sql("""
+				UPDATE organization SET name = :name, name_initials = :initials, credit_code = :creditCode,
+				    credit_code_warning = :warning, kind = :kind, region_code = :region, legal_representative = :rep,
+				    contact_person = :contact, address = :address, service_domains = :domains, status = :status,
+				    registered_on = :registeredOn, updated_at = :at, updated_by = :by
+				WHERE id = :id
+				""")
+			.params(params(v, at, by))
+			.param("id", id)
+			.update();
+		if (!keepPhone) {
+			jdbc.sql("""
+					UPDATE organization SET contact_phone_cipher = :phoneCipher, contact_phone_hash = :phoneHash,
+					    contact_phone_masked = :phoneMasked WHERE id = :id
+					""")
+				.param("phoneCipher", v.contactPhone() == null ? null : v.contactPhone().cipherText())
+				.param("phoneHash", v.contactPhone() == null ? null : v.contactPhone().searchHash())
+				.param("phoneMasked", v.contactPhone() == null ? null : v.contactPhone().masked())
+				.param("id", id)
+				.update();
+		}
+	}
+
+	private static Map<String, Object> params(Values v, Timestamp at, String by) {
+		Map<String, Object> p = new HashMap<>();
+		p.put("name", v.name());
+		p.put("initials", NameInitials.of(v.name()));
+		p.put("creditCode", v.creditCode());
+		p.put("warning", v.creditCodeWarning());
+		p.put("kind", v.kind().name());
+		p.put("region", v.regionCode());
+		p.put("rep", v.legalRepresentative());
+		p.put("contact", v.contactPerson());
+		p.put("phoneCipher", v.contactPhone() == null ? null : v.contactPhone().cipherText());
+		p.put("phoneHash", v.contactPhone() == null ? null : v.contactPhone().searchHash());
+		p.put("phoneMasked", v.contactPhone() == null ? null : v.contactPhone().masked());
+		p.put("address", v.address());
+		p.put("domains", String.join(",", v.serviceDomains().stream().map(Enum::name).toList()));
+		p.put("status", v.status().name());
+		p.put("registeredOn", v.registeredOn() == null ? null : Date.valueOf(v.registeredOn()));
+		p.put("at", at);
+		p.put("by", by);
+		return p;
+	}
+
+	boolean creditCodeTaken(String creditCode, Long except) {
+		return jdbc.sql("SELECT COUNT(*) FROM organization WHERE credit_code = :code AND id <> :except")
+			.param("code", creditCode)
+			.param("except", except == null ? -1L : except)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	Optional<Organization> find(RegionScope scope, long id) {
+		return jdbc.sql("SELECT " + COLUMNS + """
+
+				FROM organization o LEFT JOIN region r ON r.code = o.region_code
+				WHERE o.id = :id AND o.region_code >= :from AND o.region_code < :to
+				""")
+			.param("id", id)
+			.param("from", scope.from())
+			.param("to", scope.to())
+			.query(Organizations::map)
+			.optional();
+	}
+
+	/** The contact phone's ciphertext of an organization in scope. */
+	Optional<String> contactPhoneCipher(RegionScope scope, long id) {
+		return jdbc.sql("""
+				SELECT contact_phone_cipher FROM organization
+				WHERE id = :id AND region_code >= :from AND region_code < :to AND contact_phone_cipher IS NOT NULL
+				""")
+			.param("id", id)
+			.param("from", scope.from())
+			.param("to", scope.to())
+			.query(String.class)
+			.optional();
+	}
+
+	List<Organization> list(ListQuery q) {
+		return select(q).param("limit", q.size() + 1).param("offset", q.offset()).query(Organizations::map).list();
+	}
+
+	/** All rows matching the filters, for exports; close the stream. */
+	Stream<Organization> stream(ListQuery q) {
+		return select(q).param("limit", Integer.MAX_VALUE).param("offset", 0).query(Organizations::map).stream();
+	}
+
+	private JdbcClient.StatementSpec select(ListQuery q) {
+		String upper = q.text().toUpperCase(Locale.ROOT);
+		String phoneHash = PhoneNumber.normalised(q.text())
+			.map(p -> personalData.searchHash(PersonalData.Kind.PHONE, p))
+			.orElse("");
+		return jdbc.sql("SELECT " + COLUMNS + """
+
+				FROM organization o LEFT JOIN region r ON r.code = o.region_code
+				WHERE o.region_code >= :from AND o.region_code < :to
+				  AND (:kind = '' OR o.kind = :kind)
+				  AND (:status = '' OR o.status = :status)
+				  AND (:text = '' OR LOWER(o.name) LIKE :pattern ESCAPE '\\'
+				       OR (:initials <> '' AND o.name_initials LIKE :initials)
+				       OR o.credit_code = :upper OR (:phoneHash <> '' AND o.contact_phone_hash = :phoneHash))
+				ORDER BY o.id DESC
+				LIMIT :limit OFFSET :offset
+				""")
+			.param("from", q.scope().from())
+			.param("to", q.scope().to())
+			.param("kind", q.kind())
+			.param("status", q.status())
+			.param("text", q.text())
+			.param("pattern", q.namePattern())
+			.param("initials", q.initialsPattern())
+			.param("upper", upper)
+			.param("phoneHash", phoneHash);
+	}
+
+	/** Counts per child region and kind. */
+	List<RegionBreakdown.Part> countByKind(RegionScope scope, int prefixLength) {
+		return jdbc.sql("""
+				SELECT t.prefix, t.kind, COUNT(*) AS n
+				FROM (SELECT SUBSTRING(region_code, 1, :length) AS prefix, kind FROM organization
+				      WHERE region_code >= :from AND region_code < :to AND status <> 'DEREGISTERED') t
+				GROUP BY t.prefix, t.kind
+				""")
+			.param("length", prefixLength)
+			.param("from", scope.from())
+			.param("to", scope.to())
+			.query((rs, n) -> new RegionBreakdown.Part(rs.getString("prefix"), rs.getString("kind"), rs.getLong("n")))
+			.list();
+	}
+
+	static Organization map(ResultSet rs, int n) throws SQLException {
+		String domains = rs.getString("service_domains");
+		Date registered = rs.getDate("registered_on");
+		return new Organization(rs.getLong("id"), rs.getString("name"), rs.getString("credit_code"),
+				rs.getBoolean("credit_code_warning"), OrganizationKind.valueOf(rs.getString("kind")),
+				rs.getString("region_code"), rs.getString("region_name"), rs.getString("legal_representative"),
+				rs.getString("contact_person"), rs.getString("contact_phone_masked"), rs.getString("address"),
+				domains == null || domains.isEmpty() ? List.of()
+						: Arrays.stream(domains.split(",")).map(ServiceDomain::valueOf).toList(),
+				OrganizationStatus.valueOf(rs.getString("status")), registered == null ? null : registered.toLocalDate(),
+				rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
+				rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));
+	}
+
+}
