@@ -22,6 +22,7 @@ import org.wushe.actor.SealedValue;
 import org.wushe.actor.registry.Inserts;
 import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.RegionBreakdown;
+import org.wushe.actor.registry.StreamingJdbc;
 import org.wushe.region.RegionScope;
 
 /**
@@ -43,10 +44,13 @@ class Organizations {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcClient streaming;
+
 	private final PersonalData personalData;
 
-	Organizations(JdbcClient jdbc, PersonalData personalData) {
+	Organizations(JdbcClient jdbc, StreamingJdbc streaming, PersonalData personalData) {
 		this.jdbc = jdbc;
+		this.streaming = streaming.client();
 		this.personalData = personalData;
 	}
 
@@ -142,20 +146,20 @@ class Organizations {
 	}
 
 	List<Organization> list(ListQuery q) {
-		return select(q).param("limit", q.size() + 1).param("offset", q.offset()).query(Organizations::map).list();
+		return select(q, false).param("limit", q.size() + 1).param("offset", q.offset()).query(Organizations::map).list();
 	}
 
 	/** All rows matching the filters, for exports; close the stream. */
 	Stream<Organization> stream(ListQuery q) {
-		return select(q).param("limit", Integer.MAX_VALUE).param("offset", 0).query(Organizations::map).stream();
+		return select(q, true).param("limit", Integer.MAX_VALUE).param("offset", 0).query(Organizations::map).stream();
 	}
 
-	private JdbcClient.StatementSpec select(ListQuery q) {
+	private JdbcClient.StatementSpec select(ListQuery q, boolean streamed) {
 		String upper = q.text().toUpperCase(Locale.ROOT);
 		String phoneHash = PhoneNumber.normalised(q.text())
 			.map(p -> personalData.searchHash(PersonalData.Kind.PHONE, p))
 			.orElse("");
-		return jdbc.sql("SELECT " + COLUMNS + """
+		return (streamed ? streaming : jdbc).sql("SELECT " + COLUMNS + """
 
 				FROM organization o LEFT JOIN region r ON r.code = o.region_code
 				WHERE o.region_code >= :from AND o.region_code < :to

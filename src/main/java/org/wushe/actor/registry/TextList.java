@@ -11,6 +11,9 @@ import java.util.Set;
  */
 public final class TextList {
 
+	/** How lists are shown to people: the enumeration comma. */
+	public static final String DISPLAY_SEPARATOR = "\u3001";
+
 	private static final String SEPARATORS = "[,，、;；\\r\\n]+";
 
 	private TextList() {

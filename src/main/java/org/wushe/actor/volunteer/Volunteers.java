@@ -20,6 +20,7 @@ import org.wushe.actor.SealedValue;
 import org.wushe.actor.registry.Inserts;
 import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.RegionBreakdown;
+import org.wushe.actor.registry.StreamingJdbc;
 import org.wushe.actor.registry.TextList;
 import org.wushe.region.RegionScope;
 
@@ -54,12 +55,15 @@ class Volunteers {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcClient streaming;
+
 	private final NamedParameterJdbcTemplate named;
 
 	private final PersonalData personalData;
 
-	Volunteers(JdbcClient jdbc, NamedParameterJdbcTemplate named, PersonalData personalData) {
+	Volunteers(JdbcClient jdbc, StreamingJdbc streaming, NamedParameterJdbcTemplate named, PersonalData personalData) {
 		this.jdbc = jdbc;
+		this.streaming = streaming.client();
 		this.named = named;
 		this.personalData = personalData;
 	}
@@ -179,7 +183,7 @@ class Volunteers {
 		String phoneHash = PhoneNumber.normalised(q.text())
 			.map(p -> personalData.searchHash(PersonalData.Kind.PHONE, p))
 			.orElse("");
-		return jdbc.sql("SELECT " + COLUMNS + (withCiphers ? ", v.id_number_cipher, v.phone_cipher" : "") + """
+		return (withCiphers ? streaming : jdbc).sql("SELECT " + COLUMNS + (withCiphers ? ", v.id_number_cipher, v.phone_cipher" : "") + """
 
 				FROM volunteer v LEFT JOIN region r ON r.code = v.region_code
 				WHERE v.region_code >= :from AND v.region_code < :to

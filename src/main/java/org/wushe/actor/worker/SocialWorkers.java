@@ -26,6 +26,7 @@ import org.wushe.actor.SealedValue;
 import org.wushe.actor.registry.Inserts;
 import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.RegionBreakdown;
+import org.wushe.actor.registry.StreamingJdbc;
 import org.wushe.region.RegionScope;
 
 /** Social-worker rows, their posted sites and training records; every read bound to a region range. */
@@ -55,12 +56,15 @@ class SocialWorkers {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcClient streaming;
+
 	private final NamedParameterJdbcTemplate named;
 
 	private final PersonalData personalData;
 
-	SocialWorkers(JdbcClient jdbc, NamedParameterJdbcTemplate named, PersonalData personalData) {
+	SocialWorkers(JdbcClient jdbc, StreamingJdbc streaming, NamedParameterJdbcTemplate named, PersonalData personalData) {
 		this.jdbc = jdbc;
+		this.streaming = streaming.client();
 		this.named = named;
 		this.personalData = personalData;
 	}
@@ -214,7 +218,7 @@ class SocialWorkers {
 		String phoneHash = PhoneNumber.normalised(q.text())
 			.map(p -> personalData.searchHash(PersonalData.Kind.PHONE, p))
 			.orElse("");
-		return jdbc.sql("SELECT " + COLUMNS + (withCiphers ? ", w.id_number_cipher, w.phone_cipher" : "") + "\n" + FROM
+		return (withCiphers ? streaming : jdbc).sql("SELECT " + COLUMNS + (withCiphers ? ", w.id_number_cipher, w.phone_cipher" : "") + "\n" + FROM
 				+ """
 						WHERE w.region_code >= :from AND w.region_code < :to
 						  AND (:kind = '' OR w.qualification = :kind)
