@@ -31,6 +31,16 @@ final class FieldCipher {
 
 	private final ThreadLocal<Mac> macs;
 
+	/** One cipher per thread, initialised afresh (new IV) for every value; keeps the key schedule between values. */
+	private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> {
+		try {
+			return Cipher.getInstance("AES/GCM/NoPadding");
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("AES-GCM unavailable", ex);
+		}
+	});
+
 	FieldCipher(PersonalDataKeys keys) {
 		this.keys = keys;
 		this.macs = ThreadLocal.withInitial(() -> {
@@ -49,7 +59,7 @@ final class FieldCipher {
 		byte[] iv = new byte[IV_BYTES];
 		random.nextBytes(iv);
 		try {
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = ciphers.get();
 			cipher.init(Cipher.ENCRYPT_MODE, keys.encryptionKey(), new GCMParameterSpec(TAG_BITS, iv));
 			cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
 			byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
@@ -77,7 +87,7 @@ final class FieldCipher {
 			throw new TamperedException();
 		}
 		try {
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = ciphers.get();
 			cipher.init(Cipher.DECRYPT_MODE, keys.encryptionKey(), new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
 			cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
 			byte[] plain = cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES);

@@ -13,6 +13,7 @@ import org.wushe.actor.FieldChecks;
 import org.wushe.actor.IdNumber;
 import org.wushe.actor.PersonalData;
 import org.wushe.actor.PhoneNumber;
+import org.wushe.actor.SealedValue;
 import org.wushe.actor.registry.PersonalCells;
 import org.wushe.actor.registry.RegionInput;
 import org.wushe.actor.registry.TextList;
@@ -119,12 +120,13 @@ class VolunteerExcel {
 			Optional<String> regionProblem = regionProblems.computeIfAbsent(region,
 					r -> regions.problem(r, scope, null));
 			regionProblem.ifPresent(key -> row.reject(REGION, key, region));
-			String hash = personalData.searchHash(idNumber);
+			SealedValue sealedId = personalData.seal(idNumber);
+			String hash = sealedId.searchHash();
 			Integer earlier = seen.putIfAbsent(hash, row.number());
 			if (earlier != null) {
 				row.reject(ID_NUMBER, "actor.excel.duplicate-in-file", earlier);
 			}
-			else if (volunteers.idNumberTaken(hash, null)) {
+			else if (volunteers.idNumberTaken(hash)) {
 				row.reject(ID_NUMBER, "actor.id-number.taken");
 			}
 			else if (idNumber.birthDate().isAfter(java.time.LocalDate.now(writer.clock()))) {
@@ -139,7 +141,7 @@ class VolunteerExcel {
 			}
 			PhoneNumber phone = row.get(PHONE);
 			VolunteerStatus status = row.get(STATUS);
-			return new Volunteers.Values(row.get(NAME), personalData.seal(idNumber),
+			return new Volunteers.Values(row.get(NAME), sealedId,
 					phone == null ? null : personalData.seal(phone), region, teams, skills,
 					status == null ? VolunteerStatus.ACTIVE : status);
 		}

@@ -3,13 +3,14 @@ package org.wushe.actor.volunteer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.actor.IdNumber;
@@ -57,14 +58,14 @@ class Volunteers {
 
 	private final JdbcClient streaming;
 
-	private final NamedParameterJdbcTemplate named;
+	private final JdbcTemplate plain;
 
 	private final PersonalData personalData;
 
-	Volunteers(JdbcClient jdbc, StreamingJdbc streaming, NamedParameterJdbcTemplate named, PersonalData personalData) {
+	Volunteers(JdbcClient jdbc, StreamingJdbc streaming, JdbcTemplate plain, PersonalData personalData) {
 		this.jdbc = jdbc;
 		this.streaming = streaming.client();
-		this.named = named;
+		this.plain = plain;
 		this.personalData = personalData;
 	}
 
@@ -74,12 +75,27 @@ class Volunteers {
 
 	/** Inserts many volunteers at once (imports); {@code numbers} in the order of {@code values}. */
 	void insertAll(List<String> numbers, List<Values> values, Timestamp at, String by) {
-		@SuppressWarnings("unchecked")
-		Map<String, Object>[] batch = new Map[values.size()];
-		for (int i = 0; i < batch.length; i++) {
-			batch[i] = params(numbers.get(i), values.get(i), at, by);
+		List<Object[]> batch = new ArrayList<>(values.size());
+		for (int i = 0; i < values.size(); i++) {
+			Values v = values.get(i);
+			batch.add(new Object[] { numbers.get(i), v.name(), NameInitials.of(v.name()), v.idNumber().cipherText(),
+					v.idNumber().searchHash(), v.idNumber().masked(), v.phone() == null ? null : v.phone().cipherText(),
+					v.phone() == null ? null : v.phone().searchHash(), v.phone() == null ? null : v.phone().masked(),
+					v.regionCode(), TextList.join(v.teams()), TextList.join(v.skills()), v.status().name(), at, by, at,
+					by });
 		}
-		named.batchUpdate(INSERT, batch);
+		plain.batchUpdate("""
+				INSERT INTO volunteer (volunteer_number, name, name_initials, id_number_cipher, id_number_hash,
+				    id_number_masked, phone_cipher, phone_hash, phone_masked, region_code, teams, skills, status,
+				    created_at, created_by, updated_at, updated_by)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				""", batch);
+	}
+
+	/** Whether an ID-number hash is registered; the cheap form for imports, called once per row. */
+	boolean idNumberTaken(String hash) {
+		return Boolean.TRUE.equals(plain.query("SELECT 1 FROM volunteer WHERE id_number_hash = ?",
+				rs -> rs.next() ? Boolean.TRUE : Boolean.FALSE, hash));
 	}
 
 	void update(long id, Values v, Timestamp at, String by) {
