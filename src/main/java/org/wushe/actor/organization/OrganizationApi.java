@@ -25,7 +25,7 @@ import org.wushe.actor.registry.RegionInput;
 /** {@code /api/organizations}: the social-organization registry within the caller's scope. */
 @RestController
 @RequestMapping("/api/organizations")
-@Tag(name = "organizations", description = "Social organizations (社会组织) in the caller's region scope")
+@Tag(name = "organizations", description = "Social organizations in the caller's region scope")
 class OrganizationApi {
 
 	record ContactPhone(Long id, String contactPhone) {

@@ -44,7 +44,7 @@ class OrganizationController {
 				organizations.list(new ListQuery(scope, q, kind, status, p * PAGE_SIZE, PAGE_SIZE)));
 		model.addAttribute("within", scope.root().value());
 		model.addAttribute("withinName", regions.name(scope.root()));
-		model.addAttribute("q", q);
+		model.addAttribute("q", new ListQuery(scope, q, "", "", 0, 1).displayText());
 		model.addAttribute("kind", kind);
 		model.addAttribute("status", status);
 		model.addAttribute("page", p);

@@ -113,8 +113,13 @@ public class OrganizationService {
 	}
 
 	/** Every organization matching the filters, streamed for exports; close the stream, inside a transaction. */
-	public Stream<Organization> stream(ListQuery query) {
+	Stream<Organizations.Exported> stream(ListQuery query) {
 		return organizations.stream(query);
+	}
+
+	/** The id of the organization in scope with this credit code. */
+	public Optional<Long> idByCreditCode(RegionScope scope, String creditCode) {
+		return organizations.idByCreditCode(scope, creditCode);
 	}
 
 	/** Organizations (not deregistered) per child region and kind. */

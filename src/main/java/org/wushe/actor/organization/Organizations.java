@@ -48,7 +48,11 @@ class Organizations {
 
 	private final PersonalData personalData;
 
-	Organizations(JdbcClient jdbc, StreamingJdbc streaming, PersonalData personalData) {
+	private final org.springframework.jdbc.core.JdbcTemplate plain;
+
+	Organizations(JdbcClient jdbc, StreamingJdbc streaming, org.springframework.jdbc.core.JdbcTemplate plain,
+			PersonalData personalData) {
+		this.plain = plain;
 		this.jdbc = jdbc;
 		this.streaming = streaming.client();
 		this.personalData = personalData;
@@ -149,9 +153,48 @@ class Organizations {
 		return select(q, false).param("limit", q.size() + 1).param("offset", q.offset()).query(Organizations::map).list();
 	}
 
-	/** All rows matching the filters, for exports; close the stream. */
-	Stream<Organization> stream(ListQuery q) {
-		return select(q, true).param("limit", Integer.MAX_VALUE).param("offset", 0).query(Organizations::map).stream();
+	/** A row with the contact phone's ciphertext, for exports. */
+	record Exported(Organization organization, String contactPhoneCipher) {
+	}
+
+	/** All rows matching the filters, for exports; close the stream, inside a transaction. */
+	Stream<Exported> stream(ListQuery q) {
+		return select(q, true).param("limit", Integer.MAX_VALUE)
+			.param("offset", 0)
+			.query((rs, n) -> new Exported(map(rs, n), rs.getString("contact_phone_cipher")))
+			.stream();
+	}
+
+	/** Inserts many organizations at once (imports). */
+	void insertAll(List<Values> values, Timestamp at, String by) {
+		List<Object[]> batch = new java.util.ArrayList<>(values.size());
+		for (Values v : values) {
+			batch.add(new Object[] { v.name(), NameInitials.of(v.name()), v.creditCode(), v.creditCodeWarning(),
+					v.kind().name(), v.regionCode(), v.legalRepresentative(), v.contactPerson(),
+					v.contactPhone() == null ? null : v.contactPhone().cipherText(),
+					v.contactPhone() == null ? null : v.contactPhone().searchHash(),
+					v.contactPhone() == null ? null : v.contactPhone().masked(), v.address(),
+					String.join(",", v.serviceDomains().stream().map(Enum::name).toList()), v.status().name(),
+					v.registeredOn() == null ? null : Date.valueOf(v.registeredOn()), at, by, at, by });
+		}
+		plain.batchUpdate("""
+				INSERT INTO organization (name, name_initials, credit_code, credit_code_warning, kind, region_code,
+				    legal_representative, contact_person, contact_phone_cipher, contact_phone_hash, contact_phone_masked,
+				    address, service_domains, status, registered_on, created_at, created_by, updated_at, updated_by)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				""", batch);
+	}
+
+	/** An organization in scope by its credit code (imports name employers by code). */
+	Optional<Long> idByCreditCode(RegionScope scope, String creditCode) {
+		return jdbc.sql("""
+				SELECT id FROM organization WHERE credit_code = :code AND region_code >= :from AND region_code < :to
+				""")
+			.param("code", creditCode)
+			.param("from", scope.from())
+			.param("to", scope.to())
+			.query(Long.class)
+			.optional();
 	}
 
 	private JdbcClient.StatementSpec select(ListQuery q, boolean streamed) {
@@ -159,7 +202,7 @@ class Organizations {
 		String phoneHash = PhoneNumber.normalised(q.text())
 			.map(p -> personalData.searchHash(PersonalData.Kind.PHONE, p))
 			.orElse("");
-		return (streamed ? streaming : jdbc).sql("SELECT " + COLUMNS + """
+		return (streamed ? streaming : jdbc).sql("SELECT " + COLUMNS + (streamed ? ", o.contact_phone_cipher" : "") + """
 
 				FROM organization o LEFT JOIN region r ON r.code = o.region_code
 				WHERE o.region_code >= :from AND o.region_code < :to

@@ -2,7 +2,9 @@ package org.wushe.actor.registry;
 
 import java.util.Locale;
 
+import org.wushe.actor.IdNumber;
 import org.wushe.actor.NameInitials;
+import org.wushe.actor.PhoneNumber;
 import org.wushe.region.RegionScope;
 
 /**
@@ -35,6 +37,17 @@ public record ListQuery(RegionScope scope, String text, String kind, String stat
 	public String initialsPattern() {
 		String q = NameInitials.query(text);
 		return q.isEmpty() ? "" : "%" + q + "%";
+	}
+
+	/**
+	 * The search text as a page may show it again: an ID number or phone number searched for exactly is masked, so
+	 * that the full value is not echoed into the page (or its links).
+	 */
+	public String displayText() {
+		if (IdNumber.isValid(text)) {
+			return IdNumber.mask(IdNumber.normalise(text));
+		}
+		return PhoneNumber.normalised(text).map(PhoneNumber::mask).orElse(text);
 	}
 
 	public boolean hasText() {

@@ -27,7 +27,7 @@ import org.wushe.actor.registry.RegionInput;
 /** {@code /api/volunteers}: the volunteer registry within the caller's scope; personal data always masked. */
 @RestController
 @RequestMapping("/api/volunteers")
-@Tag(name = "volunteers", description = "Volunteers (志愿者) in the caller's region scope")
+@Tag(name = "volunteers", description = "Volunteers in the caller's region scope")
 class VolunteerApi {
 
 	record FullPersonalData(long id, String idNumber, String phone) {

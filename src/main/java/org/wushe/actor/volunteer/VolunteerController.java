@@ -43,7 +43,7 @@ class VolunteerController {
 		model.addAttribute("result", volunteers.list(new ListQuery(scope, q, "", status, p * PAGE_SIZE, PAGE_SIZE)));
 		model.addAttribute("within", scope.root().value());
 		model.addAttribute("withinName", regions.name(scope.root()));
-		model.addAttribute("q", q);
+		model.addAttribute("q", new ListQuery(scope, q, "", "", 0, 1).displayText());
 		model.addAttribute("kind", "");
 		model.addAttribute("status", status);
 		model.addAttribute("statuses", VolunteerStatus.values());

@@ -27,7 +27,7 @@ import org.wushe.actor.registry.RegionInput;
 /** {@code /api/workers}: the social-worker registry within the caller's scope; personal data always masked. */
 @RestController
 @RequestMapping("/api/workers")
-@Tag(name = "workers", description = "Social workers (社会工作者) in the caller's region scope")
+@Tag(name = "workers", description = "Social workers in the caller's region scope")
 class SocialWorkerApi {
 
 	record FullPersonalData(long id, String idNumber, String phone) {
