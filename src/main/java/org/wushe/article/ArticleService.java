@@ -97,6 +97,11 @@ public class ArticleService {
 		this.clock = clock;
 	}
 
+	/** Rich text as it may be shown: only the allowed elements, no attributes, no scripts. */
+	public static String sanitize(String html) {
+		return RichText.sanitize(html);
+	}
+
 	/** The rules in force: length range and image limits. */
 	public int lengthMin() {
 		return rules.lengthMin();
@@ -343,7 +348,7 @@ public class ArticleService {
 	}
 
 	public Article get(CurrentUser user, long id) {
-		return find(user, id).orElseThrow(() -> BusinessException.notFound("article.error.unknown", id));
+		return find(user, id).orElseThrow(() -> BusinessException.notFound("article.error.unknown", String.valueOf(id)));
 	}
 
 	/** Articles for a list (bodies left out), newest change first. */
@@ -495,7 +500,7 @@ public class ArticleService {
 			.query(ArticleService::map)
 			.optional()
 			.map(a -> a.withImages(images(a.id())))
-			.orElseThrow(() -> BusinessException.notFound("article.error.unknown", id));
+			.orElseThrow(() -> BusinessException.notFound("article.error.unknown", String.valueOf(id)));
 	}
 
 	/** An image of a published article; anything else answers 404. */
@@ -558,18 +563,19 @@ public class ArticleService {
 		String attendees = text(in.attendees(), "attendees", MAX_ATTENDEES, errors);
 		RegionScope scope = user.scope();
 		if (in.campaignId() != null && campaigns.find(scope, in.campaignId()).isEmpty()) {
-			errors.add(new FieldError("campaignId", "article.error.campaign-unknown", in.campaignId()));
+			errors.add(new FieldError("campaignId", "article.error.campaign-unknown", String.valueOf(in.campaignId())));
 		}
 		if (in.activityId() != null) {
 			Optional<Activity> activity = activities.find(scope, in.activityId());
 			if (activity.isEmpty()) {
-				errors.add(new FieldError("activityId", "article.error.activity-unknown", in.activityId()));
+				errors.add(new FieldError("activityId", "article.error.activity-unknown", String.valueOf(in.activityId())));
 			}
 			else if (in.campaignId() == null) {
 				errors.add(new FieldError("activityId", "article.error.activity-needs-campaign"));
 			}
 			else if (!sameCampaign(in.campaignId(), activity.get().campaignId())) {
-				errors.add(new FieldError("activityId", "article.error.activity-other-campaign", in.activityId()));
+				errors.add(new FieldError("activityId", "article.error.activity-other-campaign",
+						String.valueOf(in.activityId())));
 			}
 		}
 		Set<Long> existingIds = new HashSet<>();
@@ -577,7 +583,7 @@ public class ArticleService {
 		List<Long> remove = in.removeImageIds().stream().distinct().toList();
 		for (Long r : remove) {
 			if (!existingIds.contains(r)) {
-				errors.add(new FieldError("images", "article.error.image-unknown", r));
+				errors.add(new FieldError("images", "article.error.image-unknown", String.valueOf(r)));
 			}
 		}
 		List<ImageUploads.Checked> images = ImageUploads.check(uploads, existing.size() - remove.size(), rules,
@@ -660,7 +666,7 @@ public class ArticleService {
 			.query((rs, n) -> new ImageFile(rs.getString("file_name"), rs.getString("content_type"),
 					rs.getBytes("image_data")))
 			.optional()
-			.orElseThrow(() -> BusinessException.notFound("article.error.image-not-found", imageId));
+			.orElseThrow(() -> BusinessException.notFound("article.error.image-not-found", String.valueOf(imageId)));
 	}
 
 	/** An article of the user's own unit that may still be changed. */

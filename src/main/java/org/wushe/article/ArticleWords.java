@@ -152,7 +152,7 @@ public class ArticleWords {
 	public void removeBanned(CurrentUser user, long id) {
 		requireManager(user);
 		if (jdbc.sql("DELETE FROM article_banned_word WHERE id = :id").param("id", id).update() == 0) {
-			throw BusinessException.notFound("article.words.error.unknown", id);
+			throw BusinessException.notFound("article.words.error.unknown", String.valueOf(id));
 		}
 		changed();
 		audit.record("article.word.remove", ENTITY, "banned:" + id, user.region());
@@ -162,7 +162,7 @@ public class ArticleWords {
 	public void removeWrong(CurrentUser user, long id) {
 		requireManager(user);
 		if (jdbc.sql("DELETE FROM article_wrong_word WHERE id = :id").param("id", id).update() == 0) {
-			throw BusinessException.notFound("article.words.error.unknown", id);
+			throw BusinessException.notFound("article.words.error.unknown", String.valueOf(id));
 		}
 		changed();
 		audit.record("article.word.remove", ENTITY, "wrong:" + id, user.region());
