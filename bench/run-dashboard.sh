@@ -4,6 +4,7 @@
 #   bench/run-dashboard.sh                      # 10M activity records (first measured at 1M, then at 10M)
 #   ACTIVITIES=1000000 bench/run-dashboard.sh   # a smaller data set
 #   RELOAD=1 bench/run-dashboard.sh             # drop the records of an earlier run and load again
+#   RESET=1 bench/run-dashboard.sh              # drop the whole database first (after schema changes)
 #
 # Uses the database wushe_dashboard (created if absent; never the tests' database). Environment: PGHOST/PGPORT/PGUSER
 # (default 127.0.0.1/5432/postgres), BENCH_DB, ACTIVITIES, SEED, SAMPLES, WRITERS, WRITES.
@@ -18,6 +19,7 @@ BENCH_DB=${BENCH_DB:-wushe_dashboard}
 OUT=bench-results/dashboard
 mkdir -p "$OUT"
 
+[ -z "${RESET:-}" ] || psql -d postgres -qc "DROP DATABASE IF EXISTS $BENCH_DB"
 psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname = '$BENCH_DB'" | grep -q 1 \
   || psql -d postgres -qc "CREATE DATABASE $BENCH_DB"
 

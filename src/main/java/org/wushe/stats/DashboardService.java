@@ -26,18 +26,35 @@ public class DashboardService {
 
 	private final ActivityRollup activities;
 
-	DashboardService(Regions regions, ActivityRollup activities) {
+	private final DashboardCache cache;
+
+	DashboardService(Regions regions, ActivityRollup activities, DashboardCache cache) {
 		this.regions = regions;
 		this.activities = activities;
+		this.cache = cache;
 	}
 
+	/**
+	 * The dashboard of {@code code}, exact as of this call. The scope check comes first, every time; within the scope
+	 * the figures do not depend on who asks, so an answer computed at the current figure version is reused.
+	 */
 	public Dashboard dashboard(RegionScope scope, RegionCode code, LocalDate from, LocalDate to, Long campaignId,
 			Granularity granularity) {
 		if (!scope.covers(code)) {
 			throw BusinessException.notFound("region.error.unknown", code.value());
 		}
+		Dashboard d = cache.get(new DashboardCache.Key(campaignId == null ? "" : scope.root().value(), code.value(), from, to, campaignId, granularity),
+				() -> compute(scope, code, from, to, campaignId, granularity));
+		// breadcrumbs stop at the viewer's own region
+		return d.path().stream().allMatch(r -> scope.covers(r.code())) ? d
+				: new Dashboard(d.region(), d.path().stream().filter(r -> scope.covers(r.code())).toList(), d.from(),
+						d.to(), d.campaignId(), d.granularity(), d.activities(), d.previous(), d.series(), d.children());
+	}
+
+	private Dashboard compute(RegionScope scope, RegionCode code, LocalDate from, LocalDate to, Long campaignId,
+			Granularity granularity) {
 		Region region = regions.get(code);
-		List<Region> path = regions.path(code).stream().filter(r -> scope.covers(r.code())).toList();
+		List<Region> path = regions.path(code);
 		ActivityTotals totals = activities.totals(scope, code, from, to, campaignId);
 		ActivityTotals previous = activities.totals(scope, code, from.minusYears(1), to.minusYears(1), campaignId);
 		List<Dashboard.Point> series = series(activities.daily(scope, code, from, to, campaignId), from, to,

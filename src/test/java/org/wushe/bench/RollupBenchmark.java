@@ -110,6 +110,9 @@ public class RollupBenchmark {
 				queries(ctx, jdbc, size, samples, baselineSamples, seed, report);
 			}
 			writes(ctx, jdbc, campaigns[1], writers, writes, report);
+			if (!a.containsKey("no-http")) {
+				http(ctx, Integer.parseInt(a.getOrDefault("http-seconds", "20")), report);
+			}
 		}
 		finally {
 			Files.writeString(out, report.toString());
@@ -258,6 +261,69 @@ public class RollupBenchmark {
 		}
 		line(report, "- freshness: the next query at every level from the village to the country includes the new record: "
 				+ (fresh ? "yes" : "NO"));
+	}
+
+	/**
+	 * The dashboard page and its JSON under load from wrk (Debian package), with a logged-in session: requests per
+	 * second and the latency distribution, for the country, a province and a county over the whole year.
+	 */
+	static void http(ConfigurableApplicationContext ctx, int seconds, StringBuilder report) throws Exception {
+		int port = ((org.springframework.boot.web.server.context.WebServerApplicationContext) ctx).getWebServer()
+			.getPort();
+		org.wushe.access.AccountService accounts = ctx.getBean(org.wushe.access.AccountService.class);
+		String user = "bench-leader";
+		String password = "bench-leader-password";
+		if (!accounts.exists(user)) {
+			accounts.createSystemAccount(user, user, RegionCode.COUNTRY, org.wushe.access.Role.ADMIN, password, false);
+		}
+		String cookie = login(port, user, password);
+		line(report, "");
+		line(report, "## Dashboard under load (wrk, " + seconds + " s each, 2 threads, 16 connections, logged-in session)");
+		line(report, "");
+		line(report, "| request | requests/s | p50 | p90 | p99 |");
+		line(report, "|---|---|---|---|---|");
+		String period = "from=2025-01-01&to=2025-12-31";
+		String[][] targets = { { "JSON, country", "/api/stats/dashboard?region=00&" + period },
+				{ "JSON, province 15", "/api/stats/dashboard?region=15&" + period },
+				{ "JSON, county 150102", "/api/stats/dashboard?region=150102&" + period },
+				{ "page, province 15", "/stats?region=15&" + period } };
+		for (String[] t : targets) {
+			Process p = new ProcessBuilder("wrk", "-t2", "-c16", "-d" + seconds + "s", "--latency", "-H",
+					"Cookie: " + cookie, "http://127.0.0.1:" + port + t[1]).redirectErrorStream(true).start();
+			String out = new String(p.getInputStream().readAllBytes());
+			p.waitFor();
+			line(report, String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |", t[0], grab(out, "Requests/sec:\\s+([\\d.]+)"),
+					grab(out, "50%\\s+(\\S+)"), grab(out, "90%\\s+(\\S+)"), grab(out, "99%\\s+(\\S+)")));
+			if (out.contains("Non-2xx")) {
+				line(report, "  - WARNING: non-2xx answers: " + grab(out, "Non-2xx or 3xx responses:\\s+(\\d+)"));
+			}
+		}
+	}
+
+	static String login(int port, String user, String password) throws Exception {
+		java.net.CookieManager cookies = new java.net.CookieManager();
+		java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
+			.followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+		String base = "http://127.0.0.1:" + port;
+		String page = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+		if (!m.find()) {
+			throw new IllegalStateException("no CSRF token on the login page");
+		}
+		String form = "username=" + user + "&password=" + password + "&_csrf=" + m.group(1);
+		client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+				java.net.http.HttpResponse.BodyHandlers.discarding());
+		return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+			.map(c -> "JSESSIONID=" + c.getValue()).findFirst()
+			.orElseThrow(() -> new IllegalStateException("login failed"));
+	}
+
+	static String grab(String text, String regex) {
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(text);
+		return m.find() ? m.group(1) : "n/a";
 	}
 
 	static LocalDate[] period(Random r) {
