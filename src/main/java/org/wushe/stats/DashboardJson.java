@@ -9,12 +9,24 @@ import java.util.Map;
 import org.wushe.activity.ActivityTotals;
 import org.wushe.activity.DomainTotals;
 import org.wushe.activity.ServiceDomain;
+import org.wushe.actor.ActorFigures;
 import org.wushe.region.Region;
 import org.wushe.shared.Texts;
+import org.wushe.site.Coverage;
 
 /** The dashboard as JSON: what the page's charts draw and what scripts read. Labels are in the user's language. */
 record DashboardJson(RegionJson region, List<RegionJson> path, LocalDate from, LocalDate to, Long campaign,
-		String granularity, Figures activities, Figures previous, List<PointJson> series, List<ChildJson> children) {
+		String granularity, Network network, ActorFigures.Counts registries, Figures activities, Figures previous,
+		List<PointJson> series, List<ChildJson> children) {
+
+	/** Operating sites per tier and the coverage fractions 0..1 ({@code null} where the subtree has no such level). */
+	record Network(long centres, long stations, long rooms, Double countyCoverage, Double townshipCoverage,
+			Double villageCoverage) {
+		static Network of(Coverage c) {
+			return c == null ? null : new Network(c.centres(), c.stations(), c.rooms(), c.countyCoverage(),
+					c.townshipCoverage(), c.villageCoverage());
+		}
+	}
 
 	record RegionJson(String code, String name, int level) {
 		static RegionJson of(Region r) {
@@ -44,14 +56,14 @@ record DashboardJson(RegionJson region, List<RegionJson> path, LocalDate from, L
 			BigDecimal materialsYuan) {
 	}
 
-	record ChildJson(String code, String name, int level, long activities, long participants, long beneficiaries,
-			BigDecimal fundsYuan, BigDecimal materialsYuan) {
+	record ChildJson(String code, String name, int level, Network network, long activities, long participants,
+			long beneficiaries, BigDecimal fundsYuan, BigDecimal materialsYuan) {
 	}
 
 	static DashboardJson of(Dashboard d, Texts texts) {
 		return new DashboardJson(RegionJson.of(d.region()), d.path().stream().map(RegionJson::of).toList(), d.from(),
 				d.to(), d.campaignId(), d.granularity().name().toLowerCase(java.util.Locale.ROOT),
-				Figures.of(d.activities(), texts), Figures.of(d.previous(), texts),
+				Network.of(d.network()), d.registries(), Figures.of(d.activities(), texts), Figures.of(d.previous(), texts),
 				d.series()
 					.stream()
 					.map(p -> new PointJson(p.start(), p.totals().activities(), p.totals().participants(),
@@ -60,7 +72,7 @@ record DashboardJson(RegionJson region, List<RegionJson> path, LocalDate from, L
 				d.children()
 					.stream()
 					.map(c -> new ChildJson(c.region().code().value(), c.region().name(), c.region().level().number(),
-							c.activities().activities(), c.activities().participants(),
+							Network.of(c.network()), c.activities().activities(), c.activities().participants(),
 							c.activities().beneficiaries(), c.activities().fundsYuan(),
 							c.activities().materialsYuan()))
 					.toList());

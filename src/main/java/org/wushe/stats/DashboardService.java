@@ -2,6 +2,7 @@ package org.wushe.stats;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,11 +10,14 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.wushe.activity.ActivityRollup;
 import org.wushe.activity.ActivityTotals;
+import org.wushe.actor.ActorFigures;
 import org.wushe.region.Region;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
 import org.wushe.region.Regions;
 import org.wushe.shared.BusinessException;
+import org.wushe.site.Coverage;
+import org.wushe.site.SiteService;
 
 /**
  * The stats module's public API: the dashboard of any region in scope for any period, assembled from the figures the
@@ -26,11 +30,18 @@ public class DashboardService {
 
 	private final ActivityRollup activities;
 
+	private final SiteService sites;
+
+	private final ActorFigures actors;
+
 	private final DashboardCache cache;
 
-	DashboardService(Regions regions, ActivityRollup activities, DashboardCache cache) {
+	DashboardService(Regions regions, ActivityRollup activities, SiteService sites, ActorFigures actors,
+			DashboardCache cache) {
 		this.regions = regions;
 		this.activities = activities;
+		this.sites = sites;
+		this.actors = actors;
 		this.cache = cache;
 	}
 
@@ -48,7 +59,8 @@ public class DashboardService {
 		// breadcrumbs stop at the viewer's own region
 		return d.path().stream().allMatch(r -> scope.covers(r.code())) ? d
 				: new Dashboard(d.region(), d.path().stream().filter(r -> scope.covers(r.code())).toList(), d.from(),
-						d.to(), d.campaignId(), d.granularity(), d.activities(), d.previous(), d.series(), d.children());
+						d.to(), d.campaignId(), d.granularity(), d.network(), d.registries(), d.activities(), d.previous(),
+						d.series(), d.children());
 	}
 
 	private Dashboard compute(RegionScope scope, RegionCode code, LocalDate from, LocalDate to, Long campaignId,
@@ -59,11 +71,16 @@ public class DashboardService {
 		ActivityTotals previous = activities.totals(scope, code, from.minusYears(1), to.minusYears(1), campaignId);
 		List<Dashboard.Point> series = series(activities.daily(scope, code, from, to, campaignId), from, to,
 				granularity);
+		Map<String, Coverage> childNetwork = new HashMap<>();
+		for (Coverage c : sites.childCoverage(code, scope)) {
+			childNetwork.put(c.regionCode(), c);
+		}
 		List<Dashboard.ChildRow> children = new ArrayList<>();
 		for (Map.Entry<Region, ActivityTotals> e : activities.byChild(scope, code, from, to, campaignId).entrySet()) {
-			children.add(new Dashboard.ChildRow(e.getKey(), e.getValue()));
+			children.add(new Dashboard.ChildRow(e.getKey(), childNetwork.get(e.getKey().code().value()), e.getValue()));
 		}
-		return new Dashboard(region, path, from, to, campaignId, granularity, totals, previous, series, children);
+		return new Dashboard(region, path, from, to, campaignId, granularity, sites.coverage(code, scope),
+				actors.counts(code), totals, previous, series, children);
 	}
 
 	/** Buckets daily figures into weeks or months, with empty buckets kept so that the axis is continuous. */

@@ -54,6 +54,23 @@ class StatsExport {
 			number(ws, row, 1, values[i][0]);
 			number(ws, row, 2, values[i][1]);
 		}
+		int row = 3 + keys.length + 1;
+		String[] now = { "stats.card.centres", "stats.card.stations", "stats.card.rooms", "stats.card.organizations",
+				"stats.card.workers", "stats.card.volunteers" };
+		long[] nowValues = { d.network().centres(), d.network().stations(), d.network().rooms(),
+				d.registries().organizations(), d.registries().workers(), d.registries().volunteers() };
+		header(ws, row++, "stats.export.indicator", "stats.export.now", "stats.column.coverage");
+		Double[] coverage = { d.network().countyCoverage(), d.network().townshipCoverage(),
+				d.network().villageCoverage() };
+		for (int i = 0; i < now.length; i++) {
+			ws.value(row, 0, texts.get(now[i]));
+			number(ws, row, 1, nowValues[i]);
+			if (i < coverage.length && coverage[i] != null) {
+				ws.value(row, 2, coverage[i]);
+				ws.style(row, 2).format("0.0%").set();
+			}
+			row++;
+		}
 		ws.width(0, 24);
 		ws.width(1, 18);
 		ws.width(2, 18);

@@ -142,6 +142,43 @@ class DashboardTests {
 	}
 
 	@Test
+	void networkAndRegistryFiguresFollowTheirRegistriesAtOnce() throws Exception {
+		String county = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
+		JsonNode before = dashboard(province, "150102");
+		String village = jdbc.sql("""
+				SELECT MIN(code) FROM region WHERE level = 5 AND code >= '150102' AND code < '150103'
+				  AND code NOT IN (SELECT region_code FROM site WHERE site_type = 'ROOM' AND status <> 'CLOSED')
+				""").query(String.class).single();
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/sites")
+			.with(TestAccounts.as(county))
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.content("""
+					{"type":"ROOM","regionCode":"%s","name":"看板测试社工室","address":"测试路1号","phone":"0471-1234567","status":"OPERATING"}"""
+				.formatted(village)))
+			.andExpect(status().isCreated());
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/volunteers")
+			.with(TestAccounts.as(county))
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.content("""
+					{"name":"志愿者","idNumber":"11010519491231002X","phone":"13800138000","regionCode":"150102001"}"""))
+			.andExpect(status().is2xxSuccessful());
+		JsonNode after = dashboard(province, "150102");
+		assertThat(after.get("network").get("rooms").asLong()).isEqualTo(before.get("network").get("rooms").asLong() + 1);
+		assertThat(after.get("registries").get("volunteers").asLong())
+			.isEqualTo(before.get("registries").get("volunteers").asLong() + 1);
+		long rooms = jdbc.sql("""
+				SELECT COUNT(*) FROM site WHERE site_type = 'ROOM' AND status = 'OPERATING'
+				  AND region_code >= '150102' AND region_code < '150103'
+				""").query(Long.class).single();
+		assertThat(after.get("network").get("rooms").asLong()).isEqualTo(rooms);
+		long volunteers = jdbc.sql("""
+				SELECT COUNT(*) FROM volunteer WHERE status <> 'WITHDRAWN'
+				  AND region_code >= '150102' AND region_code < '150103'
+				""").query(Long.class).single();
+		assertThat(after.get("registries").get("volunteers").asLong()).isEqualTo(volunteers);
+	}
+
+	@Test
 	void aRecordSavedAMomentAgoIsInTheNextAnswer() throws Exception {
 		long before = dashboard(province, "150102").get("activities").get("activities").asLong();
 		record("150102003001", year + "-07-01", 1, 1, "0", "0", "OTHER");
