@@ -9,6 +9,7 @@
 #   load-pg     the same on PostgreSQL, in the database wushe_bench (dropped and created again; never the tests' one)
 #   cold-start  later starts with -Xmx512m on the loaded H2 database: process start until GET /login answers 200,
 #               and until an authenticated page (/regions/15) answers 200
+#   cold-start-cds  the same with the jar extracted and a class-data-sharing archive (a possible deployment form)
 #   queries-h2  subtree query latencies on the full tree, H2 (org.wushe.bench.RegionQueryBenchmark)
 #   queries-pg  the same on PostgreSQL
 #
@@ -29,11 +30,12 @@ QUERY_SAMPLES=${QUERY_SAMPLES:-100}
 PASSWORD=bench-admin-password
 HEAP=-Xmx512m
 STEPS=("$@")
-[ ${#STEPS[@]} -gt 0 ] || STEPS=(load-h2 load-pg cold-start queries-h2 queries-pg)
+[ ${#STEPS[@]} -gt 0 ] || STEPS=(load-h2 load-pg cold-start cold-start-cds queries-h2 queries-pg)
 
 mkdir -p "$OUT"
 RESULTS="$OUT/results-$(date +%Y%m%d-%H%M%S).md"
 APP_PID=""
+JAVA_EXTRA=()
 
 note() { printf '%s\n' "$*" | tee -a "$RESULTS"; }
 now_ms() { date +%s%3N; }
@@ -60,7 +62,7 @@ start_app() {
     exit 1
   fi
   env SERVER_PORT="$PORT" WUSHE_ADMIN_PASSWORD="$PASSWORD" WUSHE_DEMO_ENABLED=false "$@" \
-    java "$HEAP" -jar "$JAR" >"$OUT/$name.log" 2>&1 </dev/null &
+    java "$HEAP" "${JAVA_EXTRA[@]}" -jar "$APP_JAR" >"$OUT/$name.log" 2>&1 </dev/null &
   APP_PID=$!
 }
 
@@ -74,12 +76,13 @@ wait_for_log() {
   done
 }
 
-# wait_for_http URL [curl options]: polls until the URL answers 200
+# wait_for_http URL [TEXT [curl options]]: polls until the URL answers 200 (with TEXT in the body, if given)
 wait_for_http() {
-  local url=$1
-  shift
-  local deadline=$(($(date +%s) + 120))
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$@" "$url" || true)" = "200" ]; do
+  local url=$1 text=${2:-}
+  shift $(($# < 2 ? $# : 2))
+  local deadline=$(($(date +%s) + 120)) body="$OUT/poll.html"
+  until [ "$(curl -s -o "$body" -w '%{http_code}' --max-time 2 "$@" "$url" || true)" = "200" ] \
+    && { [ -z "$text" ] || grep -q -- "$text" "$body"; }; do
     kill -0 "$APP_PID" 2>/dev/null || { echo "the application stopped" >&2; exit 1; }
     [ "$(date +%s)" -lt "$deadline" ] || { echo "timed out waiting for $url" >&2; exit 1; }
     sleep 0.02
@@ -91,6 +94,7 @@ build() {
   ./mvnw -B -ntp -q -DskipTests package </dev/null
   ./mvnw -B -ntp -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt" </dev/null
   JAR=$(ls target/wushe-*.jar | grep -v -- '-plain\|\.original' | head -n 1)
+  APP_JAR=$JAR
 }
 
 machine() {
@@ -133,10 +137,11 @@ step_load_pg() {
   note "  (PostgreSQL database size: $(psql -d "$BENCH_DB" -Atc "SELECT pg_size_pretty(pg_database_size(current_database()))"))"
 }
 
-step_cold_start() {
+# cold_start TITLE: later starts on the loaded H2 database, $COLD_START_RUNS times
+cold_start() {
   [ -d "$OUT/h2" ] || { echo "run the load-h2 step first" >&2; exit 1; }
   note ""
-  note "## Cold start on the loaded H2 database ($HEAP, $COLD_START_RUNS runs)"
+  note "## $1 ($HEAP, $COLD_START_RUNS runs)"
   note ""
   local i t0 t1 t2 cpu login=() page=() started=()
   for i in $(seq 1 "$COLD_START_RUNS"); do
@@ -145,7 +150,8 @@ step_cold_start() {
     wait_for_http "http://localhost:$PORT/login"
     t1=$(now_ms)
     cpu=$(cpu_ms "$APP_PID")
-    wait_for_http "http://localhost:$PORT/regions/15" -u "admin:$PASSWORD"
+    # the region page itself, not the one saying that the tree is loading
+    wait_for_http "http://localhost:$PORT/regions/15" 'id="region-name"' -u "admin:$PASSWORD"
     t2=$(now_ms)
     grep -q 'Region tree already loaded' "$OUT/cold-start.log" || { echo "the tree was loaded again" >&2; exit 1; }
     started+=("$(grep -o 'Started WusheApplication in [0-9.]* seconds' "$OUT/cold-start.log" | grep -o '[0-9.]*' | head -n 1)")
@@ -155,6 +161,25 @@ step_cold_start() {
     note "- run $i: GET /login 200 after $(seconds "${login[-1]}") s (process CPU time by then $(seconds "$cpu") s); authenticated /regions/15 200 after $(seconds "${page[-1]}") s; Spring: started in ${started[-1]} s; load average $(cut -d' ' -f1 /proc/loadavg)"
   done
   note "- median: GET /login $(seconds "$(printf '%s\n' "${login[@]}" | median)") s; authenticated page $(seconds "$(printf '%s\n' "${page[@]}" | median)") s"
+}
+
+step_cold_start() {
+  cold_start "Cold start on the loaded H2 database: java -jar"
+}
+
+# The same with the jar extracted and a class-data-sharing archive from a training run (Spring Boot's CDS support).
+step_cold_start_cds() {
+  local dir="$OUT/cds"
+  rm -rf "$dir"
+  java -Djarmode=tools -jar "$JAR" extract --destination "$dir" >/dev/null
+  APP_JAR="$dir/$(basename "$JAR")"
+  env WUSHE_DATA_DIR="$PWD/$OUT/h2" SERVER_PORT=0 WUSHE_DEMO_ENABLED=false \
+    java "$HEAP" -XX:ArchiveClassesAtExit="$dir/application.jsa" -Dspring.context.exit=onRefresh -jar "$APP_JAR" \
+    >"$OUT/cds-training.log" 2>&1 </dev/null
+  JAVA_EXTRA=(-XX:SharedArchiveFile="$dir/application.jsa")
+  cold_start "Cold start on the loaded H2 database: extracted jar with a CDS archive"
+  JAVA_EXTRA=()
+  APP_JAR=$JAR
 }
 
 queries() {
@@ -184,6 +209,7 @@ for step in "${STEPS[@]}"; do
     load-h2) step_load_h2 ;;
     load-pg) step_load_pg ;;
     cold-start) step_cold_start ;;
+    cold-start-cds) step_cold_start_cds ;;
     queries-h2) step_queries_h2 ;;
     queries-pg) step_queries_pg ;;
     *) echo "unknown step: $step" >&2; exit 1 ;;
