@@ -259,7 +259,7 @@ class SiteController {
 		ImportJob job = imports.job(id, user.getUsername())
 			.orElseThrow(() -> BusinessException.notFound("site.import.unknown-job"));
 		model.addAttribute("job", job);
-		return "site/import :: result";
+		return "site/import :: job-only";
 	}
 
 }

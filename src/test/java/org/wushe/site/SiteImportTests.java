@@ -255,7 +255,7 @@ class SiteImportTests {
 	void pageShowsTheJobOrTheRefusal() throws Exception {
 		byte[] file = filled(List.of(row("乡镇（街道）社工站", "150103006", "通道街街道社工站", null, null, null, null, null, null,
 				"运营中"), row("乡镇（街道）社工站", "150103007", "钢铁路街道社工站", null, "x", null, null, null, null, "运营中")));
-		mvc.perform(multipart("/sites/import").file(file(file))
+		String html = mvc.perform(multipart("/sites/import").file(file(file))
 			.param("mode", "VALID")
 			.header("HX-Request", "true")
 			.with(csrf())
@@ -264,7 +264,20 @@ class SiteImportTests {
 			.andExpect(content().string(containsString("id=\"import-job\"")))
 			.andExpect(content().string(containsString("data-state=\"SUCCEEDED\"")))
 			.andExpect(content().string(containsString("已保存 1 行")))
-			.andExpect(content().string(containsString("联系电话")));
+			.andExpect(content().string(containsString("联系电话")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		java.util.regex.Matcher job = java.util.regex.Pattern.compile("data-job=\"([^\"]+)\"").matcher(html);
+		assertThat(job.find()).isTrue();
+		// polling answers the job alone, for its owner only
+		mvc.perform(get("/sites/import/jobs/{id}", job.group(1)).with(TestAccounts.as(huimin)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s)\\s*<div id=\"import-job\".*")))
+			.andExpect(content().string(containsString("已保存 1 行")));
+		String colleague = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150103");
+		mvc.perform(get("/sites/import/jobs/{id}", job.group(1)).with(TestAccounts.as(colleague)))
+			.andExpect(status().isNotFound());
 		mvc.perform(multipart("/sites/import").file(file("PK\u0003\u0004 not really".getBytes()))
 			.header("HX-Request", "true")
 			.with(csrf())
