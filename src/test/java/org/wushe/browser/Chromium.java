@@ -1,0 +1,76 @@
+package org.wushe.browser;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+/**
+ * The system's Chromium ({@code /usr/bin/chromium}) driven by Playwright, headless. Playwright never downloads a
+ * browser of its own. One instance per test class; every {@link #newPage(String)} is a fresh, cookie-less session.
+ */
+public final class Chromium implements AutoCloseable {
+
+	static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
+
+	static final List<String> ARGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
+			"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
+
+	/** Where screenshots go: under the build directory, never committed. */
+	public static final Path SCREENSHOTS = Path.of("target", "browser");
+
+	private final Playwright playwright;
+
+	private final Browser browser;
+
+	private Chromium(Playwright playwright, Browser browser) {
+		this.playwright = playwright;
+		this.browser = browser;
+	}
+
+	public static Chromium launch() {
+		Playwright playwright = Playwright
+			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		try {
+			Browser browser = playwright.chromium()
+				.launch(new BrowserType.LaunchOptions().setExecutablePath(EXECUTABLE).setHeadless(true).setArgs(ARGS));
+			return new Chromium(playwright, browser);
+		}
+		catch (RuntimeException ex) {
+			playwright.close();
+			throw ex;
+		}
+	}
+
+	/** A page in a new browser context, Chinese locale, Asia/Shanghai, with {@code baseUrl} for relative navigation. */
+	public Page newPage(String baseUrl) {
+		Page page = browser.newContext(new Browser.NewContextOptions().setBaseURL(baseUrl)
+			.setLocale("zh-CN")
+			.setTimezoneId("Asia/Shanghai")
+			.setViewportSize(1280, 900)).newPage();
+		page.setDefaultTimeout(15_000);
+		return page;
+	}
+
+	/** Saves a full-page screenshot as {@code target/browser/<name>.png} and returns its path. */
+	public static Path screenshot(Page page, String name) {
+		Path file = SCREENSHOTS.resolve(name + ".png");
+		page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+		return file;
+	}
+
+	@Override
+	public void close() {
+		try {
+			browser.close();
+		}
+		finally {
+			playwright.close();
+		}
+	}
+
+}
