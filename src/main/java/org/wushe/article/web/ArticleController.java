@@ -85,7 +85,7 @@ class ArticleController {
 					publisher && a.isPublished() && user.region().contains(a.publishedRegion()));
 		}
 
-		boolean any() {
+		public boolean any() {
 			return approve || returnToUnit || recommend || publish || unpublish;
 		}
 

@@ -56,7 +56,7 @@ record ArticleForm(String title, String body, String eventDate, String eventPlac
 		}
 	}
 
-	boolean isRemoved(long imageId) {
+	public boolean isRemoved(long imageId) {
 		return removeIds().contains(imageId);
 	}
 
