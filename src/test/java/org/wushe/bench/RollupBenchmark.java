@@ -70,6 +70,8 @@ public class RollupBenchmark {
 			// command-line arguments outrank the profile's properties
 			.run("--spring.datasource.url=" + url + "?reWriteBatchedInserts=true", "--wushe.regions.load=foreground",
 					"--wushe.demo.enabled=false", "--wushe.admin.password=bench-admin-password", "--server.port=0",
+					// a fixed key for the benchmark's throw-away personal data
+					"--wushe.crypto.key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
 					"--spring.datasource.hikari.maximum-pool-size=" + (writers + 2), "--logging.level.root=WARN",
 					"--logging.level.org.wushe=INFO");
 		StringBuilder report = new StringBuilder();
