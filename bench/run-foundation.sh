@@ -115,11 +115,13 @@ load() {
   start_app "$name" "$@"
   wait_for_log "$name" "Region tree loaded: " 600
   t1=$(now_ms)
+  local cpu
+  cpu=$(cpu_ms "$APP_PID")
   stop_app
   [[ "$(cat "$log")" =~ Region\ tree\ loaded:\ ([0-9]+)\ regions\ in\ ([0-9]+)\ ms ]]
   local regions=${BASH_REMATCH[1]} loader=${BASH_REMATCH[2]}
   [[ "$(cat "$log")" =~ Started\ WusheApplication\ in\ ([0-9.]+)\ seconds ]]
-  note "- $name: the loader took $(seconds "$loader") s for $regions regions (in the background; the application had started in ${BASH_REMATCH[1]} s); process start until the tree was loaded: $(seconds $((t1 - t0))) s"
+  note "- $name: the loader took $(seconds "$loader") s for $regions regions (in the background; the application had started in ${BASH_REMATCH[1]} s); process start until the tree was loaded: $(seconds $((t1 - t0))) s (process CPU time $(seconds "$cpu") s; load average $(cut -d' ' -f1 /proc/loadavg))"
 }
 
 step_load_h2() {
