@@ -1,0 +1,53 @@
+package org.wushe.campaign;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.wushe.region.RegionCode;
+import org.wushe.region.RegionLevel;
+import org.wushe.shared.BusinessException;
+
+/**
+ * A theme campaign as issued at {@link #region()} for its subtree: window, notice lists, reporting level and
+ * deadlines. A local campaign ({@link #parentId()} set) runs under another and shares its theme and window.
+ *
+ * @param deadlines the reporting deadlines in time order, numbered from 1
+ * @param summaryDeadline when the activity summary is due, or {@code null}
+ */
+public record Campaign(long id, Long parentId, String name, String theme, RegionCode region, String regionName,
+		RegionLevel reportingLevel, LocalDate startDate, LocalDate endDate, List<Deadline> deadlines,
+		Deadline summaryDeadline, String tableTitle, List<String> contentItems, List<String> activityForms,
+		String contactName, String contactPhone, String contactEmail, Instant createdAt, String createdBy) {
+
+	public boolean isLocal() {
+		return parentId != null;
+	}
+
+	/** Whether an activity held on {@code day} falls inside the campaign window. */
+	public boolean isWithinWindow(LocalDate day) {
+		return !day.isBefore(startDate) && !day.isAfter(endDate);
+	}
+
+	/** The n-th deadline (1-based), or a 404 naming the number. */
+	public Deadline deadline(int number) {
+		if (number < 1 || number > deadlines.size()) {
+			throw BusinessException.notFound("campaign.error.deadline-unknown", number);
+		}
+		return deadlines.get(number - 1);
+	}
+
+	/** Whether {@code code} is one of this campaign's reporting units: at the reporting level, inside the subtree. */
+	public boolean isReportingUnit(RegionCode code) {
+		return code.level() == reportingLevel && region.contains(code);
+	}
+
+	/** The reporting unit a region reports through, or {@code null} when it lies above the reporting level. */
+	public RegionCode reportingUnitOf(RegionCode code) {
+		if (!region.contains(code) || reportingLevel.isBelow(code.level())) {
+			return null;
+		}
+		return code.ancestorAt(reportingLevel);
+	}
+
+}

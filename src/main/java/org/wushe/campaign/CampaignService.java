@@ -1,0 +1,490 @@
+package org.wushe.campaign;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wushe.audit.AuditTrail;
+import org.wushe.region.Region;
+import org.wushe.region.RegionCode;
+import org.wushe.region.RegionLevel;
+import org.wushe.region.RegionScope;
+import org.wushe.region.Regions;
+import org.wushe.shared.BusinessException;
+import org.wushe.shared.FieldError;
+import org.wushe.shared.InvalidInputException;
+
+/**
+ * The campaign module's public API for campaigns: creating and changing them within the user's scope, and finding the
+ * ones a user may see. A campaign is visible to the users of its region's subtree (who take part in it) and to the
+ * users above it (who oversee it); anything else answers as if it did not exist.
+ */
+@Service
+public class CampaignService {
+
+	static final String ENTITY = "campaign";
+
+	static final int MAX_DEADLINES = 12;
+
+	static final int MAX_ITEMS = 50;
+
+	private static final Pattern PHONE = Pattern.compile("[0-9+\\- ()]{5,40}");
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+	private static final String COLUMNS = """
+			c.id, c.parent_id, c.name, c.theme, c.region_code, r.name AS region_name, c.reporting_level, c.start_date,
+			c.end_date, c.summary_deadline, c.table_title, c.contact_name, c.contact_phone, c.contact_email,
+			c.created_at, c.created_by""";
+
+	private final JdbcClient jdbc;
+
+	private final Regions regions;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	CampaignService(JdbcClient jdbc, Regions regions, AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.regions = regions;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** Creates a campaign (or, with {@code parentId}, a local campaign under a visible one) inside the scope. */
+	@Transactional
+	public long create(RegionScope scope, CampaignInput input, String by) {
+		Campaign parent = null;
+		if (input.parentId() != null) {
+			parent = get(scope, input.parentId());
+		}
+		Valid v = validate(scope, input, parent, null);
+		Instant now = Instant.now(clock);
+		KeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO campaign (parent_id, name, theme, region_code, reporting_level, start_date, end_date,
+				    summary_deadline, table_title, contact_name, contact_phone, contact_email, created_at, created_by,
+				    updated_at, updated_by)
+				VALUES (:parent, :name, :theme, :region, :level, :start, :end, :summary, :title, :contactName,
+				    :contactPhone, :contactEmail, :now, :by, :now, :by)
+				""")
+			.param("parent", parent == null ? null : parent.id())
+			.params(v.params())
+			.param("now", Timestamp.from(now))
+			.param("by", by)
+			.update(keys, "id");
+		long id = keys.getKey().longValue();
+		writeLists(id, v);
+		audit.record("campaign.create", ENTITY, id, v.region());
+		return id;
+	}
+
+	/**
+	 * Changes a campaign whose region lies in the scope. Region and parent stay; once reports exist, the reporting
+	 * level stays and no deadline that has reports can be removed.
+	 */
+	@Transactional
+	public void update(RegionScope scope, long id, CampaignInput input, String by) {
+		Campaign existing = get(scope, id);
+		if (!scope.covers(existing.region())) {
+			throw BusinessException.forbidden("campaign.error.not-yours");
+		}
+		Campaign parent = existing.parentId() == null ? null : find(id(existing.parentId())).orElse(null);
+		Valid v = validate(scope, input, parent, existing);
+		int reported = jdbc.sql("SELECT COALESCE(MAX(deadline_no), 0) FROM progress_report WHERE campaign_id = :id")
+			.param("id", id)
+			.query(Integer.class)
+			.single();
+		List<FieldError> errors = new ArrayList<>();
+		if (reported > 0 && v.level() != existing.reportingLevel()) {
+			errors.add(new FieldError("reportingLevel", "campaign.error.level-fixed"));
+		}
+		if (v.deadlines().size() < reported) {
+			errors.add(new FieldError("deadlines", "campaign.error.deadline-has-reports", reported));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		jdbc.sql("""
+				UPDATE campaign SET name = :name, theme = :theme, reporting_level = :level, start_date = :start,
+				    end_date = :end, summary_deadline = :summary, table_title = :title, contact_name = :contactName,
+				    contact_phone = :contactPhone, contact_email = :contactEmail, updated_at = :now, updated_by = :by
+				WHERE id = :id
+				""")
+			.params(v.params())
+			.param("now", Timestamp.from(Instant.now(clock)))
+			.param("by", by)
+			.param("id", id)
+			.update();
+		jdbc.sql("DELETE FROM campaign_deadline WHERE campaign_id = :id").param("id", id).update();
+		jdbc.sql("DELETE FROM campaign_item WHERE campaign_id = :id").param("id", id).update();
+		writeLists(id, v);
+		audit.record("campaign.update", ENTITY, id, existing.region());
+	}
+
+	/** The campaign if the scope may see it. */
+	public Optional<Campaign> find(RegionScope scope, long id) {
+		return find(id(id)).filter(c -> isVisible(scope, c));
+	}
+
+	/** The campaign, or a 404 when it does not exist or lies outside what the scope may see. */
+	public Campaign get(RegionScope scope, long id) {
+		return find(scope, id).orElseThrow(() -> BusinessException.notFound("campaign.error.unknown", id));
+	}
+
+	/** Whether users of {@code scope} may see the campaign: it is issued above them or inside their subtree. */
+	public static boolean isVisible(RegionScope scope, Campaign campaign) {
+		return scope.covers(campaign.region()) || campaign.region().contains(scope.root());
+	}
+
+	/** Whether users of {@code scope} may change the campaign (it is issued inside their subtree). */
+	public static boolean isManageable(RegionScope scope, Campaign campaign) {
+		return scope.covers(campaign.region());
+	}
+
+	/** Campaigns visible to the scope, newest window first. */
+	public List<Campaign> list(RegionScope scope, int offset, int size) {
+		List<String> above = new ArrayList<>();
+		scope.root().ancestors().forEach(a -> above.add(a.value()));
+		above.add(scope.root().value());
+		List<Campaign> found = jdbc.sql("""
+				SELECT %s FROM campaign c LEFT JOIN region r ON r.code = c.region_code
+				WHERE (c.region_code >= :from AND c.region_code < :to) OR c.region_code IN (:above)
+				ORDER BY c.start_date DESC, c.id DESC
+				LIMIT :limit OFFSET :offset
+				""".formatted(COLUMNS))
+			.param("from", scope.from())
+			.param("to", scope.to())
+			.param("above", above)
+			.param("limit", Math.min(Math.max(size, 1), 500))
+			.param("offset", Math.max(offset, 0))
+			.query(Row::map)
+			.list()
+			.stream()
+			.map(row -> row.campaign(List.of(), List.of(), List.of()))
+			.toList();
+		return withLists(found);
+	}
+
+	/** The campaign's own id and the ids of every local campaign below it, at any depth. */
+	public List<Long> family(long id) {
+		return jdbc.sql("""
+				WITH RECURSIVE family (id) AS (
+				    SELECT id FROM campaign WHERE id = :id
+				    UNION ALL
+				    SELECT c.id FROM campaign c JOIN family f ON c.parent_id = f.id
+				)
+				SELECT id FROM family ORDER BY id
+				""").param("id", id).query(Long.class).list();
+	}
+
+	/** The local campaigns directly under a campaign that the scope may see. */
+	public List<Campaign> localCampaigns(RegionScope scope, long id) {
+		List<Campaign> found = jdbc.sql("""
+				SELECT %s FROM campaign c LEFT JOIN region r ON r.code = c.region_code
+				WHERE c.parent_id = :id ORDER BY c.region_code, c.id
+				""".formatted(COLUMNS))
+			.param("id", id)
+			.query(Row::map)
+			.list()
+			.stream()
+			.map(row -> row.campaign(List.of(), List.of(), List.of()))
+			.filter(c -> isVisible(scope, c))
+			.toList();
+		return withLists(found);
+	}
+
+	/** Looks a campaign up by exact name and region (demo data and imports use it to stay idempotent). */
+	Optional<Long> findIdByName(RegionCode region, String name) {
+		return jdbc.sql("SELECT id FROM campaign WHERE region_code = :region AND name = :name ORDER BY id")
+			.param("region", region.value())
+			.param("name", name)
+			.query(Long.class)
+			.stream()
+			.findFirst();
+	}
+
+	Optional<Campaign> find(Id id) {
+		Optional<Row> row = jdbc.sql("""
+				SELECT %s FROM campaign c LEFT JOIN region r ON r.code = c.region_code WHERE c.id = :id
+				""".formatted(COLUMNS)).param("id", id.value()).query(Row::map).optional();
+		return row.map(r -> withLists(List.of(r.campaign(List.of(), List.of(), List.of()))).get(0));
+	}
+
+	private List<Campaign> withLists(List<Campaign> campaigns) {
+		if (campaigns.isEmpty()) {
+			return campaigns;
+		}
+		List<Long> ids = campaigns.stream().map(Campaign::id).toList();
+		Map<Long, List<Deadline>> deadlines = new HashMap<>();
+		jdbc.sql("SELECT campaign_id, seq, due_at FROM campaign_deadline WHERE campaign_id IN (:ids) ORDER BY campaign_id, seq")
+			.param("ids", ids)
+			.query((rs, n) -> {
+				deadlines.computeIfAbsent(rs.getLong("campaign_id"), k -> new ArrayList<>())
+					.add(new Deadline(rs.getInt("seq"), rs.getTimestamp("due_at").toInstant()));
+				return null;
+			})
+			.list();
+		Map<Long, List<String>> contents = new HashMap<>();
+		Map<Long, List<String>> forms = new HashMap<>();
+		jdbc.sql("SELECT campaign_id, kind, text FROM campaign_item WHERE campaign_id IN (:ids) ORDER BY campaign_id, kind, seq")
+			.param("ids", ids)
+			.query((rs, n) -> {
+				Map<Long, List<String>> target = "FORM".equals(rs.getString("kind")) ? forms : contents;
+				target.computeIfAbsent(rs.getLong("campaign_id"), k -> new ArrayList<>()).add(rs.getString("text"));
+				return null;
+			})
+			.list();
+		return campaigns.stream()
+			.map(c -> new Campaign(c.id(), c.parentId(), c.name(), c.theme(), c.region(), c.regionName(),
+					c.reportingLevel(), c.startDate(), c.endDate(), List.copyOf(deadlines.getOrDefault(c.id(), List.of())),
+					c.summaryDeadline(), c.tableTitle(), List.copyOf(contents.getOrDefault(c.id(), List.of())),
+					List.copyOf(forms.getOrDefault(c.id(), List.of())), c.contactName(), c.contactPhone(),
+					c.contactEmail(), c.createdAt(), c.createdBy()))
+			.toList();
+	}
+
+	private void writeLists(long id, Valid v) {
+		for (int i = 0; i < v.deadlines().size(); i++) {
+			jdbc.sql("INSERT INTO campaign_deadline (campaign_id, seq, due_at) VALUES (:id, :seq, :due)")
+				.param("id", id)
+				.param("seq", i + 1)
+				.param("due", Timestamp.from(v.deadlines().get(i)))
+				.update();
+		}
+		writeItems(id, "CONTENT", v.contentItems());
+		writeItems(id, "FORM", v.activityForms());
+	}
+
+	private void writeItems(long id, String kind, List<String> items) {
+		for (int i = 0; i < items.size(); i++) {
+			jdbc.sql("INSERT INTO campaign_item (campaign_id, kind, seq, text) VALUES (:id, :kind, :seq, :text)")
+				.param("id", id)
+				.param("kind", kind)
+				.param("seq", i + 1)
+				.param("text", items.get(i))
+				.update();
+		}
+	}
+
+	/** The checked and normalised input. */
+	private record Valid(String name, String theme, RegionCode region, RegionLevel level, LocalDate start,
+			LocalDate end, List<Instant> deadlines, Instant summary, String title, List<String> contentItems,
+			List<String> activityForms, String contactName, String contactPhone, String contactEmail) {
+
+		Map<String, Object> params() {
+			Map<String, Object> p = new HashMap<>();
+			p.put("name", name);
+			p.put("theme", theme);
+			p.put("region", region.value());
+			p.put("level", level.number());
+			p.put("start", start);
+			p.put("end", end);
+			p.put("summary", summary == null ? null : Timestamp.from(summary));
+			p.put("title", title);
+			p.put("contactName", contactName);
+			p.put("contactPhone", contactPhone);
+			p.put("contactEmail", contactEmail);
+			return p;
+		}
+
+	}
+
+	private Valid validate(RegionScope scope, CampaignInput in, Campaign parent, Campaign existing) {
+		List<FieldError> errors = new ArrayList<>();
+		String name = text(in.name(), "name", 200, true, errors);
+		String theme = parent != null ? parent.theme() : text(in.theme(), "theme", 200, true, errors);
+		RegionCode region = existing != null ? existing.region() : region(scope, in.regionCode(), parent, errors);
+		RegionLevel level = null;
+		if (in.reportingLevel() == null || in.reportingLevel() < 1 || in.reportingLevel() > 5) {
+			errors.add(new FieldError("reportingLevel", "campaign.error.reporting-level"));
+		}
+		else {
+			level = RegionLevel.ofNumber(in.reportingLevel());
+			if (region != null && !level.isBelow(region.level())) {
+				errors.add(new FieldError("reportingLevel", "campaign.error.reporting-level-below",
+						region.level().messageKey()));
+			}
+		}
+		LocalDate start = date(in.startDate(), "startDate", parent == null ? null : parent.startDate(), errors);
+		LocalDate end = date(in.endDate(), "endDate", parent == null ? null : parent.endDate(), errors);
+		if (start != null && end != null && end.isBefore(start)) {
+			errors.add(new FieldError("endDate", "campaign.error.end-before-start"));
+		}
+		if (parent != null && start != null && end != null
+				&& (start.isBefore(parent.startDate()) || end.isAfter(parent.endDate()))) {
+			errors.add(new FieldError("startDate", "campaign.error.outside-parent-window", parent.startDate(),
+					parent.endDate()));
+		}
+		List<Instant> deadlines = new ArrayList<>();
+		for (String d : in.deadlines()) {
+			if (d == null || d.isBlank()) {
+				continue;
+			}
+			try {
+				deadlines.add(Deadline.parseInstant(d));
+			}
+			catch (DateTimeParseException ex) {
+				errors.add(new FieldError("deadlines", "campaign.error.deadline-format", d.strip()));
+			}
+		}
+		deadlines.sort(null);
+		if (deadlines.isEmpty() && parent == null) {
+			errors.add(new FieldError("deadlines", "campaign.error.deadline-required"));
+		}
+		if (deadlines.size() > MAX_DEADLINES) {
+			errors.add(new FieldError("deadlines", "campaign.error.too-many", MAX_DEADLINES));
+		}
+		if (deadlines.stream().distinct().count() < deadlines.size()) {
+			errors.add(new FieldError("deadlines", "campaign.error.deadline-duplicate"));
+		}
+		Instant summary = null;
+		if (in.summaryDeadline() != null && !in.summaryDeadline().isBlank()) {
+			try {
+				summary = Deadline.parseInstant(in.summaryDeadline());
+			}
+			catch (DateTimeParseException ex) {
+				errors.add(new FieldError("summaryDeadline", "campaign.error.deadline-format",
+						in.summaryDeadline().strip()));
+			}
+		}
+		String title = text(in.tableTitle(), "tableTitle", 200, false, errors);
+		List<String> contents = items(in.contentItems(), "contentItems", errors);
+		List<String> forms = items(in.activityForms(), "activityForms", errors);
+		String contactName = text(in.contactName(), "contactName", 100, false, errors);
+		String contactPhone = text(in.contactPhone(), "contactPhone", 40, false, errors);
+		if (contactPhone != null && !PHONE.matcher(contactPhone).matches()) {
+			errors.add(new FieldError("contactPhone", "campaign.error.phone"));
+		}
+		String contactEmail = text(in.contactEmail(), "contactEmail", 200, false, errors);
+		if (contactEmail != null && !EMAIL.matcher(contactEmail).matches()) {
+			errors.add(new FieldError("contactEmail", "campaign.error.email"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		return new Valid(name, theme, region, level, start, end, List.copyOf(deadlines), summary,
+				title == null ? "" : title, contents, forms, contactName, contactPhone, contactEmail);
+	}
+
+	private RegionCode region(RegionScope scope, String text, Campaign parent, List<FieldError> errors) {
+		if (text == null || !RegionCode.isValid(text)) {
+			errors.add(new FieldError("regionCode", "region.error.malformed", String.valueOf(text)));
+			return null;
+		}
+		RegionCode code = RegionCode.parse(text);
+		if (!scope.covers(code)) {
+			errors.add(new FieldError("regionCode", "campaign.error.region-out-of-scope", code.value()));
+			return null;
+		}
+		if (parent != null && (!parent.region().contains(code) || parent.region().equals(code))) {
+			errors.add(new FieldError("regionCode", "campaign.error.region-outside-parent", parent.regionName()));
+			return null;
+		}
+		Optional<Region> region = regions.find(code);
+		if (region.isEmpty()) {
+			errors.add(new FieldError("regionCode", "region.error.unknown", code.value()));
+			return null;
+		}
+		return code;
+	}
+
+	private static String text(String value, String field, int max, boolean required, List<FieldError> errors) {
+		String s = value == null ? "" : value.strip();
+		if (s.isEmpty()) {
+			if (required) {
+				errors.add(new FieldError(field, "campaign.error.required"));
+			}
+			return null;
+		}
+		if (s.length() > max) {
+			errors.add(new FieldError(field, "campaign.error.too-long", max));
+		}
+		return s;
+	}
+
+	private static LocalDate date(String value, String field, LocalDate fallback, List<FieldError> errors) {
+		if (value == null || value.isBlank()) {
+			if (fallback == null) {
+				errors.add(new FieldError(field, "campaign.error.required"));
+			}
+			return fallback;
+		}
+		try {
+			return LocalDate.parse(value.strip());
+		}
+		catch (DateTimeParseException ex) {
+			errors.add(new FieldError(field, "campaign.error.date-format", value.strip()));
+			return null;
+		}
+	}
+
+	private static List<String> items(List<String> values, String field, List<FieldError> errors) {
+		List<String> result = new ArrayList<>();
+		for (String v : values) {
+			if (v == null || v.isBlank()) {
+				continue;
+			}
+			String s = v.strip();
+			if (s.length() > 500) {
+				errors.add(new FieldError(field, "campaign.error.too-long", 500));
+			}
+			result.add(s);
+		}
+		if (result.size() > MAX_ITEMS) {
+			errors.add(new FieldError(field, "campaign.error.too-many", MAX_ITEMS));
+		}
+		return List.copyOf(result);
+	}
+
+	static Id id(long value) {
+		return new Id(value);
+	}
+
+	/** A campaign id for look-ups that ignore scope (inside the module only). */
+	record Id(long value) {
+	}
+
+	/** One row of the campaign table before its lists are attached. */
+	private record Row(long id, Long parentId, String name, String theme, String region, String regionName, int level,
+			LocalDate start, LocalDate end, Instant summary, String title, String contactName, String contactPhone,
+			String contactEmail, Instant createdAt, String createdBy) {
+
+		static Row map(ResultSet rs, int n) throws SQLException {
+			long parent = rs.getLong("parent_id");
+			Long parentId = rs.wasNull() ? null : parent;
+			Timestamp summary = rs.getTimestamp("summary_deadline");
+			return new Row(rs.getLong("id"), parentId, rs.getString("name"), rs.getString("theme"),
+					rs.getString("region_code"), rs.getString("region_name"), rs.getInt("reporting_level"),
+					rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
+					summary == null ? null : summary.toInstant(), rs.getString("table_title"),
+					rs.getString("contact_name"), rs.getString("contact_phone"), rs.getString("contact_email"),
+					rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
+		}
+
+		Campaign campaign(List<Deadline> deadlines, List<String> contents, List<String> forms) {
+			return new Campaign(id, parentId, name, theme, new RegionCode(region), regionName,
+					RegionLevel.ofNumber(level), start, end, deadlines,
+					summary == null ? null : new Deadline(1, summary), title, contents, forms, contactName,
+					contactPhone, contactEmail, createdAt, createdBy);
+		}
+
+	}
+
+}
