@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +73,7 @@ class SiteDemoData {
 			return;
 		}
 		try {
-			long created = create();
+			long created = create(prefecture -> true);
 			log.info("Demo network created: {} sites", created);
 		}
 		catch (RuntimeException ex) {
@@ -80,15 +81,17 @@ class SiteDemoData {
 		}
 	}
 
-	long create() {
+	/** Creates the network of the listed leagues and cities that {@code wanted} accepts; answers the sites created. */
+	long create(Predicate<RegionCode> wanted) {
 		Map<String, String> texts = texts();
-		Random random = new Random(20240305L);
 		long total = 0;
 		for (String[] line : csv("demo/site-network.csv")) {
 			RegionCode prefecture = new RegionCode(line[0]);
-			if (regions.find(prefecture).isEmpty()) {
+			if (!wanted.test(prefecture) || regions.find(prefecture).isEmpty()) {
 				continue;
 			}
+			// one seed per league or city: the same network whichever of them are created
+			Random random = new Random(20240305L + Long.parseLong(line[0]));
 			double[] rates = { Double.parseDouble(line[1]), Double.parseDouble(line[2]), Double.parseDouble(line[3]) };
 			double planned = Double.parseDouble(line[4]);
 			List<SiteRules.Checked> batch = new ArrayList<>();
