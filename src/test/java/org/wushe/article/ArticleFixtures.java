@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-
 import javax.imageio.ImageIO;
 
 import com.jayway.jsonpath.JsonPath;

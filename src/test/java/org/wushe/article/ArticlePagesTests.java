@@ -133,6 +133,21 @@ class ArticlePagesTests {
 	}
 
 	@Test
+	void theEditorOfAReturnedArticleShowsWhyItWasReturned() throws Exception {
+		String location = mvc.perform(form("/articles", "退回说明", "社区", ArticleFixtures.png(), "submit"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		long id = idFrom(location);
+		mvc.perform(post("/articles/{id}/return", id).with(TestAccounts.as(city)).with(csrf()).param("comment", "请补充照片说明"))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(get("/articles/{id}/edit", id).with(TestAccounts.as(county)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("呼和浩特市退回了这篇稿件：请补充照片说明。修改后请重新报送。")));
+	}
+
+	@Test
 	void submittingWithMissingElementsKeepsTheDraftAndShowsTheErrors() throws Exception {
 		mvc.perform(form("/articles", "缺地点", "", ArticleFixtures.png(), "submit"))
 			.andExpect(status().isOk())

@@ -1,5 +1,6 @@
 package org.wushe.article;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.wushe.access.AccountService;
@@ -34,6 +36,9 @@ class ArticleReviewFlowTests {
 
 	@Autowired
 	AccountService accounts;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	String county;
 
@@ -113,6 +118,16 @@ class ArticleReviewFlowTests {
 			.andExpect(jsonPath("$[2].comment").value("内容翔实"))
 			.andExpect(jsonPath("$[5].comment").value("推荐至民政部"))
 			.andExpect(jsonPath("$[6].at").exists());
+		// every write is in the audit trail, under the unit's region
+		assertThat(jdbc.sql("""
+				SELECT action FROM audit_event WHERE entity_type = 'article' AND entity_id = :id ORDER BY id
+				""").param("id", String.valueOf(id)).query(String.class).list()).containsExactly("article.create",
+						"article.submit", "article.approve", "article.recommend", "article.approve",
+						"article.recommend", "article.approve");
+		assertThat(jdbc.sql("SELECT DISTINCT region_code FROM audit_event WHERE entity_type = 'article' AND entity_id = :id")
+			.param("id", String.valueOf(id))
+			.query(String.class)
+			.list()).containsExactly("150102");
 	}
 
 	@Test
