@@ -2,25 +2,37 @@ package org.wushe.access;
 
 import java.io.IOException;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Hands security failures on {@code /api/**} to the MVC exception resolver, which answers with a Chinese
- * {@code ProblemDetail} (401 with a Basic challenge, 403).
+ * {@code ProblemDetail} (401 with a Basic challenge, 403). These answers are written before the DispatcherServlet, so
+ * the locale is resolved here the same way the pages resolve it (Chinese unless the user chose otherwise), not from
+ * the JVM's default.
  */
 class ApiProblemHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	private final HandlerExceptionResolver resolver;
 
-	ApiProblemHandler(HandlerExceptionResolver resolver) {
+	private final LocaleResolver locales;
+
+	private final AccessDeniedHandler pages = new AccessDeniedHandlerImpl();
+
+	ApiProblemHandler(HandlerExceptionResolver resolver, LocaleResolver locales) {
 		this.resolver = resolver;
+		this.locales = locales;
 	}
 
 	@Override
@@ -32,13 +44,26 @@ class ApiProblemHandler implements AuthenticationEntryPoint, AccessDeniedHandler
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
-			AccessDeniedException accessDeniedException) throws IOException {
-		resolve(request, response, accessDeniedException);
+			AccessDeniedException accessDeniedException) throws IOException, ServletException {
+		if (SecurityConfig.API.matches(request)) {
+			resolve(request, response, accessDeniedException);
+		}
+		else {
+			// pages (e.g. a form posted without its CSRF token): the 403 error page
+			pages.handle(request, response, accessDeniedException);
+		}
 	}
 
 	void resolve(HttpServletRequest request, HttpServletResponse response, Exception ex) throws IOException {
-		if (resolver.resolveException(request, response, null, ex) == null) {
-			response.sendError(HttpServletResponse.SC_FORBIDDEN);
+		LocaleContext previous = LocaleContextHolder.getLocaleContext();
+		LocaleContextHolder.setLocale(locales.resolveLocale(request));
+		try {
+			if (resolver.resolveException(request, response, null, ex) == null) {
+				response.sendError(HttpServletResponse.SC_FORBIDDEN);
+			}
+		}
+		finally {
+			LocaleContextHolder.setLocaleContext(previous);
 		}
 	}
 

@@ -16,6 +16,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * One filter chain for pages (form login with CSRF) and {@code /api/**} (HTTP Basic or the browser session). API
@@ -50,8 +51,9 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain filterChain(HttpSecurity http,
-			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) throws Exception {
-		ApiProblemHandler problems = new ApiProblemHandler(resolver);
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver, LocaleResolver locales)
+			throws Exception {
+		ApiProblemHandler problems = new ApiProblemHandler(resolver, locales);
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/public/**", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
 					"/error", "/actuator/health", "/api/docs/**")

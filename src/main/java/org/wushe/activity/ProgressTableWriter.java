@@ -1,0 +1,211 @@
+package org.wushe.activity;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.springframework.context.MessageSource;
+import org.wushe.campaign.ReportRow;
+
+/**
+ * Writes the progress table (附件1) in the notice's layout, streaming: the title over all columns, the lines
+ * 填报单位, 填报人及手机号码 and 填报时间, the two header rows with 链接资源情况 merged over 链接资金（元） and
+ * 链接物资折价（元）, the rows, then the 说明 line with the deadlines. Texts are the official Chinese ones, whatever the
+ * user's language.
+ */
+final class ProgressTableWriter implements AutoCloseable {
+
+	static final int TITLE_ROW = 0;
+
+	static final int UNIT_ROW = 1;
+
+	static final int REPORTER_ROW = 2;
+
+	static final int TIME_ROW = 3;
+
+	static final int HEADER_ROW = 4;
+
+	static final int SUBHEADER_ROW = 5;
+
+	static final int FIRST_DATA_ROW = 6;
+
+	static final int LAST_COLUMN = TableColumn.values().length - 1;
+
+	private static final int FLUSH_EVERY = 2_000;
+
+	private static final double[] WIDTHS = { 6, 24, 28, 10, 20, 18, 36, 22, 10, 14, 16, 14 };
+
+	private final Workbook workbook;
+
+	private final Worksheet sheet;
+
+	private final MessageSource messages;
+
+	private int row = FIRST_DATA_ROW;
+
+	private int seq;
+
+	private final String note;
+
+	/** Patterns used on every row, looked up once ({0}, {1}, {2} filled in by hand). */
+	private final String datePattern;
+
+	private final String monthDayPattern;
+
+	private final String dayPattern;
+
+	private final String separator;
+
+	/** Heading data of one table. */
+	record Heading(String title, String unit, String reporter, String time, String note) {
+	}
+
+	ProgressTableWriter(OutputStream out, MessageSource messages, Heading heading) {
+		this.messages = messages;
+		this.datePattern = text("activity.table.date");
+		this.monthDayPattern = text("activity.table.month-day");
+		this.dayPattern = text("activity.table.day");
+		this.separator = text("activity.table.domain-separator");
+		this.workbook = new Workbook(out, "Wushe", "1.0");
+		this.sheet = workbook.newWorksheet(text("activity.table.sheet"));
+		for (int c = 0; c <= LAST_COLUMN; c++) {
+			sheet.width(c, WIDTHS[c]);
+		}
+		line(TITLE_ROW, heading.title());
+		sheet.style(TITLE_ROW, 0).bold().fontSize(16).horizontalAlignment("center").set();
+		sheet.rowHeight(TITLE_ROW, 30);
+		line(UNIT_ROW, text("activity.table.unit-line", heading.unit()));
+		line(REPORTER_ROW, text("activity.table.reporter-line", heading.reporter()));
+		line(TIME_ROW, text("activity.table.time-line", heading.time()));
+		for (TableColumn c : TableColumn.values()) {
+			int col = c.ordinal();
+			if (c == TableColumn.FUNDS || c == TableColumn.MATERIALS) {
+				sheet.value(SUBHEADER_ROW, col, text(c.headerKey()));
+				header(SUBHEADER_ROW, col);
+			}
+			else {
+				sheet.value(HEADER_ROW, col, text(c.headerKey()));
+				sheet.range(HEADER_ROW, col, SUBHEADER_ROW, col).merge();
+				header(HEADER_ROW, col);
+				header(SUBHEADER_ROW, col);
+			}
+		}
+		int funds = TableColumn.FUNDS.ordinal();
+		sheet.value(HEADER_ROW, funds, text("activity.table.resources"));
+		sheet.range(HEADER_ROW, funds, HEADER_ROW, TableColumn.MATERIALS.ordinal()).merge();
+		header(HEADER_ROW, funds);
+		header(HEADER_ROW, TableColumn.MATERIALS.ordinal());
+		sheet.freezePane(0, FIRST_DATA_ROW);
+		this.note = heading.note();
+	}
+
+	private void line(int r, String value) {
+		sheet.value(r, 0, value);
+		sheet.range(r, 0, r, LAST_COLUMN).merge();
+	}
+
+	private void header(int r, int c) {
+		sheet.style(r, c)
+			.bold()
+			.wrapText(true)
+			.horizontalAlignment("center")
+			.verticalAlignment("center")
+			.borderStyle("thin")
+			.fillColor("D9E1F2")
+			.set();
+	}
+
+	/** Appends one row with the next 序号. */
+	void row(ReportRow r) throws IOException {
+		seq++;
+		sheet.value(row, TableColumn.SEQ.ordinal(), seq);
+		sheet.value(row, TableColumn.NAME.ordinal(), r.name());
+		text(TableColumn.UNITS, r.units());
+		sheet.value(row, TableColumn.PARTICIPANTS.ordinal(), r.participants());
+		sheet.value(row, TableColumn.DATES.ordinal(), dates(r.startDate(), r.endDate()));
+		text(TableColumn.PLACE, r.place());
+		text(TableColumn.CONTENT, r.content());
+		sheet.value(row, TableColumn.DOMAINS.ordinal(), domains(r.domains()));
+		sheet.value(row, TableColumn.BENEFICIARIES.ordinal(), r.beneficiaries());
+		text(TableColumn.REMARKS, r.remarks());
+		sheet.range(row, 0, row, LAST_COLUMN).style().borderStyle("thin").set();
+		money(TableColumn.FUNDS, r.fundsYuan());
+		money(TableColumn.MATERIALS, r.materialsYuan());
+		row++;
+		if (seq % FLUSH_EVERY == 0) {
+			sheet.flush();
+		}
+	}
+
+	int rows() {
+		return seq;
+	}
+
+	private void text(TableColumn c, String value) {
+		if (value != null && !value.isEmpty()) {
+			sheet.value(row, c.ordinal(), value);
+		}
+	}
+
+	private void money(TableColumn c, BigDecimal value) {
+		sheet.value(row, c.ordinal(), value);
+		sheet.style(row, c.ordinal()).format("#,##0.00").borderStyle("thin").set();
+	}
+
+	/** {@code 2022年3月20日}, or a range {@code 2022年3月20日-22日} / {@code 2022年3月20日-4月2日}. */
+	String dates(LocalDate start, LocalDate end) {
+		String first = fill(datePattern, start.getYear(), start.getMonthValue(), start.getDayOfMonth());
+		if (end == null || end.equals(start)) {
+			return first;
+		}
+		String second;
+		if (end.getYear() != start.getYear()) {
+			second = fill(datePattern, end.getYear(), end.getMonthValue(), end.getDayOfMonth());
+		}
+		else if (end.getMonthValue() != start.getMonthValue()) {
+			second = fill(monthDayPattern, end.getMonthValue(), end.getDayOfMonth());
+		}
+		else {
+			second = fill(dayPattern, end.getDayOfMonth());
+		}
+		return first + "-" + second;
+	}
+
+	private static String fill(String pattern, int... numbers) {
+		String s = pattern;
+		for (int i = 0; i < numbers.length; i++) {
+			s = s.replace("{" + i + "}", Integer.toString(numbers[i]));
+		}
+		return s;
+	}
+
+	private String domains(List<String> codes) {
+		StringBuilder s = new StringBuilder();
+		for (String code : codes) {
+			if (!s.isEmpty()) {
+				s.append(separator);
+			}
+			s.append(ServiceDomain.valueOf(code).officialName());
+		}
+		return s.toString();
+	}
+
+	private String text(String key, Object... args) {
+		return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
+	}
+
+	/** Writes the 说明 line after the rows and finishes the workbook. */
+	@Override
+	public void close() throws IOException {
+		line(row, note);
+		sheet.style(row, 0).wrapText(true).set();
+		sheet.rowHeight(row, 36);
+		workbook.finish();
+	}
+
+}

@@ -1,0 +1,146 @@
+package org.wushe.campaign;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wushe.audit.AuditTrail;
+import org.wushe.region.Region;
+import org.wushe.region.RegionCode;
+import org.wushe.region.RegionScope;
+import org.wushe.shared.BusinessException;
+import org.wushe.shared.InvalidInputException;
+
+/**
+ * The campaign module's public API for activity summaries: each reporting unit submits a text by the summary
+ * deadline, tracked on time, late or missing like the progress reports. Every submission is a new version.
+ */
+@Service
+public class CampaignSummaries {
+
+	static final int MAX_LENGTH = 20_000;
+
+	private final JdbcClient jdbc;
+
+	private final CampaignService campaigns;
+
+	private final ProgressReports reports;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	CampaignSummaries(JdbcClient jdbc, CampaignService campaigns, ProgressReports reports, AuditTrail audit,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.campaigns = campaigns;
+		this.reports = reports;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** Submits a new version of a unit's summary. */
+	@Transactional
+	public SummaryVersion submit(RegionScope scope, long campaignId, RegionCode unit, String body, String by) {
+		return submitAt(scope, campaignId, unit, body, by, Instant.now(clock));
+	}
+
+	@Transactional
+	SummaryVersion submitAt(RegionScope scope, long campaignId, RegionCode unit, String body, String by, Instant at) {
+		Campaign campaign = campaigns.get(scope, campaignId);
+		Deadline due = requireSummary(campaign);
+		requireUnit(scope, campaign, unit);
+		String text = body == null ? "" : body.strip();
+		if (text.isEmpty()) {
+			throw InvalidInputException.of("body", "campaign.error.required");
+		}
+		if (text.length() > MAX_LENGTH) {
+			throw InvalidInputException.of("body", "campaign.error.too-long", MAX_LENGTH);
+		}
+		int version = jdbc.sql("SELECT COALESCE(MAX(version), 0) FROM campaign_summary WHERE campaign_id = :c AND unit_code = :u")
+			.param("c", campaignId)
+			.param("u", unit.value())
+			.query(Integer.class)
+			.single() + 1;
+		try {
+			jdbc.sql("""
+					INSERT INTO campaign_summary (campaign_id, unit_code, version, body, submitted_at, submitted_by, on_time)
+					VALUES (:c, :u, :v, :body, :at, :by, :onTime)
+					""")
+				.param("c", campaignId)
+				.param("u", unit.value())
+				.param("v", version)
+				.param("body", text)
+				.param("at", Timestamp.from(at))
+				.param("by", by)
+				.param("onTime", due.isOnTime(at))
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw BusinessException.conflict("campaign.error.concurrent-submit");
+		}
+		audit.record("summary.submit", "campaign-summary", campaignId + "/" + unit.value() + "/" + version, unit);
+		return new SummaryVersion(unit.value(), version, text, at, by, due.isOnTime(at));
+	}
+
+	/** All versions of a unit's summary, oldest first. */
+	public List<SummaryVersion> versions(RegionScope scope, long campaignId, RegionCode unit) {
+		Campaign campaign = campaigns.get(scope, campaignId);
+		requireUnit(scope, campaign, unit);
+		return jdbc.sql("""
+				SELECT unit_code, version, body, submitted_at, submitted_by, on_time FROM campaign_summary
+				WHERE campaign_id = :c AND unit_code = :u ORDER BY version
+				""")
+			.param("c", campaignId)
+			.param("u", unit.value())
+			.query((rs, i) -> new SummaryVersion(rs.getString(1), rs.getInt(2), rs.getString(3),
+					rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getBoolean(6)))
+			.list();
+	}
+
+	/** Who has submitted a summary among the reporting units under {@code region}. */
+	public Completeness completeness(RegionScope scope, long campaignId, RegionCode region) {
+		Campaign campaign = campaigns.get(scope, campaignId);
+		Deadline due = requireSummary(campaign);
+		Region board = reports.boardRegion(scope, campaign, region);
+		Map<String, Object[]> first = new HashMap<>();
+		jdbc.sql("""
+				SELECT unit_code, MIN(submitted_at), MAX(version) FROM campaign_summary
+				WHERE campaign_id = :c AND unit_code >= :from AND unit_code < :to GROUP BY unit_code
+				""")
+			.param("c", campaignId)
+			.param("from", board.code().subtreeFrom())
+			.param("to", board.code().subtreeTo())
+			.query((rs, i) -> first.put(rs.getString(1), new Object[] { rs.getTimestamp(2), rs.getInt(3) }))
+			.list();
+		Instant now = Instant.now(clock);
+		List<UnitCompleteness> units = reports.units(campaign, board).stream().map(u -> {
+			Object[] f = first.get(u.code().value());
+			Instant at = f == null ? null : ((Timestamp) f[0]).toInstant();
+			return new UnitCompleteness(u.code().value(), u.name(), UnitStatus.of(due, at, now), at,
+					f == null ? 0 : (Integer) f[1], f == null ? ReportStatus.DRAFT : ReportStatus.SUBMITTED);
+		}).toList();
+		return new Completeness(campaignId, due, board.code(), board.name(), units, List.of());
+	}
+
+	private static Deadline requireSummary(Campaign campaign) {
+		if (campaign.summaryDeadline() == null) {
+			throw BusinessException.notFound("campaign.error.no-summary");
+		}
+		return new Deadline(1, campaign.summaryDeadline().dueAt());
+	}
+
+	private static void requireUnit(RegionScope scope, Campaign campaign, RegionCode unit) {
+		if (!scope.covers(unit) || !campaign.isReportingUnit(unit)) {
+			throw BusinessException.notFound("campaign.error.unit-unknown", unit.value());
+		}
+	}
+
+}

@@ -1,0 +1,530 @@
+package org.wushe.campaign;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.wushe.audit.AuditTrail;
+import org.wushe.region.Region;
+import org.wushe.region.RegionCode;
+import org.wushe.region.RegionLevel;
+import org.wushe.region.RegionScope;
+import org.wushe.region.Regions;
+import org.wushe.shared.BusinessException;
+import org.wushe.shared.FieldError;
+import org.wushe.shared.InvalidInputException;
+
+/**
+ * The campaign module's public API for progress reports: each reporting unit submits, per deadline, a report covering
+ * its subtree's activity records up to the deadline's date. A submission freezes the rows as an immutable version,
+ * stamped on time or late against the deadline instant; the level above may return it with a reason; every later
+ * submission is a new version. Completeness and reminders are computed from the deadline instants and the clock when
+ * asked.
+ */
+@Service
+public class ProgressReports {
+
+	static final String ENTITY = "progress-report";
+
+	private static final Pattern PHONE = Pattern.compile("[0-9+\\- ()]{5,40}");
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate jdbcTemplate;
+
+	private final CampaignService campaigns;
+
+	private final Regions regions;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	private final TransactionTemplate tx;
+
+	private final ObjectProvider<CampaignActivitySource> source;
+
+	/** For rows read in chunks (PostgreSQL streams only with a fetch size, inside a transaction). */
+	private final JdbcClient streaming;
+
+	ProgressReports(JdbcClient jdbc, JdbcTemplate jdbcTemplate, CampaignService campaigns, Regions regions,
+			AuditTrail audit, Clock clock, TransactionTemplate tx, ObjectProvider<CampaignActivitySource> source) {
+		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
+		this.campaigns = campaigns;
+		this.regions = regions;
+		this.audit = audit;
+		this.clock = clock;
+		this.tx = tx;
+		this.source = source;
+		JdbcTemplate chunked = new JdbcTemplate(jdbcTemplate.getDataSource());
+		chunked.setFetchSize(1_000);
+		this.streaming = JdbcClient.create(chunked);
+	}
+
+	/** A unit's report for a deadline, with all versions and returns; 404 unless the scope covers the unit. */
+	public ProgressReport get(RegionScope scope, long campaignId, int deadline, RegionCode unit) {
+		Campaign campaign = campaigns.get(scope, campaignId);
+		Region region = requireUnit(scope, campaign, unit);
+		return load(campaign, campaign.deadline(deadline), region);
+	}
+
+	/** The rows a submission now would freeze: the unit's records up to the deadline's date. */
+	public List<ReportRow> liveRows(RegionScope scope, long campaignId, int deadline, RegionCode unit) {
+		Campaign campaign = campaigns.get(scope, campaignId);
+		requireUnit(scope, campaign, unit);
+		List<ReportRow> rows = new ArrayList<>();
+		forEachLiveRow(campaign, campaign.deadline(deadline), unit, rows::add);
+		return rows;
+	}
+
+	/** Hands the live rows of a unit to {@code sink}, streaming; the scope must cover the unit. */
+	public void forEachLiveRow(RegionScope scope, long campaignId, int deadline, RegionCode unit,
+			Consumer<ReportRow> sink) {
+		Campaign campaign = campaigns.get(scope, campaignId);
+		if (!scope.covers(unit)) {
+			throw BusinessException.notFound("region.error.unknown", unit.value());
+		}
+		forEachLiveRow(campaign, campaign.deadline(deadline), unit, sink);
+	}
+
+	/** The frozen rows of one version of a unit's report. */
+	public List<ReportRow> versionRows(RegionScope scope, long campaignId, int deadline, RegionCode unit, int version) {
+		ProgressReport report = get(scope, campaignId, deadline, unit);
+		ReportVersion v = report.versions()
+			.stream()
+			.filter(x -> x.version() == version)
+			.findFirst()
+			.orElseThrow(() -> BusinessException.notFound("campaign.error.version-unknown", version));
+		List<ReportRow> rows = new ArrayList<>();
+		forEachVersionRow(v.id(), rows::add);
+		return rows;
+	}
+
+	/** Streams the frozen rows of a version (its id from {@link ReportVersion#id()}), in their order. */
+	public void forEachVersionRow(long versionId, Consumer<ReportRow> sink) {
+		streaming.sql("""
+				SELECT activity_id, region_code, name, units, participants, start_date, end_date, place, content, domains,
+				       beneficiaries, funds_yuan, materials_yuan, remarks
+				FROM progress_report_row WHERE version_id = :id ORDER BY seq
+				""").param("id", versionId).query(rs -> {
+			long activity = rs.getLong("activity_id");
+			Long activityId = rs.wasNull() ? null : activity;
+			String domains = rs.getString("domains");
+			sink.accept(new ReportRow(activityId, rs.getString("region_code"), rs.getString("name"),
+					rs.getString("units"), rs.getInt("participants"), rs.getObject("start_date", LocalDate.class),
+					rs.getObject("end_date", LocalDate.class), rs.getString("place"), rs.getString("content"),
+					domains.isEmpty() ? List.of() : Arrays.asList(domains.split(",")), rs.getInt("beneficiaries"),
+					rs.getBigDecimal("funds_yuan"), rs.getBigDecimal("materials_yuan"), rs.getString("remarks")));
+		});
+	}
+
+	/**
+	 * Submits (or, when submitted before, corrects) a unit's report: freezes its rows as a new version, stamped on
+	 * time or late against the deadline instant.
+	 */
+	public ProgressReport submit(RegionScope scope, long campaignId, int deadline, RegionCode unit, String reporter,
+			String reporterPhone, String by) {
+		return submitAt(scope, campaignId, deadline, unit, reporter, reporterPhone, by, Instant.now(clock));
+	}
+
+	/** {@link #submit} at a given instant (demo data replays past submissions). */
+	ProgressReport submitAt(RegionScope scope, long campaignId, int deadline, RegionCode unit, String reporter,
+			String reporterPhone, String by, Instant at) {
+		Campaign campaign = campaigns.get(scope, campaignId);
+		Region region = requireUnit(scope, campaign, unit);
+		Deadline due = campaign.deadline(deadline);
+		List<FieldError> errors = new ArrayList<>();
+		String who = trim(reporter, "reporter", 100, errors);
+		String phone = trim(reporterPhone, "reporterPhone", 40, errors);
+		if (phone != null && !PHONE.matcher(phone).matches()) {
+			errors.add(new FieldError("reporterPhone", "campaign.error.phone"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		for (int attempt = 1;; attempt++) {
+			try {
+				tx.executeWithoutResult(status -> freeze(campaign, due, unit, who, phone, by, at));
+				break;
+			}
+			catch (DuplicateKeyException ex) {
+				// two first submissions at once: the other created the report; this one becomes its next version
+				if (attempt >= 3) {
+					throw ex;
+				}
+			}
+		}
+		return load(campaign, due, region);
+	}
+
+	private void freeze(Campaign campaign, Deadline due, RegionCode unit, String reporter, String phone, String by,
+			Instant at) {
+		Optional<long[]> existing = jdbc.sql("""
+				SELECT id, current_version FROM progress_report
+				WHERE campaign_id = :c AND deadline_no = :n AND unit_code = :u FOR UPDATE
+				""")
+			.param("c", campaign.id())
+			.param("n", due.number())
+			.param("u", unit.value())
+			.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.optional();
+		long reportId;
+		int version;
+		if (existing.isEmpty()) {
+			jdbc.sql("""
+					INSERT INTO progress_report (campaign_id, deadline_no, unit_code, status, current_version,
+					    first_submitted_at, updated_at)
+					VALUES (:c, :n, :u, 'SUBMITTED', 1, :at, :at)
+					""")
+				.param("c", campaign.id())
+				.param("n", due.number())
+				.param("u", unit.value())
+				.param("at", Timestamp.from(at))
+				.update();
+			reportId = jdbc.sql("SELECT id FROM progress_report WHERE campaign_id = :c AND deadline_no = :n AND unit_code = :u")
+				.param("c", campaign.id())
+				.param("n", due.number())
+				.param("u", unit.value())
+				.query(Long.class)
+				.single();
+			version = 1;
+		}
+		else {
+			reportId = existing.get()[0];
+			version = (int) existing.get()[1] + 1;
+			jdbc.sql("UPDATE progress_report SET status = 'RESUBMITTED', current_version = :v, updated_at = :at WHERE id = :id")
+				.param("v", version)
+				.param("at", Timestamp.from(at))
+				.param("id", reportId)
+				.update();
+		}
+		List<ReportRow> rows = new ArrayList<>();
+		forEachLiveRow(campaign, due, unit, rows::add);
+		long participants = 0;
+		long beneficiaries = 0;
+		BigDecimal funds = BigDecimal.ZERO;
+		BigDecimal materials = BigDecimal.ZERO;
+		for (ReportRow r : rows) {
+			participants += r.participants();
+			beneficiaries += r.beneficiaries();
+			funds = funds.add(r.fundsYuan());
+			materials = materials.add(r.materialsYuan());
+		}
+		jdbc.sql("""
+				INSERT INTO progress_report_version (report_id, version, submitted_at, submitted_by, reporter,
+				    reporter_phone, on_time, activities, participants, beneficiaries, funds_yuan, materials_yuan)
+				VALUES (:r, :v, :at, :by, :reporter, :phone, :onTime, :activities, :participants, :beneficiaries,
+				    :funds, :materials)
+				""")
+			.param("r", reportId)
+			.param("v", version)
+			.param("at", Timestamp.from(at))
+			.param("by", by)
+			.param("reporter", reporter)
+			.param("phone", phone)
+			.param("onTime", due.isOnTime(at))
+			.param("activities", rows.size())
+			.param("participants", participants)
+			.param("beneficiaries", beneficiaries)
+			.param("funds", funds)
+			.param("materials", materials)
+			.update();
+		long versionId = jdbc.sql("SELECT id FROM progress_report_version WHERE report_id = :r AND version = :v")
+			.param("r", reportId)
+			.param("v", version)
+			.query(Long.class)
+			.single();
+		List<Object[]> batch = new ArrayList<>(rows.size());
+		for (int i = 0; i < rows.size(); i++) {
+			ReportRow r = rows.get(i);
+			batch.add(new Object[] { versionId, i + 1, r.activityId(), r.regionCode(), r.name(), r.units(),
+					r.participants(), Date.valueOf(r.startDate()), Date.valueOf(r.endDate()), r.place(), r.content(),
+					String.join(",", r.domains()), r.beneficiaries(), r.fundsYuan(), r.materialsYuan(),
+					r.remarks() });
+		}
+		jdbcTemplate.batchUpdate("""
+				INSERT INTO progress_report_row (version_id, seq, activity_id, region_code, name, units, participants,
+				    start_date, end_date, place, content, domains, beneficiaries, funds_yuan, materials_yuan, remarks)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				""", batch);
+		audit.record("report.submit", ENTITY, reportId, unit);
+	}
+
+	/** The level above returns the current version of a submitted report, with a reason. */
+	public ProgressReport returnReport(RegionScope scope, long campaignId, int deadline, RegionCode unit,
+			String reason, String by) {
+		Campaign campaign = campaigns.get(scope, campaignId);
+		Region region = requireUnit(scope, campaign, unit);
+		Deadline due = campaign.deadline(deadline);
+		if (scope.root().equals(unit)) {
+			throw BusinessException.forbidden("campaign.error.return-own");
+		}
+		List<FieldError> errors = new ArrayList<>();
+		String why = trim(reason, "reason", 1000, errors);
+		if (why == null && errors.isEmpty()) {
+			errors.add(new FieldError("reason", "campaign.error.required"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		tx.executeWithoutResult(status -> {
+			Optional<Object[]> report = jdbc.sql("""
+					SELECT id, status, current_version FROM progress_report
+					WHERE campaign_id = :c AND deadline_no = :n AND unit_code = :u FOR UPDATE
+					""")
+				.param("c", campaignId)
+				.param("n", due.number())
+				.param("u", unit.value())
+				.query((rs, i) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getInt(3) })
+				.optional();
+			if (report.isEmpty() || !ReportStatus.valueOf((String) report.get()[1]).isSubmitted()) {
+				throw BusinessException.conflict("campaign.error.return-not-submitted");
+			}
+			long id = (Long) report.get()[0];
+			Instant now = Instant.now(clock);
+			jdbc.sql("""
+					INSERT INTO progress_report_return (report_id, version, returned_at, returned_by, reason)
+					VALUES (:r, :v, :at, :by, :reason)
+					""")
+				.param("r", id)
+				.param("v", report.get()[2])
+				.param("at", Timestamp.from(now))
+				.param("by", by)
+				.param("reason", why)
+				.update();
+			jdbc.sql("UPDATE progress_report SET status = 'RETURNED', updated_at = :at WHERE id = :id")
+				.param("at", Timestamp.from(now))
+				.param("id", id)
+				.update();
+			audit.record("report.return", ENTITY, id, unit);
+		});
+		return load(campaign, due, region);
+	}
+
+	/**
+	 * Who has reported against a deadline among the reporting units under {@code region} (which must be in scope;
+	 * a region above the campaign's is read as the campaign's region).
+	 */
+	public Completeness completeness(RegionScope scope, long campaignId, int deadline, RegionCode region) {
+		Campaign campaign = campaigns.get(scope, campaignId);
+		Deadline due = campaign.deadline(deadline);
+		Region board = boardRegion(scope, campaign, region);
+		Map<String, Object[]> reports = new HashMap<>();
+		jdbc.sql("""
+				SELECT unit_code, first_submitted_at, current_version, status FROM progress_report
+				WHERE campaign_id = :c AND deadline_no = :n AND unit_code >= :from AND unit_code < :to
+				""")
+			.param("c", campaignId)
+			.param("n", due.number())
+			.param("from", board.code().subtreeFrom())
+			.param("to", board.code().subtreeTo())
+			.query((rs, i) -> reports.put(rs.getString(1),
+					new Object[] { rs.getTimestamp(2), rs.getInt(3), rs.getString(4) }))
+			.list();
+		Instant now = Instant.now(clock);
+		List<UnitCompleteness> units = units(campaign, board).stream().map(u -> {
+			Object[] r = reports.get(u.code().value());
+			Instant first = r == null || r[0] == null ? null : ((Timestamp) r[0]).toInstant();
+			return new UnitCompleteness(u.code().value(), u.name(), UnitStatus.of(due, first, now), first,
+					r == null ? 0 : (Integer) r[1], r == null ? ReportStatus.DRAFT : ReportStatus.valueOf((String) r[2]));
+		}).toList();
+		return new Completeness(campaignId, due, board.code(), board.name(), units, byChild(board, campaign, units));
+	}
+
+	/** Reminders for the reporting unit of {@code userRegion}: deadlines less than 24 hours away, not yet met. */
+	public List<Reminder> reminders(RegionScope scope, RegionCode userRegion) {
+		Instant now = Instant.now(clock);
+		List<Reminder> reminders = new ArrayList<>();
+		for (Campaign c : campaigns.list(scope, 0, 200)) {
+			if (!c.isReportingUnit(userRegion)) {
+				continue;
+			}
+			for (Deadline d : c.deadlines()) {
+				Deadline.Phase phase = d.phaseAt(now);
+				if ((phase == Deadline.Phase.DUE_IN_A_DAY || phase == Deadline.Phase.DUE_IN_HOURS)
+						&& !hasSubmitted(c.id(), d.number(), userRegion)) {
+					reminders.add(new Reminder(c.id(), c.name(), d.number(), d.dueAt(), userRegion.value(),
+							regionName(userRegion), phase == Deadline.Phase.DUE_IN_HOURS));
+				}
+			}
+			Deadline s = c.summaryDeadline();
+			if (s != null) {
+				Deadline.Phase phase = s.phaseAt(now);
+				if ((phase == Deadline.Phase.DUE_IN_A_DAY || phase == Deadline.Phase.DUE_IN_HOURS)
+						&& !hasSummary(c.id(), userRegion)) {
+					reminders.add(new Reminder(c.id(), c.name(), 0, s.dueAt(), userRegion.value(),
+							regionName(userRegion), phase == Deadline.Phase.DUE_IN_HOURS));
+				}
+			}
+		}
+		return reminders;
+	}
+
+	private boolean hasSubmitted(long campaignId, int deadline, RegionCode unit) {
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM progress_report
+				WHERE campaign_id = :c AND deadline_no = :n AND unit_code = :u AND first_submitted_at IS NOT NULL
+				""").param("c", campaignId).param("n", deadline).param("u", unit.value()).query(Long.class).single() > 0;
+	}
+
+	private boolean hasSummary(long campaignId, RegionCode unit) {
+		return jdbc.sql("SELECT COUNT(*) FROM campaign_summary WHERE campaign_id = :c AND unit_code = :u")
+			.param("c", campaignId)
+			.param("u", unit.value())
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	private String regionName(RegionCode code) {
+		return regions.find(code).map(Region::name).orElse(code.value());
+	}
+
+	/** The reporting units (regions at the reporting level) under {@code board}, in code order. */
+	List<Region> units(Campaign campaign, Region board) {
+		if (board.level() == campaign.reportingLevel()) {
+			return List.of(board);
+		}
+		return jdbc.sql("""
+				SELECT code, name, level, parent_code FROM region
+				WHERE level = :level AND code >= :from AND code < :to ORDER BY code
+				""")
+			.param("level", campaign.reportingLevel().number())
+			.param("from", board.code().subtreeFrom())
+			.param("to", board.code().subtreeTo())
+			.query((rs, i) -> new Region(new RegionCode(rs.getString(1)), rs.getString(2),
+					RegionLevel.ofNumber(rs.getInt(3)), rs.getString(4) == null ? null : new RegionCode(rs.getString(4)),
+					0, 0, 0, 0, 0))
+			.list();
+	}
+
+	/** The region a completeness board is drawn for: inside the scope and the campaign, at or above the units. */
+	Region boardRegion(RegionScope scope, Campaign campaign, RegionCode requested) {
+		RegionCode code = requested == null ? scope.root() : requested;
+		if (code.contains(campaign.region())) {
+			code = campaign.region();
+		}
+		if (!scope.covers(code) || !campaign.region().contains(code)
+				|| code.level().isBelow(campaign.reportingLevel())) {
+			throw BusinessException.notFound("region.error.unknown", code.value());
+		}
+		return regions.get(code);
+	}
+
+	private List<Completeness.Group> byChild(Region board, Campaign campaign, List<UnitCompleteness> units) {
+		if (board.level() == campaign.reportingLevel()) {
+			return List.of();
+		}
+		RegionLevel childLevel = RegionLevel.ofNumber(board.level().number() + 1);
+		Map<String, Map<UnitStatus, Integer>> counts = new LinkedHashMap<>();
+		for (Region child : regions.children(board.code())) {
+			Map<UnitStatus, Integer> m = new EnumMap<>(UnitStatus.class);
+			for (UnitStatus s : UnitStatus.values()) {
+				m.put(s, 0);
+			}
+			counts.put(child.code().value(), m);
+		}
+		for (UnitCompleteness u : units) {
+			String child = new RegionCode(u.regionCode()).ancestorAt(childLevel).value();
+			counts.computeIfAbsent(child, k -> new EnumMap<>(UnitStatus.class)).merge(u.status(), 1, Integer::sum);
+		}
+		Map<String, String> names = new HashMap<>();
+		regions.children(board.code()).forEach(r -> names.put(r.code().value(), r.name()));
+		List<Completeness.Group> groups = new ArrayList<>();
+		counts.forEach((code, m) -> {
+			if (m.values().stream().mapToInt(Integer::intValue).sum() > 0) {
+				groups.add(new Completeness.Group(code, names.getOrDefault(code, code), m));
+			}
+		});
+		return groups;
+	}
+
+	private Region requireUnit(RegionScope scope, Campaign campaign, RegionCode unit) {
+		if (!scope.covers(unit) || !campaign.isReportingUnit(unit)) {
+			throw BusinessException.notFound("campaign.error.unit-unknown", unit.value());
+		}
+		return regions.get(unit);
+	}
+
+	private void forEachLiveRow(Campaign campaign, Deadline due, RegionCode unit, Consumer<ReportRow> sink) {
+		CampaignActivitySource rows = source.getIfAvailable();
+		if (rows != null) {
+			rows.forEachRow(campaigns.family(campaign.id()), unit, due.lastDay(), sink);
+		}
+	}
+
+	private ProgressReport load(Campaign campaign, Deadline due, Region unit) {
+		Optional<Object[]> report = jdbc.sql("""
+				SELECT id, status, first_submitted_at FROM progress_report
+				WHERE campaign_id = :c AND deadline_no = :n AND unit_code = :u
+				""")
+			.param("c", campaign.id())
+			.param("n", due.number())
+			.param("u", unit.code().value())
+			.query((rs, i) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getTimestamp(3) })
+			.optional();
+		Instant now = Instant.now(clock);
+		if (report.isEmpty()) {
+			return new ProgressReport(campaign.id(), due, unit.code(), unit.name(), ReportStatus.DRAFT,
+					UnitStatus.of(due, null, now), null, List.of(), List.of());
+		}
+		long id = (Long) report.get()[0];
+		Instant first = report.get()[2] == null ? null : ((Timestamp) report.get()[2]).toInstant();
+		List<ReportVersion> versions = jdbc.sql("""
+				SELECT id, version, submitted_at, submitted_by, reporter, reporter_phone, on_time, activities,
+				       participants, beneficiaries, funds_yuan, materials_yuan
+				FROM progress_report_version WHERE report_id = :r ORDER BY version
+				""").param("r", id).query(ProgressReports::version).list();
+		List<ReportReturn> returns = jdbc.sql("""
+				SELECT version, returned_at, returned_by, reason FROM progress_report_return
+				WHERE report_id = :r ORDER BY returned_at, id
+				""")
+			.param("r", id)
+			.query((rs, i) -> new ReportReturn(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+					rs.getString(4)))
+			.list();
+		return new ProgressReport(campaign.id(), due, unit.code(), unit.name(),
+				ReportStatus.valueOf((String) report.get()[1]), UnitStatus.of(due, first, now), first, versions,
+				returns);
+	}
+
+	private static ReportVersion version(ResultSet rs, int i) throws SQLException {
+		return new ReportVersion(rs.getLong("id"), rs.getInt("version"), rs.getTimestamp("submitted_at").toInstant(),
+				rs.getString("submitted_by"), rs.getString("reporter"), rs.getString("reporter_phone"),
+				rs.getBoolean("on_time"), rs.getInt("activities"), rs.getLong("participants"),
+				rs.getLong("beneficiaries"), rs.getBigDecimal("funds_yuan"), rs.getBigDecimal("materials_yuan"));
+	}
+
+	private static String trim(String value, String field, int max, List<FieldError> errors) {
+		String s = value == null ? "" : value.strip();
+		if (s.isEmpty()) {
+			return null;
+		}
+		if (s.length() > max) {
+			errors.add(new FieldError(field, "campaign.error.too-long", max));
+		}
+		return s;
+	}
+
+}

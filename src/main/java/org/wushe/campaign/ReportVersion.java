@@ -1,0 +1,10 @@
+package org.wushe.campaign;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** One submitted, immutable version of a progress report, with who submitted it, when, and its totals. */
+public record ReportVersion(long id, int version, Instant submittedAt, String submittedBy, String reporter,
+		String reporterPhone, boolean onTime, int activities, long participants, long beneficiaries,
+		BigDecimal fundsYuan, BigDecimal materialsYuan) {
+}

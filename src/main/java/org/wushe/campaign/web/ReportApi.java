@@ -1,0 +1,190 @@
+package org.wushe.campaign.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.wushe.access.CurrentUser;
+import org.wushe.campaign.CampaignSummaries;
+import org.wushe.campaign.Completeness;
+import org.wushe.campaign.Deadline;
+import org.wushe.campaign.ProgressReport;
+import org.wushe.campaign.ProgressReports;
+import org.wushe.campaign.Reminder;
+import org.wushe.campaign.ReportReturn;
+import org.wushe.campaign.ReportRow;
+import org.wushe.campaign.ReportStatus;
+import org.wushe.campaign.ReportVersion;
+import org.wushe.campaign.SummaryVersion;
+import org.wushe.campaign.UnitCompleteness;
+import org.wushe.campaign.UnitStatus;
+import org.wushe.region.RegionCode;
+import org.wushe.shared.InvalidInputException;
+
+/**
+ * Progress reports, completeness, reminders and summaries: {@code /api/campaigns/{id}/reports/{deadline}/…} (deadline
+ * = 1-based number), {@code /api/campaigns/{id}/completeness}, {@code /api/campaigns/reminders},
+ * {@code /api/campaigns/{id}/summary}.
+ */
+@RestController
+class ReportApi {
+
+	record Submission(String regionCode, String reporter, String reporterPhone) {
+	}
+
+	record ReturnRequest(String regionCode, String reason) {
+	}
+
+	record SummaryRequest(String regionCode, String body) {
+	}
+
+	record VersionView(int version, OffsetDateTime submittedAt, String submittedBy, String reporter,
+			String reporterPhone, boolean onTime, int activities, long participants, long beneficiaries,
+			BigDecimal fundsYuan, BigDecimal materialsYuan) {
+
+		static VersionView of(ReportVersion v) {
+			return new VersionView(v.version(), at(v.submittedAt()), v.submittedBy(), v.reporter(), v.reporterPhone(),
+					v.onTime(), v.activities(), v.participants(), v.beneficiaries(), v.fundsYuan(), v.materialsYuan());
+		}
+
+	}
+
+	record ReturnView(int version, OffsetDateTime returnedAt, String returnedBy, String reason) {
+
+		static ReturnView of(ReportReturn r) {
+			return new ReturnView(r.version(), at(r.returnedAt()), r.returnedBy(), r.reason());
+		}
+
+	}
+
+	record ReportView(long campaignId, int deadline, OffsetDateTime dueAt, String regionCode, String regionName,
+			ReportStatus status, UnitStatus unitStatus, Boolean onTime, OffsetDateTime submittedAt, int version,
+			List<VersionView> versions, List<ReturnView> returns) {
+
+		static ReportView of(ProgressReport r) {
+			ReportVersion current = r.current();
+			return new ReportView(r.campaignId(), r.deadline().number(), at(r.deadline().dueAt()), r.unit().value(),
+					r.unitName(), r.status(), r.unitStatus(), current == null ? null : current.onTime(),
+					current == null ? null : at(current.submittedAt()), current == null ? 0 : current.version(),
+					r.versions().stream().map(VersionView::of).toList(),
+					r.returns().stream().map(ReturnView::of).toList());
+		}
+
+	}
+
+	record UnitView(String regionCode, String regionName, UnitStatus status, OffsetDateTime submittedAt, int version,
+			ReportStatus reportStatus) {
+
+		static UnitView of(UnitCompleteness u) {
+			return new UnitView(u.regionCode(), u.regionName(), u.status(), at(u.submittedAt()), u.version(),
+					u.reportStatus());
+		}
+
+	}
+
+	record ReminderView(long campaignId, String campaignName, int deadline, OffsetDateTime dueAt, String regionCode,
+			String regionName, boolean urgent) {
+	}
+
+	private final ProgressReports reports;
+
+	private final CampaignSummaries summaries;
+
+	ReportApi(ProgressReports reports, CampaignSummaries summaries) {
+		this.reports = reports;
+		this.summaries = summaries;
+	}
+
+	@PostMapping("/api/campaigns/{id}/reports/{deadline}/submit")
+	@PreAuthorize("hasAuthority('report:submit')")
+	ReportView submit(@PathVariable long id, @PathVariable int deadline,
+			@RequestParam(required = false) String regionCode, @RequestBody(required = false) Submission body,
+			@AuthenticationPrincipal CurrentUser user) {
+		Submission s = body == null ? new Submission(null, null, null) : body;
+		RegionCode unit = unit(regionCode != null ? regionCode : s.regionCode());
+		return ReportView.of(reports.submit(user.scope(), id, deadline, unit, s.reporter(), s.reporterPhone(),
+				user.getUsername()));
+	}
+
+	@PostMapping("/api/campaigns/{id}/reports/{deadline}/return")
+	@PreAuthorize("hasAuthority('report:review')")
+	ReportView returnReport(@PathVariable long id, @PathVariable int deadline,
+			@RequestParam(required = false) String regionCode, @RequestBody ReturnRequest body,
+			@AuthenticationPrincipal CurrentUser user) {
+		RegionCode unit = unit(regionCode != null ? regionCode : body.regionCode());
+		return ReportView.of(reports.returnReport(user.scope(), id, deadline, unit, body.reason(), user.getUsername()));
+	}
+
+	@GetMapping("/api/campaigns/{id}/reports/{deadline}")
+	@PreAuthorize("hasAuthority('campaign:view')")
+	ReportView report(@PathVariable long id, @PathVariable int deadline, @RequestParam String region,
+			@AuthenticationPrincipal CurrentUser user) {
+		return ReportView.of(reports.get(user.scope(), id, deadline, unit(region)));
+	}
+
+	@GetMapping("/api/campaigns/{id}/reports/{deadline}/versions/{version}")
+	@PreAuthorize("hasAuthority('campaign:view')")
+	List<ReportRow> versionRows(@PathVariable long id, @PathVariable int deadline, @PathVariable int version,
+			@RequestParam String region, @AuthenticationPrincipal CurrentUser user) {
+		return reports.versionRows(user.scope(), id, deadline, unit(region), version);
+	}
+
+	@GetMapping("/api/campaigns/{id}/completeness")
+	@PreAuthorize("hasAuthority('campaign:view')")
+	List<UnitView> completeness(@PathVariable long id, @RequestParam(defaultValue = "1") int deadline,
+			@RequestParam(required = false) String region, @AuthenticationPrincipal CurrentUser user) {
+		Completeness c = reports.completeness(user.scope(), id, deadline,
+				region == null || region.isBlank() ? null : RegionCode.parse(region));
+		return c.units().stream().map(UnitView::of).toList();
+	}
+
+	@GetMapping("/api/campaigns/reminders")
+	@PreAuthorize("hasAuthority('campaign:view')")
+	List<ReminderView> reminders(@AuthenticationPrincipal CurrentUser user) {
+		List<Reminder> found = user.can("report:submit") ? reports.reminders(user.scope(), user.region()) : List.of();
+		return found.stream()
+			.map(r -> new ReminderView(r.campaignId(), r.campaignName(), r.deadlineNumber(), at(r.dueAt()),
+					r.unitCode(), r.unitName(), r.urgent()))
+			.toList();
+	}
+
+	@PostMapping("/api/campaigns/{id}/summary")
+	@PreAuthorize("hasAuthority('report:submit')")
+	SummaryVersion submitSummary(@PathVariable long id, @RequestBody SummaryRequest body,
+			@AuthenticationPrincipal CurrentUser user) {
+		return summaries.submit(user.scope(), id, unit(body.regionCode()), body.body(), user.getUsername());
+	}
+
+	@GetMapping("/api/campaigns/{id}/summary/completeness")
+	@PreAuthorize("hasAuthority('campaign:view')")
+	List<UnitView> summaryCompleteness(@PathVariable long id, @RequestParam(required = false) String region,
+			@AuthenticationPrincipal CurrentUser user) {
+		return summaries.completeness(user.scope(), id,
+				region == null || region.isBlank() ? null : RegionCode.parse(region))
+			.units()
+			.stream()
+			.map(UnitView::of)
+			.toList();
+	}
+
+	static RegionCode unit(String code) {
+		if (code == null || code.isBlank()) {
+			throw InvalidInputException.of("regionCode", "campaign.error.required");
+		}
+		return RegionCode.parse(code);
+	}
+
+	static OffsetDateTime at(Instant instant) {
+		return instant == null ? null : instant.atZone(Deadline.ZONE).toOffsetDateTime();
+	}
+
+}

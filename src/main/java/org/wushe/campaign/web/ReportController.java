@@ -1,0 +1,191 @@
+package org.wushe.campaign.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.wushe.access.CurrentUser;
+import org.wushe.campaign.Campaign;
+import org.wushe.campaign.CampaignService;
+import org.wushe.campaign.CampaignSummaries;
+import org.wushe.campaign.ProgressReport;
+import org.wushe.campaign.ProgressReports;
+import org.wushe.campaign.ReportRow;
+import org.wushe.campaign.UnitStatus;
+import org.wushe.region.RegionCode;
+import org.wushe.shared.BusinessException;
+import org.wushe.shared.InvalidInputException;
+
+/**
+ * Report pages: a unit's report for a deadline (rows, versions, submit, return), the completeness board of the
+ * levels above (refreshed by htmx), and the summary page.
+ */
+@Controller
+class ReportController {
+
+	private final CampaignService campaigns;
+
+	private final ProgressReports reports;
+
+	private final CampaignSummaries summaries;
+
+	private final Clock clock;
+
+	ReportController(CampaignService campaigns, ProgressReports reports, CampaignSummaries summaries, Clock clock) {
+		this.campaigns = campaigns;
+		this.reports = reports;
+		this.summaries = summaries;
+		this.clock = clock;
+	}
+
+	@GetMapping("/campaigns/{id}/reports/{n}")
+	@PreAuthorize("hasAuthority('campaign:view')")
+	String report(@PathVariable long id, @PathVariable int n, @RequestParam(required = false) String region,
+			@RequestParam(required = false) Integer version, @AuthenticationPrincipal CurrentUser user, Model model) {
+		Campaign campaign = campaigns.get(user.scope(), id);
+		RegionCode unit = unitOf(campaign, region, user);
+		return reportPage(model, user, campaign, n, unit, version);
+	}
+
+	private String reportPage(Model model, CurrentUser user, Campaign campaign, int n, RegionCode unit,
+			Integer version) {
+		ProgressReport report = reports.get(user.scope(), campaign.id(), n, unit);
+		List<ReportRow> rows;
+		Integer shown = version;
+		if (shown == null && report.status().isSubmitted()) {
+			shown = report.current().version();
+		}
+		rows = shown == null ? reports.liveRows(user.scope(), campaign.id(), n, unit)
+				: reports.versionRows(user.scope(), campaign.id(), n, unit, shown);
+		model.addAttribute("campaign", campaign);
+		model.addAttribute("report", report);
+		model.addAttribute("rows", rows);
+		model.addAttribute("shownVersion", shown);
+		model.addAttribute("canSubmit", user.can("report:submit"));
+		model.addAttribute("canReturn", user.can("report:review") && !user.region().equals(unit)
+				&& report.status().isSubmitted());
+		model.addAttribute("now", Instant.now(clock));
+		return "campaign/report";
+	}
+
+	@PostMapping("/campaigns/{id}/reports/{n}/submit")
+	@PreAuthorize("hasAuthority('report:submit')")
+	String submit(@PathVariable long id, @PathVariable int n, @RequestParam String region,
+			@RequestParam(required = false) String reporter, @RequestParam(required = false) String reporterPhone,
+			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes flash) {
+		RegionCode unit = RegionCode.parse(region);
+		try {
+			ProgressReport report = reports.submit(user.scope(), id, n, unit, reporter, reporterPhone,
+					user.getUsername());
+			flash.addFlashAttribute("flash", report.current().onTime() ? "campaign.report.flash.submitted"
+					: "campaign.report.flash.submitted-late");
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("errors", ex.errors());
+			return reportPage(model, user, campaigns.get(user.scope(), id), n, unit, null);
+		}
+		return "redirect:/campaigns/" + id + "/reports/" + n + "?region=" + unit.value();
+	}
+
+	@PostMapping("/campaigns/{id}/reports/{n}/return")
+	@PreAuthorize("hasAuthority('report:review')")
+	String returnReport(@PathVariable long id, @PathVariable int n, @RequestParam String region,
+			@RequestParam(required = false) String reason, @AuthenticationPrincipal CurrentUser user, Model model,
+			RedirectAttributes flash) {
+		RegionCode unit = RegionCode.parse(region);
+		try {
+			reports.returnReport(user.scope(), id, n, unit, reason, user.getUsername());
+			flash.addFlashAttribute("flash", "campaign.report.flash.returned");
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("errors", ex.errors());
+			return reportPage(model, user, campaigns.get(user.scope(), id), n, unit, null);
+		}
+		return "redirect:/campaigns/" + id + "/reports/" + n + "?region=" + unit.value();
+	}
+
+	@GetMapping("/campaigns/{id}/completeness")
+	@PreAuthorize("hasAuthority('campaign:view')")
+	String completeness(@PathVariable long id, @RequestParam(defaultValue = "1") int deadline,
+			@RequestParam(required = false) String region, @AuthenticationPrincipal CurrentUser user, Model model) {
+		board(id, deadline, region, user, model);
+		return "campaign/completeness";
+	}
+
+	@GetMapping("/campaigns/{id}/completeness/board")
+	@PreAuthorize("hasAuthority('campaign:view')")
+	String completenessBoard(@PathVariable long id, @RequestParam(defaultValue = "1") int deadline,
+			@RequestParam(required = false) String region, @AuthenticationPrincipal CurrentUser user, Model model) {
+		board(id, deadline, region, user, model);
+		return "campaign/completeness :: board";
+	}
+
+	private void board(long id, int deadline, String region, CurrentUser user, Model model) {
+		Campaign campaign = campaigns.get(user.scope(), id);
+		model.addAttribute("campaign", campaign);
+		model.addAttribute("board", reports.completeness(user.scope(), id, deadline,
+				region == null || region.isBlank() ? null : RegionCode.parse(region)));
+		model.addAttribute("statuses", UnitStatus.values());
+		model.addAttribute("now", Instant.now(clock));
+	}
+
+	@GetMapping("/campaigns/{id}/summary")
+	@PreAuthorize("hasAuthority('campaign:view')")
+	String summary(@PathVariable long id, @RequestParam(required = false) String unit,
+			@AuthenticationPrincipal CurrentUser user, Model model) {
+		Campaign campaign = campaigns.get(user.scope(), id);
+		return summaryPage(model, user, campaign, unit, null);
+	}
+
+	@PostMapping("/campaigns/{id}/summary")
+	@PreAuthorize("hasAuthority('report:submit')")
+	String submitSummary(@PathVariable long id, @RequestParam String unit, @RequestParam(required = false) String body,
+			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes flash) {
+		Campaign campaign = campaigns.get(user.scope(), id);
+		try {
+			summaries.submit(user.scope(), id, RegionCode.parse(unit), body, user.getUsername());
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("errors", ex.errors());
+			return summaryPage(model, user, campaign, unit, body);
+		}
+		flash.addFlashAttribute("flash", "campaign.summary.flash.submitted");
+		return "redirect:/campaigns/" + id + "/summary?unit=" + unit;
+	}
+
+	private String summaryPage(Model model, CurrentUser user, Campaign campaign, String unit, String draft) {
+		RegionCode own = campaign.isReportingUnit(user.region()) ? user.region() : null;
+		RegionCode shown = unit == null || unit.isBlank() ? own : RegionCode.parse(unit);
+		model.addAttribute("campaign", campaign);
+		model.addAttribute("unit", shown);
+		model.addAttribute("own", own);
+		model.addAttribute("versions", shown == null ? List.of() : summaries.versions(user.scope(), campaign.id(), shown));
+		model.addAttribute("draft", draft);
+		if (!campaign.isReportingUnit(user.region()) && !user.region().level().isBelow(campaign.reportingLevel())) {
+			model.addAttribute("board", summaries.completeness(user.scope(), campaign.id(), null));
+		}
+		return "campaign/summary";
+	}
+
+	/** The unit a report page is about: the one asked for, or the user's own reporting unit. */
+	private static RegionCode unitOf(Campaign campaign, String region, CurrentUser user) {
+		if (region != null && !region.isBlank()) {
+			return RegionCode.parse(region);
+		}
+		RegionCode own = campaign.reportingUnitOf(user.region());
+		if (own == null) {
+			throw BusinessException.notFound("campaign.error.unit-unknown", user.region().value());
+		}
+		return own;
+	}
+
+}

@@ -1,0 +1,57 @@
+package org.wushe.web;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.wushe.access.AccountService;
+import org.wushe.access.Role;
+import org.wushe.support.IntegrationTest;
+import org.wushe.support.TestAccounts;
+
+import static org.hamcrest.Matchers.containsString;
+
+/**
+ * Pages answer failures with the error page, in Chinese, with the status and the reason.
+ */
+@IntegrationTest
+class ErrorPageTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	MessageSource messages;
+
+	@Test
+	void aRegionOutsideTheScopeShowsTheNotFoundPage() throws Exception {
+		String county = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
+		mvc.perform(get("/regions/150105").with(TestAccounts.as(county)))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString(text("error.title.404"))))
+			.andExpect(content().string(containsString(text("region.error.unknown", "150105"))));
+	}
+
+	@Test
+	void aMalformedRegionCodeShowsTheBadRequestPage() throws Exception {
+		String county = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
+		mvc.perform(get("/regions/15x").with(TestAccounts.as(county)))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString(text("error.title.400"))))
+			.andExpect(content().string(containsString(text("region.error.malformed", "15x"))));
+	}
+
+	private String text(String key, Object... args) {
+		return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
+	}
+
+}
