@@ -121,7 +121,7 @@ class ArticleImageApiTests {
 			.with(TestAccounts.as(county))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
-					{"title": "", "body": "<p>x</p>", "eventDate": "2022年3月", "campaignId": 999999999,
+					{"title": "", "bodyHtml": "<p>x</p>", "eventDate": "2022年3月", "campaignId": 999999999,
 					 "activityId": 999999999}
 					"""))
 			.andExpect(status().isBadRequest())

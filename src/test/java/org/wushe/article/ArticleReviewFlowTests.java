@@ -181,7 +181,7 @@ class ArticleReviewFlowTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(json)).andExpect(status().isCreated()));
 		step(county, id, "submit", null).andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[*].field", contains("eventPlace", "images", "body")))
+			.andExpect(jsonPath("$.errors[*].field", contains("eventPlace", "images", "bodyHtml")))
 			.andExpect(jsonPath("$.errors[*].message", hasItem("含有禁用词“残废”，须删除或改写后才能报送")))
 			.andExpect(jsonPath("$.detail", containsString("地点：未填写")))
 			.andExpect(jsonPath("$.detail", containsString("图片：至少需要一张图片")));
@@ -212,7 +212,7 @@ class ArticleReviewFlowTests {
 	@Test
 	void theLiveCheckCountsImagesStillToBeUploaded() throws Exception {
 		String request = """
-				{"title": "实时检查", "body": "%s", "eventDate": "2022-03-20", "eventPlace": "社区",
+				{"title": "实时检查", "bodyHtml": "%s", "eventDate": "2022-03-20", "eventPlace": "社区",
 				 "serviceObjects": "老人", "attendees": "社工", "campaignId": %d, "newImages": %d}
 				""";
 		mvc.perform(post("/api/articles/check").with(TestAccounts.as(county))

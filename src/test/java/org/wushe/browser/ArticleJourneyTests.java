@@ -104,7 +104,7 @@ class ArticleJourneyTests {
 			page.locator("#eventPlace").fill("海拉尔东路社区");
 			page.locator("#serviceObjects").fill("辖区独居老人");
 			page.locator("#attendees").fill("社工3名、志愿者12名");
-			assertThat(page.locator("#body")).isHidden();
+			assertThat(page.locator("#bodyHtml")).isHidden();
 			page.locator("#body-editor").click();
 			page.locator("#body-editor").fill("部份老人家里按装了扶手。" + SENTENCE.repeat(5));
 
