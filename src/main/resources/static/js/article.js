@@ -4,7 +4,7 @@
   function init() {
     var form = document.getElementById('article-form');
     var editor = document.getElementById('body-editor');
-    var field = document.getElementById('body');
+    var field = document.getElementById('bodyHtml');
     var toolbar = document.getElementById('body-toolbar');
     if (!form || !editor || !field) {
       return;

@@ -2,6 +2,9 @@ package org.wushe.activity;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -13,7 +16,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.springframework.beans.factory.annotation.Value;
@@ -105,13 +108,37 @@ public class ActivityImport {
 		}
 		RegionCode region = RegionCode.parse(regionCode);
 		activities.checkRegion(scope, campaign, region, "regionCode");
-		checkFile(file, size, filename);
+		if (file == null || size <= 0) {
+			throw InvalidInputException.of("file", "activity.import.file-missing");
+		}
+		if (size > maxBytes) {
+			throw tooLarge();
+		}
+		Path copy = null;
+		try {
+			copy = copy(file);
+			checkFile(copy, filename);
+			return store(campaign, region, validOnly, copy, by);
+		}
+		finally {
+			if (copy != null) {
+				try {
+					Files.deleteIfExists(copy);
+				}
+				catch (IOException ex) {
+					copy.toFile().deleteOnExit();
+				}
+			}
+		}
+	}
+
+	private ImportResult store(Campaign campaign, RegionCode region, boolean validOnly, Path workbook, String by) {
 		String importId = UUID.randomUUID().toString();
 		try {
 			return tx.execute(status -> {
 				Run run = new Run(campaign, region, importId, by, validOnly);
-				try (InputStream in = file.getInputStream()) {
-					new ProgressTableReader(region, campaign.startDate().getYear(), maxRows).read(in, run);
+				try {
+					new ProgressTableReader(region, campaign.startDate().getYear(), maxRows).read(workbook.toFile(), run);
 				}
 				catch (IOException | ExcelReaderException ex) {
 					throw new ProgressTableReader.WrongLayout("activity.import.unreadable");
@@ -136,6 +163,35 @@ public class ActivityImport {
 			}
 			throw InvalidInputException.of("file", ex.messageKey(), ex.args());
 		}
+	}
+
+	/** Copies the upload to a temporary file, refusing it as soon as it grows beyond the limit. */
+	private Path copy(InputStreamSource file) {
+		try {
+			Path copy = Files.createTempFile("wushe-import-", ".xlsx");
+			try (InputStream in = file.getInputStream(); OutputStream out = Files.newOutputStream(copy)) {
+				byte[] buffer = new byte[64 * 1024];
+				long total = 0;
+				int n;
+				while ((n = in.read(buffer)) > 0) {
+					total += n;
+					if (total > maxBytes) {
+						Files.deleteIfExists(copy);
+						throw tooLarge();
+					}
+					out.write(buffer, 0, n);
+				}
+			}
+			return copy;
+		}
+		catch (IOException ex) {
+			throw InvalidInputException.of("file", "activity.import.unreadable");
+		}
+	}
+
+	private BusinessException tooLarge() {
+		return new BusinessException(HttpStatus.PAYLOAD_TOO_LARGE, "activity.import.too-large",
+				String.valueOf(maxBytes / 1024 / 1024));
 	}
 
 	/** The rows of one import: batches of inserts and the folded rollup changes. */
@@ -224,17 +280,10 @@ public class ActivityImport {
 	}
 
 	/**
-	 * Refuses what is no plain .xlsx workbook before reading it: missing or empty, too large, the old .xls format or
-	 * an encrypted file, anything that is no zip, macro-enabled workbooks, and archives that inflate beyond reason.
+	 * Refuses what is no plain .xlsx workbook before reading it: the old .xls format or an encrypted file, anything
+	 * that is no zip, macro-enabled workbooks, and archives that inflate beyond reason.
 	 */
-	void checkFile(InputStreamSource file, long size, String filename) {
-		if (file == null || size <= 0) {
-			throw InvalidInputException.of("file", "activity.import.file-missing");
-		}
-		if (size > maxBytes) {
-			throw new BusinessException(HttpStatus.PAYLOAD_TOO_LARGE, "activity.import.too-large",
-					String.valueOf(maxBytes / 1024 / 1024));
-		}
+	void checkFile(Path workbook, String filename) {
 		String name = filename == null ? "" : filename.strip().toLowerCase(Locale.ROOT);
 		if (name.endsWith(".xlsm") || name.endsWith(".xltm") || name.endsWith(".xlam")) {
 			throw InvalidInputException.of("file", "activity.import.macros");
@@ -245,7 +294,7 @@ public class ActivityImport {
 		if (!name.isEmpty() && !name.endsWith(".xlsx")) {
 			throw InvalidInputException.of("file", "activity.import.wrong-type");
 		}
-		try (InputStream in = file.getInputStream()) {
+		try (InputStream in = Files.newInputStream(workbook)) {
 			byte[] head = in.readNBytes(8);
 			if (head.length == 8 && (head[0] & 0xff) == 0xD0 && (head[1] & 0xff) == 0xCF && (head[2] & 0xff) == 0x11
 					&& (head[3] & 0xff) == 0xE0) {
@@ -259,33 +308,38 @@ public class ActivityImport {
 		catch (IOException ex) {
 			throw InvalidInputException.of("file", "activity.import.unreadable");
 		}
-		scanArchive(file);
+		scanArchive(workbook);
 	}
 
-	private void scanArchive(InputStreamSource file) {
-		boolean workbook = false;
+	/** Looks at every entry through the central directory: no VBA project, a workbook part, bounded inflated size. */
+	private void scanArchive(Path workbook) {
+		boolean found = false;
 		long inflated = 0;
 		byte[] buffer = new byte[64 * 1024];
-		try (ZipInputStream zip = new ZipInputStream(file.getInputStream())) {
-			ZipEntry entry;
-			while ((entry = zip.getNextEntry()) != null) {
+		try (ZipFile zip = new ZipFile(workbook.toFile())) {
+			var entries = zip.entries();
+			while (entries.hasMoreElements()) {
+				ZipEntry entry = entries.nextElement();
 				String name = entry.getName().toLowerCase(Locale.ROOT);
 				if (name.contains("vbaproject") || name.endsWith(".bin") && name.contains("vba")) {
 					throw InvalidInputException.of("file", "activity.import.macros");
 				}
 				if (name.equals("xl/workbook.xml")) {
-					workbook = true;
+					found = true;
 				}
 				boolean types = name.equals("[content_types].xml");
-				StringBuilder typesText = types ? new StringBuilder() : null;
-				int n;
-				while ((n = zip.read(buffer)) > 0) {
-					inflated += n;
-					if (inflated > maxInflatedBytes) {
-						throw new BusinessException(HttpStatus.PAYLOAD_TOO_LARGE, "activity.import.too-large-inflated");
-					}
-					if (types && typesText.length() < 1_000_000) {
-						typesText.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+				StringBuilder typesText = new StringBuilder();
+				try (InputStream in = zip.getInputStream(entry)) {
+					int n;
+					while ((n = in.read(buffer)) > 0) {
+						inflated += n;
+						if (inflated > maxInflatedBytes) {
+							throw new BusinessException(HttpStatus.PAYLOAD_TOO_LARGE,
+									"activity.import.too-large-inflated");
+						}
+						if (types && typesText.length() < 1_000_000) {
+							typesText.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+						}
 					}
 				}
 				if (types && typesText.toString().toLowerCase(Locale.ROOT).contains("macroenabled")) {
@@ -299,7 +353,7 @@ public class ActivityImport {
 		catch (IOException ex) {
 			throw InvalidInputException.of("file", "activity.import.unreadable");
 		}
-		if (!workbook) {
+		if (!found) {
 			throw InvalidInputException.of("file", "activity.import.wrong-type");
 		}
 	}

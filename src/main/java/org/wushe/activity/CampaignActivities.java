@@ -16,8 +16,11 @@ class CampaignActivities implements CampaignActivitySource {
 
 	private final JdbcClient jdbc;
 
-	CampaignActivities(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	CampaignActivities(javax.sql.DataSource dataSource) {
+		// rows stream in chunks instead of arriving all at once (PostgreSQL needs a fetch size and a transaction)
+		org.springframework.jdbc.core.JdbcTemplate streaming = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+		streaming.setFetchSize(1_000);
+		this.jdbc = JdbcClient.create(streaming);
 	}
 
 	@Override

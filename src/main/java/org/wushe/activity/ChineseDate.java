@@ -1,6 +1,5 @@
 package org.wushe.activity;
 
-import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 
@@ -44,7 +43,7 @@ public final class ChineseDate {
 	 */
 	public static DateSpan parse(String input, int defaultYear) {
 		String original = input == null ? "" : input.strip();
-		String s = Normalizer.normalize(original, Normalizer.Form.NFKC)
+		String s = Plain.of(original)
 			.replace('\u2014', '-')
 			.replace('\u2013', '-')
 			.replace('\u2012', '-')

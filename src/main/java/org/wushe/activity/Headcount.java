@@ -1,7 +1,6 @@
 package org.wushe.activity;
 
 import java.math.BigDecimal;
-import java.text.Normalizer;
 
 /**
  * A number of people or person-times (参与人次, 受益人次): a whole number from 0 to {@link #MAX}. {@link #parse}
@@ -16,6 +15,10 @@ public final class Headcount {
 
 	private static final char TIMES = '\u6b21';
 
+	private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("\\d+(\\.0+)?");
+
+	private static final java.util.regex.Pattern FRACTION = java.util.regex.Pattern.compile("\\d*\\.\\d+");
+
 	private Headcount() {
 	}
 
@@ -29,7 +32,7 @@ public final class Headcount {
 		if (text == null) {
 			return 0;
 		}
-		String s = Normalizer.normalize(text, Normalizer.Form.NFKC).strip().replace(" ", "").replace(",", "");
+		String s = Plain.compact(text).replace(",", "");
 		if (s.isEmpty()) {
 			return 0;
 		}
@@ -43,8 +46,8 @@ public final class Headcount {
 		if (s.startsWith("-")) {
 			throw new Unreadable("activity.value.count-negative", original);
 		}
-		if (!s.matches("\\d+(\\.0+)?")) {
-			if (s.matches("\\d*\\.\\d+")) {
+		if (!WHOLE.matcher(s).matches()) {
+			if (FRACTION.matcher(s).matches()) {
 				throw new Unreadable("activity.value.count-fraction", original);
 			}
 			throw new Unreadable("activity.value.count-format", original);

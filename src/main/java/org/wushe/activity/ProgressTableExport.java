@@ -12,6 +12,8 @@ import java.util.function.Consumer;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.audit.AuditTrail;
 import org.wushe.campaign.Campaign;
 import org.wushe.campaign.CampaignService;
@@ -60,8 +62,12 @@ public class ProgressTableExport {
 
 	private final Clock clock;
 
+	private final TransactionTemplate readOnly;
+
 	ProgressTableExport(CampaignService campaigns, ProgressReports reports, Regions regions, MessageSource messages,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, Clock clock, PlatformTransactionManager transactions) {
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
 		this.campaigns = campaigns;
 		this.reports = reports;
 		this.regions = regions;
@@ -122,17 +128,18 @@ public class ProgressTableExport {
 		}
 	}
 
+	/** Streams the rows into the workbook inside one read-only transaction, so that the database streams too. */
 	private void write(OutputStream out, ProgressTableWriter.Heading heading, Consumer<Consumer<ReportRow>> rows)
 			throws IOException {
 		try (ProgressTableWriter writer = new ProgressTableWriter(out, messages, heading)) {
-			rows.accept(r -> {
+			readOnly.executeWithoutResult(status -> rows.accept(r -> {
 				try {
 					writer.row(r);
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
 				}
-			});
+			}));
 		}
 		catch (UncheckedIOException ex) {
 			throw ex.getCause();

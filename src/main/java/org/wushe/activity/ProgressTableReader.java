@@ -96,16 +96,27 @@ final class ProgressTableReader {
 	 */
 	void read(InputStream in, Sink sink) throws IOException {
 		try (ReadableWorkbook workbook = new ReadableWorkbook(in, new ReadingOptions(true, false))) {
-			Sheet sheet = workbook.getSheets()
-				.filter(s -> s.getVisibility() == SheetVisibility.VISIBLE)
-				.findFirst()
-				.orElse(workbook.getFirstSheet());
-			try (Stream<Row> rows = sheet.openStream()) {
-				State state = new State();
-				rows.forEach(r -> state.row(r, sink));
-				if (!state.headerFound) {
-					throw new WrongLayout("activity.import.no-header");
-				}
+			read(workbook, sink);
+		}
+	}
+
+	/** Reads all rows of a workbook file (random access to its parts, no copy). */
+	void read(java.io.File file, Sink sink) throws IOException {
+		try (ReadableWorkbook workbook = new ReadableWorkbook(file, new ReadingOptions(true, false))) {
+			read(workbook, sink);
+		}
+	}
+
+	private void read(ReadableWorkbook workbook, Sink sink) throws IOException {
+		Sheet sheet = workbook.getSheets()
+			.filter(s -> s.getVisibility() == SheetVisibility.VISIBLE)
+			.findFirst()
+			.orElse(workbook.getFirstSheet());
+		try (Stream<Row> rows = sheet.openStream()) {
+			State state = new State();
+			rows.forEach(r -> state.row(r, sink));
+			if (!state.headerFound) {
+				throw new WrongLayout("activity.import.no-header");
 			}
 		}
 		catch (UncheckedIOException ex) {
@@ -280,8 +291,9 @@ final class ProgressTableReader {
 					return true;
 				}
 			}
-			return TableColumn.recognise(text(r, TableColumn.NAME)) == TableColumn.NAME
-					&& TableColumn.recognise(text(r, TableColumn.PARTICIPANTS)) == TableColumn.PARTICIPANTS;
+			// a header repeated further down (it starts with 序号)
+			return TableColumn.recognise(first) == TableColumn.SEQ
+					&& TableColumn.recognise(text(r, TableColumn.NAME)) == TableColumn.NAME;
 		}
 
 		private String textOf(Row r, TableColumn col, int max, boolean required, List<Problem> problems,
@@ -358,12 +370,17 @@ final class ProgressTableReader {
 
 	}
 
+	private static final Map<String, Boolean> DATE_FORMATS = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** Whether a number format shows a date (y or d outside quotes and brackets, and no digit placeholders). */
 	static boolean isDateFormat(String format) {
 		if (format == null) {
 			return false;
 		}
-		String f = format.replaceAll("\"[^\"]*\"", "").replaceAll("\\[[^\\]]*\\]", "").toLowerCase();
-		return !f.equals("general") && (f.contains("y") || f.contains("d")) && !f.contains("0");
+		return DATE_FORMATS.computeIfAbsent(format, f -> {
+			String plain = f.replaceAll("\"[^\"]*\"", "").replaceAll("\\[[^\\]]*\\]", "").toLowerCase();
+			return !plain.equals("general") && (plain.contains("y") || plain.contains("d")) && !plain.contains("0");
+		});
 	}
 
 	static String cellText(Cell c) {

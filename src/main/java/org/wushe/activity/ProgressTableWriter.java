@@ -52,12 +52,25 @@ final class ProgressTableWriter implements AutoCloseable {
 
 	private final String note;
 
+	/** Patterns used on every row, looked up once ({0}, {1}, {2} filled in by hand). */
+	private final String datePattern;
+
+	private final String monthDayPattern;
+
+	private final String dayPattern;
+
+	private final String separator;
+
 	/** Heading data of one table. */
 	record Heading(String title, String unit, String reporter, String time, String note) {
 	}
 
 	ProgressTableWriter(OutputStream out, MessageSource messages, Heading heading) {
 		this.messages = messages;
+		this.datePattern = text("activity.table.date");
+		this.monthDayPattern = text("activity.table.month-day");
+		this.dayPattern = text("activity.table.day");
+		this.separator = text("activity.table.domain-separator");
 		this.workbook = new Workbook(out, "Wushe", "1.0");
 		this.sheet = workbook.newWorksheet(text("activity.table.sheet"));
 		for (int c = 0; c <= LAST_COLUMN; c++) {
@@ -146,32 +159,36 @@ final class ProgressTableWriter implements AutoCloseable {
 
 	/** {@code 2022年3月20日}, or a range {@code 2022年3月20日-22日} / {@code 2022年3月20日-4月2日}. */
 	String dates(LocalDate start, LocalDate end) {
-		String first = text("activity.table.date", n(start.getYear()), n(start.getMonthValue()), n(start.getDayOfMonth()));
+		String first = fill(datePattern, start.getYear(), start.getMonthValue(), start.getDayOfMonth());
 		if (end == null || end.equals(start)) {
 			return first;
 		}
 		String second;
 		if (end.getYear() != start.getYear()) {
-			second = text("activity.table.date", n(end.getYear()), n(end.getMonthValue()), n(end.getDayOfMonth()));
+			second = fill(datePattern, end.getYear(), end.getMonthValue(), end.getDayOfMonth());
 		}
 		else if (end.getMonthValue() != start.getMonthValue()) {
-			second = text("activity.table.month-day", n(end.getMonthValue()), n(end.getDayOfMonth()));
+			second = fill(monthDayPattern, end.getMonthValue(), end.getDayOfMonth());
 		}
 		else {
-			second = text("activity.table.day", n(end.getDayOfMonth()));
+			second = fill(dayPattern, end.getDayOfMonth());
 		}
 		return first + "-" + second;
 	}
 
-	private static String n(int number) {
-		return Integer.toString(number);
+	private static String fill(String pattern, int... numbers) {
+		String s = pattern;
+		for (int i = 0; i < numbers.length; i++) {
+			s = s.replace("{" + i + "}", Integer.toString(numbers[i]));
+		}
+		return s;
 	}
 
 	private String domains(List<String> codes) {
 		StringBuilder s = new StringBuilder();
 		for (String code : codes) {
 			if (!s.isEmpty()) {
-				s.append(text("activity.table.domain-separator"));
+				s.append(separator);
 			}
 			s.append(ServiceDomain.valueOf(code).officialName());
 		}

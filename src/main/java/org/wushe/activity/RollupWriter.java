@@ -104,15 +104,21 @@ class RollupWriter {
 
 		private final Map<RollupKey, RollupDelta> deltas = new HashMap<>();
 
+		/** The codes from the country down to a region, remembered for the many rows of one import. */
+		private final Map<RegionCode, List<RegionCode>> levels = new HashMap<>();
+
 		Changes(int stripe) {
 			this.stripe = stripe;
 		}
 
 		/** Adds ({@code sign = 1}) or removes ({@code sign = -1}) one record's contribution at every level. */
 		Changes add(Contribution c, int sign) {
-			List<RegionCode> levels = new ArrayList<>(c.region().ancestors());
-			levels.add(c.region());
-			for (RegionCode code : levels) {
+			List<RegionCode> path = levels.computeIfAbsent(c.region(), r -> {
+				List<RegionCode> p = new ArrayList<>(r.ancestors());
+				p.add(r);
+				return p;
+			});
+			for (RegionCode code : path) {
 				int s = code.level().isBelow(RegionLevel.PREFECTURE) ? 0 : stripe;
 				delta(new RollupKey(code.value(), RollupKey.DAY, c.day(), c.campaignId(), s)).add(c, sign);
 				delta(new RollupKey(code.value(), RollupKey.MONTH, c.day().withDayOfMonth(1), c.campaignId(), s))

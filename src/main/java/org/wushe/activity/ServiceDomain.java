@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -43,6 +42,8 @@ public enum ServiceDomain {
 	static {
 		loadNames();
 	}
+
+	private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\u3001,;/\\s\u00a0]+");
 
 	// 等 (as in “困难群体等”)
 	private static final String ETC = "\u7b49";
@@ -84,7 +85,7 @@ public enum ServiceDomain {
 	 * @throws Unreadable naming the text when it is no known domain
 	 */
 	public static ServiceDomain parse(String name) {
-		String s = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFKC).strip();
+		String s = Plain.of(name).strip();
 		if (s.endsWith(ETC) && s.length() > 1) {
 			s = s.substring(0, s.length() - 1);
 		}
@@ -101,9 +102,9 @@ public enum ServiceDomain {
 	 * @throws Unreadable for an unknown name, or when the list is empty
 	 */
 	public static Set<ServiceDomain> parseList(String text) {
-		String s = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC);
+		String s = Plain.of(text);
 		EnumSet<ServiceDomain> set = EnumSet.noneOf(ServiceDomain.class);
-		for (String part : s.split("[\u3001,;/\\s\u00a0]+")) {
+		for (String part : SEPARATORS.split(s)) {
 			if (!part.isBlank()) {
 				set.add(parse(part));
 			}

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -76,10 +75,7 @@ enum TableColumn {
 	}
 
 	static String normalise(String text) {
-		if (text == null) {
-			return "";
-		}
-		return Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("[\\s\\u00a0]+", "");
+		return Plain.compact(text);
 	}
 
 	private static Map<TableColumn, List<String>> load() {

@@ -2,7 +2,6 @@ package org.wushe.activity;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.Normalizer;
 
 /**
  * An amount of money in yuan with two decimals, never negative here (linked funds, in-kind value). {@link #parse}
@@ -25,6 +24,8 @@ public record Yuan(BigDecimal amount) implements Comparable<Yuan> {
 
 	private static final String RMB = "\u4eba\u6c11\u5e01";
 
+	private static final java.util.regex.Pattern AMOUNT = java.util.regex.Pattern.compile("\\d+(\\.\\d+)?|\\.\\d+");
+
 	public Yuan {
 		if (amount == null) {
 			throw new IllegalArgumentException("amount");
@@ -46,7 +47,7 @@ public record Yuan(BigDecimal amount) implements Comparable<Yuan> {
 		if (text == null) {
 			return ZERO;
 		}
-		String s = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+		String s = Plain.of(text).strip();
 		if (s.isEmpty()) {
 			return ZERO;
 		}
@@ -63,7 +64,7 @@ public record Yuan(BigDecimal amount) implements Comparable<Yuan> {
 		if (s.startsWith("-")) {
 			throw new Unreadable("activity.value.money-negative", original);
 		}
-		if (!s.matches("\\d+(\\.\\d+)?|\\.\\d+")) {
+		if (!AMOUNT.matcher(s).matches()) {
 			throw new Unreadable("activity.value.money-format", original);
 		}
 		BigDecimal value = new BigDecimal(s);

@@ -13,7 +13,7 @@ import java.util.Set;
 final class ArticleChecks {
 
 	/** The fields searched for words, in the order findings are listed. */
-	static final List<String> TEXT_FIELDS = List.of("title", "body", "eventPlace", "serviceObjects", "attendees");
+	static final List<String> TEXT_FIELDS = List.of("title", "bodyHtml", "eventPlace", "serviceObjects", "attendees");
 
 	private ArticleChecks() {
 	}
@@ -25,7 +25,7 @@ final class ArticleChecks {
 		String text(String field) {
 			return switch (field) {
 				case "title" -> title;
-				case "body" -> bodyText;
+				case "bodyHtml" -> bodyText;
 				case "eventPlace" -> eventPlace;
 				case "serviceObjects" -> serviceObjects;
 				case "attendees" -> attendees;
@@ -39,7 +39,7 @@ final class ArticleChecks {
 		List<Finding> errors = new ArrayList<>();
 		List<Finding> warnings = new ArrayList<>();
 		requireText(content.title(), "title", errors);
-		requireText(content.bodyText(), "body", errors);
+		requireText(content.bodyText(), "bodyHtml", errors);
 		if (!content.hasEventDate()) {
 			errors.add(Finding.missing("eventDate"));
 		}

@@ -219,7 +219,7 @@ public class ArticleService {
 				images += (int) existing.get().images().stream().filter(i -> !removed.contains(i.id())).count();
 			}
 		}
-		String body = RichText.plainText(input.body());
+		String body = RichText.plainText(input.bodyHtml());
 		boolean campaign = input.campaignId() != null && campaigns.find(user.scope(), input.campaignId()).isPresent();
 		boolean date = input.eventDate() != null && !input.eventDate().isBlank();
 		return ArticleChecks.check(new ArticleChecks.Content(strip(input.title()), body, date,
@@ -538,15 +538,15 @@ public class ArticleService {
 		if (title == null) {
 			errors.add(new FieldError("title", "article.error.required"));
 		}
-		String rawBody = in.body() == null ? "" : in.body();
+		String rawBody = in.bodyHtml() == null ? "" : in.bodyHtml();
 		String body = "";
 		if (rawBody.length() > MAX_BODY_HTML * 4) {
-			errors.add(new FieldError("body", "article.error.body-too-long"));
+			errors.add(new FieldError("bodyHtml", "article.error.body-too-long"));
 		}
 		else {
 			body = RichText.sanitize(rawBody);
 			if (body.length() > MAX_BODY_HTML) {
-				errors.add(new FieldError("body", "article.error.body-too-long"));
+				errors.add(new FieldError("bodyHtml", "article.error.body-too-long"));
 			}
 		}
 		LocalDate eventDate = null;

@@ -6,7 +6,7 @@ import java.util.Locale;
  * One result of checking an article against 附件2. Errors block submission; warnings are shown and recorded with the
  * submission but do not block it.
  *
- * @param field the form field it concerns ({@code title}, {@code body}, {@code eventPlace}, {@code images}, …)
+ * @param field the form field it concerns ({@code title}, {@code bodyHtml}, {@code eventPlace}, {@code images}, …)
  * @param word the banned or wrong word as written in the text, for those kinds
  * @param suggestion the right word, for a wrong word
  * @param note why, for a wrong word (optional)
@@ -62,7 +62,7 @@ public record Finding(Severity severity, Kind kind, String field, String word, S
 
 	static Finding length(int count, int min, int max) {
 		Kind kind = count < min ? Kind.LENGTH_SHORT : Kind.LENGTH_LONG;
-		return new Finding(Severity.WARNING, kind, "body", null, null, null, count, min, max);
+		return new Finding(Severity.WARNING, kind, "bodyHtml", null, null, null, count, min, max);
 	}
 
 	static Finding wrongWord(String field, String word, String suggestion, String note) {

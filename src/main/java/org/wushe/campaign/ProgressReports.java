@@ -65,6 +65,9 @@ public class ProgressReports {
 
 	private final ObjectProvider<CampaignActivitySource> source;
 
+	/** For rows read in chunks (PostgreSQL streams only with a fetch size, inside a transaction). */
+	private final JdbcClient streaming;
+
 	ProgressReports(JdbcClient jdbc, JdbcTemplate jdbcTemplate, CampaignService campaigns, Regions regions,
 			AuditTrail audit, Clock clock, TransactionTemplate tx, ObjectProvider<CampaignActivitySource> source) {
 		this.jdbc = jdbc;
@@ -75,6 +78,9 @@ public class ProgressReports {
 		this.clock = clock;
 		this.tx = tx;
 		this.source = source;
+		JdbcTemplate chunked = new JdbcTemplate(jdbcTemplate.getDataSource());
+		chunked.setFetchSize(1_000);
+		this.streaming = JdbcClient.create(chunked);
 	}
 
 	/** A unit's report for a deadline, with all versions and returns; 404 unless the scope covers the unit. */
@@ -118,7 +124,7 @@ public class ProgressReports {
 
 	/** Streams the frozen rows of a version (its id from {@link ReportVersion#id()}), in their order. */
 	public void forEachVersionRow(long versionId, Consumer<ReportRow> sink) {
-		jdbc.sql("""
+		streaming.sql("""
 				SELECT activity_id, region_code, name, units, participants, start_date, end_date, place, content, domains,
 				       beneficiaries, funds_yuan, materials_yuan, remarks
 				FROM progress_report_row WHERE version_id = :id ORDER BY seq

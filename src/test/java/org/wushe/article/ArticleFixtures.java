@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-
 import javax.imageio.ImageIO;
 
 import com.jayway.jsonpath.JsonPath;
@@ -63,7 +62,7 @@ final class ArticleFixtures {
 
 	static String json(long campaign, String title, String body) {
 		return """
-				{"title": "%s", "body": "%s", "eventDate": "2022-03-20", "eventPlace": "海拉尔东路社区",
+				{"title": "%s", "bodyHtml": "%s", "eventDate": "2022-03-20", "eventPlace": "海拉尔东路社区",
 				 "serviceObjects": "辖区独居老人", "attendees": "社工3名、志愿者12名", "campaignId": %d}
 				""".formatted(title, body.replace("\"", "\\\""), campaign);
 	}

@@ -1,14 +1,18 @@
 package org.wushe.article;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +55,7 @@ class ArticleImageApiTests {
 	int mine() throws Exception {
 		String json = mvc.perform(get("/api/articles").param("view", "MINE").param("size", "200")
 			.with(TestAccounts.as(county))).andReturn().getResponse().getContentAsString();
-		return JsonPath.<java.util.List<?>>read(json, "$").size();
+		return JsonPath.<List<?>>read(json, "$").size();
 	}
 
 	@Test
@@ -63,7 +67,7 @@ class ArticleImageApiTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("images"))
 			.andExpect(jsonPath("$.detail").value("图片：文件“活动照片.png”不是 JPEG、PNG 或 WebP 图片（按文件内容判断，与扩展名无关）"));
-		org.assertj.core.api.Assertions.assertThat(mine()).isEqualTo(before);
+		assertThat(mine()).isEqualTo(before);
 	}
 
 	@Test
@@ -113,16 +117,15 @@ class ArticleImageApiTests {
 
 	@Test
 	void badFieldsGetChineseErrorsNamingThem() throws Exception {
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/articles")
+		mvc.perform(post("/api/articles")
 			.with(TestAccounts.as(county))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
-					{"title": "", "body": "<p>x</p>", "eventDate": "2022年3月", "campaignId": 999999999,
+					{"title": "", "bodyHtml": "<p>x</p>", "eventDate": "2022年3月", "campaignId": 999999999,
 					 "activityId": 999999999}
 					"""))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("title", "eventDate",
-					"campaignId", "activityId")))
+			.andExpect(jsonPath("$.errors[*].field", contains("title", "eventDate", "campaignId", "activityId")))
 			.andExpect(jsonPath("$.detail", containsString("标题：必须填写")))
 			.andExpect(jsonPath("$.detail", containsString("时间：“2022年3月”不是有效日期")))
 			.andExpect(jsonPath("$.detail", containsString("主题宣传活动：主题宣传活动“999999999”不存在或您无权查看")));

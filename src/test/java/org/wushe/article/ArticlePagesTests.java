@@ -53,7 +53,7 @@ class ArticlePagesTests {
 			request.file(new MockMultipartFile("images", "照片.png", "image/png", image));
 		}
 		request.param("title", title)
-			.param("body", ArticleFixtures.body(17))
+			.param("bodyHtml", ArticleFixtures.body(17))
 			.param("eventDate", "2022-03-20")
 			.param("eventPlace", place)
 			.param("serviceObjects", "辖区独居老人")
@@ -78,7 +78,7 @@ class ArticlePagesTests {
 		mvc.perform(post("/articles/check").with(TestAccounts.as(county)).with(csrf())
 			.header("HX-Request", "true")
 			.param("title", "标题")
-			.param("body", "<p>部份老人</p>")
+			.param("bodyHtml", "<p>部份老人</p>")
 			.param("campaignId", String.valueOf(campaign))
 			.param("newImages", "1"))
 			.andExpect(status().isOk())
@@ -133,6 +133,21 @@ class ArticlePagesTests {
 	}
 
 	@Test
+	void theEditorOfAReturnedArticleShowsWhyItWasReturned() throws Exception {
+		String location = mvc.perform(form("/articles", "退回说明", "社区", ArticleFixtures.png(), "submit"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		long id = idFrom(location);
+		mvc.perform(post("/articles/{id}/return", id).with(TestAccounts.as(city)).with(csrf()).param("comment", "请补充照片说明"))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(get("/articles/{id}/edit", id).with(TestAccounts.as(county)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("呼和浩特市退回了这篇稿件：请补充照片说明。修改后请重新报送。")));
+	}
+
+	@Test
 	void submittingWithMissingElementsKeepsTheDraftAndShowsTheErrors() throws Exception {
 		mvc.perform(form("/articles", "缺地点", "", ArticleFixtures.png(), "submit"))
 			.andExpect(status().isOk())
@@ -151,7 +166,7 @@ class ArticlePagesTests {
 	@Test
 	void bodyScriptsNeverComeBackIntoTheEditor() throws Exception {
 		mvc.perform(multipart("/articles").param("title", "")
-			.param("body", "<p>正文<script>alert('x')</script></p><img src=x onerror=alert(1)>")
+			.param("bodyHtml", "<p>正文<script>alert('x')</script></p><img src=x onerror=alert(1)>")
 			.param("action", "save")
 			.with(TestAccounts.as(county))
 			.with(csrf()))

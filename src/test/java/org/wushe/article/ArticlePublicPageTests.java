@@ -1,5 +1,6 @@
 package org.wushe.article;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -91,7 +92,7 @@ class ArticlePublicPageTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
-		org.assertj.core.api.Assertions.assertThat(ImageType.detect(bytes)).contains(ImageType.PNG);
+		assertThat(ImageType.detect(bytes)).contains(ImageType.PNG);
 		mvc.perform(get("/public/articles")).andExpect(content().string(containsString(title)));
 		mvc.perform(get("/public/articles").param("region", "150102")).andExpect(content().string(containsString(title)));
 		mvc.perform(get("/public/articles").param("region", "1502"))

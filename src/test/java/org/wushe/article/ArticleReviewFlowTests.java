@@ -1,5 +1,6 @@
 package org.wushe.article;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.wushe.access.AccountService;
@@ -34,6 +36,9 @@ class ArticleReviewFlowTests {
 
 	@Autowired
 	AccountService accounts;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	String county;
 
@@ -113,6 +118,16 @@ class ArticleReviewFlowTests {
 			.andExpect(jsonPath("$[2].comment").value("内容翔实"))
 			.andExpect(jsonPath("$[5].comment").value("推荐至民政部"))
 			.andExpect(jsonPath("$[6].at").exists());
+		// every write is in the audit trail, under the unit's region
+		assertThat(jdbc.sql("""
+				SELECT action FROM audit_event WHERE entity_type = 'article' AND entity_id = :id ORDER BY id
+				""").param("id", String.valueOf(id)).query(String.class).list()).containsExactly("article.create",
+						"article.submit", "article.approve", "article.recommend", "article.approve",
+						"article.recommend", "article.approve");
+		assertThat(jdbc.sql("SELECT DISTINCT region_code FROM audit_event WHERE entity_type = 'article' AND entity_id = :id")
+			.param("id", String.valueOf(id))
+			.query(String.class)
+			.list()).containsExactly("150102");
 	}
 
 	@Test
@@ -166,7 +181,7 @@ class ArticleReviewFlowTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(json)).andExpect(status().isCreated()));
 		step(county, id, "submit", null).andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[*].field", contains("eventPlace", "images", "body")))
+			.andExpect(jsonPath("$.errors[*].field", contains("eventPlace", "images", "bodyHtml")))
 			.andExpect(jsonPath("$.errors[*].message", hasItem("含有禁用词“残废”，须删除或改写后才能报送")))
 			.andExpect(jsonPath("$.detail", containsString("地点：未填写")))
 			.andExpect(jsonPath("$.detail", containsString("图片：至少需要一张图片")));
@@ -197,7 +212,7 @@ class ArticleReviewFlowTests {
 	@Test
 	void theLiveCheckCountsImagesStillToBeUploaded() throws Exception {
 		String request = """
-				{"title": "实时检查", "body": "%s", "eventDate": "2022-03-20", "eventPlace": "社区",
+				{"title": "实时检查", "bodyHtml": "%s", "eventDate": "2022-03-20", "eventPlace": "社区",
 				 "serviceObjects": "老人", "attendees": "社工", "campaignId": %d, "newImages": %d}
 				""";
 		mvc.perform(post("/api/articles/check").with(TestAccounts.as(county))

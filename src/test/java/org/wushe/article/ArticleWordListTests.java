@@ -43,7 +43,7 @@ class ArticleWordListTests {
 	ResultActions check(String body) throws Exception {
 		return mvc.perform(post("/api/articles/check").with(TestAccounts.as(county))
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"title\": \"t\", \"body\": \"<p>" + body + "</p>\"}"));
+			.content("{\"title\": \"t\", \"bodyHtml\": \"<p>" + body + "</p>\"}"));
 	}
 
 	@Test

@@ -11,7 +11,9 @@ final class Bundles {
 	private static final ResourceBundleMessageSource MESSAGES = new ResourceBundleMessageSource();
 
 	static {
-		MESSAGES.setBasenames("messages", "i18n/article");
+		// the order of spring.messages.basename: a key defined by an earlier bundle wins
+		MESSAGES.setBasenames("messages", "i18n/site", "i18n/actor", "i18n/charity", "i18n/campaign", "i18n/activity",
+				"i18n/article", "i18n/stats");
 		MESSAGES.setDefaultEncoding("UTF-8");
 		MESSAGES.setFallbackToSystemLocale(false);
 	}

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-
 import javax.imageio.ImageIO;
 
 import com.microsoft.playwright.Locator;
@@ -22,8 +21,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 import org.springframework.test.context.ActiveProfiles;
@@ -105,7 +104,7 @@ class ArticleJourneyTests {
 			page.locator("#eventPlace").fill("海拉尔东路社区");
 			page.locator("#serviceObjects").fill("辖区独居老人");
 			page.locator("#attendees").fill("社工3名、志愿者12名");
-			assertThat(page.locator("#body")).isHidden();
+			assertThat(page.locator("#bodyHtml")).isHidden();
 			page.locator("#body-editor").click();
 			page.locator("#body-editor").fill("部份老人家里按装了扶手。" + SENTENCE.repeat(5));
 

@@ -1,10 +1,7 @@
 package org.wushe.article.web;
 
-import org.wushe.region.RegionLevel;
-import org.wushe.campaign.Deadline;
-import org.springframework.web.bind.annotation.ModelAttribute;
-import java.time.ZoneId;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +14,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,10 +29,13 @@ import org.wushe.article.ArticleInput;
 import org.wushe.article.ArticleQuery;
 import org.wushe.article.ArticleService;
 import org.wushe.article.ArticleStatus;
+import org.wushe.article.ArticleStep;
 import org.wushe.campaign.Campaign;
 import org.wushe.campaign.CampaignService;
+import org.wushe.campaign.Deadline;
 import org.wushe.region.Region;
 import org.wushe.region.RegionCode;
+import org.wushe.region.RegionLevel;
 import org.wushe.region.Regions;
 import org.wushe.shared.BusinessException;
 import org.wushe.shared.FieldError;
@@ -196,6 +197,12 @@ class ArticleController {
 	private String editor(Model model, CurrentUser user, ArticleForm form, Article article, List<FieldError> errors) {
 		model.addAttribute("form", form.sanitized());
 		model.addAttribute("article", article);
+		model.addAttribute("returned", article == null || article.status() != ArticleStatus.RETURNED ? null
+				: articles.history(user, article.id())
+					.stream()
+					.filter(e -> e.step() == ArticleStep.RETURN)
+					.reduce((first, second) -> second)
+					.orElse(null));
 		model.addAttribute("campaigns", campaigns.list(user.scope(), 0, 200));
 		model.addAttribute("activities", activitiesOf(user, form.campaignId()));
 		model.addAttribute("errors", errors);

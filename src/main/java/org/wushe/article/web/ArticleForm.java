@@ -15,7 +15,7 @@ import org.wushe.shared.FieldError;
  * @param newImages how many files are chosen in the file input (kept up to date by the page's script for the live
  * check)
  */
-record ArticleForm(String title, String body, String eventDate, String eventPlace, String serviceObjects,
+record ArticleForm(String title, String bodyHtml, String eventDate, String eventPlace, String serviceObjects,
 		String attendees, String campaignId, String activityId, List<String> removeImageIds, String newImages) {
 
 	static ArticleForm empty() {
@@ -31,13 +31,13 @@ record ArticleForm(String title, String body, String eventDate, String eventPlac
 
 	/** The same form with its body made safe to show again in the editor. */
 	ArticleForm sanitized() {
-		return new ArticleForm(title, ArticleService.sanitize(body), eventDate, eventPlace, serviceObjects, attendees,
+		return new ArticleForm(title, ArticleService.sanitize(bodyHtml), eventDate, eventPlace, serviceObjects, attendees,
 				campaignId, activityId, removeImageIds, newImages);
 	}
 
 	/** The service input; unreadable ids become errors. */
 	ArticleInput toInput(List<FieldError> errors) {
-		return new ArticleInput(title, body, eventDate, eventPlace, serviceObjects, attendees,
+		return new ArticleInput(title, bodyHtml, eventDate, eventPlace, serviceObjects, attendees,
 				id(campaignId, "campaignId", "article.error.campaign-unknown", errors),
 				id(activityId, "activityId", "article.error.activity-unknown", errors), removeIds());
 	}

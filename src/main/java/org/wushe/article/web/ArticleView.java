@@ -7,9 +7,9 @@ import java.util.List;
 import org.wushe.article.Article;
 import org.wushe.article.ArticleImage;
 
-/** An article as the API shows it; the body is the sanitised HTML (empty in lists). */
+/** An article as the API shows it; {@code bodyHtml} is the sanitised body (empty in lists). */
 record ArticleView(long id, String regionCode, String regionName, Long campaignId, Long activityId, String title,
-		String body, int textLength, LocalDate eventDate, String eventPlace, String serviceObjects, String attendees,
+		String bodyHtml, int textLength, LocalDate eventDate, String eventPlace, String serviceObjects, String attendees,
 		String status, String stageCode, String reviewCode, String reviewName, Instant submittedAt, Instant approvedAt,
 		String approvedBy, Instant recommendedAt, Instant publishedAt, String publishedBy, String publishedRegion,
 		Instant createdAt, String createdBy, Instant updatedAt, String updatedBy, List<ImageView> images) {

@@ -1,9 +1,7 @@
 package org.wushe.article.web;
 
-import org.wushe.campaign.Deadline;
-import org.springframework.web.bind.annotation.ModelAttribute;
-import java.time.ZoneId;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.http.CacheControl;
@@ -11,10 +9,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.wushe.article.Article;
 import org.wushe.article.ArticleService;
+import org.wushe.campaign.Deadline;
 import org.wushe.region.Region;
 import org.wushe.region.RegionCode;
 import org.wushe.region.Regions;

@@ -1,7 +1,5 @@
 package org.wushe.article.web;
 
-import org.wushe.campaign.Deadline;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -10,12 +8,14 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
 import org.wushe.article.ArticleWords;
+import org.wushe.campaign.Deadline;
 import org.wushe.shared.FieldError;
 import org.wushe.shared.InvalidInputException;
 
