@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -27,9 +28,12 @@ public class AuditTrail {
 
 	private final Clock clock;
 
-	AuditTrail(JdbcClient jdbc, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	AuditTrail(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** Records a write by the current user (or the system, outside a request). */
@@ -53,6 +57,8 @@ public class AuditTrail {
 			.param("address", truncate(sourceAddress, 64))
 			.param("detail", truncate(detail, MAX_DETAIL))
 			.update();
+		events.publishEvent(new Audited(action, entityType, entityId == null ? null : entityId.toString(),
+				region == null ? null : region.value()));
 	}
 
 	/**

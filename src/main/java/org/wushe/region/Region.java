@@ -9,6 +9,8 @@ public record Region(RegionCode code, String name, RegionLevel level, RegionCode
 	/** Number of descendants at {@code level} (0 for levels at or above this region's own). */
 	public int descendantsAt(RegionLevel level) {
 		return switch (level) {
+			// only the country has provinces below it, and they are its children
+			case PROVINCE -> this.level == RegionLevel.COUNTRY ? childCount : 0;
 			case PREFECTURE -> prefectures;
 			case COUNTY -> counties;
 			case TOWNSHIP -> townships;

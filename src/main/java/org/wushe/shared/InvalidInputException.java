@@ -20,6 +20,16 @@ public class InvalidInputException extends BusinessException {
 		return new InvalidInputException(List.of(new FieldError(field, messageKey, args)));
 	}
 
+	/** The offending fields and their message keys, for logs and test failures (never shown to users). */
+	@Override
+	public String getMessage() {
+		StringBuilder sb = new StringBuilder(super.getMessage());
+		for (FieldError e : errors) {
+			sb.append(' ').append(e.field()).append('=').append(e.messageKey());
+		}
+		return sb.toString();
+	}
+
 	public List<FieldError> errors() {
 		return errors;
 	}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Benchmarks of the rollups and dashboard at national scale, on PostgreSQL; results go to bench-results/dashboard/.
+#
+#   bench/run-dashboard.sh                      # 10M activity records (first measured at 1M, then at 10M)
+#   ACTIVITIES=1000000 bench/run-dashboard.sh   # a smaller data set
+#   RELOAD=1 bench/run-dashboard.sh             # drop the records of an earlier run and load again
+#   RESET=1 bench/run-dashboard.sh              # drop the whole database first (after schema changes)
+#
+# Uses the database wushe_dashboard (created if absent; never the tests' database). Environment: PGHOST/PGPORT/PGUSER
+# (default 127.0.0.1/5432/postgres), BENCH_DB, ACTIVITIES, SEED, SAMPLES, WRITERS, WRITES.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+PGHOST=${PGHOST:-127.0.0.1}
+PGPORT=${PGPORT:-5432}
+PGUSER=${PGUSER:-postgres}
+export PGHOST PGPORT PGUSER
+BENCH_DB=${BENCH_DB:-wushe_dashboard}
+OUT=bench-results/dashboard
+mkdir -p "$OUT"
+
+[ -z "${RESET:-}" ] || psql -d postgres -qc "DROP DATABASE IF EXISTS $BENCH_DB"
+psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname = '$BENCH_DB'" | grep -q 1 \
+  || psql -d postgres -qc "CREATE DATABASE $BENCH_DB"
+
+./mvnw -B -ntp -q -DskipTests test-compile </dev/null
+./mvnw -B -ntp -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt" </dev/null
+CP="target/test-classes:target/classes:$(cat "$OUT/classpath.txt")"
+
+args=(--pg-url="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" --activities="${ACTIVITIES:-10000000}"
+  --seed="${SEED:-20250317}" --samples="${SAMPLES:-200}" --writers="${WRITERS:-8}" --writes="${WRITES:-250}"
+  --out="$OUT/rollups-$(date +%Y%m%d-%H%M%S).md")
+[ -z "${RELOAD:-}" ] || args+=(--reload)
+java -Xmx2g -cp "$CP" org.wushe.bench.RollupBenchmark "${args[@]}"

@@ -1,0 +1,117 @@
+package org.wushe.actor;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import net.sourceforge.pinyin4j.PinyinHelper;
+import net.sourceforge.pinyin4j.format.HanyuPinyinCaseType;
+import net.sourceforge.pinyin4j.format.HanyuPinyinOutputFormat;
+import net.sourceforge.pinyin4j.format.HanyuPinyinToneType;
+import net.sourceforge.pinyin4j.format.exception.BadHanyuPinyinOutputFormatCombination;
+
+/**
+ * Pinyin initials of a name (拼音首字母) for search: {@code 新城区社会工作服务中心} → {@code xcqshgzfwzx}. Letters and
+ * digits are kept in lower case, other characters dropped. For characters with several readings (行 háng/xíng, 长
+ * cháng/zhǎng) up to {@value #MAX_VARIANTS} variants are kept, separated by spaces, so that a {@code LIKE} on the
+ * stored column finds either reading. Computed when a record is written and stored next to the name.
+ */
+public final class NameInitials {
+
+	static final int MAX_VARIANTS = 4;
+
+	private static final int MAX_LENGTH = 400;
+
+	private static final HanyuPinyinOutputFormat FORMAT = new HanyuPinyinOutputFormat();
+
+	static {
+		FORMAT.setCaseType(HanyuPinyinCaseType.LOWERCASE);
+		FORMAT.setToneType(HanyuPinyinToneType.WITHOUT_TONE);
+	}
+
+	private NameInitials() {
+	}
+
+	public static String of(String name) {
+		if (name == null || name.isBlank()) {
+			return "";
+		}
+		List<StringBuilder> variants = new ArrayList<>();
+		variants.add(new StringBuilder());
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			Set<Character> initials = initials(c);
+			if (initials.isEmpty()) {
+				continue;
+			}
+			List<StringBuilder> alternatives = new ArrayList<>();
+			for (StringBuilder v : variants) {
+				boolean first = true;
+				String before = v.toString();
+				for (char initial : initials) {
+					if (first) {
+						v.append(initial);
+						first = false;
+					}
+					else if (variants.size() + alternatives.size() < MAX_VARIANTS) {
+						alternatives.add(new StringBuilder(before).append(initial));
+					}
+				}
+			}
+			variants.addAll(alternatives);
+		}
+		StringBuilder out = new StringBuilder();
+		for (StringBuilder v : variants) {
+			if (!out.isEmpty()) {
+				out.append(' ');
+			}
+			out.append(v);
+		}
+		return out.length() > MAX_LENGTH ? out.substring(0, MAX_LENGTH) : out.toString();
+	}
+
+	/**
+	 * The lower-case search form of what a user typed: letters and digits only, so {@code HHHT} finds
+	 * {@code 呼和浩特}.
+	 */
+	public static String query(String text) {
+		if (text == null) {
+			return "";
+		}
+		StringBuilder out = new StringBuilder();
+		for (char c : text.strip().toLowerCase(Locale.ROOT).toCharArray()) {
+			if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+				out.append(c);
+			}
+		}
+		return out.toString();
+	}
+
+	private static Set<Character> initials(char c) {
+		Set<Character> result = new LinkedHashSet<>();
+		if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			result.add(Character.toLowerCase(c));
+			return result;
+		}
+		if (Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN) {
+			return result;
+		}
+		try {
+			String[] readings = PinyinHelper.toHanyuPinyinStringArray(c, FORMAT);
+			if (readings != null) {
+				for (String r : readings) {
+					if (!r.isEmpty() && r.charAt(0) >= 'a' && r.charAt(0) <= 'z') {
+						result.add(r.charAt(0));
+					}
+				}
+			}
+		}
+		catch (BadHanyuPinyinOutputFormatCombination ex) {
+			throw new IllegalStateException(ex);
+		}
+		return result;
+	}
+
+}

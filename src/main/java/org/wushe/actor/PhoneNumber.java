@@ -1,0 +1,104 @@
+package org.wushe.actor;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A mainland phone number: a mobile ({@code 1[3-9]} and nine more digits, an optional {@code +86} in front) or a
+ * landline with its area code ({@code 0471-6661234}, optionally with an extension). Normalised to digits for mobiles
+ * and {@code area-number[-extension]} for landlines.
+ * <p>
+ * {@link #toString()} answers the masked form.
+ */
+public final class PhoneNumber {
+
+	private static final Pattern MOBILE = Pattern.compile("(?:\\+?86)?(1[3-9]\\d{9})");
+
+	/** Area codes are 3 digits (010, 02x) or 4 digits (0xxx); local numbers 7 or 8 digits. */
+	private static final Pattern LANDLINE = Pattern
+		.compile("(?:\\+?86)?(0(?:10|2\\d|[3-9]\\d{2}))[-]?([2-9]\\d{6,7})(?:[-#]?(\\d{1,6}))?");
+
+	private final String value;
+
+	private PhoneNumber(String value) {
+		this.value = value;
+	}
+
+	/** The normalised form of a valid number, or empty. */
+	public static Optional<String> normalised(String text) {
+		if (text == null) {
+			return Optional.empty();
+		}
+		String s = text.strip().replaceAll("[\\s()（）]", "");
+		Matcher m = MOBILE.matcher(s);
+		if (m.matches()) {
+			return Optional.of(m.group(1));
+		}
+		m = LANDLINE.matcher(s);
+		if (m.matches()) {
+			return Optional.of(m.group(1) + "-" + m.group(2) + (m.group(3) == null ? "" : "-" + m.group(3)));
+		}
+		return Optional.empty();
+	}
+
+	public static boolean isValid(String text) {
+		return normalised(text).isPresent();
+	}
+
+	/** Parses a valid number; throws {@link IllegalArgumentException} otherwise. */
+	public static PhoneNumber parse(String text) {
+		return new PhoneNumber(normalised(text).orElseThrow(() -> new IllegalArgumentException("actor.phone.invalid")));
+	}
+
+	public static boolean isMobile(String normalised) {
+		return normalised != null && normalised.length() == 11 && normalised.charAt(0) == '1';
+	}
+
+	/**
+	 * {@code 138****5678} for mobiles (first three and last four digits); for landlines the area code and the last
+	 * four digits ({@code 0471-***1234}).
+	 */
+	public static String mask(String normalised) {
+		if (normalised == null || normalised.isEmpty()) {
+			return "";
+		}
+		if (isMobile(normalised)) {
+			return normalised.substring(0, 3) + "****" + normalised.substring(7);
+		}
+		String[] parts = normalised.split("-");
+		if (parts.length >= 2 && parts[1].length() > 4) {
+			String local = parts[1];
+			return parts[0] + "-" + "*".repeat(local.length() - 4) + local.substring(local.length() - 4);
+		}
+		return "*".repeat(normalised.length());
+	}
+
+	public String value() {
+		return value;
+	}
+
+	public String masked() {
+		return mask(value);
+	}
+
+	public boolean mobile() {
+		return isMobile(value);
+	}
+
+	@Override
+	public boolean equals(Object o) {
+		return o instanceof PhoneNumber other && other.value.equals(value);
+	}
+
+	@Override
+	public int hashCode() {
+		return value.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return masked();
+	}
+
+}

@@ -1,0 +1,179 @@
+package org.wushe.actor.community;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.wushe.actor.NameInitials;
+import org.wushe.actor.SealedValue;
+import org.wushe.actor.registry.Inserts;
+import org.wushe.actor.registry.ListQuery;
+import org.wushe.region.RegionScope;
+
+/** Community and grassroots-group rows; every read bound to a region range. */
+@Repository
+class Communities {
+
+	static final String COLUMNS = """
+			c.region_code, r.name AS region_name, c.committee_name, c.contact_person, c.contact_phone_masked,
+			c.address, c.households, c.residents, c.updated_at, c.updated_by,
+			(SELECT COUNT(*) FROM grassroots_group g WHERE g.region_code = c.region_code) AS group_count""";
+
+	/** A checked community ready to store; {@code phone} null on update means "keep". */
+	record Values(String regionCode, String committeeName, String contactPerson, SealedValue phone, String address,
+			Integer households, Integer residents) {
+	}
+
+	/** A checked group ready to store. */
+	record GroupValues(String name, GroupKind kind, boolean registered, Long organizationId, String leader,
+			Integer members, String activities, GroupStatus status) {
+	}
+
+	private final JdbcClient jdbc;
+
+	Communities(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	boolean exists(String regionCode) {
+		return jdbc.sql("SELECT COUNT(*) FROM community WHERE region_code = :code")
+			.param("code", regionCode)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	void insert(Values v, Timestamp at, String by) {
+		jdbc.sql("""
+				INSERT INTO community (region_code, committee_name, contact_person, contact_phone_cipher,
+				    contact_phone_hash, contact_phone_masked, address, households, residents, created_at, created_by,
+				    updated_at, updated_by)
+				VALUES (:region, :committee, :contact, :phoneCipher, :phoneHash, :phoneMasked, :address, :households,
+				    :residents, :at, :by, :at, :by)
+				""").params(params(v, at, by)).update();
+	}
+
+	void update(Values v, Timestamp at, String by) {
+		jdbc.sql("""
+				UPDATE community SET committee_name = :committee, contact_person = :contact, address = :address,
+				    households = :households, residents = :residents, updated_at = :at, updated_by = :by
+				WHERE region_code = :region
+				""").params(params(v, at, by)).update();
+		if (v.phone() != null) {
+			jdbc.sql("""
+					UPDATE community SET contact_phone_cipher = :phoneCipher, contact_phone_hash = :phoneHash,
+					    contact_phone_masked = :phoneMasked WHERE region_code = :region
+					""").params(params(v, at, by)).update();
+		}
+	}
+
+	private static Map<String, Object> params(Values v, Timestamp at, String by) {
+		Map<String, Object> p = new HashMap<>();
+		p.put("region", v.regionCode());
+		p.put("committee", v.committeeName());
+		p.put("contact", v.contactPerson());
+		p.put("phoneCipher", v.phone() == null ? null : v.phone().cipherText());
+		p.put("phoneHash", v.phone() == null ? null : v.phone().searchHash());
+		p.put("phoneMasked", v.phone() == null ? null : v.phone().masked());
+		p.put("address", v.address());
+		p.put("households", v.households());
+		p.put("residents", v.residents());
+		p.put("at", at);
+		p.put("by", by);
+		return p;
+	}
+
+	Optional<Community> find(RegionScope scope, String regionCode) {
+		return jdbc.sql("SELECT " + COLUMNS + """
+
+				FROM community c LEFT JOIN region r ON r.code = c.region_code
+				WHERE c.region_code = :code AND c.region_code >= :from AND c.region_code < :to
+				""")
+			.param("code", regionCode)
+			.param("from", scope.from())
+			.param("to", scope.to())
+			.query(Communities::map)
+			.optional();
+	}
+
+	Optional<String> phoneCipher(RegionScope scope, String regionCode) {
+		return jdbc.sql("""
+				SELECT contact_phone_cipher FROM community
+				WHERE region_code = :code AND region_code >= :from AND region_code < :to
+				  AND contact_phone_cipher IS NOT NULL
+				""")
+			.param("code", regionCode)
+			.param("from", scope.from())
+			.param("to", scope.to())
+			.query(String.class)
+			.optional();
+	}
+
+	List<Community> list(ListQuery q) {
+		return jdbc.sql("SELECT " + COLUMNS + """
+
+				FROM community c LEFT JOIN region r ON r.code = c.region_code
+				WHERE c.region_code >= :from AND c.region_code < :to
+				  AND (:text = '' OR LOWER(r.name) LIKE :pattern ESCAPE '\\'
+				       OR LOWER(c.committee_name) LIKE :pattern ESCAPE '\\' OR c.region_code = :text)
+				ORDER BY c.region_code
+				LIMIT :limit OFFSET :offset
+				""")
+			.param("from", q.scope().from())
+			.param("to", q.scope().to())
+			.param("text", q.text())
+			.param("pattern", q.namePattern())
+			.param("limit", q.size() + 1)
+			.param("offset", q.offset())
+			.query(Communities::map)
+			.list();
+	}
+
+	long insertGroup(String regionCode, GroupValues g, Timestamp at, String by) {
+		return Inserts.returningId(jdbc.sql("""
+				INSERT INTO grassroots_group (region_code, name, name_initials, kind, registered, organization_id, leader,
+				    members, activities, status, created_at, created_by, updated_at, updated_by)
+				VALUES (:region, :name, :initials, :kind, :registered, :organization, :leader, :members, :activities,
+				    :status, :at, :by, :at, :by)
+				""")
+			.param("region", regionCode)
+			.param("name", g.name())
+			.param("initials", NameInitials.of(g.name()))
+			.param("kind", g.kind().name())
+			.param("registered", g.registered())
+			.param("organization", g.organizationId())
+			.param("leader", g.leader())
+			.param("members", g.members())
+			.param("activities", g.activities())
+			.param("status", g.status().name())
+			.param("at", at)
+			.param("by", by));
+	}
+
+	List<GrassrootsGroup> groups(String regionCode) {
+		return jdbc.sql("""
+				SELECT id, region_code, name, kind, registered, organization_id, leader, members, activities, status
+				FROM grassroots_group WHERE region_code = :code ORDER BY id
+				""")
+			.param("code", regionCode)
+			.query((rs, n) -> new GrassrootsGroup(rs.getLong("id"), rs.getString("region_code"), rs.getString("name"),
+					GroupKind.valueOf(rs.getString("kind")), rs.getBoolean("registered"),
+					rs.getObject("organization_id", Long.class), rs.getString("leader"),
+					rs.getObject("members", Integer.class), rs.getString("activities"),
+					GroupStatus.valueOf(rs.getString("status"))))
+			.list();
+	}
+
+	static Community map(ResultSet rs, int n) throws SQLException {
+		return new Community(rs.getString("region_code"), rs.getString("region_name"), rs.getString("committee_name"),
+				rs.getString("contact_person"), rs.getString("contact_phone_masked"), rs.getString("address"),
+				rs.getObject("households", Integer.class), rs.getObject("residents", Integer.class),
+				rs.getLong("group_count"), rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));
+	}
+
+}

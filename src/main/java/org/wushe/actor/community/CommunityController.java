@@ -1,0 +1,133 @@
+package org.wushe.actor.community;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.wushe.access.CurrentUser;
+import org.wushe.actor.registry.ListQuery;
+import org.wushe.actor.registry.RegionInput;
+import org.wushe.region.RegionScope;
+import org.wushe.shared.InvalidInputException;
+
+/** Community pages: list, detail with grassroots groups, create and edit. */
+@Controller
+class CommunityController {
+
+	static final int PAGE_SIZE = 50;
+
+	private final CommunityService communities;
+
+	private final RegionInput regions;
+
+	CommunityController(CommunityService communities, RegionInput regions) {
+		this.communities = communities;
+		this.regions = regions;
+	}
+
+	@GetMapping("/communities")
+	@PreAuthorize("hasAuthority('actor:view')")
+	String list(@RequestParam(required = false) String within, @RequestParam(defaultValue = "") String q,
+			@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal CurrentUser user, Model model) {
+		RegionScope scope = regions.narrow(user.scope(), within);
+		int p = Math.max(page, 0);
+		model.addAttribute("result", communities.list(new ListQuery(scope, q, "", "", p * PAGE_SIZE, PAGE_SIZE)));
+		model.addAttribute("within", scope.root().value());
+		model.addAttribute("withinName", regions.name(scope.root()));
+		model.addAttribute("q", q);
+		model.addAttribute("kind", "");
+		model.addAttribute("status", "");
+		return "actor/communities/list";
+	}
+
+	@GetMapping("/communities/{code}")
+	@PreAuthorize("hasAuthority('actor:view')")
+	String show(@PathVariable String code, @AuthenticationPrincipal CurrentUser user, Model model) {
+		model.addAttribute("community", communities.get(user.scope(), code));
+		model.addAttribute("groups", communities.groups(user.scope(), code));
+		model.addAttribute("kinds", GroupKind.values());
+		return "actor/communities/show";
+	}
+
+	@GetMapping("/communities/{code}/personal-data")
+	@PreAuthorize("hasAuthority('actor:view') and hasAuthority('personal-data:view')")
+	String reveal(@PathVariable String code, @AuthenticationPrincipal CurrentUser user, Model model) {
+		model.addAttribute("phone", communities.revealPhone(user, code).orElse(""));
+		return "actor/organizations/show :: full-phone";
+	}
+
+	@PostMapping("/communities/{code}/groups")
+	@PreAuthorize("hasAuthority('actor:manage')")
+	String addGroup(@PathVariable String code, GroupInput group, @AuthenticationPrincipal CurrentUser user,
+			Model model, RedirectAttributes flash) {
+		try {
+			communities.addGroup(user.scope(), code, group);
+			flash.addFlashAttribute("flash", "actor.community.group-added");
+			return "redirect:/communities/" + code;
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("community", communities.get(user.scope(), code));
+			model.addAttribute("groups", communities.groups(user.scope(), code));
+			model.addAttribute("kinds", GroupKind.values());
+			model.addAttribute("group", group);
+			model.addAttribute("errors", ex.errors());
+			return "actor/communities/show";
+		}
+	}
+
+	@GetMapping("/communities/new")
+	@PreAuthorize("hasAuthority('actor:manage')")
+	String form(@RequestParam(required = false) String region, Model model) {
+		model.addAttribute("form", CommunityInput.empty(region == null ? "" : region));
+		return "actor/communities/form";
+	}
+
+	@PostMapping("/communities")
+	@PreAuthorize("hasAuthority('actor:manage')")
+	String create(CommunityInput form, @AuthenticationPrincipal CurrentUser user, Model model,
+			RedirectAttributes flash) {
+		try {
+			Community c = communities.create(form, user.scope());
+			flash.addFlashAttribute("flash", "actor.community.created");
+			return "redirect:/communities/" + c.regionCode();
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("form", form);
+			model.addAttribute("errors", ex.errors());
+			return "actor/communities/form";
+		}
+	}
+
+	@GetMapping("/communities/{code}/edit")
+	@PreAuthorize("hasAuthority('actor:manage')")
+	String edit(@PathVariable String code, @AuthenticationPrincipal CurrentUser user, Model model) {
+		Community c = communities.get(user.scope(), code);
+		model.addAttribute("form", CommunityInput.of(c));
+		model.addAttribute("community", c);
+		return "actor/communities/form";
+	}
+
+	@PostMapping("/communities/{code}")
+	@PreAuthorize("hasAuthority('actor:manage')")
+	String update(@PathVariable String code, CommunityInput form, @AuthenticationPrincipal CurrentUser user,
+			Model model, RedirectAttributes flash) {
+		Community existing = communities.get(user.scope(), code);
+		try {
+			communities.update(code, form, user.scope());
+			flash.addFlashAttribute("flash", "actor.community.updated");
+			return "redirect:/communities/" + code;
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("form", form);
+			model.addAttribute("community", existing);
+			model.addAttribute("errors", ex.errors());
+			return "actor/communities/form";
+		}
+	}
+
+}

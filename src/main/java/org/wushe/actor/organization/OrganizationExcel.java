@@ -1,0 +1,199 @@
+package org.wushe.actor.organization;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+import org.wushe.actor.CreditCode;
+import org.wushe.actor.OrganizationKind;
+import org.wushe.actor.PersonalData;
+import org.wushe.actor.PhoneNumber;
+import org.wushe.actor.registry.ChoiceLabels;
+import org.wushe.actor.registry.PersonalCells;
+import org.wushe.actor.registry.RegionInput;
+import org.wushe.actor.registry.TextList;
+import org.wushe.actor.registry.Writer;
+import org.wushe.audit.AuditTrail;
+import org.wushe.region.RegionScope;
+import org.wushe.shared.Texts;
+import org.wushe.shared.excel.ExcelColumn;
+import org.wushe.shared.excel.ExcelLayout;
+import org.wushe.shared.excel.ExcelReport;
+import org.wushe.shared.excel.ExportColumn;
+import org.wushe.shared.excel.ImportPlan;
+import org.wushe.shared.excel.ImportRow;
+
+/** The organization workbook: import layout and plan, export report. */
+@Component
+class OrganizationExcel {
+
+	static final ExcelColumn<String> NAME = ExcelColumn.text("field.name", 200)
+		.required()
+		.example("actor.excel.example.org-name");
+
+	static final ExcelColumn<String> CREDIT_CODE = ExcelColumn.text("field.creditCode", 30)
+		.required()
+		.width(22)
+		.note("actor.excel.instruction.credit-code")
+		.example("actor.excel.example.credit-code");
+
+	static final ExcelColumn<OrganizationKind> KIND = ExcelColumn
+		.choice("field.kind", Arrays.asList(OrganizationKind.values()), OrganizationKind::messageKey)
+		.required()
+		.width(18);
+
+	static final ExcelColumn<String> REGION = ExcelColumn.regionCode("actor.excel.column.region")
+		.required()
+		.note("actor.excel.note.region-in-scope")
+		.example("actor.excel.example.region");
+
+	static final ExcelColumn<String> REPRESENTATIVE = ExcelColumn.text("field.legalRepresentative", 50);
+
+	static final ExcelColumn<String> CONTACT = ExcelColumn.text("field.contactPerson", 50);
+
+	static final ExcelColumn<PhoneNumber> PHONE = ExcelColumn.of("field.contactPhone", PersonalCells.phone())
+		.width(16)
+		.example("actor.excel.example.phone");
+
+	static final ExcelColumn<String> ADDRESS = ExcelColumn.text("field.address", 200);
+
+	static final ExcelColumn<String> DOMAINS = ExcelColumn.text("field.serviceDomains", 400)
+		.note("actor.excel.note.domains")
+		.example("actor.excel.example.domains");
+
+	static final ExcelColumn<LocalDate> REGISTERED_ON = ExcelColumn.date("field.registeredOn");
+
+	static final ExcelColumn<OrganizationStatus> STATUS = ExcelColumn
+		.choice("field.status", Arrays.asList(OrganizationStatus.values()), OrganizationStatus::messageKey)
+		.note("actor.excel.note.status-default");
+
+	static final ExcelLayout LAYOUT = new ExcelLayout("actor.excel.sheet.organizations",
+			List.of(NAME, CREDIT_CODE, KIND, REGION, REPRESENTATIVE, CONTACT, PHONE, ADDRESS, DOMAINS, REGISTERED_ON,
+					STATUS),
+			List.of("actor.excel.instruction.credit-code", "actor.excel.instruction.personal-data"));
+
+	private final Organizations organizations;
+
+	private final RegionInput regions;
+
+	private final PersonalData personalData;
+
+	private final ChoiceLabels choices;
+
+	private final AuditTrail audit;
+
+	private final Writer writer;
+
+	private final Texts texts;
+
+	OrganizationExcel(Organizations organizations, RegionInput regions, PersonalData personalData,
+			ChoiceLabels choices, AuditTrail audit, Writer writer, Texts texts) {
+		this.organizations = organizations;
+		this.regions = regions;
+		this.personalData = personalData;
+		this.choices = choices;
+		this.audit = audit;
+		this.writer = writer;
+		this.texts = texts;
+	}
+
+	ImportPlan<Organizations.Values> plan(RegionScope scope) {
+		Map<String, ServiceDomain> domainLabels = choices.of(ServiceDomain.values(), ServiceDomain::messageKey);
+		Map<String, Integer> seen = new HashMap<>();
+		Map<String, Optional<String>> regionProblems = new HashMap<>();
+		return new ImportPlan<>() {
+			@Override
+			public ExcelLayout layout() {
+				return LAYOUT;
+			}
+
+			@Override
+			public Organizations.Values convert(ImportRow row) {
+				CreditCode.Verdict verdict = CreditCode.check(row.get(CREDIT_CODE));
+				if (!verdict.acceptable()) {
+					row.reject(CREDIT_CODE, verdict.errorKey());
+				}
+				else {
+					Integer earlier = seen.putIfAbsent(verdict.value(), row.number());
+					if (earlier != null) {
+						row.reject(CREDIT_CODE, "actor.excel.duplicate-code-in-file", earlier);
+					}
+					else if (organizations.creditCodeTaken(verdict.value(), null)) {
+						row.reject(CREDIT_CODE, "actor.credit-code.taken", verdict.value());
+					}
+				}
+				String region = row.get(REGION);
+				regionProblems.computeIfAbsent(region, r -> regions.problem(r, scope, null))
+					.ifPresent(key -> row.reject(REGION, key, region));
+				List<ServiceDomain> domains = new ArrayList<>();
+				for (String item : TextList.parse(row.get(DOMAINS))) {
+					ServiceDomain d = domainLabels.get(ChoiceLabels.normal(item));
+					if (d == null) {
+						row.reject(DOMAINS, "actor.excel.unknown-domain", item);
+					}
+					else if (!domains.contains(d)) {
+						domains.add(d);
+					}
+				}
+				LocalDate registeredOn = row.get(REGISTERED_ON);
+				if (registeredOn != null && registeredOn.isAfter(LocalDate.now(writer.clock()))) {
+					row.reject(REGISTERED_ON, "actor.input.date-future");
+				}
+				if (row.hasErrors()) {
+					return null;
+				}
+				PhoneNumber phone = row.get(PHONE);
+				OrganizationStatus status = row.get(STATUS);
+				return new Organizations.Values(row.get(NAME), verdict.value(), verdict.warning(), row.get(KIND),
+						region, blankToNull(row.get(REPRESENTATIVE)), blankToNull(row.get(CONTACT)),
+						phone == null ? null : personalData.seal(phone), blankToNull(row.get(ADDRESS)), domains,
+						status == null ? OrganizationStatus.ACTIVE : status, registeredOn);
+			}
+
+			@Override
+			public void store(List<Organizations.Values> batch) {
+				organizations.insertAll(batch, writer.now(), writer.name());
+				audit.record(writer.name(), "organization.import", OrganizationService.ENTITY, null, scope.root(),
+						null, "rows=" + batch.size());
+			}
+		};
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s;
+	}
+
+	ExcelReport<Organizations.Exported> report(String regionName, PersonalData.Opener opener) {
+		List<ExportColumn<Organizations.Exported>> columns = new ArrayList<>();
+		columns.add(ExportColumn.<Organizations.Exported>text("field.name", e -> e.organization().name()).width(36));
+		columns.add(ExportColumn.<Organizations.Exported>text("field.creditCode", e -> e.organization().creditCode())
+			.width(22));
+		columns.add(ExportColumn.<Organizations.Exported>text("actor.excel.column.credit-code-warning",
+				e -> e.organization().creditCodeWarning() ? texts.get("actor.excel.warning") : ""));
+		columns.add(ExportColumn.<Organizations.Exported>label("field.kind", e -> e.organization().kind().messageKey()).width(18));
+		columns.add(ExportColumn.text("actor.excel.column.region", e -> e.organization().regionCode()));
+		columns.add(ExportColumn.text("actor.excel.column.region-name", e -> e.organization().regionName()));
+		columns.add(ExportColumn.text("field.legalRepresentative", e -> e.organization().legalRepresentative()));
+		columns.add(ExportColumn.text("field.contactPerson", e -> e.organization().contactPerson()));
+		columns.add(ExportColumn.<Organizations.Exported>text("field.contactPhone",
+				e -> opener == null || e.contactPhoneCipher() == null ? e.organization().contactPhone()
+						: opener.open(PersonalData.Kind.PHONE, e.contactPhoneCipher()))
+			.width(16));
+		columns.add(ExportColumn.<Organizations.Exported>text("field.address", e -> e.organization().address())
+			.width(30));
+		columns.add(ExportColumn.<Organizations.Exported>text("field.serviceDomains",
+				e -> String.join(TextList.DISPLAY_SEPARATOR,
+						e.organization().serviceDomains().stream().map(d -> texts.get(d.messageKey())).toList()))
+			.width(30));
+		columns.add(ExportColumn.date("field.registeredOn", e -> e.organization().registeredOn()));
+		columns.add(ExportColumn.<Organizations.Exported>label("field.status", e -> e.organization().status().messageKey()));
+		return new ExcelReport<>("actor.excel.title.organizations", List.of(regionName),
+				"actor.excel.sheet.organizations", columns);
+	}
+
+}

@@ -1,0 +1,16 @@
+package org.wushe.actor.organization;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.wushe.access.Permissions;
+import org.wushe.shared.NavItem;
+
+@Configuration
+class OrganizationNavigation {
+
+	@Bean
+	NavItem organizationNavItem() {
+		return new NavItem("nav.organizations", "/organizations", Permissions.ACTOR_VIEW, 300);
+	}
+
+}

@@ -1,0 +1,257 @@
+package org.wushe.actor.organization;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.wushe.actor.NameInitials;
+import org.wushe.actor.OrganizationKind;
+import org.wushe.actor.PersonalData;
+import org.wushe.actor.PhoneNumber;
+import org.wushe.actor.SealedValue;
+import org.wushe.actor.registry.Inserts;
+import org.wushe.actor.registry.ListQuery;
+import org.wushe.actor.registry.RegionBreakdown;
+import org.wushe.actor.registry.StreamingJdbc;
+import org.wushe.region.RegionScope;
+
+/**
+ * Organization rows. Every read is bound to a region range ({@code region_code >= :from AND region_code < :to}).
+ */
+@Repository
+class Organizations {
+
+	static final String COLUMNS = """
+			o.id, o.name, o.credit_code, o.credit_code_warning, o.kind, o.region_code, r.name AS region_name,
+			o.legal_representative, o.contact_person, o.contact_phone_masked, o.address, o.service_domains, o.status,
+			o.registered_on, o.created_at, o.created_by, o.updated_at, o.updated_by""";
+
+	/** A checked organization ready to store. */
+	record Values(String name, String creditCode, boolean creditCodeWarning, OrganizationKind kind, String regionCode,
+			String legalRepresentative, String contactPerson, SealedValue contactPhone, String address,
+			List<ServiceDomain> serviceDomains, OrganizationStatus status, java.time.LocalDate registeredOn) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final JdbcClient streaming;
+
+	private final PersonalData personalData;
+
+	private final org.springframework.jdbc.core.JdbcTemplate plain;
+
+	Organizations(JdbcClient jdbc, StreamingJdbc streaming, org.springframework.jdbc.core.JdbcTemplate plain,
+			PersonalData personalData) {
+		this.plain = plain;
+		this.jdbc = jdbc;
+		this.streaming = streaming.client();
+		this.personalData = personalData;
+	}
+
+	long insert(Values v, Timestamp at, String by) {
+		return Inserts.returningId(jdbc.sql("""
+				INSERT INTO organization (name, name_initials, credit_code, credit_code_warning, kind, region_code,
+				    legal_representative, contact_person, contact_phone_cipher, contact_phone_hash, contact_phone_masked,
+				    address, service_domains, status, registered_on, created_at, created_by, updated_at, updated_by)
+				VALUES (:name, :initials, :creditCode, :warning, :kind, :region, :rep, :contact, :phoneCipher, :phoneHash,
+				    :phoneMasked, :address, :domains, :status, :registeredOn, :at, :by, :at, :by)
+				""")
+			.params(params(v, at, by)));
+	}
+
+	void update(long id, Values v, boolean keepPhone, Timestamp at, String by) {
+		jdbc.sql("""
+				UPDATE organization SET name = :name, name_initials = :initials, credit_code = :creditCode,
+				    credit_code_warning = :warning, kind = :kind, region_code = :region, legal_representative = :rep,
+				    contact_person = :contact, address = :address, service_domains = :domains, status = :status,
+				    registered_on = :registeredOn, updated_at = :at, updated_by = :by
+				WHERE id = :id
+				""")
+			.params(params(v, at, by))
+			.param("id", id)
+			.update();
+		if (!keepPhone) {
+			jdbc.sql("""
+					UPDATE organization SET contact_phone_cipher = :phoneCipher, contact_phone_hash = :phoneHash,
+					    contact_phone_masked = :phoneMasked WHERE id = :id
+					""")
+				.param("phoneCipher", v.contactPhone() == null ? null : v.contactPhone().cipherText())
+				.param("phoneHash", v.contactPhone() == null ? null : v.contactPhone().searchHash())
+				.param("phoneMasked", v.contactPhone() == null ? null : v.contactPhone().masked())
+				.param("id", id)
+				.update();
+		}
+	}
+
+	private static Map<String, Object> params(Values v, Timestamp at, String by) {
+		Map<String, Object> p = new HashMap<>();
+		p.put("name", v.name());
+		p.put("initials", NameInitials.of(v.name()));
+		p.put("creditCode", v.creditCode());
+		p.put("warning", v.creditCodeWarning());
+		p.put("kind", v.kind().name());
+		p.put("region", v.regionCode());
+		p.put("rep", v.legalRepresentative());
+		p.put("contact", v.contactPerson());
+		p.put("phoneCipher", v.contactPhone() == null ? null : v.contactPhone().cipherText());
+		p.put("phoneHash", v.contactPhone() == null ? null : v.contactPhone().searchHash());
+		p.put("phoneMasked", v.contactPhone() == null ? null : v.contactPhone().masked());
+		p.put("address", v.address());
+		p.put("domains", String.join(",", v.serviceDomains().stream().map(Enum::name).toList()));
+		p.put("status", v.status().name());
+		p.put("registeredOn", v.registeredOn() == null ? null : Date.valueOf(v.registeredOn()));
+		p.put("at", at);
+		p.put("by", by);
+		return p;
+	}
+
+	boolean creditCodeTaken(String creditCode, Long except) {
+		return jdbc.sql("SELECT COUNT(*) FROM organization WHERE credit_code = :code AND id <> :except")
+			.param("code", creditCode)
+			.param("except", except == null ? -1L : except)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	Optional<Organization> find(RegionScope scope, long id) {
+		return jdbc.sql("SELECT " + COLUMNS + """
+
+				FROM organization o LEFT JOIN region r ON r.code = o.region_code
+				WHERE o.id = :id AND o.region_code >= :from AND o.region_code < :to
+				""")
+			.param("id", id)
+			.param("from", scope.from())
+			.param("to", scope.to())
+			.query(Organizations::map)
+			.optional();
+	}
+
+	/** The contact phone's ciphertext of an organization in scope. */
+	Optional<String> contactPhoneCipher(RegionScope scope, long id) {
+		return jdbc.sql("""
+				SELECT contact_phone_cipher FROM organization
+				WHERE id = :id AND region_code >= :from AND region_code < :to AND contact_phone_cipher IS NOT NULL
+				""")
+			.param("id", id)
+			.param("from", scope.from())
+			.param("to", scope.to())
+			.query(String.class)
+			.optional();
+	}
+
+	List<Organization> list(ListQuery q) {
+		return select(q, false).param("limit", q.size() + 1).param("offset", q.offset()).query(Organizations::map).list();
+	}
+
+	/** A row with the contact phone's ciphertext, for exports. */
+	record Exported(Organization organization, String contactPhoneCipher) {
+	}
+
+	/** All rows matching the filters, for exports; close the stream, inside a transaction. */
+	Stream<Exported> stream(ListQuery q) {
+		return select(q, true).param("limit", Integer.MAX_VALUE)
+			.param("offset", 0)
+			.query((rs, n) -> new Exported(map(rs, n), rs.getString("contact_phone_cipher")))
+			.stream();
+	}
+
+	/** Inserts many organizations at once (imports). */
+	void insertAll(List<Values> values, Timestamp at, String by) {
+		List<Object[]> batch = new java.util.ArrayList<>(values.size());
+		for (Values v : values) {
+			batch.add(new Object[] { v.name(), NameInitials.of(v.name()), v.creditCode(), v.creditCodeWarning(),
+					v.kind().name(), v.regionCode(), v.legalRepresentative(), v.contactPerson(),
+					v.contactPhone() == null ? null : v.contactPhone().cipherText(),
+					v.contactPhone() == null ? null : v.contactPhone().searchHash(),
+					v.contactPhone() == null ? null : v.contactPhone().masked(), v.address(),
+					String.join(",", v.serviceDomains().stream().map(Enum::name).toList()), v.status().name(),
+					v.registeredOn() == null ? null : Date.valueOf(v.registeredOn()), at, by, at, by });
+		}
+		plain.batchUpdate("""
+				INSERT INTO organization (name, name_initials, credit_code, credit_code_warning, kind, region_code,
+				    legal_representative, contact_person, contact_phone_cipher, contact_phone_hash, contact_phone_masked,
+				    address, service_domains, status, registered_on, created_at, created_by, updated_at, updated_by)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				""", batch);
+	}
+
+	/** An organization in scope by its credit code (imports name employers by code). */
+	Optional<Long> idByCreditCode(RegionScope scope, String creditCode) {
+		return jdbc.sql("""
+				SELECT id FROM organization WHERE credit_code = :code AND region_code >= :from AND region_code < :to
+				""")
+			.param("code", creditCode)
+			.param("from", scope.from())
+			.param("to", scope.to())
+			.query(Long.class)
+			.optional();
+	}
+
+	private JdbcClient.StatementSpec select(ListQuery q, boolean streamed) {
+		String upper = q.text().toUpperCase(Locale.ROOT);
+		String phoneHash = PhoneNumber.normalised(q.text())
+			.map(p -> personalData.searchHash(PersonalData.Kind.PHONE, p))
+			.orElse("");
+		return (streamed ? streaming : jdbc).sql("SELECT " + COLUMNS + (streamed ? ", o.contact_phone_cipher" : "") + """
+
+				FROM organization o LEFT JOIN region r ON r.code = o.region_code
+				WHERE o.region_code >= :from AND o.region_code < :to
+				  AND (:kind = '' OR o.kind = :kind)
+				  AND (:status = '' OR o.status = :status)
+				  AND (:text = '' OR LOWER(o.name) LIKE :pattern ESCAPE '\\'
+				       OR (:initials <> '' AND o.name_initials LIKE :initials)
+				       OR o.credit_code = :upper OR (:phoneHash <> '' AND o.contact_phone_hash = :phoneHash))
+				ORDER BY o.id DESC
+				LIMIT :limit OFFSET :offset
+				""")
+			.param("from", q.scope().from())
+			.param("to", q.scope().to())
+			.param("kind", q.kind())
+			.param("status", q.status())
+			.param("text", q.text())
+			.param("pattern", q.namePattern())
+			.param("initials", q.initialsPattern())
+			.param("upper", upper)
+			.param("phoneHash", phoneHash);
+	}
+
+	/** Counts per child region and kind. */
+	List<RegionBreakdown.Part> countByKind(RegionScope scope, int prefixLength) {
+		return jdbc.sql("""
+				SELECT t.prefix, t.kind, COUNT(*) AS n
+				FROM (SELECT SUBSTRING(region_code, 1, :length) AS prefix, kind FROM organization
+				      WHERE region_code >= :from AND region_code < :to AND status <> 'DEREGISTERED') t
+				GROUP BY t.prefix, t.kind
+				""")
+			.param("length", prefixLength)
+			.param("from", scope.from())
+			.param("to", scope.to())
+			.query((rs, n) -> new RegionBreakdown.Part(rs.getString("prefix"), rs.getString("kind"), rs.getLong("n")))
+			.list();
+	}
+
+	static Organization map(ResultSet rs, int n) throws SQLException {
+		String domains = rs.getString("service_domains");
+		Date registered = rs.getDate("registered_on");
+		return new Organization(rs.getLong("id"), rs.getString("name"), rs.getString("credit_code"),
+				rs.getBoolean("credit_code_warning"), OrganizationKind.valueOf(rs.getString("kind")),
+				rs.getString("region_code"), rs.getString("region_name"), rs.getString("legal_representative"),
+				rs.getString("contact_person"), rs.getString("contact_phone_masked"), rs.getString("address"),
+				domains == null || domains.isEmpty() ? List.of()
+						: Arrays.stream(domains.split(",")).map(ServiceDomain::valueOf).toList(),
+				OrganizationStatus.valueOf(rs.getString("status")), registered == null ? null : registered.toLocalDate(),
+				rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
+				rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));
+	}
+
+}

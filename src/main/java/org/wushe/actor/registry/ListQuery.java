@@ -1,0 +1,61 @@
+package org.wushe.actor.registry;
+
+import java.util.Locale;
+
+import org.wushe.actor.IdNumber;
+import org.wushe.actor.NameInitials;
+import org.wushe.actor.PhoneNumber;
+import org.wushe.region.RegionScope;
+
+/**
+ * The filters of a registry list: the effective region subtree (already narrowed to the user's scope), a search text
+ * matched against the name and its pinyin initials, a kind and a status (blank = any), and the page window.
+ */
+public record ListQuery(RegionScope scope, String text, String kind, String status, int offset, int size) {
+
+	public static final int MAX_SIZE = 500;
+
+	public ListQuery {
+		text = text == null ? "" : text.strip();
+		kind = kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT);
+		status = status == null ? "" : status.strip().toUpperCase(Locale.ROOT);
+		offset = Math.max(offset, 0);
+		size = Math.min(Math.max(size, 1), MAX_SIZE);
+	}
+
+	/** The same filters without a window, for exports and counts. */
+	public ListQuery all() {
+		return new ListQuery(scope, text, kind, status, 0, MAX_SIZE);
+	}
+
+	/** {@code LIKE} pattern of the lower-cased text, with {@code \} as escape; {@code %} when blank. */
+	public String namePattern() {
+		return "%" + escape(text.toLowerCase(Locale.ROOT)) + "%";
+	}
+
+	/** {@code LIKE} pattern of the text as pinyin initials, or a pattern that matches nothing useful when empty. */
+	public String initialsPattern() {
+		String q = NameInitials.query(text);
+		return q.isEmpty() ? "" : "%" + q + "%";
+	}
+
+	/**
+	 * The search text as a page may show it again: an ID number or phone number searched for exactly is masked, so
+	 * that the full value is not echoed into the page (or its links).
+	 */
+	public String displayText() {
+		if (IdNumber.isValid(text)) {
+			return IdNumber.mask(IdNumber.normalise(text));
+		}
+		return PhoneNumber.normalised(text).map(PhoneNumber::mask).orElse(text);
+	}
+
+	public boolean hasText() {
+		return !text.isEmpty();
+	}
+
+	public static String escape(String s) {
+		return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+}

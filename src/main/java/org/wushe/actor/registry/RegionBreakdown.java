@@ -1,0 +1,89 @@
+package org.wushe.actor.registry;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.wushe.region.Region;
+import org.wushe.region.RegionCode;
+import org.wushe.region.RegionLevel;
+
+/**
+ * Turns counts grouped by code prefix into one row per child region of a root (children without rows count zero),
+ * plus a row for records registered on the root itself, and a total. Registries group with
+ * {@code SUBSTRING(region_code, 1, :length)} where {@code length} is {@link #childLength(RegionCode)}.
+ */
+@Component
+public class RegionBreakdown {
+
+	/** One grouped count: the code prefix, a category (kind, certified, …) and the number. */
+	public record Part(String prefix, String category, long count) {
+	}
+
+	/** The breakdown rows and the total over them. */
+	public record Result(RegionCode root, String rootName, List<RegionCount> rows, RegionCount total) {
+	}
+
+	private final RegionInput regions;
+
+	RegionBreakdown(RegionInput regions) {
+		this.regions = regions;
+	}
+
+	/** Code length of the root's children; the root's own length for a village (no children). */
+	public int childLength(RegionCode root) {
+		if (root.isCountry()) {
+			return RegionLevel.PROVINCE.codeLength();
+		}
+		RegionLevel level = root.level();
+		return level == RegionLevel.VILLAGE ? level.codeLength() : RegionLevel.ofNumber(level.number() + 1).codeLength();
+	}
+
+	public Result of(RegionCode root, List<Part> parts) {
+		int length = childLength(root);
+		Map<String, Map<String, Long>> byPrefix = new HashMap<>();
+		for (Part p : parts) {
+			String key = p.prefix().length() < length || root.level() == RegionLevel.VILLAGE ? "" : p.prefix();
+			byPrefix.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(p.category(), p.count(), Long::sum);
+		}
+		List<RegionCount> rows = new ArrayList<>();
+		String rootName = regions.name(root);
+		Map<String, Long> own = byPrefix.remove("");
+		if (own != null) {
+			rows.add(count(root.value(), rootName, true, own));
+		}
+		if (root.level() != RegionLevel.VILLAGE) {
+			for (Region child : regions.children(root)) {
+				Map<String, Long> c = byPrefix.getOrDefault(child.code().value(), Map.of());
+				rows.add(count(child.code().value(), child.name(), false, c));
+			}
+		}
+		Map<String, Long> all = new LinkedHashMap<>();
+		for (RegionCount r : rows) {
+			r.counts().forEach((k, v) -> all.merge(k, v, Long::sum));
+		}
+		return new Result(root, rootName, rows, count(root.value(), rootName, false, all));
+	}
+
+	private static RegionCount count(String code, String name, boolean own, Map<String, Long> counts) {
+		long total = counts.getOrDefault(TOTAL, -1L);
+		if (total < 0) {
+			total = counts.entrySet()
+				.stream()
+				.filter(e -> !e.getKey().startsWith("+"))
+				.mapToLong(Map.Entry::getValue)
+				.sum();
+		}
+		return new RegionCount(code, name, own, total, Map.copyOf(counts));
+	}
+
+	/**
+	 * Category name of an explicit total. Without it the total is the sum of the categories, except those starting
+	 * with {@code +} (overlapping counts such as certified workers).
+	 */
+	public static final String TOTAL = "total";
+
+}

@@ -1,0 +1,85 @@
+package org.wushe.actor.registry;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+import org.wushe.region.Region;
+import org.wushe.region.RegionCode;
+import org.wushe.region.RegionLevel;
+import org.wushe.region.RegionScope;
+import org.wushe.region.Regions;
+import org.wushe.shared.BusinessException;
+import org.wushe.shared.FieldError;
+
+/**
+ * Checks a region code typed into a form, an API body or a workbook: well-formed, known, inside the user's scope and,
+ * where asked, of a given level. Also narrows list filters to the scope (404 when outside, as if it did not exist).
+ */
+@Component
+public class RegionInput {
+
+	private final Regions regions;
+
+	RegionInput(Regions regions) {
+		this.regions = regions;
+	}
+
+	/** The region, or empty after adding a field error for {@code field}. */
+	public Optional<Region> check(String field, String text, RegionScope scope, RegionLevel level,
+			List<FieldError> errors) {
+		Optional<String> problem = problem(text, scope, level);
+		if (problem.isPresent()) {
+			errors.add(new FieldError(field, problem.get(), text == null ? "" : text.strip()));
+			return Optional.empty();
+		}
+		return regions.find(RegionCode.parse(text));
+	}
+
+	/** The message key of what is wrong with {@code text} (argument: the text), or empty when it is usable. */
+	public Optional<String> problem(String text, RegionScope scope, RegionLevel level) {
+		if (text == null || text.isBlank()) {
+			return Optional.of("actor.region.blank");
+		}
+		if (!RegionCode.isValid(text)) {
+			return Optional.of("actor.region.malformed");
+		}
+		RegionCode code = RegionCode.parse(text);
+		if (!scope.covers(code)) {
+			return Optional.of("actor.region.out-of-scope");
+		}
+		Optional<Region> region = regions.find(code);
+		if (region.isEmpty()) {
+			return Optional.of("actor.region.unknown");
+		}
+		if (level != null && region.get().level() != level) {
+			return Optional.of(level == RegionLevel.VILLAGE ? "actor.region.not-village" : "actor.region.wrong-level");
+		}
+		return Optional.empty();
+	}
+
+	/** The list scope: the user's scope narrowed to {@code within} (blank = the whole scope); 404 outside. */
+	public RegionScope narrow(RegionScope scope, String within) {
+		if (within == null || within.isBlank()) {
+			return scope;
+		}
+		RegionScope narrowed = scope.narrowTo(RegionCode.parse(within));
+		if (narrowed == null) {
+			throw BusinessException.notFound("region.error.unknown", within.strip());
+		}
+		return narrowed;
+	}
+
+	public Optional<Region> find(RegionCode code) {
+		return regions.find(code);
+	}
+
+	public String name(RegionCode code) {
+		return regions.find(code).map(Region::name).orElse(code.value());
+	}
+
+	public List<Region> children(RegionCode code) {
+		return regions.children(code);
+	}
+
+}

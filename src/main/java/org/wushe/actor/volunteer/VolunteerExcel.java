@@ -1,0 +1,202 @@
+package org.wushe.actor.volunteer;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+import org.wushe.actor.FieldChecks;
+import org.wushe.actor.IdNumber;
+import org.wushe.actor.PersonalData;
+import org.wushe.actor.PhoneNumber;
+import org.wushe.actor.SealedValue;
+import org.wushe.actor.registry.PersonalCells;
+import org.wushe.actor.registry.RegionInput;
+import org.wushe.actor.registry.TextList;
+import org.wushe.actor.registry.Writer;
+import org.wushe.audit.AuditTrail;
+import org.wushe.region.RegionCode;
+import org.wushe.region.RegionScope;
+import org.wushe.shared.excel.ExcelColumn;
+import org.wushe.shared.excel.ExcelLayout;
+import org.wushe.shared.excel.ExcelReport;
+import org.wushe.shared.excel.ExportColumn;
+import org.wushe.shared.excel.ImportPlan;
+import org.wushe.shared.excel.ImportRow;
+
+/**
+ * The volunteer workbook: the import layout (template and upload), the import plan (checks as the form does, ID
+ * numbers unique in the file and in the registry, numbers reserved per batch) and the export report.
+ */
+@Component
+class VolunteerExcel {
+
+	static final ExcelColumn<String> NAME = ExcelColumn.text("actor.excel.column.person-name", 50)
+		.required()
+		.example("actor.excel.example.person-name");
+
+	static final ExcelColumn<IdNumber> ID_NUMBER = ExcelColumn.of("field.idNumber", PersonalCells.idNumber())
+		.required()
+		.width(22)
+		.example("actor.excel.example.id-number");
+
+	static final ExcelColumn<PhoneNumber> PHONE = ExcelColumn.of("field.phone", PersonalCells.phone())
+		.width(16)
+		.example("actor.excel.example.phone");
+
+	static final ExcelColumn<String> REGION = ExcelColumn.regionCode("actor.excel.column.region")
+		.required()
+		.note("actor.excel.note.region-in-scope")
+		.example("actor.excel.example.region");
+
+	static final ExcelColumn<String> TEAMS = ExcelColumn.text("field.teams", 400)
+		.note("actor.excel.note.list")
+		.example("actor.excel.example.teams");
+
+	static final ExcelColumn<String> SKILLS = ExcelColumn.text("field.skills", 400)
+		.note("actor.excel.note.list")
+		.example("actor.excel.example.skills");
+
+	static final ExcelColumn<VolunteerStatus> STATUS = ExcelColumn
+		.choice("field.status", Arrays.asList(VolunteerStatus.values()), VolunteerStatus::messageKey)
+		.note("actor.excel.note.status-default");
+
+	static final ExcelLayout LAYOUT = new ExcelLayout("actor.excel.sheet.volunteers",
+			List.of(NAME, ID_NUMBER, PHONE, REGION, TEAMS, SKILLS, STATUS),
+			List.of("actor.excel.instruction.personal-data", "actor.excel.instruction.volunteer-number"));
+
+	private final Volunteers volunteers;
+
+	private final VolunteerNumbers numbers;
+
+	private final RegionInput regions;
+
+	private final PersonalData personalData;
+
+	private final AuditTrail audit;
+
+	private final Writer writer;
+
+	VolunteerExcel(Volunteers volunteers, VolunteerNumbers numbers, RegionInput regions, PersonalData personalData,
+			AuditTrail audit, Writer writer) {
+		this.volunteers = volunteers;
+		this.numbers = numbers;
+		this.regions = regions;
+		this.personalData = personalData;
+		this.audit = audit;
+		this.writer = writer;
+	}
+
+	ImportPlan<Volunteers.Values> plan(RegionScope scope) {
+		return new Plan(scope);
+	}
+
+	/** One import: remembers the ID numbers seen so far and the verdict on each region code. */
+	private final class Plan implements ImportPlan<Volunteers.Values> {
+
+		private final RegionScope scope;
+
+		private final Map<String, Integer> seen = new HashMap<>();
+
+		private final Map<String, Optional<String>> regionProblems = new HashMap<>();
+
+		Plan(RegionScope scope) {
+			this.scope = scope;
+		}
+
+		@Override
+		public ExcelLayout layout() {
+			return LAYOUT;
+		}
+
+		@Override
+		public Volunteers.Values convert(ImportRow row) {
+			IdNumber idNumber = row.get(ID_NUMBER);
+			String region = row.get(REGION);
+			Optional<String> regionProblem = regionProblems.computeIfAbsent(region,
+					r -> regions.problem(r, scope, null));
+			regionProblem.ifPresent(key -> row.reject(REGION, key, region));
+			SealedValue sealedId = personalData.seal(idNumber);
+			String hash = sealedId.searchHash();
+			Integer earlier = seen.putIfAbsent(hash, row.number());
+			if (earlier != null) {
+				row.reject(ID_NUMBER, "actor.excel.duplicate-in-file", earlier);
+			}
+			else if (volunteers.idNumberTaken(hash)) {
+				row.reject(ID_NUMBER, "actor.id-number.taken");
+			}
+			else if (idNumber.birthDate().isAfter(java.time.LocalDate.now(writer.clock()))) {
+				row.reject(ID_NUMBER, "actor.id-number.birth-date");
+			}
+			FieldChecks lists = new FieldChecks();
+			List<String> teams = VolunteerService.items(lists, "teams", List.of(orEmpty(row.get(TEAMS))));
+			List<String> skills = VolunteerService.items(lists, "skills", List.of(orEmpty(row.get(SKILLS))));
+			lists.errors().forEach(e -> row.reject(e.field().equals("teams") ? TEAMS : SKILLS, e.messageKey()));
+			if (row.hasErrors()) {
+				return null;
+			}
+			PhoneNumber phone = row.get(PHONE);
+			VolunteerStatus status = row.get(STATUS);
+			return new Volunteers.Values(row.get(NAME), sealedId,
+					phone == null ? null : personalData.seal(phone), region, teams, skills,
+					status == null ? VolunteerStatus.ACTIVE : status);
+		}
+
+		@Override
+		public void store(List<Volunteers.Values> batch) {
+			Map<String, List<Integer>> byPrefix = new LinkedHashMap<>();
+			for (int i = 0; i < batch.size(); i++) {
+				String prefix = VolunteerNumbers.prefix(RegionCode.parse(batch.get(i).regionCode()));
+				byPrefix.computeIfAbsent(prefix, p -> new ArrayList<>()).add(i);
+			}
+			String[] assigned = new String[batch.size()];
+			byPrefix.forEach((prefix, rows) -> {
+				long first = numbers.reserve(prefix, rows.size());
+				for (int k = 0; k < rows.size(); k++) {
+					assigned[rows.get(k)] = VolunteerNumbers.format(prefix, first + k);
+				}
+			});
+			volunteers.insertAll(Arrays.asList(assigned), batch, writer.now(), writer.name());
+			audit.record(writer.name(), "volunteer.import", VolunteerService.ENTITY,
+					assigned[0] + ".." + assigned[assigned.length - 1], scope.root(), null, "rows=" + batch.size());
+		}
+
+	}
+
+	private static String orEmpty(String s) {
+		return s == null ? "" : s;
+	}
+
+	/** The export: masked personal data, or full values through an audited opener. */
+	ExcelReport<Volunteers.Exported> report(String regionName, PersonalData.Opener opener) {
+		List<ExportColumn<Volunteers.Exported>> columns = new ArrayList<>();
+		columns.add(ExportColumn.<Volunteers.Exported>text("field.volunteerNumber", e -> e.volunteer().volunteerNumber())
+			.width(18));
+		columns.add(ExportColumn.text("actor.excel.column.person-name", e -> e.volunteer().name()));
+		columns.add(ExportColumn.<Volunteers.Exported>text("field.idNumber",
+				e -> opener == null ? e.volunteer().idNumber() : opener.open(PersonalData.Kind.ID_NUMBER,
+						e.idNumberCipher()))
+			.width(22));
+		columns.add(ExportColumn.<Volunteers.Exported>text("field.phone",
+				e -> opener == null || e.phoneCipher() == null ? e.volunteer().phone()
+						: opener.open(PersonalData.Kind.PHONE, e.phoneCipher()))
+			.width(16));
+		columns.add(ExportColumn.text("actor.excel.column.region", e -> e.volunteer().regionCode()));
+		columns.add(ExportColumn.text("actor.excel.column.region-name", e -> e.volunteer().regionName()));
+		columns.add(ExportColumn.<Volunteers.Exported>text("field.teams",
+				e -> String.join(TextList.DISPLAY_SEPARATOR, e.volunteer().teams()))
+			.width(30));
+		columns.add(ExportColumn.<Volunteers.Exported>text("field.skills",
+				e -> String.join(TextList.DISPLAY_SEPARATOR, e.volunteer().skills()))
+			.width(30));
+		columns.add(ExportColumn.label("field.status", e -> e.volunteer().status().messageKey()));
+		columns.add(ExportColumn.dateTime("actor.excel.column.created-at", e -> e.volunteer().createdAt()));
+		return new ExcelReport<>("actor.excel.title.volunteers", List.of(regionName), "actor.excel.sheet.volunteers",
+				columns);
+	}
+
+}

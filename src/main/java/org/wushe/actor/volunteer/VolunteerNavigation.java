@@ -1,0 +1,16 @@
+package org.wushe.actor.volunteer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.wushe.access.Permissions;
+import org.wushe.shared.NavItem;
+
+@Configuration
+class VolunteerNavigation {
+
+	@Bean
+	NavItem volunteerNavItem() {
+		return new NavItem("nav.volunteers", "/volunteers", Permissions.ACTOR_VIEW, 320);
+	}
+
+}

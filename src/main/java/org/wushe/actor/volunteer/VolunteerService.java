@@ -1,0 +1,164 @@
+package org.wushe.actor.volunteer;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.wushe.access.CurrentUser;
+import org.wushe.actor.FieldChecks;
+import org.wushe.actor.IdNumber;
+import org.wushe.actor.PersonalData;
+import org.wushe.actor.PhoneNumber;
+import org.wushe.actor.registry.ListQuery;
+import org.wushe.actor.registry.Page;
+import org.wushe.actor.registry.RegionBreakdown;
+import org.wushe.actor.registry.RegionInput;
+import org.wushe.actor.registry.TextList;
+import org.wushe.actor.registry.Writer;
+import org.wushe.audit.AuditTrail;
+import org.wushe.region.Region;
+import org.wushe.region.RegionCode;
+import org.wushe.region.RegionScope;
+import org.wushe.shared.BusinessException;
+import org.wushe.shared.InvalidInputException;
+
+/**
+ * The volunteer registry: registration with a generated volunteer number, edits within scope, lists and counts in
+ * scope, full personal data with audit.
+ */
+@Service
+public class VolunteerService {
+
+	static final String ENTITY = "volunteer";
+
+	private final Volunteers volunteers;
+
+	private final VolunteerNumbers numbers;
+
+	private final RegionInput regions;
+
+	private final RegionBreakdown breakdown;
+
+	private final PersonalData personalData;
+
+	private final AuditTrail audit;
+
+	private final Writer writer;
+
+	private final TransactionTemplate tx;
+
+	VolunteerService(Volunteers volunteers, VolunteerNumbers numbers, RegionInput regions, RegionBreakdown breakdown,
+			PersonalData personalData, AuditTrail audit, Writer writer, PlatformTransactionManager transactions) {
+		this.volunteers = volunteers;
+		this.numbers = numbers;
+		this.regions = regions;
+		this.breakdown = breakdown;
+		this.personalData = personalData;
+		this.audit = audit;
+		this.writer = writer;
+		this.tx = new TransactionTemplate(transactions);
+	}
+
+	/**
+	 * Registers a volunteer: checks, reserves the next volunteer number of the region's prefix (its own short
+	 * transaction), then stores and audits in one transaction.
+	 */
+	public Volunteer register(VolunteerInput input, RegionScope scope) {
+		Volunteers.Values v = check(input, scope, null);
+		String prefix = VolunteerNumbers.prefix(RegionCode.parse(v.regionCode()));
+		String number = VolunteerNumbers.format(prefix, numbers.reserve(prefix, 1));
+		Long id = tx.execute(status -> {
+			long newId;
+			try {
+				newId = volunteers.insert(number, v, writer.now(), writer.name());
+			}
+			catch (DuplicateKeyException ex) {
+				throw InvalidInputException.of("idNumber", "actor.id-number.taken");
+			}
+			audit.record("volunteer.create", ENTITY, newId, RegionCode.parse(v.regionCode()));
+			return newId;
+		});
+		return get(scope, id);
+	}
+
+	@Transactional
+	public Volunteer update(long id, VolunteerInput input, RegionScope scope) {
+		get(scope, id);
+		Volunteers.Values v = check(input, scope, id);
+		try {
+			volunteers.update(id, v, writer.now(), writer.name());
+		}
+		catch (DuplicateKeyException ex) {
+			throw InvalidInputException.of("idNumber", "actor.id-number.taken");
+		}
+		audit.record("volunteer.update", ENTITY, id, RegionCode.parse(v.regionCode()));
+		return get(scope, id);
+	}
+
+	Volunteers.Values check(VolunteerInput input, RegionScope scope, Long existingId) {
+		FieldChecks c = new FieldChecks();
+		String name = c.required("name", input.name(), 50);
+		IdNumber idNumber = c.idNumber("idNumber", input.idNumber(), LocalDate.now(writer.clock()),
+				existingId == null);
+		if (idNumber != null && volunteers.idNumberTaken(personalData.searchHash(idNumber), existingId)) {
+			c.add("idNumber", "actor.id-number.taken");
+		}
+		PhoneNumber phone = c.phone("phone", input.phone(), false);
+		Optional<Region> region = regions.check("regionCode", input.regionCode(), scope, null, c.errors());
+		List<String> teams = items(c, "teams", input.teams());
+		List<String> skills = items(c, "skills", input.skills());
+		VolunteerStatus status = c.choice("status", input.status(), VolunteerStatus.class, false);
+		c.throwIfAny();
+		return new Volunteers.Values(name, idNumber == null ? null : personalData.seal(idNumber),
+				phone == null ? null : personalData.seal(phone), region.orElseThrow().code().value(), teams, skills,
+				status == null ? VolunteerStatus.ACTIVE : status);
+	}
+
+	static List<String> items(FieldChecks c, String field, List<String> texts) {
+		List<String> items = TextList.parse(texts);
+		if (TextList.join(items).length() > 400 || items.stream().anyMatch(i -> i.length() > 50)) {
+			c.add(field, "actor.volunteer.list-too-long");
+		}
+		return items;
+	}
+
+	public Optional<Volunteer> find(RegionScope scope, long id) {
+		return volunteers.find(scope, id);
+	}
+
+	public Volunteer get(RegionScope scope, long id) {
+		return find(scope, id).orElseThrow(() -> BusinessException.notFound("actor.volunteer.unknown", id));
+	}
+
+	public Page<Volunteer> list(ListQuery query) {
+		return Page.of(volunteers.list(query), query.size(), query.offset() / query.size());
+	}
+
+	Stream<Volunteers.Exported> stream(ListQuery query) {
+		return volunteers.stream(query);
+	}
+
+	/** Volunteers (not withdrawn) per child region, by status. */
+	public RegionBreakdown.Result counts(RegionScope scope) {
+		return breakdown.of(scope.root(), volunteers.counts(scope, breakdown.childLength(scope.root())));
+	}
+
+	@Transactional
+	public Map<PersonalData.Kind, String> reveal(CurrentUser viewer, long id) {
+		Volunteers.Sealed sealed = volunteers.sealed(viewer.scope(), id)
+			.orElseThrow(() -> BusinessException.notFound("actor.volunteer.unknown", id));
+		Map<PersonalData.Kind, String> ciphers = new LinkedHashMap<>();
+		ciphers.put(PersonalData.Kind.ID_NUMBER, sealed.idNumber());
+		ciphers.put(PersonalData.Kind.PHONE, sealed.phone());
+		return personalData.reveal(viewer, ENTITY, id, RegionCode.parse(sealed.regionCode()), ciphers);
+	}
+
+}

@@ -1,0 +1,127 @@
+package org.wushe.actor.worker;
+
+import java.io.IOException;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.wushe.access.CurrentUser;
+import org.wushe.actor.registry.ExportHandling;
+import org.wushe.actor.registry.ImportHandling;
+import org.wushe.actor.registry.ListQuery;
+import org.wushe.actor.registry.RegionInput;
+import org.wushe.region.RegionScope;
+import org.wushe.shared.excel.ImportJob;
+
+/** Workers workbooks: export of the list, the import template, imports with progress (pages and API). */
+@Controller
+class SocialWorkerExcelController {
+
+	static final String BASE = "/workers";
+
+	private final SocialWorkerService workers;
+
+	private final SocialWorkerExcel excel;
+
+	private final RegionInput regions;
+
+	private final ImportHandling imports;
+
+	private final ExportHandling exports;
+
+	SocialWorkerExcelController(SocialWorkerService workers, SocialWorkerExcel excel, RegionInput regions,
+			ImportHandling imports, ExportHandling exports) {
+		this.workers = workers;
+		this.excel = excel;
+		this.regions = regions;
+		this.imports = imports;
+		this.exports = exports;
+	}
+
+	@GetMapping(BASE + "/export")
+	@PreAuthorize("hasAuthority('actor:view')")
+	void export(@RequestParam(required = false) String within, @RequestParam(defaultValue = "") String q,
+			@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "false") boolean full,
+			@AuthenticationPrincipal CurrentUser user, HttpServletResponse response) {
+		RegionScope scope = regions.narrow(user.scope(), within);
+		ListQuery query = new ListQuery(scope, q, kind, status, 0, ListQuery.MAX_SIZE);
+		String name = regions.name(scope.root());
+		exports.download(user, full, SocialWorkerService.ENTITY, scope, "q=" + q + ";kind=" + kind + ";status=" + status,
+				opener -> excel.report(name, opener), () -> workers.stream(query), response,
+				"actor.excel.file.workers", name);
+	}
+
+	@GetMapping(BASE + "/import")
+	@PreAuthorize("hasAuthority('actor:manage')")
+	String importPage(Model model) {
+		page(model);
+		return "actor/import";
+	}
+
+	@GetMapping(BASE + "/import/template")
+	@PreAuthorize("hasAuthority('actor:manage')")
+	void template(HttpServletResponse response) throws IOException {
+		imports.imports().downloadTemplate(SocialWorkerExcel.LAYOUT, "actor.excel.template.workers", response);
+	}
+
+	@PostMapping(BASE + "/import")
+	@PreAuthorize("hasAuthority('actor:manage')")
+	String upload(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String mode,
+			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletRequest request) {
+		page(model);
+		return imports.startFromPage(file, mode, excel.plan(user.scope()), user, BASE, model, request);
+	}
+
+	@GetMapping(BASE + "/import/{job}")
+	@PreAuthorize("hasAuthority('actor:manage')")
+	String job(@PathVariable String job, @AuthenticationPrincipal CurrentUser user, Model model,
+			HttpServletRequest request) {
+		ImportJob found = imports.job(job, user);
+		model.addAttribute("job", found);
+		model.addAttribute("poll", request.getContextPath() + BASE + "/import/" + found.id());
+		return "actor/import :: job-result";
+	}
+
+	@PostMapping(path = "/api/workers/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PreAuthorize("hasAuthority('actor:manage')")
+	@ResponseBody
+	@Operation(tags = "workers", summary = "Import workers from the xlsx template", description = """
+			mode = ALL (nothing is stored if any row is wrong) or VALID (only the valid rows). Small files answer \
+			200 with the finished job; large ones 202 with a job to poll at /api/workers/import/{id}.""")
+	ResponseEntity<ImportHandling.Summary> apiUpload(@RequestParam(required = false) MultipartFile file,
+			@RequestParam(required = false) String mode, @AuthenticationPrincipal CurrentUser user) {
+		ImportJob job = imports.start(file, mode, excel.plan(user.scope()), user);
+		return ResponseEntity.status(job.isFinished() ? HttpStatus.OK : HttpStatus.ACCEPTED)
+			.body(ImportHandling.Summary.of(job));
+	}
+
+	@GetMapping("/api/workers/import/{job}")
+	@PreAuthorize("hasAuthority('actor:manage')")
+	@ResponseBody
+	@Operation(tags = "workers", summary = "Progress and result of an import of workers")
+	ImportHandling.Summary apiJob(@PathVariable String job, @AuthenticationPrincipal CurrentUser user) {
+		return ImportHandling.Summary.of(imports.job(job, user));
+	}
+
+	private static void page(Model model) {
+		model.addAttribute("titleKey", "actor.excel.import.workers");
+		model.addAttribute("helpKey", "actor.excel.import.workers-help");
+		model.addAttribute("base", BASE);
+	}
+
+}

@@ -1,0 +1,223 @@
+package org.wushe.actor.worker;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wushe.access.CurrentUser;
+import org.wushe.actor.FieldChecks;
+import org.wushe.actor.Gender;
+import org.wushe.actor.IdNumber;
+import org.wushe.actor.PersonalData;
+import org.wushe.actor.PhoneNumber;
+import org.wushe.actor.Qualification;
+import org.wushe.actor.organization.OrganizationService;
+import org.wushe.actor.registry.ListQuery;
+import org.wushe.actor.registry.Page;
+import org.wushe.actor.registry.RegionBreakdown;
+import org.wushe.actor.registry.RegionInput;
+import org.wushe.actor.registry.Writer;
+import org.wushe.audit.AuditTrail;
+import org.wushe.region.Region;
+import org.wushe.region.RegionCode;
+import org.wushe.region.RegionScope;
+import org.wushe.shared.BusinessException;
+import org.wushe.shared.InvalidInputException;
+
+/**
+ * The social-worker registry: register and edit within scope (ID number checked and unique, ID number and phone
+ * sealed), training records, lists and counts (all / certified) in scope, full personal data with audit.
+ */
+@Service
+public class SocialWorkerService {
+
+	static final String ENTITY = "social-worker";
+
+	private final SocialWorkers workers;
+
+	private final OrganizationService organizations;
+
+	private final RegionInput regions;
+
+	private final RegionBreakdown breakdown;
+
+	private final PersonalData personalData;
+
+	private final AuditTrail audit;
+
+	private final Writer writer;
+
+	SocialWorkerService(SocialWorkers workers, OrganizationService organizations, RegionInput regions,
+			RegionBreakdown breakdown, PersonalData personalData, AuditTrail audit, Writer writer) {
+		this.workers = workers;
+		this.organizations = organizations;
+		this.regions = regions;
+		this.breakdown = breakdown;
+		this.personalData = personalData;
+		this.audit = audit;
+		this.writer = writer;
+	}
+
+	@Transactional
+	public SocialWorker register(WorkerInput input, RegionScope scope) {
+		SocialWorkers.Values v = check(input, scope, null);
+		long id;
+		try {
+			id = workers.insert(v, writer.now(), writer.name());
+		}
+		catch (DuplicateKeyException ex) {
+			throw InvalidInputException.of("idNumber", "actor.id-number.taken");
+		}
+		audit.record("social-worker.create", ENTITY, id, RegionCode.parse(v.regionCode()));
+		return get(scope, id);
+	}
+
+	@Transactional
+	public SocialWorker update(long id, WorkerInput input, RegionScope scope) {
+		get(scope, id);
+		SocialWorkers.Values v = check(input, scope, id);
+		try {
+			workers.update(id, v, writer.now(), writer.name());
+		}
+		catch (DuplicateKeyException ex) {
+			throw InvalidInputException.of("idNumber", "actor.id-number.taken");
+		}
+		audit.record("social-worker.update", ENTITY, id, RegionCode.parse(v.regionCode()));
+		return get(scope, id);
+	}
+
+	/** Checks every field; on update ({@code existingId} set) a blank ID number or phone keeps the stored one. */
+	SocialWorkers.Values check(WorkerInput input, RegionScope scope, Long existingId) {
+		FieldChecks c = new FieldChecks();
+		boolean creating = existingId == null;
+		String name = c.required("name", input.name(), 50);
+		Gender gender = c.choice("gender", input.gender(), Gender.class, true);
+		IdNumber idNumber = c.idNumber("idNumber", input.idNumber(), LocalDate.now(writer.clock()), creating);
+		if (idNumber != null && workers.idNumberTaken(personalData.searchHash(idNumber), existingId)) {
+			c.add("idNumber", "actor.id-number.taken");
+		}
+		PhoneNumber phone = c.phone("phone", input.phone(), false);
+		Qualification qualification = c.choice("qualification", input.qualification(), Qualification.class, true);
+		String certificate = c.optional("certificateNumber", input.certificateNumber(), 50);
+		if (qualification != null && qualification.certified() && certificate == null && c.errors().stream()
+			.noneMatch(e -> e.field().equals("certificateNumber"))) {
+			c.add("certificateNumber", "actor.worker.certificate-required");
+		}
+		Long employerId = employer(c, input.employerId(), scope);
+		Optional<Region> region = regions.check("regionCode", input.regionCode(), scope, null, c.errors());
+		WorkerPost post = c.choice("post", input.post(), WorkerPost.class, false);
+		WorkerStatus status = c.choice("status", input.status(), WorkerStatus.class, false);
+		List<Long> siteIds = siteIds(c, input.siteIds());
+		c.throwIfAny();
+		return new SocialWorkers.Values(name, gender, idNumber == null ? null : personalData.seal(idNumber),
+				phone == null ? null : personalData.seal(phone), qualification,
+				certificate, employerId,
+				region.orElseThrow().code().value(), post == null ? WorkerPost.STATION_WORKER : post,
+				status == null ? WorkerStatus.ACTIVE : status, siteIds);
+	}
+
+	private Long employer(FieldChecks c, String text, RegionScope scope) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			long id = Long.parseLong(text.strip());
+			if (organizations.find(scope, id).isEmpty()) {
+				c.add("employerId", "actor.worker.employer-unknown", text.strip());
+				return null;
+			}
+			return id;
+		}
+		catch (NumberFormatException ex) {
+			c.add("employerId", "actor.worker.employer-unknown", text.strip());
+			return null;
+		}
+	}
+
+	private static List<Long> siteIds(FieldChecks c, List<String> texts) {
+		List<Long> ids = new ArrayList<>();
+		if (texts == null) {
+			return ids;
+		}
+		for (String t : texts) {
+			for (String part : t == null ? new String[0] : t.split("[,，、\\s]+")) {
+				if (part.isBlank()) {
+					continue;
+				}
+				try {
+					long id = Long.parseLong(part.strip());
+					if (id <= 0) {
+						throw new NumberFormatException();
+					}
+					if (!ids.contains(id)) {
+						ids.add(id);
+					}
+				}
+				catch (NumberFormatException ex) {
+					c.add("siteIds", "actor.worker.site-id-invalid", part.strip());
+				}
+			}
+		}
+		return ids;
+	}
+
+	public Optional<SocialWorker> find(RegionScope scope, long id) {
+		return workers.find(scope, id);
+	}
+
+	public SocialWorker get(RegionScope scope, long id) {
+		return find(scope, id).orElseThrow(() -> BusinessException.notFound("actor.worker.unknown", id));
+	}
+
+	public Page<SocialWorker> list(ListQuery query) {
+		return Page.of(workers.list(query), query.size(), query.offset() / query.size());
+	}
+
+	/** Every worker matching the filters with ciphertexts, for exports; inside a transaction, close the stream. */
+	Stream<SocialWorkers.Exported> stream(ListQuery query) {
+		return workers.stream(query);
+	}
+
+	/** Active workers per child region: certified and uncertified (the total is all professionals). */
+	public RegionBreakdown.Result counts(RegionScope scope) {
+		return breakdown.of(scope.root(), workers.counts(scope, breakdown.childLength(scope.root())));
+	}
+
+	public List<Training> trainings(RegionScope scope, long workerId) {
+		get(scope, workerId);
+		return workers.trainings(workerId);
+	}
+
+	@Transactional
+	public Training addTraining(RegionScope scope, long workerId, TrainingInput input) {
+		SocialWorker w = get(scope, workerId);
+		FieldChecks c = new FieldChecks();
+		String course = c.required("course", input.course(), 200);
+		BigDecimal hours = c.decimal("hours", input.hours(), new BigDecimal("0.5"), new BigDecimal("2000"), 1, true);
+		LocalDate takenOn = c.date("takenOn", input.takenOn(), LocalDate.now(writer.clock()), true);
+		c.throwIfAny();
+		long id = workers.addTraining(workerId, course, hours, takenOn);
+		audit.record("social-worker.training", ENTITY, workerId, RegionCode.parse(w.regionCode()));
+		return new Training(id, course, hours, takenOn);
+	}
+
+	/** The full ID number and phone for a viewer with {@code personal-data:view}; audited. */
+	@Transactional
+	public Map<PersonalData.Kind, String> reveal(CurrentUser viewer, long id) {
+		SocialWorkers.Sealed sealed = workers.sealed(viewer.scope(), id)
+			.orElseThrow(() -> BusinessException.notFound("actor.worker.unknown", id));
+		Map<PersonalData.Kind, String> ciphers = new LinkedHashMap<>();
+		ciphers.put(PersonalData.Kind.ID_NUMBER, sealed.idNumber());
+		ciphers.put(PersonalData.Kind.PHONE, sealed.phone());
+		return personalData.reveal(viewer, ENTITY, id, RegionCode.parse(sealed.regionCode()), ciphers);
+	}
+
+}

@@ -1,0 +1,308 @@
+package org.wushe.actor.worker;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.wushe.actor.Gender;
+import org.wushe.actor.IdNumber;
+import org.wushe.actor.NameInitials;
+import org.wushe.actor.PersonalData;
+import org.wushe.actor.PhoneNumber;
+import org.wushe.actor.Qualification;
+import org.wushe.actor.SealedValue;
+import org.wushe.actor.registry.Inserts;
+import org.wushe.actor.registry.ListQuery;
+import org.wushe.actor.registry.RegionBreakdown;
+import org.wushe.actor.registry.StreamingJdbc;
+import org.wushe.region.RegionScope;
+
+/** Social-worker rows, their posted sites and training records; every read bound to a region range. */
+@Repository
+class SocialWorkers {
+
+	static final String COLUMNS = """
+			w.id, w.name, w.gender, w.id_number_masked, w.phone_masked, w.qualification, w.certificate_number,
+			w.employer_id, o.name AS employer_name, w.region_code, r.name AS region_name, w.post, w.status,
+			w.created_at, w.created_by, w.updated_at, w.updated_by""";
+
+	static final String FROM = """
+			FROM social_worker w
+			LEFT JOIN region r ON r.code = w.region_code
+			LEFT JOIN organization o ON o.id = w.employer_id
+			""";
+
+	/** A checked worker ready to store; {@code idNumber}/{@code phone} null on update mean "keep". */
+	record Values(String name, Gender gender, SealedValue idNumber, SealedValue phone, Qualification qualification,
+			String certificateNumber, Long employerId, String regionCode, WorkerPost post, WorkerStatus status,
+			List<Long> siteIds) {
+	}
+
+	/** Full ciphertexts of one worker. */
+	record Sealed(String idNumber, String phone, String regionCode) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final JdbcClient streaming;
+
+	private final NamedParameterJdbcTemplate named;
+
+	private final PersonalData personalData;
+
+	SocialWorkers(JdbcClient jdbc, StreamingJdbc streaming, NamedParameterJdbcTemplate named, PersonalData personalData) {
+		this.jdbc = jdbc;
+		this.streaming = streaming.client();
+		this.named = named;
+		this.personalData = personalData;
+	}
+
+	long insert(Values v, Timestamp at, String by) {
+		long id = Inserts.returningId(jdbc.sql("""
+				INSERT INTO social_worker (name, name_initials, gender, id_number_cipher, id_number_hash,
+				    id_number_masked, phone_cipher, phone_hash, phone_masked, qualification, certificate_number,
+				    employer_id, region_code, post, status, created_at, created_by, updated_at, updated_by)
+				VALUES (:name, :initials, :gender, :idCipher, :idHash, :idMasked, :phoneCipher, :phoneHash,
+				    :phoneMasked, :qualification, :certificate, :employer, :region, :post, :status, :at, :by, :at, :by)
+				""").params(params(v, at, by)));
+		replaceSites(id, v.siteIds());
+		return id;
+	}
+
+	/** Inserts many workers at once (imports); sites are not part of an import. */
+	void insertAll(List<Values> values, Timestamp at, String by) {
+		@SuppressWarnings("unchecked")
+		Map<String, Object>[] batch = values.stream().map(v -> params(v, at, by)).toArray(Map[]::new);
+		named.batchUpdate("""
+				INSERT INTO social_worker (name, name_initials, gender, id_number_cipher, id_number_hash,
+				    id_number_masked, phone_cipher, phone_hash, phone_masked, qualification, certificate_number,
+				    employer_id, region_code, post, status, created_at, created_by, updated_at, updated_by)
+				VALUES (:name, :initials, :gender, :idCipher, :idHash, :idMasked, :phoneCipher, :phoneHash,
+				    :phoneMasked, :qualification, :certificate, :employer, :region, :post, :status, :at, :by, :at, :by)
+				""", batch);
+	}
+
+	void update(long id, Values v, Timestamp at, String by) {
+		jdbc.sql("""
+				UPDATE social_worker SET name = :name, name_initials = :initials, gender = :gender,
+				    qualification = :qualification, certificate_number = :certificate, employer_id = :employer,
+				    region_code = :region, post = :post, status = :status, updated_at = :at, updated_by = :by
+				WHERE id = :id
+				""").params(params(v, at, by)).param("id", id).update();
+		if (v.idNumber() != null) {
+			jdbc.sql("""
+					UPDATE social_worker SET id_number_cipher = :idCipher, id_number_hash = :idHash,
+					    id_number_masked = :idMasked WHERE id = :id
+					""").params(params(v, at, by)).param("id", id).update();
+		}
+		if (v.phone() != null) {
+			jdbc.sql("""
+					UPDATE social_worker SET phone_cipher = :phoneCipher, phone_hash = :phoneHash,
+					    phone_masked = :phoneMasked WHERE id = :id
+					""").params(params(v, at, by)).param("id", id).update();
+		}
+		replaceSites(id, v.siteIds());
+	}
+
+	private void replaceSites(long id, List<Long> siteIds) {
+		jdbc.sql("DELETE FROM social_worker_site WHERE worker_id = :id").param("id", id).update();
+		for (Long site : siteIds) {
+			jdbc.sql("INSERT INTO social_worker_site (worker_id, site_id) VALUES (:id, :site)")
+				.param("id", id)
+				.param("site", site)
+				.update();
+		}
+	}
+
+	private static Map<String, Object> params(Values v, Timestamp at, String by) {
+		Map<String, Object> p = new HashMap<>();
+		p.put("name", v.name());
+		p.put("initials", NameInitials.of(v.name()));
+		p.put("gender", v.gender().name());
+		p.put("idCipher", v.idNumber() == null ? null : v.idNumber().cipherText());
+		p.put("idHash", v.idNumber() == null ? null : v.idNumber().searchHash());
+		p.put("idMasked", v.idNumber() == null ? null : v.idNumber().masked());
+		p.put("phoneCipher", v.phone() == null ? null : v.phone().cipherText());
+		p.put("phoneHash", v.phone() == null ? null : v.phone().searchHash());
+		p.put("phoneMasked", v.phone() == null ? null : v.phone().masked());
+		p.put("qualification", v.qualification().name());
+		p.put("certificate", v.certificateNumber());
+		p.put("employer", v.employerId());
+		p.put("region", v.regionCode());
+		p.put("post", v.post().name());
+		p.put("status", v.status().name());
+		p.put("at", at);
+		p.put("by", by);
+		return p;
+	}
+
+	/** Whether a worker with this ID-number hash exists (other than {@code except}). */
+	boolean idNumberTaken(String hash, Long except) {
+		return jdbc.sql("SELECT COUNT(*) FROM social_worker WHERE id_number_hash = :hash AND id <> :except")
+			.param("hash", hash)
+			.param("except", except == null ? -1L : except)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** Which of these ID-number hashes are taken already (imports). */
+	List<String> takenIdNumbers(List<String> hashes) {
+		if (hashes.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT id_number_hash FROM social_worker WHERE id_number_hash IN (:hashes)")
+			.param("hashes", hashes)
+			.query(String.class)
+			.list();
+	}
+
+	Optional<SocialWorker> find(RegionScope scope, long id) {
+		return jdbc.sql("SELECT " + COLUMNS + "\n" + FROM + """
+				WHERE w.id = :id AND w.region_code >= :from AND w.region_code < :to
+				""")
+			.param("id", id)
+			.param("from", scope.from())
+			.param("to", scope.to())
+			.query(SocialWorkers::map)
+			.optional()
+			.map(w -> w.withSiteIds(sitesOf(List.of(w.id())).getOrDefault(w.id(), List.of())));
+	}
+
+	Optional<Sealed> sealed(RegionScope scope, long id) {
+		return jdbc.sql("""
+				SELECT id_number_cipher, phone_cipher, region_code FROM social_worker
+				WHERE id = :id AND region_code >= :from AND region_code < :to
+				""")
+			.param("id", id)
+			.param("from", scope.from())
+			.param("to", scope.to())
+			.query((rs, n) -> new Sealed(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.optional();
+	}
+
+	List<SocialWorker> list(ListQuery q) {
+		List<SocialWorker> rows = select(q, false).param("limit", q.size() + 1)
+			.param("offset", q.offset())
+			.query(SocialWorkers::map)
+			.list();
+		Map<Long, List<Long>> sites = sitesOf(rows.stream().map(SocialWorker::id).toList());
+		return rows.stream().map(w -> w.withSiteIds(sites.getOrDefault(w.id(), List.of()))).toList();
+	}
+
+	/** Rows with the ciphertexts too, for exports: {@link Exported}. */
+	record Exported(SocialWorker worker, String idNumberCipher, String phoneCipher) {
+	}
+
+	Stream<Exported> stream(ListQuery q) {
+		return select(q, true).param("limit", Integer.MAX_VALUE)
+			.param("offset", 0)
+			.query((rs, n) -> new Exported(map(rs, n), rs.getString("id_number_cipher"), rs.getString("phone_cipher")))
+			.stream();
+	}
+
+	private JdbcClient.StatementSpec select(ListQuery q, boolean withCiphers) {
+		String idHash = IdNumber.isValid(q.text())
+				? personalData.searchHash(PersonalData.Kind.ID_NUMBER, IdNumber.normalise(q.text())) : "";
+		String phoneHash = PhoneNumber.normalised(q.text())
+			.map(p -> personalData.searchHash(PersonalData.Kind.PHONE, p))
+			.orElse("");
+		return (withCiphers ? streaming : jdbc).sql("SELECT " + COLUMNS + (withCiphers ? ", w.id_number_cipher, w.phone_cipher" : "") + "\n" + FROM
+				+ """
+						WHERE w.region_code >= :from AND w.region_code < :to
+						  AND (:kind = '' OR w.qualification = :kind)
+						  AND (:status = '' OR w.status = :status)
+						  AND (:text = '' OR LOWER(w.name) LIKE :pattern ESCAPE '\\'
+						       OR (:initials <> '' AND w.name_initials LIKE :initials)
+						       OR (:idHash <> '' AND w.id_number_hash = :idHash)
+						       OR (:phoneHash <> '' AND w.phone_hash = :phoneHash))
+						ORDER BY w.id DESC
+						LIMIT :limit OFFSET :offset
+						""")
+			.param("from", q.scope().from())
+			.param("to", q.scope().to())
+			.param("kind", q.kind())
+			.param("status", q.status())
+			.param("text", q.text())
+			.param("pattern", q.namePattern())
+			.param("initials", q.initialsPattern())
+			.param("idHash", idHash)
+			.param("phoneHash", phoneHash);
+	}
+
+	private Map<Long, List<Long>> sitesOf(List<Long> workerIds) {
+		Map<Long, List<Long>> result = new LinkedHashMap<>();
+		if (workerIds.isEmpty()) {
+			return result;
+		}
+		jdbc.sql("SELECT worker_id, site_id FROM social_worker_site WHERE worker_id IN (:ids) ORDER BY site_id")
+			.param("ids", workerIds)
+			.query(rs -> {
+				result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+			});
+		return result;
+	}
+
+	/** Active workers per child region, split into certified and uncertified. */
+	List<RegionBreakdown.Part> counts(RegionScope scope, int prefixLength) {
+		return jdbc.sql("""
+				SELECT t.prefix, t.certified, COUNT(*) AS n
+				FROM (SELECT SUBSTRING(region_code, 1, :length) AS prefix,
+				             CASE WHEN qualification = 'NONE' THEN 0 ELSE 1 END AS certified
+				      FROM social_worker
+				      WHERE region_code >= :from AND region_code < :to AND status = 'ACTIVE') t
+				GROUP BY t.prefix, t.certified
+				""")
+			.param("length", prefixLength)
+			.param("from", scope.from())
+			.param("to", scope.to())
+			.query((rs, n) -> new RegionBreakdown.Part(rs.getString("prefix"),
+					rs.getInt("certified") == 1 ? "certified" : "uncertified", rs.getLong("n")))
+			.list();
+	}
+
+	List<Training> trainings(long workerId) {
+		return jdbc.sql("""
+				SELECT id, course, hours, taken_on FROM social_worker_training
+				WHERE worker_id = :id ORDER BY taken_on DESC, id DESC
+				""")
+			.param("id", workerId)
+			.query((rs, n) -> new Training(rs.getLong("id"), rs.getString("course"), rs.getBigDecimal("hours"),
+					rs.getDate("taken_on").toLocalDate()))
+			.list();
+	}
+
+	long addTraining(long workerId, String course, BigDecimal hours, java.time.LocalDate takenOn) {
+		return Inserts.returningId(jdbc.sql("""
+				INSERT INTO social_worker_training (worker_id, course, hours, taken_on)
+				VALUES (:worker, :course, :hours, :takenOn)
+				""")
+			.param("worker", workerId)
+			.param("course", course)
+			.param("hours", hours)
+			.param("takenOn", Date.valueOf(takenOn)));
+	}
+
+	static SocialWorker map(ResultSet rs, int n) throws SQLException {
+		Long employer = rs.getObject("employer_id", Long.class);
+		return new SocialWorker(rs.getLong("id"), rs.getString("name"), Gender.valueOf(rs.getString("gender")),
+				rs.getString("id_number_masked"), rs.getString("phone_masked"),
+				Qualification.valueOf(rs.getString("qualification")), rs.getString("certificate_number"),
+				employer, rs.getString("employer_name"), rs.getString("region_code"),
+				rs.getString("region_name"), WorkerPost.valueOf(rs.getString("post")),
+				WorkerStatus.valueOf(rs.getString("status")), List.of(), rs.getTimestamp("created_at").toInstant(),
+				rs.getString("created_by"), rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));
+	}
+
+}

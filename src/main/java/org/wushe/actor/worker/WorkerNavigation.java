@@ -1,0 +1,16 @@
+package org.wushe.actor.worker;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.wushe.access.Permissions;
+import org.wushe.shared.NavItem;
+
+@Configuration
+class WorkerNavigation {
+
+	@Bean
+	NavItem workerNavItem() {
+		return new NavItem("nav.workers", "/workers", Permissions.ACTOR_VIEW, 310);
+	}
+
+}

@@ -1,0 +1,75 @@
+package org.wushe.article.web;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.wushe.article.Article;
+import org.wushe.article.ArticleService;
+import org.wushe.campaign.Deadline;
+import org.wushe.region.Region;
+import org.wushe.region.RegionCode;
+import org.wushe.region.Regions;
+import org.wushe.shared.BusinessException;
+
+/**
+ * The public page {@code /public/articles}: published articles for everyone, without login, filtered by region;
+ * their images are served only while the article is published. Nothing else of an article is ever public.
+ */
+@Controller
+class PublicArticleController {
+
+	private static final int PAGE_SIZE = 20;
+
+	private final ArticleService articles;
+
+	@ModelAttribute("zone")
+	ZoneId zone() {
+		return Deadline.ZONE;
+	}
+
+	private final Regions regions;
+
+	PublicArticleController(ArticleService articles, Regions regions) {
+		this.articles = articles;
+		this.regions = regions;
+	}
+
+	@GetMapping("/public/articles")
+	String list(@RequestParam(required = false) String region, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		RegionCode root = region == null || region.isBlank() ? RegionCode.COUNTRY : ArticleController.parse(region);
+		Region current = regions.find(root)
+			.orElseThrow(() -> BusinessException.notFound("region.error.unknown", root.value()));
+		int p = Math.max(page, 0);
+		List<Article> rows = articles.published(root.value(), p * PAGE_SIZE, PAGE_SIZE + 1);
+		model.addAttribute("articles", rows.subList(0, Math.min(rows.size(), PAGE_SIZE)));
+		model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
+		model.addAttribute("page", p);
+		model.addAttribute("region", current);
+		model.addAttribute("path", regions.isReady() ? regions.path(root) : List.of(current));
+		model.addAttribute("children", regions.isReady() ? regions.children(root) : List.of());
+		return "public/articles";
+	}
+
+	@GetMapping("/public/articles/{id}")
+	String detail(@PathVariable long id, Model model) {
+		model.addAttribute("article", articles.getPublished(id));
+		return "public/article";
+	}
+
+	@GetMapping("/public/articles/{id}/images/{imageId}")
+	ResponseEntity<byte[]> image(@PathVariable long id, @PathVariable long imageId) {
+		return Uploads.response(articles.publishedImage(id, imageId),
+				CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic());
+	}
+
+}

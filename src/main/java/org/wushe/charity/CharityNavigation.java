@@ -1,0 +1,16 @@
+package org.wushe.charity;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.wushe.access.Permissions;
+import org.wushe.shared.NavItem;
+
+@Configuration
+class CharityNavigation {
+
+	@Bean
+	NavItem charityNavItem() {
+		return new NavItem("nav.charity", "/donations", Permissions.CHARITY_VIEW, 400);
+	}
+
+}

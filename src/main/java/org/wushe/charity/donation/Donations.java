@@ -1,0 +1,245 @@
+package org.wushe.charity.donation;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.wushe.actor.NameInitials;
+import org.wushe.actor.SealedValue;
+import org.wushe.charity.DonationKind;
+import org.wushe.charity.DonorKind;
+import org.wushe.charity.support.CharityFilter;
+import org.wushe.charity.support.GeneratedIds;
+import org.wushe.charity.support.MoneyTotals;
+import org.wushe.region.RegionScope;
+
+/** Donor and donation rows; every read bound to a region range. */
+@Repository
+class Donations {
+
+	static final String DONOR_COLUMNS = """
+			o.id, o.kind, o.name, o.region_code, r.name AS region_name, o.credit_code, o.contact_person, o.phone_masked""";
+
+	static final String COLUMNS = """
+			d.id, d.donor_id, o.name AS donor_name, o.kind AS donor_kind, d.region_code, r.name AS region_name, d.kind,
+			d.amount, d.item_description, d.quantity, d.unit, d.valuation, d.valuation_basis, d.valued_by,
+			d.total_value, d.site_id, d.fund_id, f.name AS fund_name, d.matched_amount, d.received_on, d.note,
+			d.created_at, d.created_by""";
+
+	static final String FROM = """
+			FROM donation d
+			JOIN donor o ON o.id = d.donor_id
+			LEFT JOIN region r ON r.code = d.region_code
+			LEFT JOIN charity_fund f ON f.id = d.fund_id
+			""";
+
+	/** A checked donation ready to store. */
+	record Values(long donorId, String regionCode, DonationKind kind, BigDecimal amount, String itemDescription,
+			BigDecimal quantity, String unit, BigDecimal valuation, String valuationBasis, String valuedBy,
+			BigDecimal totalValue, Long siteId, Long fundId, BigDecimal matchedAmount, java.time.LocalDate receivedOn,
+			String note) {
+	}
+
+	private final JdbcClient jdbc;
+
+	/** Fetches in chunks, for exports (inside a read-only transaction). */
+	private final JdbcClient streaming;
+
+	Donations(JdbcClient jdbc, javax.sql.DataSource dataSource) {
+		this.jdbc = jdbc;
+		org.springframework.jdbc.core.JdbcTemplate template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+		template.setFetchSize(1_000);
+		this.streaming = JdbcClient.create(template);
+	}
+
+	long insertDonor(DonorKind kind, String name, String region, String creditCode, String contact, SealedValue phone,
+			Timestamp at, String by) {
+		return GeneratedIds.returningId(jdbc.sql("""
+				INSERT INTO donor (kind, name, name_initials, region_code, credit_code, contact_person, phone_cipher,
+				    phone_hash, phone_masked, created_at, created_by)
+				VALUES (:kind, :name, :initials, :region, :creditCode, :contact, :phoneCipher, :phoneHash, :phoneMasked,
+				    :at, :by)
+				""")
+			.param("kind", kind.name())
+			.param("name", name)
+			.param("initials", NameInitials.of(name))
+			.param("region", region)
+			.param("creditCode", creditCode)
+			.param("contact", contact)
+			.param("phoneCipher", phone == null ? null : phone.cipherText())
+			.param("phoneHash", phone == null ? null : phone.searchHash())
+			.param("phoneMasked", phone == null ? null : phone.masked())
+			.param("at", at)
+			.param("by", by));
+	}
+
+	Optional<Donor> findDonor(RegionScope scope, long id) {
+		return jdbc.sql("SELECT " + DONOR_COLUMNS + """
+
+				FROM donor o LEFT JOIN region r ON r.code = o.region_code
+				WHERE o.id = :id AND o.region_code >= :from AND o.region_code < :to
+				""")
+			.param("id", id)
+			.param("from", scope.from())
+			.param("to", scope.to())
+			.query(Donations::donor)
+			.optional();
+	}
+
+	Optional<String> donorPhoneCipher(long id) {
+		return jdbc.sql("SELECT phone_cipher FROM donor WHERE id = :id AND phone_cipher IS NOT NULL")
+			.param("id", id)
+			.query(String.class)
+			.optional();
+	}
+
+	List<Donor> donors(CharityFilter q) {
+		return jdbc.sql("SELECT " + DONOR_COLUMNS + """
+
+				FROM donor o LEFT JOIN region r ON r.code = o.region_code
+				WHERE o.region_code >= :from AND o.region_code < :to
+				  AND (:kind = '' OR o.kind = :kind)
+				  AND (:text = '' OR LOWER(o.name) LIKE :pattern ESCAPE '\\'
+				       OR (:initials <> '' AND o.name_initials LIKE :initials))
+				ORDER BY o.id DESC
+				LIMIT :limit OFFSET :offset
+				""")
+			.param("from", q.scope().from())
+			.param("to", q.scope().to())
+			.param("kind", q.kind())
+			.param("text", q.text())
+			.param("pattern", q.namePattern())
+			.param("initials", q.initialsPattern())
+			.param("limit", q.size() + 1)
+			.param("offset", q.offset())
+			.query(Donations::donor)
+			.list();
+	}
+
+	long insert(Values v, Timestamp at, String by) {
+		return GeneratedIds.returningId(jdbc.sql("""
+				INSERT INTO donation (donor_id, region_code, kind, amount, item_description, quantity, unit, valuation,
+				    valuation_basis, valued_by, total_value, site_id, fund_id, matched_amount, received_on, note,
+				    created_at, created_by)
+				VALUES (:donor, :region, :kind, :amount, :item, :quantity, :unit, :valuation, :basis, :valuedBy, :total,
+				    :site, :fund, :matched, :receivedOn, :note, :at, :by)
+				""")
+			.param("donor", v.donorId())
+			.param("region", v.regionCode())
+			.param("kind", v.kind().name())
+			.param("amount", v.amount())
+			.param("item", v.itemDescription())
+			.param("quantity", v.quantity())
+			.param("unit", v.unit())
+			.param("valuation", v.valuation())
+			.param("basis", v.valuationBasis())
+			.param("valuedBy", v.valuedBy())
+			.param("total", v.totalValue())
+			.param("site", v.siteId())
+			.param("fund", v.fundId())
+			.param("matched", v.matchedAmount())
+			.param("receivedOn", Date.valueOf(v.receivedOn()))
+			.param("note", v.note())
+			.param("at", at)
+			.param("by", by));
+	}
+
+	Optional<Donation> find(RegionScope scope, long id) {
+		return jdbc.sql("SELECT " + COLUMNS + "\n" + FROM + """
+				WHERE d.id = :id AND d.region_code >= :from AND d.region_code < :to
+				""")
+			.param("id", id)
+			.param("from", scope.from())
+			.param("to", scope.to())
+			.query(Donations::map)
+			.optional();
+	}
+
+	List<Donation> list(CharityFilter q) {
+		return select(jdbc, q).param("limit", q.size() + 1).param("offset", q.offset()).query(Donations::map).list();
+	}
+
+	java.util.stream.Stream<Donation> stream(CharityFilter q) {
+		return select(streaming, q).param("limit", Integer.MAX_VALUE).param("offset", 0).query(Donations::map).stream();
+	}
+
+	private static JdbcClient.StatementSpec select(JdbcClient client, CharityFilter q) {
+		return client.sql("SELECT " + COLUMNS + "\n" + FROM + """
+				WHERE d.region_code >= :from AND d.region_code < :to
+				  AND (:kind = '' OR d.kind = :kind)
+				  AND (:text = '' OR LOWER(o.name) LIKE :pattern ESCAPE '\\'
+				       OR (:initials <> '' AND o.name_initials LIKE :initials)
+				       OR LOWER(d.item_description) LIKE :pattern ESCAPE '\\' OR LOWER(f.name) LIKE :pattern ESCAPE '\\')
+				ORDER BY d.received_on DESC, d.id DESC
+				LIMIT :limit OFFSET :offset
+				""")
+			.param("from", q.scope().from())
+			.param("to", q.scope().to())
+			.param("kind", q.kind())
+			.param("text", q.text())
+			.param("pattern", q.namePattern())
+			.param("initials", q.initialsPattern());
+	}
+
+	/** Sums per child region: money, in-kind valuation, matched, number of donations; trusts separately. */
+	List<MoneyTotals.Part> totals(RegionScope scope, int prefixLength) {
+		List<MoneyTotals.Part> parts = new java.util.ArrayList<>(jdbc.sql("""
+				SELECT t.prefix, t.kind, SUM(t.total_value) AS total, SUM(t.matched_amount) AS matched, COUNT(*) AS n
+				FROM (SELECT SUBSTRING(region_code, 1, :length) AS prefix, kind, total_value, matched_amount
+				      FROM donation WHERE region_code >= :from AND region_code < :to) t
+				GROUP BY t.prefix, t.kind
+				""")
+			.param("length", prefixLength)
+			.param("from", scope.from())
+			.param("to", scope.to())
+			.query((rs, n) -> {
+				Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+				amounts.put(DonationKind.valueOf(rs.getString("kind")) == DonationKind.MONEY ? "money" : "inKind",
+						rs.getBigDecimal("total"));
+				amounts.put("matched", rs.getBigDecimal("matched"));
+				amounts.put("donations", BigDecimal.valueOf(rs.getLong("n")));
+				return new MoneyTotals.Part(rs.getString("prefix"), amounts);
+			})
+			.list());
+		parts.addAll(jdbc.sql("""
+				SELECT t.prefix, SUM(t.amount) AS total, COUNT(*) AS n
+				FROM (SELECT SUBSTRING(region_code, 1, :length) AS prefix, amount
+				      FROM charitable_trust WHERE region_code >= :from AND region_code < :to) t
+				GROUP BY t.prefix
+				""")
+			.param("length", prefixLength)
+			.param("from", scope.from())
+			.param("to", scope.to())
+			.query((rs, n) -> new MoneyTotals.Part(rs.getString("prefix"),
+					Map.of("trusts", rs.getBigDecimal("total"), "trustCount", BigDecimal.valueOf(rs.getLong("n")))))
+			.list());
+		return parts;
+	}
+
+	static Donor donor(ResultSet rs, int n) throws SQLException {
+		return new Donor(rs.getLong("id"), DonorKind.valueOf(rs.getString("kind")), rs.getString("name"),
+				rs.getString("region_code"), rs.getString("region_name"), rs.getString("credit_code"),
+				rs.getString("contact_person"), rs.getString("phone_masked"));
+	}
+
+	static Donation map(ResultSet rs, int n) throws SQLException {
+		return new Donation(rs.getLong("id"), rs.getLong("donor_id"), rs.getString("donor_name"),
+				DonorKind.valueOf(rs.getString("donor_kind")), rs.getString("region_code"), rs.getString("region_name"),
+				DonationKind.valueOf(rs.getString("kind")), rs.getBigDecimal("amount"),
+				rs.getString("item_description"), rs.getBigDecimal("quantity"), rs.getString("unit"),
+				rs.getBigDecimal("valuation"), rs.getString("valuation_basis"), rs.getString("valued_by"),
+				rs.getBigDecimal("total_value"), rs.getObject("site_id", Long.class),
+				rs.getObject("fund_id", Long.class), rs.getString("fund_name"), rs.getBigDecimal("matched_amount"),
+				rs.getDate("received_on").toLocalDate(), rs.getString("note"),
+				rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
+	}
+
+}

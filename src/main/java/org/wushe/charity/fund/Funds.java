@@ -1,0 +1,185 @@
+package org.wushe.charity.fund;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.wushe.actor.NameInitials;
+import org.wushe.charity.support.CharityFilter;
+import org.wushe.charity.support.GeneratedIds;
+import org.wushe.region.RegionScope;
+
+/** Fund and trust rows; every read bound to a region range. */
+@Repository
+class Funds {
+
+	static final String FUND_COLUMNS = """
+			f.id, f.name, f.region_code, r.name AS region_name, f.purpose, f.manager, f.matching_ratio, f.matching_cap,
+			f.matched_total, f.status,
+			(SELECT COALESCE(SUM(d.total_value), 0) FROM donation d WHERE d.fund_id = f.id) AS received""";
+
+	static final String TRUST_COLUMNS = """
+			t.id, t.name, t.trustee, t.amount, t.region_code, r.name AS region_name, t.established_on, t.filing_number,
+			t.purpose""";
+
+	private final JdbcClient jdbc;
+
+	Funds(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long insertFund(String name, String region, String purpose, String manager, BigDecimal ratio, BigDecimal cap,
+			FundStatus status, Timestamp at, String by) {
+		return GeneratedIds.returningId(jdbc.sql("""
+				INSERT INTO charity_fund (name, name_initials, region_code, purpose, manager, matching_ratio,
+				    matching_cap, matched_total, status, created_at, created_by)
+				VALUES (:name, :initials, :region, :purpose, :manager, :ratio, :cap, 0, :status, :at, :by)
+				""")
+			.param("name", name)
+			.param("initials", NameInitials.of(name))
+			.param("region", region)
+			.param("purpose", purpose)
+			.param("manager", manager)
+			.param("ratio", ratio)
+			.param("cap", cap)
+			.param("status", status.name())
+			.param("at", at)
+			.param("by", by));
+	}
+
+	Optional<Fund> findFund(RegionScope scope, long id) {
+		return jdbc.sql("SELECT " + FUND_COLUMNS + """
+
+				FROM charity_fund f LEFT JOIN region r ON r.code = f.region_code
+				WHERE f.id = :id AND f.region_code >= :from AND f.region_code < :to
+				""")
+			.param("id", id)
+			.param("from", scope.from())
+			.param("to", scope.to())
+			.query(Funds::fund)
+			.optional();
+	}
+
+	List<Fund> funds(CharityFilter q) {
+		return jdbc.sql("SELECT " + FUND_COLUMNS + """
+
+				FROM charity_fund f LEFT JOIN region r ON r.code = f.region_code
+				WHERE f.region_code >= :from AND f.region_code < :to
+				  AND (:text = '' OR LOWER(f.name) LIKE :pattern ESCAPE '\\'
+				       OR (:initials <> '' AND f.name_initials LIKE :initials))
+				ORDER BY f.id DESC
+				LIMIT :limit OFFSET :offset
+				""")
+			.param("from", q.scope().from())
+			.param("to", q.scope().to())
+			.param("text", q.text())
+			.param("pattern", q.namePattern())
+			.param("initials", q.initialsPattern())
+			.param("limit", q.size() + 1)
+			.param("offset", q.offset())
+			.query(Funds::fund)
+			.list();
+	}
+
+	/**
+	 * Matches a donation of {@code value} to a fund: locks the fund's row, takes {@code value × ratio} but no more than
+	 * what is left under the cap, and adds it to the fund's matched total. Answers the matched amount.
+	 */
+	BigDecimal match(long fundId, BigDecimal value) {
+		record Rule(BigDecimal ratio, BigDecimal cap, BigDecimal matched) {
+		}
+		Rule rule = jdbc.sql("""
+				SELECT matching_ratio, matching_cap, matched_total FROM charity_fund WHERE id = :id FOR UPDATE
+				""")
+			.param("id", fundId)
+			.query((rs, n) -> new Rule(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
+			.single();
+		BigDecimal wanted = value.multiply(rule.ratio()).setScale(2, java.math.RoundingMode.DOWN);
+		BigDecimal left = rule.cap().subtract(rule.matched()).max(BigDecimal.ZERO);
+		BigDecimal matched = wanted.min(left);
+		if (matched.signum() > 0) {
+			jdbc.sql("UPDATE charity_fund SET matched_total = matched_total + :m WHERE id = :id")
+				.param("m", matched)
+				.param("id", fundId)
+				.update();
+		}
+		return matched;
+	}
+
+	long insertTrust(String name, String trustee, BigDecimal amount, String region, LocalDate establishedOn,
+			String filingNumber, String purpose, Timestamp at, String by) {
+		return GeneratedIds.returningId(jdbc.sql("""
+				INSERT INTO charitable_trust (name, name_initials, trustee, amount, region_code, established_on,
+				    filing_number, purpose, created_at, created_by)
+				VALUES (:name, :initials, :trustee, :amount, :region, :established, :filing, :purpose, :at, :by)
+				""")
+			.param("name", name)
+			.param("initials", NameInitials.of(name))
+			.param("trustee", trustee)
+			.param("amount", amount)
+			.param("region", region)
+			.param("established", establishedOn == null ? null : Date.valueOf(establishedOn))
+			.param("filing", filingNumber)
+			.param("purpose", purpose)
+			.param("at", at)
+			.param("by", by));
+	}
+
+	Optional<CharitableTrust> findTrust(RegionScope scope, long id) {
+		return jdbc.sql("SELECT " + TRUST_COLUMNS + """
+
+				FROM charitable_trust t LEFT JOIN region r ON r.code = t.region_code
+				WHERE t.id = :id AND t.region_code >= :from AND t.region_code < :to
+				""")
+			.param("id", id)
+			.param("from", scope.from())
+			.param("to", scope.to())
+			.query(Funds::trust)
+			.optional();
+	}
+
+	List<CharitableTrust> trusts(CharityFilter q) {
+		return jdbc.sql("SELECT " + TRUST_COLUMNS + """
+
+				FROM charitable_trust t LEFT JOIN region r ON r.code = t.region_code
+				WHERE t.region_code >= :from AND t.region_code < :to
+				  AND (:text = '' OR LOWER(t.name) LIKE :pattern ESCAPE '\\' OR LOWER(t.trustee) LIKE :pattern ESCAPE '\\'
+				       OR (:initials <> '' AND t.name_initials LIKE :initials))
+				ORDER BY t.id DESC
+				LIMIT :limit OFFSET :offset
+				""")
+			.param("from", q.scope().from())
+			.param("to", q.scope().to())
+			.param("text", q.text())
+			.param("pattern", q.namePattern())
+			.param("initials", q.initialsPattern())
+			.param("limit", q.size() + 1)
+			.param("offset", q.offset())
+			.query(Funds::trust)
+			.list();
+	}
+
+	static Fund fund(ResultSet rs, int n) throws SQLException {
+		return new Fund(rs.getLong("id"), rs.getString("name"), rs.getString("region_code"),
+				rs.getString("region_name"), rs.getString("purpose"), rs.getString("manager"),
+				rs.getBigDecimal("matching_ratio"), rs.getBigDecimal("matching_cap"),
+				rs.getBigDecimal("matched_total"), rs.getBigDecimal("received").setScale(2),
+				FundStatus.valueOf(rs.getString("status")));
+	}
+
+	static CharitableTrust trust(ResultSet rs, int n) throws SQLException {
+		Date established = rs.getDate("established_on");
+		return new CharitableTrust(rs.getLong("id"), rs.getString("name"), rs.getString("trustee"),
+				rs.getBigDecimal("amount"), rs.getString("region_code"), rs.getString("region_name"),
+				established == null ? null : established.toLocalDate(), rs.getString("filing_number"),
+				rs.getString("purpose"));
+	}
+
+}

@@ -1,0 +1,66 @@
+package org.wushe.charity.support;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+import org.wushe.actor.FieldChecks;
+import org.wushe.region.Region;
+import org.wushe.region.RegionCode;
+import org.wushe.region.RegionScope;
+import org.wushe.region.Regions;
+import org.wushe.shared.BusinessException;
+
+/** Region checks of charity forms, and list scopes narrowed to the user's (404 outside). */
+@Component
+public class CharityRegions {
+
+	private final Regions regions;
+
+	CharityRegions(Regions regions) {
+		this.regions = regions;
+	}
+
+	/** The region typed into {@code field}, if well-formed, known and in scope; else a field error. */
+	public Optional<Region> check(FieldChecks c, String field, String text, RegionScope scope) {
+		String s = text == null ? "" : text.strip();
+		if (s.isEmpty()) {
+			c.add(field, "actor.region.blank");
+			return Optional.empty();
+		}
+		if (!RegionCode.isValid(s)) {
+			c.add(field, "actor.region.malformed", s);
+			return Optional.empty();
+		}
+		RegionCode code = RegionCode.parse(s);
+		if (!scope.covers(code)) {
+			c.add(field, "actor.region.out-of-scope", s);
+			return Optional.empty();
+		}
+		Optional<Region> region = regions.find(code);
+		if (region.isEmpty()) {
+			c.add(field, "actor.region.unknown", s);
+		}
+		return region;
+	}
+
+	public RegionScope narrow(RegionScope scope, String within) {
+		if (within == null || within.isBlank()) {
+			return scope;
+		}
+		RegionScope narrowed = scope.narrowTo(RegionCode.parse(within));
+		if (narrowed == null) {
+			throw BusinessException.notFound("region.error.unknown", within.strip());
+		}
+		return narrowed;
+	}
+
+	public String name(RegionCode code) {
+		return regions.find(code).map(Region::name).orElse(code.value());
+	}
+
+	public List<Region> children(RegionCode code) {
+		return regions.children(code);
+	}
+
+}

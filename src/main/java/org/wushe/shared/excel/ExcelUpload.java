@@ -1,0 +1,303 @@
+package org.wushe.shared.excel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * An uploaded workbook, copied to a temporary file and checked before any row is read: not empty, not too large, a
+ * real {@code .xlsx} (OOXML zip with a workbook part; not an old {@code .xls}, not a renamed CSV), no macros, not a
+ * zip bomb. Also finds the data sheet and the row count the sheet announces. Delete it with {@link #close()}.
+ */
+final class ExcelUpload implements AutoCloseable {
+
+	private static final byte[] ZIP = { 'P', 'K', 3, 4 };
+
+	private static final byte[] OLE2 = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
+			(byte) 0xE1 };
+
+	private static final Pattern SHEET = Pattern.compile("<(?:\\w+:)?sheet\\b([^>]*)/?>");
+
+	private static final Pattern RELATIONSHIP = Pattern.compile("<(?:\\w+:)?Relationship\\b([^>]*)/?>");
+
+	private static final Pattern DIMENSION = Pattern.compile("<(?:\\w+:)?dimension\\s+ref=\"[A-Z]*\\d+(?::[A-Z]*(\\d+))?\"");
+
+	private static final int MAX_PART_TEXT = 4 << 20;
+
+	private final Path file;
+
+	private final String fileName;
+
+	private final long size;
+
+	private int sheetIndex;
+
+	private String sheetName;
+
+	private long announcedRows = -1;
+
+	private ExcelUpload(Path file, String fileName, long size) {
+		this.file = file;
+		this.fileName = fileName;
+		this.size = size;
+	}
+
+	/**
+	 * Copies {@code in} to a temporary file, stopping as soon as it passes the size limit, and checks it. Throws
+	 * {@link ExcelRejected} with a message naming the problem.
+	 */
+	static ExcelUpload receive(InputStream in, String fileName, ExcelProperties limits, List<String> sheetNames) {
+		checkName(fileName);
+		Path file;
+		try {
+			file = Files.createTempFile("wushe-import-", ".xlsx");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		ExcelUpload upload = null;
+		try {
+			long max = limits.maxFileSize().toBytes();
+			long copied = 0;
+			try (InputStream source = in; OutputStream out = Files.newOutputStream(file)) {
+				byte[] buffer = new byte[1 << 16];
+				for (int n; (n = source.read(buffer)) > 0;) {
+					copied += n;
+					if (copied > max) {
+						throw new ExcelRejected(HttpStatus.PAYLOAD_TOO_LARGE, "excel.file.too-large",
+								limits.maxFileSize().toMegabytes());
+					}
+					out.write(buffer, 0, n);
+				}
+			}
+			catch (IOException ex) {
+				throw new ExcelRejected("excel.file.unreadable");
+			}
+			upload = new ExcelUpload(file, fileName == null ? "" : fileName, copied);
+			upload.inspect(limits, sheetNames);
+			return upload;
+		}
+		catch (RuntimeException ex) {
+			if (upload != null) {
+				upload.close();
+			}
+			else {
+				delete(file);
+			}
+			throw ex;
+		}
+	}
+
+	private static void checkName(String fileName) {
+		if (fileName == null || fileName.isBlank()) {
+			return;
+		}
+		String name = fileName.strip().toLowerCase(Locale.ROOT);
+		if (name.endsWith(".xlsm") || name.endsWith(".xltm") || name.endsWith(".xlsb")) {
+			throw new ExcelRejected("excel.file.macro");
+		}
+		if (name.endsWith(".xls")) {
+			throw new ExcelRejected("excel.file.old-format");
+		}
+		if (!name.endsWith(".xlsx")) {
+			throw new ExcelRejected("excel.file.wrong-extension", fileName.strip());
+		}
+	}
+
+	private void inspect(ExcelProperties limits, List<String> sheetNames) {
+		if (size == 0) {
+			throw new ExcelRejected("excel.file.empty");
+		}
+		byte[] head = new byte[8];
+		int n;
+		try (InputStream in = Files.newInputStream(file)) {
+			n = in.readNBytes(head, 0, head.length);
+		}
+		catch (IOException ex) {
+			throw new ExcelRejected("excel.file.unreadable");
+		}
+		if (n == 8 && startsWith(head, OLE2)) {
+			throw new ExcelRejected("excel.file.old-format");
+		}
+		if (n < 4 || !startsWith(head, ZIP)) {
+			throw new ExcelRejected("excel.file.not-xlsx");
+		}
+		try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
+			long expanded = 0;
+			boolean contentTypes = false;
+			for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements();) {
+				ZipEntry entry = e.nextElement();
+				String name = entry.getName().toLowerCase(Locale.ROOT);
+				if (name.endsWith("vbaproject.bin") || name.endsWith(".bin") && name.contains("vba")) {
+					throw new ExcelRejected("excel.file.macro");
+				}
+				contentTypes |= name.equals("[content_types].xml");
+				expanded += Math.max(entry.getSize(), 0);
+			}
+			if (expanded > limits.maxExpandedSize().toBytes()) {
+				throw new ExcelRejected(HttpStatus.PAYLOAD_TOO_LARGE, "excel.file.expanded-too-large",
+						limits.maxExpandedSize().toMegabytes());
+			}
+			if (!contentTypes) {
+				throw new ExcelRejected("excel.file.not-workbook");
+			}
+			String types = text(zip, "[Content_Types].xml");
+			if (types.contains("macroEnabled") || types.contains("vbaProject")) {
+				throw new ExcelRejected("excel.file.macro");
+			}
+			if (!types.contains("spreadsheetml") || zip.getEntry("xl/workbook.xml") == null) {
+				throw new ExcelRejected("excel.file.not-workbook");
+			}
+			findSheet(zip, sheetNames);
+		}
+		catch (ZipException ex) {
+			throw new ExcelRejected("excel.file.corrupt");
+		}
+		catch (IOException ex) {
+			throw new ExcelRejected("excel.file.corrupt");
+		}
+		if (announcedRows > limits.maxRows()) {
+			throw new ExcelRejected("excel.file.too-many-rows", announcedRows, limits.maxRows());
+		}
+	}
+
+	/**
+	 * Picks the data sheet: the one named like the template's sheet (in any language), else the first. Reads the row
+	 * count from its {@code <dimension>} element when the writer put one there.
+	 */
+	private void findSheet(ZipFile zip, List<String> wantedNames) throws IOException {
+		String workbook = text(zip, "xl/workbook.xml");
+		List<String[]> sheets = new ArrayList<>();
+		Matcher m = SHEET.matcher(workbook);
+		while (m.find()) {
+			sheets.add(new String[] { unescape(attribute(m.group(1), "name")), attribute(m.group(1), "r:id") });
+		}
+		if (sheets.isEmpty()) {
+			throw new ExcelRejected("excel.file.not-workbook");
+		}
+		sheetIndex = 0;
+		for (int i = 0; i < sheets.size(); i++) {
+			String name = CellParsers.normalizeLabel(sheets.get(i)[0]);
+			if (wantedNames.stream().anyMatch(w -> CellParsers.normalizeLabel(w).equals(name))) {
+				sheetIndex = i;
+				break;
+			}
+		}
+		sheetName = sheets.get(sheetIndex)[0];
+		String relId = sheets.get(sheetIndex)[1];
+		ZipEntry rels = zip.getEntry("xl/_rels/workbook.xml.rels");
+		if (relId == null || rels == null) {
+			return;
+		}
+		Matcher r = RELATIONSHIP.matcher(text(zip, rels.getName()));
+		String target = null;
+		while (r.find()) {
+			if (relId.equals(attribute(r.group(1), "Id"))) {
+				target = attribute(r.group(1), "Target");
+			}
+		}
+		if (target == null) {
+			return;
+		}
+		String part = target.startsWith("/") ? target.substring(1) : "xl/" + target;
+		ZipEntry sheet = zip.getEntry(part);
+		if (sheet == null) {
+			return;
+		}
+		try (InputStream in = zip.getInputStream(sheet)) {
+			String start = new String(in.readNBytes(8192), StandardCharsets.UTF_8);
+			Matcher d = DIMENSION.matcher(start);
+			if (d.find()) {
+				// a bare "A1" is what streaming writers put there before they know the size: unknown
+				if (d.group(1) != null) {
+					announcedRows = Math.max(0, Long.parseLong(d.group(1)) - 1);
+				}
+			}
+		}
+	}
+
+	private static String text(ZipFile zip, String name) throws IOException {
+		ZipEntry entry = zip.getEntry(name);
+		if (entry == null) {
+			return "";
+		}
+		try (InputStream in = zip.getInputStream(entry)) {
+			byte[] bytes = in.readNBytes(MAX_PART_TEXT);
+			return new String(bytes, StandardCharsets.UTF_8);
+		}
+	}
+
+	private static String attribute(String attributes, String name) {
+		Matcher m = Pattern.compile("(?:^|\\s)" + Pattern.quote(name) + "\\s*=\\s*\"([^\"]*)\"").matcher(attributes);
+		return m.find() ? m.group(1) : null;
+	}
+
+	private static String unescape(String s) {
+		return s == null ? "" : s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+			.replace("&apos;", "'").replace("&amp;", "&");
+	}
+
+	private static boolean startsWith(byte[] bytes, byte[] prefix) {
+		for (int i = 0; i < prefix.length; i++) {
+			if (bytes[i] != prefix[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	Path file() {
+		return file;
+	}
+
+	String fileName() {
+		return fileName;
+	}
+
+	long size() {
+		return size;
+	}
+
+	int sheetIndex() {
+		return sheetIndex;
+	}
+
+	String sheetName() {
+		return sheetName;
+	}
+
+	/** Data rows the sheet announces (its last row minus the header), or -1. */
+	long announcedRows() {
+		return announcedRows;
+	}
+
+	@Override
+	public void close() {
+		delete(file);
+	}
+
+	private static void delete(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			file.toFile().deleteOnExit();
+		}
+	}
+
+}

@@ -1,0 +1,138 @@
+package org.wushe.shared.excel;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.dhatim.fastexcel.reader.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.wushe.shared.BusinessException;
+
+/**
+ * One import from start to end: streams the rows, parses and converts each, stores valid items in batches, all in one
+ * transaction. In {@link ImportMode#ALL} the first wrong row stops storing (reading goes on, to report every problem)
+ * and the transaction is rolled back; in {@link ImportMode#VALID} wrong rows are skipped.
+ */
+final class ImportRun<T> implements Runnable {
+
+	private static final Logger log = LoggerFactory.getLogger(ImportRun.class);
+
+	private static final int PROGRESS_EVERY = 100;
+
+	private final ExcelUpload upload;
+
+	private final ImportPlan<T> plan;
+
+	private final ImportJob job;
+
+	private final BundleLabels labels;
+
+	private final ExcelProperties limits;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	ImportRun(ExcelUpload upload, ImportPlan<T> plan, ImportJob job, BundleLabels labels, ExcelProperties limits,
+			TransactionTemplate tx, Clock clock) {
+		this.upload = upload;
+		this.plan = plan;
+		this.job = job;
+		this.labels = labels;
+		this.limits = limits;
+		this.tx = tx;
+		this.clock = clock;
+	}
+
+	@Override
+	public void run() {
+		job.running();
+		try {
+			Boolean committed = tx.execute(status -> {
+				boolean ok = readAndStore();
+				if (!ok) {
+					status.setRollbackOnly();
+				}
+				return ok;
+			});
+			if (Boolean.TRUE.equals(committed)) {
+				job.finish(ImportJob.State.SUCCEEDED, null, Instant.now(clock));
+			}
+			else {
+				job.finish(ImportJob.State.REJECTED, labels.text("excel.job.rejected-all", job.errorCount()),
+						Instant.now(clock));
+			}
+		}
+		catch (BusinessException ex) {
+			job.finish(ImportJob.State.REJECTED, labels.text(ex.messageKey(), ex.args()), Instant.now(clock));
+		}
+		catch (RuntimeException ex) {
+			log.error("Import {} of {} failed", job.id(), upload.fileName(), ex);
+			job.finish(ImportJob.State.FAILED, labels.text("excel.job.failed"), Instant.now(clock));
+		}
+		finally {
+			upload.close();
+		}
+	}
+
+	/** Whether the transaction may commit. */
+	private boolean readAndStore() {
+		boolean storing = true;
+		long read = 0;
+		long stored = 0;
+		List<T> batch = new ArrayList<>(limits.batchSize());
+		try (SheetReading sheet = new SheetReading(upload, plan.layout(), labels)) {
+			sheet.readHeader(upload.sheetName());
+			while (sheet.hasNext()) {
+				Row r = sheet.next();
+				if (sheet.isBlank(r)) {
+					continue;
+				}
+				read++;
+				if (read > limits.maxRows()) {
+					throw new ExcelRejected("excel.file.too-many-rows", read, limits.maxRows());
+				}
+				ImportRow row = sheet.parse(r);
+				T item = row.hasErrors() ? null : plan.convert(row);
+				if (item == null) {
+					if (!row.hasErrors()) {
+						row.rejectRow("excel.row.rejected");
+					}
+					job.addErrors(row.rawErrors());
+					if (job.mode() == ImportMode.ALL) {
+						storing = false;
+						batch.clear();
+					}
+				}
+				else if (storing) {
+					batch.add(item);
+					if (batch.size() >= limits.batchSize()) {
+						plan.store(batch);
+						stored += batch.size();
+						batch = new ArrayList<>(limits.batchSize());
+					}
+				}
+				if (read % PROGRESS_EVERY == 0) {
+					job.progress(read, stored);
+				}
+			}
+			if (storing && !batch.isEmpty()) {
+				plan.store(batch);
+				stored += batch.size();
+			}
+			job.progress(read, stored);
+			if (read == 0) {
+				throw new ExcelRejected("excel.file.no-rows");
+			}
+		}
+		boolean commit = job.mode() == ImportMode.VALID || job.errorCount() == 0;
+		if (commit) {
+			plan.finish();
+		}
+		return commit;
+	}
+
+}

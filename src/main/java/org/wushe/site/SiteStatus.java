@@ -1,0 +1,39 @@
+package org.wushe.site;
+
+import java.util.Locale;
+
+/** Where a site stands. Only an operating site covers its region. */
+public enum SiteStatus {
+
+	/** 筹建中. */
+	PLANNED,
+	/** 运营中. */
+	OPERATING,
+	/** 暂停服务. */
+	SUSPENDED,
+	/** 已撤销: no longer counts as the region's site; another may be set up. */
+	CLOSED;
+
+	public String messageKey() {
+		return "site.status." + name().toLowerCase(Locale.ROOT);
+	}
+
+	/** Whether the site still holds its region (everything but closed). */
+	public boolean isActive() {
+		return this != CLOSED;
+	}
+
+	/** Reads a status name (any case), or answers {@code null}. */
+	public static SiteStatus parse(String text) {
+		if (text == null) {
+			return null;
+		}
+		try {
+			return valueOf(text.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,250 @@
+package org.wushe.site;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import org.wushe.region.RegionCode;
+
+/**
+ * Storage of sites with their service lists and staff. Every list query binds its region range as parameters.
+ */
+@Repository
+class Sites {
+
+	static final String COLUMNS = """
+			s.id, s.site_type, s.region_code, r.name AS region_name, s.name, s.address, s.phone, s.opening_hours,
+			s.service_content, s.service_process, s.status, s.planned_on, s.opened_on, s.suspended_on, s.closed_on,
+			s.latitude, s.longitude, s.created_at, s.created_by, s.updated_at, s.updated_by, s.version""";
+
+	private final JdbcClient jdbc;
+
+	Sites(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Inserts the site with its items and staff and answers its id. */
+	long insert(Site s) {
+		KeyHolder key = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO site (site_type, region_code, active_region, name, name_initials, address, phone,
+				  opening_hours, service_content, service_process, status, planned_on, opened_on, suspended_on,
+				  closed_on, latitude, longitude, created_at, created_by, updated_at, updated_by, version)
+				VALUES (:type, :region, :active, :name, :initials, :address, :phone, :hours, :content, :process,
+				  :status, :planned, :opened, :suspended, :closed, :lat, :lon, :createdAt, :createdBy, :updatedAt,
+				  :updatedBy, 0)
+				""")
+			.params(params(s))
+			.param("createdAt", Timestamp.from(s.createdAt()))
+			.param("createdBy", s.createdBy())
+			.update(key, "id");
+		long id = key.getKeyAs(Number.class).longValue();
+		insertChildren(id, s);
+		return id;
+	}
+
+	/** Updates the site if it still has {@code expectedVersion}; answers whether it did. */
+	boolean update(Site s, int expectedVersion) {
+		int n = jdbc.sql("""
+				UPDATE site SET active_region = :active, name = :name, name_initials = :initials, address = :address,
+				  phone = :phone, opening_hours = :hours, service_content = :content, service_process = :process,
+				  status = :status, planned_on = :planned, opened_on = :opened, suspended_on = :suspended,
+				  closed_on = :closed, latitude = :lat, longitude = :lon, updated_at = :updatedAt,
+				  updated_by = :updatedBy, version = version + 1
+				WHERE id = :id AND version = :version
+				""")
+			.params(params(s))
+			.param("id", s.id())
+			.param("version", expectedVersion)
+			.update();
+		if (n == 0) {
+			return false;
+		}
+		jdbc.sql("DELETE FROM site_service_item WHERE site_id = :id").param("id", s.id()).update();
+		jdbc.sql("DELETE FROM site_staff WHERE site_id = :id").param("id", s.id()).update();
+		insertChildren(s.id(), s);
+		return true;
+	}
+
+	private static Map<String, Object> params(Site s) {
+		Map<String, Object> p = new HashMap<>();
+		p.put("type", s.type().name());
+		p.put("region", s.regionCode().value());
+		p.put("active", s.isActive() ? s.regionCode().value() : null);
+		p.put("name", s.name());
+		p.put("initials", PinyinInitials.of(s.name()));
+		p.put("address", s.address());
+		p.put("phone", s.phone());
+		p.put("hours", s.openingHours());
+		p.put("content", s.serviceContent());
+		p.put("process", s.serviceProcess());
+		p.put("status", s.status().name());
+		p.put("planned", date(s.plannedOn()));
+		p.put("opened", date(s.openedOn()));
+		p.put("suspended", date(s.suspendedOn()));
+		p.put("closed", date(s.closedOn()));
+		p.put("lat", s.latitude());
+		p.put("lon", s.longitude());
+		p.put("updatedAt", Timestamp.from(s.updatedAt()));
+		p.put("updatedBy", s.updatedBy());
+		return p;
+	}
+
+	private void insertChildren(long id, Site s) {
+		for (int i = 0; i < s.serviceItems().size(); i++) {
+			ServiceItem item = s.serviceItems().get(i);
+			jdbc.sql("""
+					INSERT INTO site_service_item (site_id, seq, region_code, name, description)
+					VALUES (:id, :seq, :region, :name, :description)
+					""")
+				.param("id", id)
+				.param("seq", i)
+				.param("region", s.regionCode().value())
+				.param("name", item.name())
+				.param("description", item.description())
+				.update();
+		}
+		for (int i = 0; i < s.staff().size(); i++) {
+			StaffMember m = s.staff().get(i);
+			jdbc.sql("""
+					INSERT INTO site_staff (site_id, seq, region_code, name, post, phone, phone_public, worker_id)
+					VALUES (:id, :seq, :region, :name, :post, :phone, :public, :worker)
+					""")
+				.param("id", id)
+				.param("seq", i)
+				.param("region", s.regionCode().value())
+				.param("name", m.name())
+				.param("post", m.post())
+				.param("phone", m.phone())
+				.param("public", m.phonePublic())
+				.param("worker", m.workerId())
+				.update();
+		}
+	}
+
+	/** The site with {@code id} if its region lies in {@code [from, to)}. */
+	Optional<Site> find(long id, String from, String to) {
+		Optional<Site> site = jdbc.sql("SELECT " + COLUMNS + """
+				 FROM site s LEFT JOIN region r ON r.code = s.region_code
+				WHERE s.id = :id AND s.region_code >= :from AND s.region_code < :to
+				""")
+			.param("id", id)
+			.param("from", from)
+			.param("to", to)
+			.query(Sites::site)
+			.optional();
+		return site.map(this::withChildren);
+	}
+
+	/** Id and name of the site that is not closed on {@code region}, if any. */
+	Optional<ActiveSite> active(RegionCode region) {
+		return jdbc.sql("SELECT id, name FROM site WHERE active_region = :region")
+			.param("region", region.value())
+			.query((rs, n) -> new ActiveSite(rs.getLong("id"), rs.getString("name")))
+			.optional();
+	}
+
+	record ActiveSite(long id, String name) {
+	}
+
+	private Site withChildren(Site s) {
+		List<ServiceItem> items = jdbc
+			.sql("SELECT name, description FROM site_service_item WHERE site_id = :id ORDER BY seq")
+			.param("id", s.id())
+			.query((rs, n) -> new ServiceItem(rs.getString("name"), rs.getString("description")))
+			.list();
+		List<StaffMember> staff = jdbc.sql("""
+				SELECT name, post, phone, phone_public, worker_id FROM site_staff WHERE site_id = :id ORDER BY seq
+				""")
+			.param("id", s.id())
+			.query((rs, n) -> new StaffMember(rs.getString("name"), rs.getString("post"), rs.getString("phone"),
+					rs.getBoolean("phone_public"), (Long) rs.getObject("worker_id", Long.class)))
+			.list();
+		return new Site(s.id(), s.type(), s.regionCode(), s.regionName(), s.name(), s.address(), s.phone(),
+				s.openingHours(), s.serviceContent(), items, staff, s.serviceProcess(), s.status(), s.plannedOn(),
+				s.openedOn(), s.suspendedOn(), s.closedOn(), s.latitude(), s.longitude(), s.createdAt(),
+				s.createdBy(), s.updatedAt(), s.updatedBy(), s.version());
+	}
+
+	/** One page of the list in {@code [from, to)}, filtered; {@code limit} rows from {@code offset}. */
+	List<SiteRow> list(String from, String to, SiteQuery q, int offset, int limit) {
+		return listing(from, to, q).param("limit", limit).param("offset", offset).query(Sites::row).list();
+	}
+
+	/** The whole filtered list, for exports; close the stream. */
+	Stream<SiteRow> stream(String from, String to, SiteQuery q) {
+		return listing(from, to, q).param("limit", Integer.MAX_VALUE).param("offset", 0).query(Sites::row).stream();
+	}
+
+	private JdbcClient.StatementSpec listing(String from, String to, SiteQuery q) {
+		String text = q.text();
+		String pattern = "%" + escape(text) + "%";
+		String initials = PinyinInitials.isInitials(text) ? "%" + escape(text.toLowerCase(java.util.Locale.ROOT)) + "%"
+				: "";
+		return jdbc.sql("""
+				SELECT s.id, s.site_type, s.region_code, r.name AS region_name, s.name, s.address, s.phone,
+				  s.opening_hours, s.status, s.opened_on, s.updated_at,
+				  (SELECT COUNT(*) FROM site_staff f WHERE f.site_id = s.id) AS staff_count,
+				  (SELECT COUNT(*) FROM site_service_item i WHERE i.site_id = s.id) AS item_count
+				FROM site s LEFT JOIN region r ON r.code = s.region_code
+				WHERE s.region_code >= :from AND s.region_code < :to
+				  AND (:type = '' OR s.site_type = :type)
+				  AND (:status = '' OR s.status = :status)
+				  AND (:text = '' OR s.name LIKE :pattern ESCAPE '\\' OR s.region_code = :text
+				       OR (:initials <> '' AND s.name_initials LIKE :initials ESCAPE '\\'))
+				ORDER BY s.region_code, s.site_type, s.id
+				LIMIT :limit OFFSET :offset
+				""")
+			.param("from", from)
+			.param("to", to)
+			.param("type", q.type() == null ? "" : q.type().name())
+			.param("status", q.status() == null ? "" : q.status().name())
+			.param("text", text)
+			.param("pattern", pattern)
+			.param("initials", initials);
+	}
+
+	private static String escape(String s) {
+		return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	private static Site site(ResultSet rs, int n) throws SQLException {
+		return new Site(rs.getLong("id"), SiteType.valueOf(rs.getString("site_type")),
+				new RegionCode(rs.getString("region_code")), rs.getString("region_name"), rs.getString("name"),
+				rs.getString("address"), rs.getString("phone"), rs.getString("opening_hours"),
+				rs.getString("service_content"), List.of(), List.of(), rs.getString("service_process"),
+				SiteStatus.valueOf(rs.getString("status")), localDate(rs, "planned_on"), localDate(rs, "opened_on"),
+				localDate(rs, "suspended_on"), localDate(rs, "closed_on"), rs.getBigDecimal("latitude"),
+				rs.getBigDecimal("longitude"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
+				rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"), rs.getInt("version"));
+	}
+
+	private static SiteRow row(ResultSet rs, int n) throws SQLException {
+		return new SiteRow(rs.getLong("id"), SiteType.valueOf(rs.getString("site_type")),
+				rs.getString("region_code"), rs.getString("region_name"), rs.getString("name"),
+				rs.getString("address"), rs.getString("phone"), rs.getString("opening_hours"),
+				SiteStatus.valueOf(rs.getString("status")), localDate(rs, "opened_on"), rs.getInt("staff_count"),
+				rs.getInt("item_count"), rs.getTimestamp("updated_at").toInstant());
+	}
+
+	private static LocalDate localDate(ResultSet rs, String column) throws SQLException {
+		Date d = rs.getDate(column);
+		return d == null ? null : d.toLocalDate();
+	}
+
+	private static Date date(LocalDate d) {
+		return d == null ? null : Date.valueOf(d);
+	}
+
+}

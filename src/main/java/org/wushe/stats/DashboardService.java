@@ -1,0 +1,97 @@
+package org.wushe.stats;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.stereotype.Service;
+import org.wushe.activity.ActivityRollup;
+import org.wushe.activity.ActivityTotals;
+import org.wushe.actor.ActorFigures;
+import org.wushe.region.Region;
+import org.wushe.region.RegionCode;
+import org.wushe.region.RegionScope;
+import org.wushe.region.Regions;
+import org.wushe.shared.BusinessException;
+import org.wushe.site.Coverage;
+import org.wushe.site.SiteService;
+
+/**
+ * The stats module's public API: the dashboard of any region in scope for any period, assembled from the figures the
+ * other modules keep exact. A region outside the scope answers 404 as if it did not exist.
+ */
+@Service
+public class DashboardService {
+
+	private final Regions regions;
+
+	private final ActivityRollup activities;
+
+	private final SiteService sites;
+
+	private final ActorFigures actors;
+
+	private final DashboardCache cache;
+
+	DashboardService(Regions regions, ActivityRollup activities, SiteService sites, ActorFigures actors,
+			DashboardCache cache) {
+		this.regions = regions;
+		this.activities = activities;
+		this.sites = sites;
+		this.actors = actors;
+		this.cache = cache;
+	}
+
+	/**
+	 * The dashboard of {@code code}, exact as of this call. The scope check comes first, every time; within the scope
+	 * the figures do not depend on who asks, so an answer computed at the current figure version is reused.
+	 */
+	public Dashboard dashboard(RegionScope scope, RegionCode code, LocalDate from, LocalDate to, Long campaignId,
+			Granularity granularity) {
+		if (!scope.covers(code)) {
+			throw BusinessException.notFound("region.error.unknown", code.value());
+		}
+		Dashboard d = cache.get(new DashboardCache.Key(campaignId == null ? "" : scope.root().value(), code.value(), from, to, campaignId, granularity),
+				() -> compute(scope, code, from, to, campaignId, granularity));
+		// breadcrumbs stop at the viewer's own region
+		return d.path().stream().allMatch(r -> scope.covers(r.code())) ? d
+				: new Dashboard(d.region(), d.path().stream().filter(r -> scope.covers(r.code())).toList(), d.from(),
+						d.to(), d.campaignId(), d.granularity(), d.network(), d.registries(), d.activities(), d.previous(),
+						d.series(), d.children());
+	}
+
+	private Dashboard compute(RegionScope scope, RegionCode code, LocalDate from, LocalDate to, Long campaignId,
+			Granularity granularity) {
+		Region region = regions.get(code);
+		List<Region> path = regions.path(code);
+		ActivityTotals totals = activities.totals(scope, code, from, to, campaignId);
+		ActivityTotals previous = activities.totals(scope, code, from.minusYears(1), to.minusYears(1), campaignId);
+		List<Dashboard.Point> series = series(activities.daily(scope, code, from, to, campaignId), from, to,
+				granularity);
+		Map<String, Coverage> childNetwork = new HashMap<>();
+		for (Coverage c : sites.childCoverage(code, scope)) {
+			childNetwork.put(c.regionCode(), c);
+		}
+		List<Dashboard.ChildRow> children = new ArrayList<>();
+		for (Map.Entry<Region, ActivityTotals> e : activities.byChild(scope, code, from, to, campaignId).entrySet()) {
+			children.add(new Dashboard.ChildRow(e.getKey(), childNetwork.get(e.getKey().code().value()), e.getValue()));
+		}
+		return new Dashboard(region, path, from, to, campaignId, granularity, sites.coverage(code, scope),
+				actors.counts(code), totals, previous, series, children);
+	}
+
+	/** Buckets daily figures into weeks or months, with empty buckets kept so that the axis is continuous. */
+	static List<Dashboard.Point> series(TreeMap<LocalDate, ActivityTotals> daily, LocalDate from, LocalDate to,
+			Granularity granularity) {
+		TreeMap<LocalDate, ActivityTotals> buckets = new TreeMap<>();
+		for (LocalDate b = granularity.bucketOf(from); !b.isAfter(to); b = granularity.next(b)) {
+			buckets.put(b, ActivityTotals.NONE);
+		}
+		daily.forEach((day, t) -> buckets.merge(granularity.bucketOf(day), t, ActivityTotals::plus));
+		return buckets.entrySet().stream().map(e -> new Dashboard.Point(e.getKey(), e.getValue())).toList();
+	}
+
+}

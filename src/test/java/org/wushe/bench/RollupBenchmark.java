@@ -1,0 +1,354 @@
+package org.wushe.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.wushe.WusheApplication;
+import org.wushe.activity.ActivityInput;
+import org.wushe.activity.ActivityRollup;
+import org.wushe.activity.ActivityService;
+import org.wushe.activity.ActivityTotals;
+import org.wushe.region.RegionCode;
+import org.wushe.region.RegionLevel;
+import org.wushe.region.RegionScope;
+
+/**
+ * Activity rollups at national scale on PostgreSQL (issue: dashboards and rollups):
+ * <ol>
+ * <li>loads a seeded data set of N activity records over the real tree (first 1M, then up to N), building the summary
+ * rows in bulk;</li>
+ * <li>for random regions at every level and random periods up to a year, the latency of {@link ActivityRollup#totals}
+ * against the naive GROUP BY over the raw rows measured in the same run (baseline), and checks both agree;</li>
+ * <li>8 concurrent writers recording through {@link ActivityService#record}: per-write latency, failures, and exact
+ * totals afterwards; and freshness: a record is in the very next query.</li>
+ * </ol>
+ * Not a test; {@code bench/run-dashboard.sh} runs it. Arguments: {@code --pg-url=URL --activities=N --seed=N
+ * --samples=N --baseline-samples=N --writers=N --writes=N --out=FILE --reload}.
+ */
+public class RollupBenchmark {
+
+	static final List<RegionLevel> LEVELS = List.of(RegionLevel.COUNTRY, RegionLevel.PROVINCE, RegionLevel.PREFECTURE,
+			RegionLevel.COUNTY, RegionLevel.TOWNSHIP);
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> a = new LinkedHashMap<>();
+		for (String arg : args) {
+			String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+			a.put(kv[0], kv.length > 1 ? kv[1] : "true");
+		}
+		String url = a.getOrDefault("pg-url", "jdbc:postgresql://127.0.0.1:5432/wushe_dashboard");
+		long target = Long.parseLong(a.getOrDefault("activities", "10000000"));
+		long seed = Long.parseLong(a.getOrDefault("seed", "20250317"));
+		int samples = Integer.parseInt(a.getOrDefault("samples", "200"));
+		int baselineSamples = Integer.parseInt(a.getOrDefault("baseline-samples", "10"));
+		int writers = Integer.parseInt(a.getOrDefault("writers", "8"));
+		int writes = Integer.parseInt(a.getOrDefault("writes", "250"));
+		Path out = Path.of(a.getOrDefault("out", "bench-results/dashboard/rollups.md"));
+		Files.createDirectories(out.toAbsolutePath().getParent());
+
+		ConfigurableApplicationContext ctx = new SpringApplicationBuilder(WusheApplication.class)
+			.web(WebApplicationType.SERVLET)
+			.profiles("postgres")
+			// command-line arguments outrank the profile's properties
+			.run("--spring.datasource.url=" + url + "?reWriteBatchedInserts=true", "--wushe.regions.load=foreground",
+					"--wushe.demo.enabled=false", "--wushe.admin.password=bench-admin-password", "--server.port=0",
+					// a fixed key for the benchmark's throw-away personal data
+					"--wushe.crypto.key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
+					"--spring.datasource.hikari.maximum-pool-size=" + (writers + 2), "--logging.level.root=WARN",
+					"--logging.level.org.wushe=INFO");
+		StringBuilder report = new StringBuilder();
+		try {
+			JdbcClient jdbc = ctx.getBean(JdbcClient.class);
+			ActivityDataset data = new ActivityDataset(jdbc, ctx.getBean(DataSource.class), seed);
+			long[] campaigns = data.campaigns();
+			long existing = jdbc.sql("SELECT COUNT(*) FROM activity WHERE created_by = 'bench'").query(Long.class).single();
+			if (a.containsKey("reload")) {
+				jdbc.sql("DELETE FROM activity_rollup").update();
+				jdbc.sql("DELETE FROM activity").update();
+				existing = 0;
+			}
+			line(report, "# Activity rollups on PostgreSQL");
+			line(report, "");
+			line(report, "- date: " + java.time.ZonedDateTime.now().withNano(0));
+			line(report, "- machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
+					+ Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " "));
+			line(report, "- seed " + seed + ", " + samples + " rollup samples and " + baselineSamples
+					+ " baseline samples per level");
+			List<Long> steps = new ArrayList<>();
+			if (target > 1_000_000 && existing < 1_000_000) {
+				steps.add(1_000_000L);
+			}
+			steps.add(target);
+			for (long size : steps) {
+				if (existing < size) {
+					long t0 = System.nanoTime();
+					data.load(existing, size, campaigns);
+					long t1 = System.nanoTime();
+					data.rebuildRollups();
+					long t2 = System.nanoTime();
+					line(report, "");
+					line(report, String.format(Locale.ROOT, "Loaded rows %,d–%,d in %.1f s; summary rows rebuilt in %.1f s",
+							existing, size, (t1 - t0) / 1e9, (t2 - t1) / 1e9));
+					existing = size;
+				}
+				queries(ctx, jdbc, size, samples, baselineSamples, seed, report);
+			}
+			writes(ctx, jdbc, campaigns[1], writers, writes, report);
+			if (!a.containsKey("no-http")) {
+				http(ctx, Integer.parseInt(a.getOrDefault("http-seconds", "20")), report);
+			}
+		}
+		finally {
+			Files.writeString(out, report.toString());
+			System.out.println(report);
+			ctx.close();
+		}
+	}
+
+	static void queries(ConfigurableApplicationContext ctx, JdbcClient jdbc, long size, int samples,
+			int baselineSamples, long seed, StringBuilder report) {
+		ActivityRollup rollup = ctx.getBean(ActivityRollup.class);
+		RegionScope all = new RegionScope(RegionCode.COUNTRY);
+		Random random = new Random(seed);
+		line(report, "");
+		line(report, String.format(Locale.ROOT, "## %,d activity records: totals of a region over a random period (≤ 1 year)", size));
+		line(report, "");
+		line(report, "| level | rollup p50 | p95 | p99 | naive GROUP BY p50 | p95 | ratio p50 | ratio p95 |");
+		line(report, "|---|---|---|---|---|---|---|---|");
+		for (RegionLevel level : LEVELS) {
+			List<String> codes = level == RegionLevel.COUNTRY ? List.of("00")
+					: jdbc.sql("SELECT code FROM region WHERE level = :l").param("l", level.number())
+						.query(String.class).list();
+			// warm up
+			for (int i = 0; i < 20; i++) {
+				rollup.totals(all, RegionCode.parse(codes.get(random.nextInt(codes.size()))),
+						LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), null);
+			}
+			long[] fast = new long[samples];
+			for (int i = 0; i < samples; i++) {
+				RegionCode code = RegionCode.parse(codes.get(random.nextInt(codes.size())));
+				LocalDate[] p = period(random);
+				long t = System.nanoTime();
+				rollup.totals(all, code, p[0], p[1], null);
+				fast[i] = System.nanoTime() - t;
+			}
+			long[] slow = new long[baselineSamples];
+			for (int i = 0; i < baselineSamples; i++) {
+				RegionCode code = RegionCode.parse(codes.get(random.nextInt(codes.size())));
+				LocalDate[] p = period(random);
+				long t = System.nanoTime();
+				long naive = naive(jdbc, code, p[0], p[1]);
+				slow[i] = System.nanoTime() - t;
+				ActivityTotals viaRollup = rollup.totals(all, code, p[0], p[1], null);
+				if (viaRollup.activities() != naive) {
+					throw new IllegalStateException("rollup " + viaRollup.activities() + " != raw " + naive + " for "
+							+ code + " " + p[0] + ".." + p[1]);
+				}
+			}
+			Arrays.sort(fast);
+			Arrays.sort(slow);
+			line(report, String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %.0f× | %.0f× |", level, ms(pct(fast, 50)),
+					ms(pct(fast, 95)), ms(pct(fast, 99)), ms(pct(slow, 50)), ms(pct(slow, 95)),
+					(double) pct(slow, 50) / pct(fast, 50), (double) pct(slow, 95) / pct(fast, 95)));
+		}
+	}
+
+	/** The baseline: the same totals straight from the raw rows. */
+	static long naive(JdbcClient jdbc, RegionCode code, LocalDate from, LocalDate to) {
+		return jdbc.sql("""
+				SELECT COUNT(*), SUM(participants), SUM(beneficiaries), SUM(funds_yuan), SUM(materials_yuan)
+				FROM activity
+				WHERE region_code >= :from AND region_code < :to AND start_date >= :d1 AND start_date <= :d2
+				""").param("from", code.subtreeFrom()).param("to", code.subtreeTo()).param("d1", from).param("d2", to)
+			.query((rs, n) -> rs.getLong(1)).single();
+	}
+
+	static void writes(ConfigurableApplicationContext ctx, JdbcClient jdbc, long campaign, int writers, int writes,
+			StringBuilder report) throws InterruptedException {
+		ActivityService service = ctx.getBean(ActivityService.class);
+		ActivityRollup rollup = ctx.getBean(ActivityRollup.class);
+		RegionScope all = new RegionScope(RegionCode.COUNTRY);
+		List<String> villages = jdbc.sql("SELECT code FROM region WHERE level = 5 AND code LIKE '15%'")
+			.query(String.class).list();
+		LocalDate from = LocalDate.of(2025, 1, 1);
+		LocalDate to = LocalDate.of(2025, 12, 31);
+		ActivityTotals before = rollup.totals(all, RegionCode.COUNTRY, from, to, null);
+		ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+		AtomicInteger failures = new AtomicInteger();
+		ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+		CountDownLatch start = new CountDownLatch(1);
+		List<Thread> threads = new ArrayList<>();
+		for (int w = 0; w < writers; w++) {
+			int id = w;
+			Thread t = new Thread(() -> {
+				Random r = new Random(id);
+				try {
+					start.await();
+				}
+				catch (InterruptedException e) {
+					return;
+				}
+				for (int i = 0; i < writes; i++) {
+					String village = villages.get(r.nextInt(villages.size()));
+					LocalDate day = from.plusDays(r.nextInt(365));
+					ActivityInput input = new ActivityInput(village, "bench write " + id + "-" + i, null,
+							String.valueOf(1 + r.nextInt(50)), day.toString(), null, null, null,
+							List.of("ELDERLY"), String.valueOf(1 + r.nextInt(100)), "10.00", "0", null);
+					long t0 = System.nanoTime();
+					try {
+						service.record(all, campaign, input, "bench-writer");
+						latencies.add(System.nanoTime() - t0);
+					}
+					catch (RuntimeException ex) {
+						failures.incrementAndGet();
+						errors.add(ex.getClass().getSimpleName() + ": " + ex.getMessage());
+					}
+				}
+			}, "writer-" + w);
+			threads.add(t);
+			t.start();
+		}
+		long t0 = System.nanoTime();
+		start.countDown();
+		for (Thread t : threads) {
+			t.join();
+		}
+		double seconds = (System.nanoTime() - t0) / 1e9;
+		ActivityTotals after = rollup.totals(all, RegionCode.COUNTRY, from, to, null);
+		long raw = naive(jdbc, RegionCode.COUNTRY, from, to);
+		long[] l = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+		line(report, "");
+		line(report, String.format(Locale.ROOT, "## %d concurrent writers × %d records through ActivityService.record", writers, writes));
+		line(report, "");
+		line(report, String.format(Locale.ROOT, "- %d writes in %.1f s (%.0f/s); latency p50 %s, p95 %s, p99 %s, max %s",
+				l.length, seconds, l.length / seconds, ms(pct(l, 50)), ms(pct(l, 95)), ms(pct(l, 99)),
+				ms(l.length == 0 ? 0 : l[l.length - 1])));
+		line(report, "- failures (deadlocks, serialization or other): " + failures.get()
+				+ (errors.isEmpty() ? "" : " — first: " + errors.peek()));
+		line(report, String.format(Locale.ROOT, "- country totals before %,d, after %,d (expected %,d), raw rows %,d: %s",
+				before.activities(), after.activities(), before.activities() + l.length, raw,
+				after.activities() == before.activities() + l.length && after.activities() == raw ? "exact" : "MISMATCH"));
+		// freshness: a committed record is in the very next query, at every level
+		String village = villages.get(0);
+		RegionCode v = RegionCode.parse(village);
+		List<RegionCode> chain = new ArrayList<>(v.ancestors());
+		chain.add(v);
+		Map<RegionCode, Long> counts = new LinkedHashMap<>();
+		for (RegionCode c : chain) {
+			counts.put(c, rollup.totals(all, c, from, to, null).activities());
+		}
+		service.record(all, campaign, new ActivityInput(village, "bench freshness", null, "1", "2025-06-01", null,
+				null, null, List.of("OTHER"), "1", "0", "0", null), "bench-writer");
+		boolean fresh = true;
+		for (RegionCode c : chain) {
+			fresh &= rollup.totals(all, c, from, to, null).activities() == counts.get(c) + 1;
+		}
+		line(report, "- freshness: the next query at every level from the village to the country includes the new record: "
+				+ (fresh ? "yes" : "NO"));
+	}
+
+	/**
+	 * The dashboard page and its JSON under load from wrk (Debian package), with a logged-in session: requests per
+	 * second and the latency distribution, for the country, a province and a county over the whole year.
+	 */
+	static void http(ConfigurableApplicationContext ctx, int seconds, StringBuilder report) throws Exception {
+		int port = ((org.springframework.boot.web.server.context.WebServerApplicationContext) ctx).getWebServer()
+			.getPort();
+		org.wushe.access.AccountService accounts = ctx.getBean(org.wushe.access.AccountService.class);
+		String user = "bench-leader";
+		String password = "bench-leader-password";
+		if (!accounts.exists(user)) {
+			accounts.createSystemAccount(user, user, RegionCode.COUNTRY, org.wushe.access.Role.ADMIN, password, false);
+		}
+		String cookie = login(port, user, password);
+		line(report, "");
+		line(report, "## Dashboard under load (wrk, " + seconds + " s each, 2 threads, 16 connections, logged-in session)");
+		line(report, "");
+		line(report, "| request | requests/s | p50 | p90 | p99 |");
+		line(report, "|---|---|---|---|---|");
+		String period = "from=2025-01-01&to=2025-12-31";
+		String[][] targets = { { "JSON, country", "/api/stats/dashboard?region=00&" + period },
+				{ "JSON, province 15", "/api/stats/dashboard?region=15&" + period },
+				{ "JSON, county 150102", "/api/stats/dashboard?region=150102&" + period },
+				{ "page, province 15", "/stats?region=15&" + period } };
+		for (String[] t : targets) {
+			Process p = new ProcessBuilder("wrk", "-t2", "-c16", "-d" + seconds + "s", "--latency", "-H",
+					"Cookie: " + cookie, "http://127.0.0.1:" + port + t[1]).redirectErrorStream(true).start();
+			String out = new String(p.getInputStream().readAllBytes());
+			p.waitFor();
+			line(report, String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |", t[0], grab(out, "Requests/sec:\\s+([\\d.]+)"),
+					grab(out, "50%\\s+(\\S+)"), grab(out, "90%\\s+(\\S+)"), grab(out, "99%\\s+(\\S+)")));
+			if (out.contains("Non-2xx")) {
+				line(report, "  - WARNING: non-2xx answers: " + grab(out, "Non-2xx or 3xx responses:\\s+(\\d+)"));
+			}
+		}
+	}
+
+	static String login(int port, String user, String password) throws Exception {
+		java.net.CookieManager cookies = new java.net.CookieManager();
+		java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
+			.followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+		String base = "http://127.0.0.1:" + port;
+		String page = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+		if (!m.find()) {
+			throw new IllegalStateException("no CSRF token on the login page");
+		}
+		String form = "username=" + user + "&password=" + password + "&_csrf=" + m.group(1);
+		client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+				java.net.http.HttpResponse.BodyHandlers.discarding());
+		return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+			.map(c -> "JSESSIONID=" + c.getValue()).findFirst()
+			.orElseThrow(() -> new IllegalStateException("login failed"));
+	}
+
+	static String grab(String text, String regex) {
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(text);
+		return m.find() ? m.group(1) : "n/a";
+	}
+
+	static LocalDate[] period(Random r) {
+		int length = 1 + r.nextInt(365);
+		int start = r.nextInt(365 - length + 1);
+		LocalDate from = ActivityDataset.YEAR_START.plusDays(start);
+		return new LocalDate[] { from, from.plusDays(length - 1) };
+	}
+
+	static long pct(long[] sorted, int p) {
+		if (sorted.length == 0) {
+			return 0;
+		}
+		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+	}
+
+	static String ms(long nanos) {
+		return String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);
+	}
+
+	static void line(StringBuilder report, String text) {
+		report.append(text).append('\n');
+		System.out.println(text);
+	}
+
+}

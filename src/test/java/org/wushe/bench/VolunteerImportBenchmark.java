@@ -1,0 +1,191 @@
+package org.wushe.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.wushe.WusheApplication;
+import org.wushe.access.AccountService;
+import org.wushe.access.Role;
+import org.wushe.actor.IdNumber;
+import org.wushe.region.RegionCode;
+
+/**
+ * Imports 50,000 volunteers from an {@code .xlsx} through the real application: the running server (test profile:
+ * in-memory H2, Inner Mongolia regions), {@code POST /api/volunteers/import} as a province user, polling the job until
+ * it is finished. Every row is checked, its ID number and phone encrypted and hashed, its volunteer number reserved.
+ * Prints rows/s and the peak heap. Not a test; run it with the heap limit to check, e.g.
+ * <pre>
+ * ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -Xmx256m -cp target/test-classes:target/classes:$(cat target/cp.txt) org.wushe.bench.VolunteerImportBenchmark
+ * </pre>
+ */
+public final class VolunteerImportBenchmark {
+
+	static final String[] HEADER = { "姓名", "身份证号", "手机号码", "所属区划代码", "所属队伍", "技能特长", "状态" };
+
+	static final String[] COUNTIES = { "150102", "150103", "150104", "150105", "150121", "150122", "150123", "150124",
+			"150125", "150202", "150203", "150204", "150205", "150206", "150207", "150221" };
+
+	private VolunteerImportBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int rows = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+		Path file = Files.createTempFile("volunteers", ".xlsx");
+		write(file, rows);
+		System.out.printf("workbook: %,d rows, %.1f MB%n", rows, Files.size(file) / 1048576.0);
+
+		SpringApplication app = new SpringApplication(WusheApplication.class);
+		app.setAdditionalProfiles("test");
+		System.setProperty("server.port", "0");
+		System.setProperty("logging.level.root", "WARN");
+		try (ConfigurableApplicationContext context = app.run()) {
+			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			String user = "bench-" + System.nanoTime();
+			context.getBean(AccountService.class)
+				.createSystemAccount(user, user, RegionCode.parse("15"), Role.PROVINCE_STAFF, "bench-password-1", false);
+			String auth = "Basic " + Base64.getEncoder()
+				.encodeToString((user + ":bench-password-1").getBytes(StandardCharsets.UTF_8));
+			HttpClient http = HttpClient.newHttpClient();
+			String boundary = "bench" + System.nanoTime();
+			byte[] body = multipart(boundary, file);
+
+			System.gc();
+			ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+			AtomicLong sampledPeak = new AtomicLong();
+			AtomicBoolean running = new AtomicBoolean(true);
+			Thread sampler = new Thread(() -> {
+				while (running.get()) {
+					Runtime rt = Runtime.getRuntime();
+					sampledPeak.accumulateAndGet(rt.totalMemory() - rt.freeMemory(), Math::max);
+					try {
+						Thread.sleep(20);
+					}
+					catch (InterruptedException ex) {
+						return;
+					}
+				}
+			});
+			sampler.setDaemon(true);
+			sampler.start();
+			com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+				.getOperatingSystemMXBean();
+			long processCpuBefore = os.getProcessCpuTime();
+			long start = System.nanoTime();
+			HttpResponse<String> started = http.send(HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/volunteers/import"))
+				.header("Authorization", auth)
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			String job = started.body();
+			String id = field(job, "id");
+			while (!job.contains("\"SUCCEEDED\"") && !job.contains("\"REJECTED\"") && !job.contains("\"FAILED\"")) {
+				// each poll authenticates with BCrypt: poll gently so as not to compete with the import
+				Thread.sleep(500);
+				job = http.send(HttpRequest
+					.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/volunteers/import/" + id))
+					.header("Authorization", auth)
+					.build(), HttpResponse.BodyHandlers.ofString()).body();
+			}
+			double seconds = (System.nanoTime() - start) / 1e9;
+			double processCpu = (os.getProcessCpuTime() - processCpuBefore) / 1e9;
+			running.set(false);
+			java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+			long cpu = 0;
+			for (java.lang.management.ThreadInfo t : threads.dumpAllThreads(false, false)) {
+				if (t.getThreadName().startsWith("excel-import")) {
+					cpu += threads.getThreadCpuTime(t.getThreadId());
+				}
+			}
+			long poolPeak = ManagementFactory.getMemoryPoolMXBeans()
+				.stream()
+				.filter(p -> p.getType() == MemoryType.HEAP)
+				.mapToLong(p -> p.getPeakUsage().getUsed())
+				.sum();
+			System.out.printf("import thread CPU: %.2f s (%,.0f rows per CPU-second); whole process CPU: %.2f s (%,.0f rows"
+					+ " per CPU-second; includes GC, JIT, HTTP); load average %.1f on %d cores%n", cpu / 1e9,
+					rows / (cpu / 1e9), processCpu, rows / processCpu, os.getSystemLoadAverage(),
+					os.getAvailableProcessors());
+			System.out.printf("state %s, stored %s, errors %s (HTTP %d)%n", field(job, "state"), number(job, "stored"),
+					number(job, "errorCount"), started.statusCode());
+			System.out.printf(
+					"import: %.2f s, %,.0f rows/s; heap: max %.0f MB, sampled peak used %.0f MB, sum of pool peaks %.0f MB%n",
+					seconds, rows / seconds, Runtime.getRuntime().maxMemory() / 1048576.0, sampledPeak.get() / 1048576.0,
+					poolPeak / 1048576.0);
+		}
+		finally {
+			Files.delete(file);
+		}
+	}
+
+	static void write(Path file, int rows) throws IOException {
+		try (var out = Files.newOutputStream(file)) {
+			Workbook wb = new Workbook(out, "bench", "1.0");
+			Worksheet ws = wb.newWorksheet("志愿者");
+			for (int c = 0; c < HEADER.length; c++) {
+				ws.value(0, c, HEADER[c]);
+			}
+			for (int r = 1; r <= rows; r++) {
+				String county = COUNTIES[r % COUNTIES.length];
+				// obviously fake but checksum-valid: birth dates spread over 40 years, sequence from the row number
+				String first17 = county + String.format("%04d%02d%02d%03d", 1960 + r % 40, 1 + r / 40 % 12,
+						1 + r / 480 % 28, r / 13440 % 1000 + r % 7 * 100);
+				ws.value(r, 0, "志愿者" + r);
+				ws.value(r, 1, first17 + IdNumber.checkChar(first17));
+				ws.value(r, 2, String.valueOf(13800000000L + r));
+				ws.value(r, 3, county);
+				ws.value(r, 4, "青年志愿服务队");
+				ws.value(r, 5, r % 2 == 0 ? "急救、手语" : "助老");
+				ws.value(r, 6, "正常");
+				if (r % 1000 == 0) {
+					ws.flush();
+				}
+			}
+			wb.finish();
+		}
+	}
+
+	private static byte[] multipart(String boundary, Path file) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"mode\"\r\n\r\nALL\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"volunteers.xlsx\"\r\n"
+				+ "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		out.write(Files.readAllBytes(file));
+		out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return out.toByteArray();
+	}
+
+	private static String field(String json, String name) {
+		Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+		return m.find() ? m.group(1) : json;
+	}
+
+	private static String number(String json, String name) {
+		Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*(\\d+)").matcher(json);
+		return m.find() ? m.group(1) : "?";
+	}
+
+}

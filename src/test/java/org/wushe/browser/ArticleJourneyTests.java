@@ -1,0 +1,211 @@
+package org.wushe.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
+import org.springframework.test.context.ActiveProfiles;
+import org.wushe.access.AccountService;
+import org.wushe.access.Role;
+import org.wushe.campaign.CampaignInput;
+import org.wushe.campaign.CampaignService;
+import org.wushe.region.RegionCode;
+import org.wushe.region.RegionScope;
+
+/**
+ * In real Chromium: a county user of 新城区 writes an article with an image, watches the 附件2 check panel while
+ * editing, and submits; a 呼和浩特市 user approves and publishes it; the public page shows it without login.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Tag("browser")
+class ArticleJourneyTests {
+
+	static final String PASSWORD = "journey-pass-1";
+
+	static final String SENTENCE = "新城区社工站联合海拉尔东路社区开展关爱独居老人上门探访活动，";
+
+	static Chromium chromium;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	CampaignService campaigns;
+
+	@Autowired
+	MessageSource messages;
+
+	@TempDir
+	Path files;
+
+	@BeforeAll
+	static void launch() {
+		chromium = Chromium.launch();
+	}
+
+	@AfterAll
+	static void close() {
+		if (chromium != null) {
+			chromium.close();
+		}
+	}
+
+	@Test
+	void aCountyArticleIsCheckedSubmittedApprovedAndPublished() throws IOException {
+		String suffix = Long.toString(System.nanoTime() % 1_000_000, 36);
+		String county = "xincheng-" + suffix;
+		String city = "hohhot-" + suffix;
+		accounts.createSystemAccount(county, "新城区民政局", new RegionCode("150102"), Role.COUNTY_STAFF, PASSWORD, false);
+		accounts.createSystemAccount(city, "呼和浩特市民政局", new RegionCode("1501"), Role.CITY_STAFF, PASSWORD, false);
+		long campaign = campaigns.create(new RegionScope(new RegionCode("15")),
+				new CampaignInput(null, "2022年社会工作主题宣传活动" + suffix, "五社联动聚合力 社工服务暖基层", "15", 2,
+						"2022-03-17", "2022-03-31", List.of("2022-03-24T17:00:00+08:00"), null, null, List.of(),
+						List.of(), null, null, null),
+				"test");
+		String title = "新城区关爱独居老人上门探访" + suffix;
+		Path photo = photo("活动照片.png");
+
+		Page page = chromium.newPage("http://localhost:" + port);
+		try {
+			// the county user writes the article
+			logIn(page, county);
+			menuLink(page, "/articles").click();
+			page.locator("#new-article").click();
+			assertThat(page).hasURL(Pattern.compile("/articles/new$"));
+			assertThat(page.locator("#check-blocked")).isVisible();
+			page.locator("#title").fill(title);
+			page.locator("#campaignId").selectOption(String.valueOf(campaign));
+			page.locator("#eventDate").fill("2022-03-20");
+			page.locator("#eventPlace").fill("海拉尔东路社区");
+			page.locator("#serviceObjects").fill("辖区独居老人");
+			page.locator("#attendees").fill("社工3名、志愿者12名");
+			assertThat(page.locator("#bodyHtml")).isHidden();
+			page.locator("#body-editor").click();
+			page.locator("#body-editor").fill("部份老人家里按装了扶手。" + SENTENCE.repeat(5));
+
+			// the live check: errors for the missing image, warnings for length and wrong words
+			Locator findings = page.locator("#check-findings li");
+			assertThat(page.locator("#check-findings [data-kind='WRONG_WORD']")).hasCount(2);
+			assertThat(page.locator("#check-findings [data-field='images']")).hasCount(1);
+			assertThat(page.locator("#check-findings [data-kind='LENGTH_SHORT']"))
+				.containsText(text("article.finding.length-short", 162, 400, 800));
+			assertThat(findings.filter(new Locator.FilterOptions().setHasText("部份")))
+				.containsText(text("article.finding.wrong-word", "部份", "部分"));
+			page.locator("#images").setInputFiles(photo);
+			assertThat(page.locator("#check-images")).hasText(text("article.check.images", 1));
+			assertThat(page.locator("#check-ready")).isVisible();
+			assertThat(page.locator("#check-findings [data-severity='ERROR']")).hasCount(0);
+			assertThat(page.locator("#check-findings [data-severity='WARNING']")).hasCount(3);
+			Chromium.screenshot(page, "article-journey-editor");
+
+			page.locator("#submit-article").click();
+			assertThat(page).hasURL(Pattern.compile("/articles/\\d+$"));
+			assertThat(page.getByRole(AriaRole.STATUS)).hasText(text("article.detail.submitted"));
+			assertThat(page.locator("#article-title")).hasText(title);
+			assertThat(page.locator("[data-status='SUBMITTED']")).isVisible();
+			assertThat(page.locator("#article-history tr[data-step='SUBMIT']"))
+				.containsText(text("article.finding.wrong-word", "按装", "安装"));
+			String articleUrl = page.url();
+			page.locator("#logout").click();
+
+			// the city user approves and publishes it
+			logIn(page, city);
+			menuLink(page, "/articles/review").click();
+			page.locator("#article-list").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(title)).click();
+			assertThat(page).hasURL(articleUrl);
+			page.locator("#comment").fill("内容翔实，同意采用");
+			page.locator("#approve").click();
+			assertThat(page.getByRole(AriaRole.STATUS)).hasText(text("article.detail.approve-done"));
+			assertThat(page.locator("[data-status='APPROVED']")).isVisible();
+			page.locator("#publish").click();
+			assertThat(page.getByRole(AriaRole.STATUS)).hasText(text("article.detail.publish-done"));
+			assertThat(page.locator("#published-badge")).isVisible();
+			assertThat(page.locator("#article-history tr[data-step='APPROVE']")).containsText("内容翔实，同意采用");
+			Chromium.screenshot(page, "article-journey-published");
+		}
+		catch (RuntimeException | AssertionError ex) {
+			Chromium.screenshot(page, "article-journey-failed");
+			throw ex;
+		}
+		finally {
+			page.context().close();
+		}
+
+		// the public page shows it to anyone, without login
+		Page visitor = chromium.newPage("http://localhost:" + port);
+		try {
+			visitor.navigate("/public/articles?region=1501");
+			assertThat(visitor.locator("#current-user")).hasCount(0);
+			visitor.locator("#public-articles").getByText(title).click();
+			assertThat(visitor.locator("#article-title")).hasText(title);
+			assertThat(visitor.locator("#article-body")).containsText("部份老人家里按装了扶手");
+			Locator image = visitor.locator("#article-images img");
+			assertThat(image).hasCount(1);
+			Object width = image.evaluate("img => img.complete ? img.naturalWidth : -1");
+			org.assertj.core.api.Assertions.assertThat(((Number) width).intValue()).isEqualTo(40);
+			Chromium.screenshot(visitor, "article-journey-public");
+		}
+		catch (RuntimeException | AssertionError ex) {
+			Chromium.screenshot(visitor, "article-journey-public-failed");
+			throw ex;
+		}
+		finally {
+			visitor.context().close();
+		}
+	}
+
+	private Path photo(String name) throws IOException {
+		BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+		for (int x = 0; x < 40; x++) {
+			for (int y = 0; y < 30; y++) {
+				image.setRGB(x, y, (x + y) % 2 == 0 ? Color.ORANGE.getRGB() : Color.WHITE.getRGB());
+			}
+		}
+		Path file = files.resolve(name);
+		ImageIO.write(image, "png", file.toFile());
+		org.assertj.core.api.Assertions.assertThat(Files.size(file)).isPositive();
+		return file;
+	}
+
+	private static void logIn(Page page, String username) {
+		page.navigate("/login");
+		page.locator("#username").fill(username);
+		page.locator("#password").fill(PASSWORD);
+		page.locator("#login-submit").click();
+		assertThat(page).hasURL(Pattern.compile("/$"));
+	}
+
+	private static Locator menuLink(Page page, String href) {
+		return page.locator("nav.navbar a.nav-link[href='" + href + "']");
+	}
+
+	private String text(String key, Object... args) {
+		return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
+	}
+
+}

@@ -1,0 +1,145 @@
+package org.wushe.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
+import org.springframework.test.context.ActiveProfiles;
+import org.wushe.access.AccountService;
+import org.wushe.access.Role;
+import org.wushe.region.RegionCode;
+
+/**
+ * In real Chromium: a county user registers a station with staff, prints its placard, opens the QR code's target
+ * without logging in, and sees the coverage figure change.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Tag("browser")
+class SiteJourneyTests {
+
+	static final String PASSWORD = "county-pass-1";
+
+	static Chromium chromium;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	MessageSource messages;
+
+	@BeforeAll
+	static void launch() {
+		chromium = Chromium.launch();
+	}
+
+	@AfterAll
+	static void close() {
+		if (chromium != null) {
+			chromium.close();
+		}
+	}
+
+	@Test
+	void countyUserRegistersAStationPrintsItsPlacardAndCoverageGrows() {
+		String county = "xincheng-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+		accounts.createSystemAccount(county, "新城区民政局", new RegionCode("150102"), Role.COUNTY_STAFF, PASSWORD, false);
+		Page page = chromium.newPage("http://localhost:" + port);
+		try {
+			page.navigate("/login");
+			page.locator("#username").fill(county);
+			page.locator("#password").fill(PASSWORD);
+			page.locator("#login-submit").click();
+			assertThat(page).hasURL(Pattern.compile("/$"));
+
+			// coverage before: 新城区 has 13 townships
+			page.locator("nav.navbar a.nav-link[href='/sites/coverage']").click();
+			assertThat(page.locator("#coverage-heading")).hasText(text("site.coverage.heading", "新城区"));
+			String before = page.locator("#coverage-cards [data-type='STATION'] [data-operating]")
+				.getAttribute("data-operating");
+			int stationsBefore = Integer.parseInt(before);
+
+			// register a station with two staff members, one phone public
+			page.navigate("/sites");
+			page.locator("#new-site").click();
+			page.locator("#type").selectOption("STATION");
+			page.locator("#regionCode").fill("150102401");
+			page.locator("#name").fill("呼伦路街道社工站");
+			page.locator("#address").fill("呼伦南路 18 号");
+			page.locator("#phone").fill("0471-6901234");
+			page.locator("#serviceContent").fill("养老服务、儿童关爱、社会救助");
+			page.locator("#serviceItems").fill("养老服务：独居老人探访\n儿童关爱：困境儿童个案服务");
+			page.locator("#serviceProcess").fill("接案—评估—服务—回访");
+			page.locator("input[name='staff[0].name']").fill("王丽");
+			page.locator("input[name='staff[0].post']").fill("站长");
+			page.locator("input[name='staff[0].phone']").fill("13812345678");
+			page.locator("#add-staff").click();
+			page.locator("input[name='staff[2].name']").fill("李强");
+			page.locator("input[name='staff[2].phone']").fill("13900001111");
+			page.locator("input[name='staff[2].phonePublic']").check();
+			page.locator("#save-site").click();
+			assertThat(page.locator("#site-name")).hasText("呼伦路街道社工站");
+			assertThat(page.locator("#site-staff")).containsText("138****5678");
+			assertThat(page.locator("#site-staff")).containsText("13900001111");
+
+			// the placard, with a QR code to the public page
+			page.locator("#site-placard").click();
+			assertThat(page.locator("#placard h1")).hasText("呼伦路街道社工站");
+			assertThat(page.locator("#placard-qr")).isVisible();
+			org.assertj.core.api.Assertions.assertThat(page.locator("#placard-qr").getAttribute("src"))
+				.startsWith("data:image/svg+xml;base64,");
+			String publicUrl = page.locator(".placard-qr .small").textContent().strip();
+			org.assertj.core.api.Assertions.assertThat(publicUrl).matches("http://localhost:\\d+/public/sites/\\d+");
+			Chromium.screenshot(page, "site-placard");
+
+			// the QR target, without logging in
+			Page stranger = chromium.newPage("http://localhost:" + port);
+			try {
+				stranger.navigate(publicUrl);
+				assertThat(stranger.locator("#public-name")).hasText("呼伦路街道社工站");
+				assertThat(stranger.locator("#public-items")).containsText("独居老人探访");
+				assertThat(stranger.locator("#public-staff")).containsText("13900001111");
+				org.assertj.core.api.Assertions.assertThat(stranger.content()).doesNotContain("13812345678");
+				assertThat(stranger.locator("#current-user")).hasCount(0);
+				Chromium.screenshot(stranger, "site-public-page");
+			}
+			finally {
+				stranger.context().close();
+			}
+
+			// coverage after: one more station
+			page.navigate("/sites/coverage?region=150102");
+			assertThat(page.locator("#coverage-cards [data-type='STATION'] [data-operating]"))
+				.hasAttribute("data-operating", String.valueOf(stationsBefore + 1));
+			assertThat(page.locator("#coverage-children tr[data-region='150102401']"))
+				.containsText(text("site.coverage.of", 1, 1));
+			Chromium.screenshot(page, "site-coverage");
+		}
+		catch (RuntimeException | AssertionError ex) {
+			Chromium.screenshot(page, "site-journey-failed");
+			throw ex;
+		}
+		finally {
+			page.context().close();
+		}
+	}
+
+	private String text(String key, Object... args) {
+		return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
+	}
+
+}
