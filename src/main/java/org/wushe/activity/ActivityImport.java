@@ -149,8 +149,10 @@ public class ActivityImport {
 					return new ImportResult(0, run.rejectedRows, run.problems, run.truncated);
 				}
 				if (run.imported > 0) {
-					rollups.apply(run.changes);
+					// audit first, as every single write does: whatever the audit's listeners lock comes before the
+					// summary rows, in every transaction alike
 					audit.record("activity.import", ActivityService.ENTITY, importId, region);
+					rollups.apply(run.changes);
 				}
 				return new ImportResult(run.imported, run.rejectedRows, run.problems, run.truncated);
 			});
