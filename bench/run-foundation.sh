@@ -14,7 +14,8 @@
 #   queries-pg  the same on PostgreSQL
 #
 # Environment: PGHOST/PGPORT/PGUSER (default 127.0.0.1/5432/postgres), BENCH_DB (wushe_bench), BENCH_PORT (18090),
-# COLD_START_RUNS (5), QUERY_SAMPLES (100 per level).
+# COLD_START_RUNS (5), QUERY_SAMPLES (100 per level), BENCH_NICE (e.g. -10: run the application with a higher
+# scheduling priority, to approximate an unshared machine when other work keeps the cores busy; needs root).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -29,6 +30,8 @@ COLD_START_RUNS=${COLD_START_RUNS:-5}
 QUERY_SAMPLES=${QUERY_SAMPLES:-100}
 PASSWORD=bench-admin-password
 HEAP=-Xmx512m
+NICE=()
+[ -z "${BENCH_NICE:-}" ] || NICE=(nice -n "$BENCH_NICE")
 STEPS=("$@")
 [ ${#STEPS[@]} -gt 0 ] || STEPS=(load-h2 load-pg cold-start cold-start-cds queries-h2 queries-pg)
 
@@ -62,7 +65,7 @@ start_app() {
     exit 1
   fi
   env SERVER_PORT="$PORT" WUSHE_ADMIN_PASSWORD="$PASSWORD" WUSHE_DEMO_ENABLED=false "$@" \
-    java "$HEAP" "${JAVA_EXTRA[@]}" -jar "$APP_JAR" >"$OUT/$name.log" 2>&1 </dev/null &
+    "${NICE[@]}" java "$HEAP" "${JAVA_EXTRA[@]}" -jar "$APP_JAR" >"$OUT/$name.log" 2>&1 </dev/null &
   APP_PID=$!
 }
 
@@ -102,7 +105,7 @@ machine() {
   note ""
   note "- Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -h | awk '/^Mem:/ { print $2 }') memory, load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   note "- Java: $(java -version 2>&1 | head -n 1); PostgreSQL: $(psql -d postgres -Atc 'SHOW server_version' 2>/dev/null || echo n/a)"
-  note "- Commit: $(git rev-parse --short HEAD 2>/dev/null || echo n/a); application heap: $HEAP"
+  note "- Commit: $(git rev-parse --short HEAD 2>/dev/null || echo n/a); application heap: $HEAP${BENCH_NICE:+; application run with nice -n $BENCH_NICE}"
   note ""
 }
 
