@@ -25,11 +25,13 @@ public class ImportHandling {
 
 	/** An import job as the API answers it. */
 	public record Summary(String id, String state, String fileName, long rowsRead, long totalRows, int percent,
-			long stored, long errorRows, long errorCount, List<ImportError> errors, String problem) {
+			long stored, long errorRows, long errorCount, List<ImportError> errors, String problem,
+			java.time.Instant createdAt, java.time.Instant finishedAt) {
 
 		public static Summary of(ImportJob job) {
 			return new Summary(job.id(), job.state().name(), job.fileName(), job.rowsRead(), job.totalRows(),
-					job.percent(), job.stored(), job.errorRows(), job.errorCount(), job.errors(), job.problem());
+					job.percent(), job.stored(), job.errorRows(), job.errorCount(), job.errors(), job.problem(),
+					job.createdAt(), job.finishedAt());
 		}
 
 	}
