@@ -4,12 +4,16 @@ import java.util.Set;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.wushe.audit.Audited;
 
 /**
  * Moves the {@link FigureVersion} on every write that can change a dashboard figure. Every write is audited in its
- * own transaction, and this listener runs synchronously inside that transaction, so the version moves exactly when
- * the change commits.
+ * own transaction; this listener runs synchronously inside it and moves the version once per transaction, just before
+ * it commits. So the version moves exactly when the change commits, and a transaction holds the lock of one version
+ * stripe only for the moment of its commit: writers never deadlock over it, however many records a transaction
+ * writes.
  */
 @Component
 class FigureChanges {
@@ -25,8 +29,26 @@ class FigureChanges {
 
 	@EventListener
 	void on(Audited event) {
-		if (FIGURES.contains(event.entityType()) && isWrite(event.action())) {
+		if (!FIGURES.contains(event.entityType()) || !isWrite(event.action())) {
+			return;
+		}
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			version.bump();
+			return;
+		}
+		if (!TransactionSynchronizationManager.hasResource(this)) {
+			TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					version.bump();
+				}
+
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(FigureChanges.this);
+				}
+			});
 		}
 	}
 
