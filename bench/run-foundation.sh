@@ -55,6 +55,7 @@ stop_app() {
   APP_PID=""
 }
 trap stop_app EXIT
+trap 'echo "bench/run-foundation.sh: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 
 # start_app NAME [VAR=value ...]: starts the packaged application in the background, logging to $OUT/NAME.log
 start_app() {
