@@ -216,6 +216,7 @@ public class CampaignService {
 			.param("region", region.value())
 			.param("name", name)
 			.query(Long.class)
+			.list()
 			.stream()
 			.findFirst();
 	}
