@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import org.springframework.stereotype.Component;
 import org.wushe.region.Region;
 import org.wushe.region.RegionCode;
@@ -23,8 +26,14 @@ public class RegionBreakdown {
 	public record Part(String prefix, String category, long count) {
 	}
 
-	/** The breakdown rows and the total over them. */
-	public record Result(RegionCode root, String rootName, List<RegionCount> rows, RegionCount total) {
+	/** The breakdown rows and the total over them; in JSON the root is its code ({@code regionCode}). */
+	public record Result(@JsonIgnore RegionCode root, String rootName, List<RegionCount> rows, RegionCount total) {
+
+		@JsonProperty("regionCode")
+		public String regionCode() {
+			return root.value();
+		}
+
 	}
 
 	private final RegionInput regions;

@@ -6,6 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import org.springframework.stereotype.Component;
 import org.wushe.region.Region;
 import org.wushe.region.RegionCode;
@@ -26,7 +29,14 @@ public class MoneyTotals {
 	public record Row(String regionCode, String regionName, boolean own, Map<String, BigDecimal> amounts) {
 	}
 
-	public record Result(RegionCode root, String rootName, List<Row> rows, Map<String, BigDecimal> total) {
+	/** The rows and the total; in JSON the root is its code ({@code regionCode}). */
+	public record Result(@JsonIgnore RegionCode root, String rootName, List<Row> rows, Map<String, BigDecimal> total) {
+
+		@JsonProperty("regionCode")
+		public String regionCode() {
+			return root.value();
+		}
+
 	}
 
 	private final CharityRegions regions;

@@ -179,7 +179,9 @@ class OrganizationApiTests {
 		mvc.perform(get("/api/organizations/counts").param("within", "150102").with(TestAccounts.as(county)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.rows[?(@.regionCode == '150102001')].regionName").value(hasItem("海拉尔东路街道")))
-			.andExpect(jsonPath("$.rows[?(@.own == true)].regionCode").value(hasItem("150102")));
+			.andExpect(jsonPath("$.rows[?(@.own == true)].regionCode").value(hasItem("150102")))
+			.andExpect(jsonPath("$.regionCode").value("150102"))
+			.andExpect(jsonPath("$.root").doesNotExist());
 		mvc.perform(get("/api/organizations/counts").param("within", "150105").with(TestAccounts.as(county)))
 			.andExpect(status().isNotFound());
 	}
