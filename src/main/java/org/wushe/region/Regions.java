@@ -107,15 +107,16 @@ public class Regions {
 			.list();
 	}
 
-	/** Number of regions at {@code level} inside the subtree of {@code within} (including itself). */
+	/**
+	 * Number of regions at {@code level} inside the subtree of {@code within} (including itself), read from the counts
+	 * stored with the region at load time: one primary-key look-up whatever the size of the subtree.
+	 */
 	public long countAt(RegionCode within, RegionLevel level) {
-		requireReady();
-		return jdbc.sql("SELECT COUNT(*) FROM region WHERE level = :level AND code >= :from AND code < :to")
-			.param("level", level.number())
-			.param("from", within.subtreeFrom())
-			.param("to", within.subtreeTo())
-			.query(Long.class)
-			.single();
+		Region region = get(within);
+		if (level == region.level()) {
+			return 1;
+		}
+		return level.isBelow(region.level()) ? region.descendantsAt(level) : 0;
 	}
 
 	static Region map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
