@@ -21,6 +21,7 @@ import org.wushe.actor.SealedValue;
 import org.wushe.actor.registry.Inserts;
 import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.RegionBreakdown;
+import org.wushe.actor.registry.IdNumberHashes;
 import org.wushe.actor.registry.StreamingJdbc;
 import org.wushe.actor.registry.TextList;
 import org.wushe.region.RegionScope;
@@ -139,22 +140,12 @@ class Volunteers {
 	}
 
 	boolean idNumberTaken(String hash, Long except) {
-		return jdbc.sql("SELECT COUNT(*) FROM volunteer WHERE id_number_hash = :hash AND id <> :except")
-			.param("hash", hash)
-			.param("except", except == null ? -1L : except)
-			.query(Long.class)
-			.single() > 0;
+		return IdNumberHashes.taken(jdbc, "volunteer", hash, except);
 	}
 
 	/** Which of these ID-number hashes are registered already (imports). */
 	List<String> takenIdNumbers(List<String> hashes) {
-		if (hashes.isEmpty()) {
-			return List.of();
-		}
-		return jdbc.sql("SELECT id_number_hash FROM volunteer WHERE id_number_hash IN (:hashes)")
-			.param("hashes", hashes)
-			.query(String.class)
-			.list();
+		return IdNumberHashes.takenAmong(jdbc, "volunteer", hashes);
 	}
 
 	Optional<Volunteer> find(RegionScope scope, long id) {
