@@ -1,7 +1,5 @@
 package org.wushe.access;
 
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -12,10 +10,15 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice
 class CurrentUserAdvice {
 
+	private final CurrentUsers users;
+
+	CurrentUserAdvice(CurrentUsers users) {
+		this.users = users;
+	}
+
 	@ModelAttribute("currentUser")
 	CurrentUser currentUser() {
-		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		return auth != null && auth.getPrincipal() instanceof CurrentUser user ? user : null;
+		return users.current();
 	}
 
 }

@@ -50,6 +50,25 @@ class ErrorPageTests {
 			.andExpect(content().string(containsString(text("region.error.malformed", "15x"))));
 	}
 
+	@Test
+	void errorPagesKeepTheUsersMenu() throws Exception {
+		String county = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
+		for (String path : new String[] { "/regions/150105", "/no-such-page" }) {
+			mvc.perform(get(path).with(TestAccounts.as(county)))
+				.andExpect(status().isNotFound())
+				.andExpect(content().string(containsString("id=\"current-user\"")))
+				.andExpect(content().string(containsString("id=\"logout\"")))
+				.andExpect(content().string(containsString("href=\"/regions\"")));
+		}
+	}
+
+	@Test
+	void anonymousErrorPagesHaveNoUserMenu() throws Exception {
+		mvc.perform(get("/public/sites/999999999"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"current-user\""))));
+	}
+
 	private String text(String key, Object... args) {
 		return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
 	}
