@@ -9,7 +9,8 @@
 #   load-pg     the same on PostgreSQL, in the database wushe_bench (dropped and created again; never the tests' one)
 #   cold-start  later starts with -Xmx512m on the loaded H2 database: process start until GET /login answers 200,
 #               and until an authenticated page (/regions/15) answers 200
-#   cold-start-cds  the same with the jar extracted and a class-data-sharing archive (a possible deployment form)
+#   cold-start-cds  the same with the jar extracted and a class-data-sharing archive (the documented deployment, JDK 17+)
+#   cold-start-aot  the same with an ahead-of-time cache instead (JDK 24+; set AOT_JAVA to that JDK's java launcher)
 #   queries-h2  subtree query latencies on the full tree, H2 (org.wushe.bench.RegionQueryBenchmark)
 #   queries-pg  the same on PostgreSQL
 #
@@ -38,6 +39,7 @@ STEPS=("$@")
 mkdir -p "$OUT"
 RESULTS="$OUT/results-$(date +%Y%m%d-%H%M%S).md"
 APP_PID=""
+JAVA=java
 JAVA_EXTRA=()
 
 note() { printf '%s\n' "$*" | tee -a "$RESULTS"; }
@@ -66,7 +68,7 @@ start_app() {
     exit 1
   fi
   env SERVER_PORT="$PORT" WUSHE_ADMIN_PASSWORD="$PASSWORD" WUSHE_DEMO_ENABLED=false "$@" \
-    "${NICE[@]}" java "$HEAP" "${JAVA_EXTRA[@]}" -jar "$APP_JAR" >"$OUT/$name.log" 2>&1 </dev/null &
+    "${NICE[@]}" "$JAVA" "$HEAP" "${JAVA_EXTRA[@]}" -jar "$APP_JAR" >"$OUT/$name.log" 2>&1 </dev/null &
   APP_PID=$!
 }
 
@@ -188,6 +190,25 @@ step_cold_start_cds() {
   APP_JAR=$JAR
 }
 
+# The same on a JDK with an ahead-of-time cache (JDK 24+, JEP 483/514): AOT_JAVA names its java launcher.
+step_cold_start_aot() {
+  [ -n "${AOT_JAVA:-}" ] || { echo "cold-start-aot needs AOT_JAVA=<a JDK 24+ java launcher>" >&2; exit 1; }
+  local dir="$OUT/aot"
+  rm -rf "$dir"
+  "$AOT_JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$dir" >/dev/null
+  APP_JAR="$dir/$(basename "$JAR")"
+  env WUSHE_DATA_DIR="$PWD/$OUT/h2" SERVER_PORT=0 WUSHE_DEMO_ENABLED=false \
+    "$AOT_JAVA" "$HEAP" -XX:AOTCacheOutput="$dir/application.aot" -Dspring.context.exit=onRefresh -jar "$APP_JAR" \
+    >"$OUT/aot-training.log" 2>&1 </dev/null
+  local plain_java=$JAVA
+  JAVA=$AOT_JAVA
+  JAVA_EXTRA=(-XX:AOTCache="$dir/application.aot")
+  cold_start "Cold start on the loaded H2 database: extracted jar with an AOT cache ($("$AOT_JAVA" -version 2>&1 | head -n 1))"
+  JAVA_EXTRA=()
+  JAVA=$plain_java
+  APP_JAR=$JAR
+}
+
 queries() {
   local db=$1
   shift
@@ -216,6 +237,7 @@ for step in "${STEPS[@]}"; do
     load-pg) step_load_pg ;;
     cold-start) step_cold_start ;;
     cold-start-cds) step_cold_start_cds ;;
+    cold-start-aot) step_cold_start_aot ;;
     queries-h2) step_queries_h2 ;;
     queries-pg) step_queries_pg ;;
     *) echo "unknown step: $step" >&2; exit 1 ;;

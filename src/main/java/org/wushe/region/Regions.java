@@ -1,7 +1,10 @@
 package org.wushe.region;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,9 +24,12 @@ public class Regions {
 
 	private final RegionTreeLoader loader;
 
-	Regions(JdbcClient jdbc, RegionTreeLoader loader) {
+	private final RegionNameIndex names;
+
+	Regions(JdbcClient jdbc, RegionTreeLoader loader, RegionNameIndex names) {
 		this.jdbc = jdbc;
 		this.loader = loader;
+		this.names = names;
 	}
 
 	public RegionLoadStatus loadStatus() {
@@ -87,11 +93,46 @@ public class Regions {
 	 * Regions whose name contains {@code query}, inside the subtree of {@code within}, shallow levels first.
 	 */
 	public List<Region> search(String query, RegionCode within, int limit) {
-		requireReady();
+		RegionLoadStatus status = loader.status();
+		if (!status.isReady()) {
+			throw new RegionTreeNotReadyException(status.percent());
+		}
 		String q = query == null ? "" : query.strip();
 		if (q.isEmpty()) {
 			return List.of();
 		}
+		List<String> codes = names.search(q, within, limit, status.startedAt());
+		if (codes != null) {
+			return byCodes(codes);
+		}
+		return searchTable(q, within, limit);
+	}
+
+	/**
+	 * Whether name searches answer from the in-memory index (built in the background after the first search on a
+	 * loaded tree, and started by this call too); until then they scan the table.
+	 */
+	public boolean nameIndexReady() {
+		RegionLoadStatus status = loader.status();
+		return status.isReady() && names.ready(status.startedAt());
+	}
+
+	/** The rows of these codes, in the order given. */
+	private List<Region> byCodes(List<String> codes) {
+		if (codes.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Region> found = new HashMap<>();
+		jdbc.sql("SELECT " + COLUMNS + " FROM region WHERE code IN (:codes)")
+			.param("codes", codes)
+			.query(Regions::map)
+			.list()
+			.forEach(r -> found.put(r.code().value(), r));
+		return codes.stream().map(found::get).filter(Objects::nonNull).toList();
+	}
+
+	/** The same search as a table scan, while the in-memory index is not ready. */
+	List<Region> searchTable(String q, RegionCode within, int limit) {
 		String pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 		return jdbc.sql("""
 				SELECT %s FROM region

@@ -131,6 +131,11 @@ public class RegionQueryBenchmark {
 		if (!regions.isReady()) {
 			throw new IllegalStateException("The region tree is not loaded");
 		}
+		long indexStarted = System.nanoTime();
+		while (!regions.nameIndexReady()) {
+			Thread.sleep(50);
+		}
+		System.out.printf("region name index ready after %d ms%n", (System.nanoTime() - indexStarted) / 1_000_000);
 		long total = jdbc.sql("SELECT COUNT(*) FROM region").query(Long.class).single();
 		int samples = (int) options.get("samples");
 		Random random = new Random((long) options.get("seed"));

@@ -2,7 +2,9 @@ package org.wushe.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +24,9 @@ class RegionTreeFullTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	RegionNameIndex names;
 
 	@Test
 	void loadsEveryRegionOfTheCountry() {
@@ -53,6 +58,38 @@ class RegionTreeFullTests {
 	}
 
 	/** For every province and prefecture: the code range holds exactly the rows whose parent chain leads to it. */
+	@Test
+	void theNameIndexAnswersLikeTheTableScan() {
+		RegionNameIndex.Snapshot index = names.build(regions.loadStatus().startedAt());
+		assertThat(index.size()).as("the tree and the country root").isEqualTo(665_276 + 1);
+		Random random = new Random(20231);
+		List<Region> samples = jdbc.sql("SELECT " + Regions.COLUMNS + " FROM region ORDER BY code")
+			.query(Regions::map)
+			.list();
+		List<String> terms = new ArrayList<>(List.of("社区", "村委会", "街道", "内蒙古", "新城", "嘎查", "全国", "镇",
+				"不存在的名字"));
+		for (int i = 0; i < 40; i++) {
+			String name = samples.get(random.nextInt(samples.size())).name();
+			int from = random.nextInt(name.length());
+			terms.add(name.substring(from, Math.min(name.length(), from + 1 + random.nextInt(3))));
+		}
+		for (String term : terms) {
+			Region region = samples.get(random.nextInt(samples.size()));
+			List<RegionCode> withins = new ArrayList<>(region.code().ancestors());
+			withins.add(region.code());
+			// the country for the first terms only: the table scan over all 665,276 names is the slow part here
+			RegionCode within = withins.get(terms.indexOf(term) < 12 ? 0 : 1 + random.nextInt(withins.size() - 1));
+			for (int limit : new int[] { 50, 3 }) {
+				List<String> expected = regions.searchTable(term, within, limit)
+					.stream()
+					.map(r -> r.code().value())
+					.toList();
+				assertThat(index.search(term, within, limit)).as("%s in %s, limit %d", term, within, limit)
+					.isEqualTo(expected);
+			}
+		}
+	}
+
 	@Test
 	void subtreeRangesHoldExactlyTheDescendants() {
 		List<Region> nodes = jdbc.sql("SELECT " + Regions.COLUMNS + " FROM region WHERE level IN (1, 2)")
