@@ -87,10 +87,10 @@ class RegionNameIndex {
 		thread.start();
 	}
 
-	/** Reads the tree in code order; also used directly by tests and benchmarks. */
+	/** Reads the whole tree; also used directly by tests. */
 	Snapshot build(Instant loadedAt) {
 		Builder builder = new Builder();
-		jdbc.sql("SELECT code, name, level FROM region ORDER BY code")
+		jdbc.sql("SELECT code, name, level FROM region")
 			.query(rs -> {
 				builder.add(rs.getString(1), rs.getString(2), rs.getInt(3));
 			});
@@ -108,35 +108,41 @@ class RegionNameIndex {
 
 	private static final class Builder {
 
-		private final StringBuilder names = new StringBuilder(8_000_000);
+		private final List<String> names = new ArrayList<>(1 << 16);
 
 		private long[] keys = new long[1 << 16];
-
-		private int[] starts = new int[1 << 16];
 
 		private int size;
 
 		void add(String code, String name, int level) {
 			if (size == keys.length) {
 				keys = Arrays.copyOf(keys, size * 2);
-				starts = Arrays.copyOf(starts, size * 2);
 			}
-			keys[size] = key(code, level);
-			starts[size] = names.length();
-			names.append(name.replace(SEPARATOR, ' ')).append(SEPARATOR);
-			size++;
+			keys[size++] = key(code, level);
+			names.add(name.replace(SEPARATOR, ' '));
 		}
 
+		/** Orders by key (the database's collation may order codes differently) and concatenates the names. */
 		Snapshot finish(Instant loadedAt) {
-			long[] k = Arrays.copyOf(keys, size);
-			for (int i = 1; i < size; i++) {
-				if (k[i] <= k[i - 1]) {
-					throw new IllegalStateException("region codes out of order at " + i);
-				}
+			Integer[] order = new Integer[size];
+			for (int i = 0; i < size; i++) {
+				order[i] = i;
 			}
-			int[] s = Arrays.copyOf(starts, size + 1);
-			s[size] = names.length();
-			return new Snapshot(loadedAt, names.toString(), k, s);
+			long[] unsorted = keys;
+			Arrays.sort(order, (a, b) -> Long.compare(unsorted[a], unsorted[b]));
+			long[] sortedKeys = new long[size];
+			int[] starts = new int[size + 1];
+			StringBuilder text = new StringBuilder(size * 8);
+			for (int i = 0; i < size; i++) {
+				sortedKeys[i] = unsorted[order[i]];
+				if (i > 0 && sortedKeys[i] == sortedKeys[i - 1]) {
+					throw new IllegalStateException("two regions share the sort key " + sortedKeys[i]);
+				}
+				starts[i] = text.length();
+				text.append(names.get(order[i])).append(SEPARATOR);
+			}
+			starts[size] = text.length();
+			return new Snapshot(loadedAt, text.toString(), sortedKeys, starts);
 		}
 
 	}
