@@ -1,0 +1,64 @@
+package org.wushe.activity;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import javax.imageio.ImageIO;
+
+/** Photos for tests: real images made with ImageIO, one carrying an EXIF block with a GPS position. */
+public final class Photos {
+
+	/** Text inside the EXIF block of {@link #jpegWithGps()}; must not survive an upload. */
+	public static final String GPS_MARK = "GPSLatitude=40.8123N GPSLongitude=111.6701E";
+
+	private Photos() {
+	}
+
+	public static byte[] image(String format, int width, int height) {
+		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = image.createGraphics();
+		g.setColor(Color.ORANGE);
+		g.fillRect(0, 0, width, height);
+		g.setColor(Color.BLUE);
+		g.fillOval(width / 4, height / 4, width / 2, height / 2);
+		g.dispose();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try {
+			ImageIO.write(image, format, out);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
+	}
+
+	/** A JPEG as a phone writes it: an APP1 "Exif" segment (TIFF header, GPS text) right after the start marker. */
+	public static byte[] jpegWithGps() {
+		byte[] plain = image("jpeg", 800, 600);
+		byte[] tiff = ("MM\u0000*\u0000\u0000\u0000\u0008" + GPS_MARK).getBytes(StandardCharsets.ISO_8859_1);
+		byte[] payload = new byte[6 + tiff.length];
+		System.arraycopy("Exif\u0000\u0000".getBytes(StandardCharsets.ISO_8859_1), 0, payload, 0, 6);
+		System.arraycopy(tiff, 0, payload, 6, tiff.length);
+		int length = payload.length + 2;
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.write(0xff);
+		out.write(0xd8);
+		out.write(0xff);
+		out.write(0xe1);
+		out.write(length >> 8);
+		out.write(length & 0xff);
+		out.writeBytes(payload);
+		out.write(plain, 2, plain.length - 2);
+		return out.toByteArray();
+	}
+
+	public static boolean contains(byte[] bytes, String text) {
+		return new String(bytes, StandardCharsets.ISO_8859_1).contains(text);
+	}
+
+}
