@@ -9,6 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.wushe.audit.AuditTrail;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.BusinessException;
+import org.wushe.shared.InvalidInputException;
+import org.wushe.shared.upload.UploadRules;
 import org.wushe.shared.upload.UploadedFile;
 
 /**
@@ -38,9 +40,9 @@ public class ActivityPhotos {
 	@Transactional
 	public List<ActivityPhoto> add(RegionScope scope, long activityId, List<UploadedFile> uploads, String by) {
 		Activity a = activities.get(scope, activityId);
-		List<PhotoStore.Checked> checked = store.check(uploads, store.count(activityId));
+		List<UploadRules.Accepted> checked = store.check(uploads, store.count(activityId));
 		if (checked.isEmpty()) {
-			throw org.wushe.shared.InvalidInputException.of(PhotoStore.FIELD, "activity.error.photo-none");
+			throw InvalidInputException.of(PhotoStore.FIELD, "activity.error.photo-none");
 		}
 		store.insert(activityId, a.region(), checked, Instant.now(clock), by);
 		audit.record("activity.photo.add", ActivityService.ENTITY, activityId, a.region());

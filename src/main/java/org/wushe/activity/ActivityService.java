@@ -28,6 +28,7 @@ import org.wushe.region.Regions;
 import org.wushe.shared.BusinessException;
 import org.wushe.shared.FieldError;
 import org.wushe.shared.InvalidInputException;
+import org.wushe.shared.upload.UploadRules;
 import org.wushe.shared.upload.UploadedFile;
 
 /**
@@ -100,7 +101,7 @@ public class ActivityService {
 	}
 
 	/** An input that passed every check: the values, the organizations to link (null: keep) and cleaned photos. */
-	private record Checked(ActivityValues values, List<Long> organizationIds, List<PhotoStore.Checked> photos) {
+	private record Checked(ActivityValues values, List<Long> organizationIds, List<UploadRules.Accepted> photos) {
 	}
 
 	private Checked check(RegionScope scope, Campaign campaign, ActivityInput input, List<UploadedFile> uploads,
@@ -112,7 +113,7 @@ public class ActivityService {
 			return read;
 		});
 		List<Long> orgs = gather(errors, () -> links.check(scope, input.organizationIds()));
-		List<PhotoStore.Checked> cleaned = gather(errors, () -> photos.check(uploads, existingPhotos));
+		List<UploadRules.Accepted> cleaned = gather(errors, () -> photos.check(uploads, existingPhotos));
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}

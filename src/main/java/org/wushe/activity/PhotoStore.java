@@ -13,8 +13,8 @@ import org.springframework.util.unit.DataSize;
 import org.wushe.region.RegionCode;
 import org.wushe.shared.FieldError;
 import org.wushe.shared.InvalidInputException;
-import org.wushe.shared.upload.CleanImage;
 import org.wushe.shared.upload.FileType;
+import org.wushe.shared.upload.UploadRules;
 import org.wushe.shared.upload.UploadedFile;
 
 /**
@@ -28,71 +28,33 @@ class PhotoStore {
 
 	private final JdbcClient jdbc;
 
-	private final DataSize maxSize;
-
-	private final int maxCount;
+	private final UploadRules rules;
 
 	PhotoStore(JdbcClient jdbc, @Value("${wushe.activity.photo-max-size:5MB}") DataSize maxSize,
 			@Value("${wushe.activity.photo-max-count:20}") int maxCount) {
 		this.jdbc = jdbc;
-		this.maxSize = maxSize;
-		this.maxCount = maxCount;
+		this.rules = new UploadRules(FIELD, "activity.error.photo", FileType.IMAGES, maxSize, maxCount);
 	}
 
 	String maxSize() {
-		return UploadedFile.readable(maxSize.toBytes());
-	}
-
-	/** A photo that passed the checks, cleaned. */
-	record Checked(String fileName, CleanImage image) {
+		return rules.maxSizeText();
 	}
 
 	/**
 	 * Checks uploads for an activity that has {@code existing} photos; empty file inputs are skipped. Throws
 	 * {@link InvalidInputException} on the field {@code photos}, naming each bad file; nothing is stored then.
 	 */
-	List<Checked> check(List<UploadedFile> uploads, int existing) {
+	List<UploadRules.Accepted> check(List<UploadedFile> uploads, int existing) {
 		List<FieldError> errors = new ArrayList<>();
-		List<Checked> result = new ArrayList<>();
-		int n = 0;
-		for (UploadedFile u : uploads == null ? List.<UploadedFile>of() : uploads) {
-			n++;
-			String name = u.displayName("photo-" + n);
-			if (u.isEmpty()) {
-				if (u.fileName() != null && !u.fileName().isBlank()) {
-					errors.add(new FieldError(FIELD, "activity.error.photo-empty", name));
-				}
-				continue;
-			}
-			Optional<FileType> type = FileType.detect(u.bytes()).filter(FileType.IMAGES::contains);
-			if (type.isEmpty()) {
-				errors.add(new FieldError(FIELD, "activity.error.photo-type", name));
-			}
-			else if (u.size() > maxSize.toBytes()) {
-				errors.add(new FieldError(FIELD, "activity.error.photo-too-large", name, UploadedFile.readable(u.size()),
-						UploadedFile.readable(maxSize.toBytes())));
-			}
-			else {
-				Optional<CleanImage> clean = CleanImage.of(type.get(), u.bytes());
-				if (clean.isEmpty()) {
-					errors.add(new FieldError(FIELD, "activity.error.photo-unreadable", name));
-				}
-				else {
-					result.add(new Checked(name, clean.get()));
-				}
-			}
-		}
-		if (existing + result.size() > maxCount) {
-			errors.add(new FieldError(FIELD, "activity.error.photo-too-many", maxCount, existing + result.size()));
-		}
+		List<UploadRules.Accepted> result = rules.check(uploads, existing, errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
 		return result;
 	}
 
-	void insert(long activityId, RegionCode region, List<Checked> photos, Instant at, String by) {
-		for (Checked p : photos) {
+	void insert(long activityId, RegionCode region, List<UploadRules.Accepted> photos, Instant at, String by) {
+		for (UploadRules.Accepted p : photos) {
 			jdbc.sql("""
 					INSERT INTO activity_photo (activity_id, region_code, file_name, content_type, size_bytes,
 					    image_data, thumbnail, created_at, created_by)
@@ -101,10 +63,10 @@ class PhotoStore {
 				.param("activity", activityId)
 				.param("region", region.value())
 				.param("name", p.fileName())
-				.param("type", p.image().type().mediaType())
-				.param("size", p.image().bytes().length)
-				.param("data", p.image().bytes())
-				.param("thumb", p.image().thumbnail())
+				.param("type", p.type().mediaType())
+				.param("size", p.bytes().length)
+				.param("data", p.bytes())
+				.param("thumb", p.thumbnail())
 				.param("at", Timestamp.from(at))
 				.param("by", by)
 				.update();

@@ -30,6 +30,7 @@ import org.wushe.access.AccountService;
 import org.wushe.access.Role;
 import org.wushe.support.IntegrationTest;
 import org.wushe.support.TestAccounts;
+import org.wushe.support.TestFiles;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -102,8 +103,8 @@ class ActivityPhotoTests {
 
 	@Test
 	void uploadsSeveralPhotosAndServesThemWithThumbnails() throws Exception {
-		upload(new MockMultipartFile("photos", "a.png", "application/octet-stream", Photos.image("png", 1200, 900)),
-				new MockMultipartFile("photos", "b.jpg", "image/jpeg", Photos.image("jpeg", 200, 100)));
+		upload(new MockMultipartFile("photos", "a.png", "application/octet-stream", TestFiles.image("png", 1200, 900)),
+				new MockMultipartFile("photos", "b.jpg", "image/jpeg", TestFiles.image("jpeg", 200, 100)));
 		mvc.perform(get(photos()).with(TestAccounts.as(province)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$", hasSize(2)))
@@ -131,16 +132,16 @@ class ActivityPhotoTests {
 
 	@Test
 	void removesExifAndGpsByReencoding() throws Exception {
-		byte[] original = Photos.jpegWithGps();
-		assertThat(Photos.contains(original, Photos.GPS_MARK)).isTrue();
+		byte[] original = TestFiles.jpegWithGps();
+		assertThat(TestFiles.contains(original, TestFiles.GPS_MARK)).isTrue();
 		assertThat(ImageIO.read(new ByteArrayInputStream(original))).isNotNull();
 		long id = upload(new MockMultipartFile("photos", "phone.jpg", "image/jpeg", original));
 		byte[] stored = mvc.perform(get(photos() + "/" + id).with(TestAccounts.as(xincheng)))
 			.andExpect(status().isOk())
 			.andExpect(content().contentType("image/jpeg"))
 			.andReturn().getResponse().getContentAsByteArray();
-		assertThat(Photos.contains(stored, "Exif")).isFalse();
-		assertThat(Photos.contains(stored, "GPSLatitude")).isFalse();
+		assertThat(TestFiles.contains(stored, "Exif")).isFalse();
+		assertThat(TestFiles.contains(stored, "GPSLatitude")).isFalse();
 		BufferedImage image = ImageIO.read(new ByteArrayInputStream(stored));
 		assertThat(image.getWidth()).isEqualTo(800);
 		assertThat(image.getHeight()).isEqualTo(600);
@@ -149,7 +150,7 @@ class ActivityPhotoTests {
 	@Test
 	void refusesAFileThatIsNoImageWhateverItsName() throws Exception {
 		mvc.perform(multipart(photos())
-			.file(new MockMultipartFile("photos", "ok.png", "image/png", Photos.image("png", 10, 10)))
+			.file(new MockMultipartFile("photos", "ok.png", "image/png", TestFiles.image("png", 10, 10)))
 			.file(new MockMultipartFile("photos", "假照片.jpg", "image/jpeg", "GIF89a not a photo".getBytes(StandardCharsets.UTF_8)))
 			.with(TestAccounts.as(xincheng)))
 			.andExpect(status().isBadRequest())
@@ -160,7 +161,7 @@ class ActivityPhotoTests {
 
 	@Test
 	void refusesAnOversizePhotoNamingTheFieldAndTheLimit() throws Exception {
-		byte[] big = Arrays.copyOf(Photos.image("jpeg", 10, 10), 5 * 1024 * 1024 + 1);
+		byte[] big = Arrays.copyOf(TestFiles.image("jpeg", 10, 10), 5 * 1024 * 1024 + 1);
 		mvc.perform(multipart(photos()).file(new MockMultipartFile("photos", "big.jpg", "image/jpeg", big))
 			.with(TestAccounts.as(xincheng)))
 			.andExpect(status().isBadRequest())
@@ -170,7 +171,7 @@ class ActivityPhotoTests {
 
 	@Test
 	void aSiblingRegionSeesNoPhotoAndCannotDeleteOne() throws Exception {
-		long id = upload(new MockMultipartFile("photos", "a.png", "image/png", Photos.image("png", 50, 50)));
+		long id = upload(new MockMultipartFile("photos", "a.png", "image/png", TestFiles.image("png", 50, 50)));
 		mvc.perform(get("/activities/{a}/photos/{p}", activity, id).with(TestAccounts.as(saihan)))
 			.andExpect(status().isNotFound());
 		mvc.perform(get("/activities/{a}/photos/{p}/thumbnail", activity, id).with(TestAccounts.as(saihan)))
@@ -178,7 +179,7 @@ class ActivityPhotoTests {
 		mvc.perform(get(photos() + "/" + id).with(TestAccounts.as(saihan))).andExpect(status().isNotFound());
 		mvc.perform(get(photos()).with(TestAccounts.as(saihan))).andExpect(status().isNotFound());
 		mvc.perform(delete(photos() + "/" + id).with(TestAccounts.as(saihan))).andExpect(status().isNotFound());
-		mvc.perform(multipart(photos()).file(new MockMultipartFile("photos", "b.png", "image/png", Photos.image("png", 5, 5)))
+		mvc.perform(multipart(photos()).file(new MockMultipartFile("photos", "b.png", "image/png", TestFiles.image("png", 5, 5)))
 			.with(TestAccounts.as(saihan))).andExpect(status().isNotFound());
 		mvc.perform(get("/activities/{a}/photos/{p}", activity, id).with(TestAccounts.as(province)))
 			.andExpect(status().isOk());
@@ -190,7 +191,7 @@ class ActivityPhotoTests {
 	@Test
 	void anEditorDeletesAPhotoOnThePageAndTheRecordCanStillBeDeleted() throws Exception {
 		mvc.perform(multipart("/activities/{a}/photos", activity)
-			.file(new MockMultipartFile("photos", "p.png", "image/png", Photos.image("png", 40, 40)))
+			.file(new MockMultipartFile("photos", "p.png", "image/png", TestFiles.image("png", 40, 40)))
 			.with(TestAccounts.as(xincheng)).with(csrf()))
 			.andExpect(status().is3xxRedirection());
 		String json = mvc.perform(get(photos()).with(TestAccounts.as(xincheng))).andReturn().getResponse().getContentAsString();
@@ -204,7 +205,7 @@ class ActivityPhotoTests {
 			.andExpect(status().is3xxRedirection());
 		mvc.perform(get("/activities/{a}/photos/{p}", activity, id).with(TestAccounts.as(xincheng)))
 			.andExpect(status().isNotFound());
-		upload(new MockMultipartFile("photos", "q.png", "image/png", Photos.image("png", 40, 40)));
+		upload(new MockMultipartFile("photos", "q.png", "image/png", TestFiles.image("png", 40, 40)));
 		mvc.perform(delete("/api/activities/{id}", activity).with(TestAccounts.as(xincheng)))
 			.andExpect(status().isNoContent());
 	}
@@ -212,7 +213,7 @@ class ActivityPhotoTests {
 	@Test
 	void recordsAnActivityWithPhotosFromTheForm() throws Exception {
 		mvc.perform(multipart("/campaigns/{id}/activities", campaign)
-			.file(new MockMultipartFile("photos", "form.jpg", "image/jpeg", Photos.jpegWithGps()))
+			.file(new MockMultipartFile("photos", "form.jpg", "image/jpeg", TestFiles.jpegWithGps()))
 			.param("regionCode", "150102").param("name", "with photos").param("participants", "1")
 			.param("startDate", "2022-03-21").param("domains", "ELDERLY").param("beneficiaries", "1").param("fundsYuan", "0")
 			.param("materialsYuan", "0")

@@ -5,41 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
+import org.wushe.support.TestFiles;
 
 class FileTypeTests {
 
-	static byte[] zip(String... names) throws IOException {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try (ZipOutputStream zip = new ZipOutputStream(out)) {
-			for (String name : names) {
-				zip.putNextEntry(new ZipEntry(name));
-				zip.write("<x/>".getBytes(StandardCharsets.UTF_8));
-				zip.closeEntry();
-			}
-		}
-		return out.toByteArray();
-	}
-
 	@Test
 	void recognisesOfficeFilesByTheirParts() throws IOException {
-		assertThat(FileType.detect(zip("[Content_Types].xml", "word/document.xml"))).contains(FileType.DOCX);
-		assertThat(FileType.detect(zip("[Content_Types].xml", "xl/workbook.xml"))).contains(FileType.XLSX);
-		assertThat(FileType.detect(zip("readme.txt"))).isEmpty();
+		assertThat(FileType.detect(TestFiles.zip("[Content_Types].xml", "word/document.xml"))).contains(FileType.DOCX);
+		assertThat(FileType.detect(TestFiles.zip("[Content_Types].xml", "xl/workbook.xml"))).contains(FileType.XLSX);
+		assertThat(FileType.detect(TestFiles.zip("readme.txt"))).isEmpty();
 		assertThat(FileType.detect("%PDF-1.7\n".getBytes(StandardCharsets.ISO_8859_1))).contains(FileType.PDF);
 		assertThat(FileType.detect("just text".getBytes(StandardCharsets.ISO_8859_1))).isEmpty();
 	}
 
 	@Test
 	void findsMacrosInsideTheZipWhateverTheName() throws IOException {
-		byte[] docm = zip("[Content_Types].xml", "word/document.xml", "word/vbaProject.bin");
+		byte[] docm = TestFiles.zip("[Content_Types].xml", "word/document.xml", "word/vbaProject.bin");
 		assertThat(FileType.hasMacros("report.docx", docm)).isTrue();
 		assertThat(FileType.detect(docm)).isEmpty();
-		assertThat(FileType.hasMacros("table.xlsm", zip("[Content_Types].xml", "xl/workbook.xml"))).isTrue();
-		assertThat(FileType.hasMacros("table.xlsx", zip("[Content_Types].xml", "xl/workbook.xml"))).isFalse();
+		assertThat(FileType.hasMacros("table.xlsm", TestFiles.zip("[Content_Types].xml", "xl/workbook.xml"))).isTrue();
+		assertThat(FileType.hasMacros("table.xlsx", TestFiles.zip("[Content_Types].xml", "xl/workbook.xml"))).isFalse();
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package org.wushe.activity;
+package org.wushe.support;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -10,13 +10,16 @@ import java.nio.charset.StandardCharsets;
 
 import javax.imageio.ImageIO;
 
-/** Photos for tests: real images made with ImageIO, one carrying an EXIF block with a GPS position. */
-public final class Photos {
+/**
+ * Files for upload tests: real images made with ImageIO (one carrying an EXIF block with a GPS position) and zips
+ * shaped like Office files.
+ */
+public final class TestFiles {
 
 	/** Text inside the EXIF block of {@link #jpegWithGps()}; must not survive an upload. */
 	public static final String GPS_MARK = "GPSLatitude=40.8123N GPSLongitude=111.6701E";
 
-	private Photos() {
+	private TestFiles() {
 	}
 
 	public static byte[] image(String format, int width, int height) {
@@ -54,6 +57,23 @@ public final class Photos {
 		out.write(length & 0xff);
 		out.writeBytes(payload);
 		out.write(plain, 2, plain.length - 2);
+		return out.toByteArray();
+	}
+
+	/** A zip with these entries, each holding a tiny XML text: {@code [Content_Types].xml} + {@code word/document.xml}
+	 * make a .docx, a {@code vbaProject.bin} makes it carry macros. */
+	public static byte[] zip(String... names) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+			for (String name : names) {
+				zip.putNextEntry(new java.util.zip.ZipEntry(name));
+				zip.write("<x/>".getBytes(StandardCharsets.UTF_8));
+				zip.closeEntry();
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 		return out.toByteArray();
 	}
 
