@@ -227,4 +227,16 @@ class ActivityPhotoTests {
 			.andExpect(jsonPath("$[0].fileName").value("form.jpg"));
 	}
 
+	@Test
+	void theApiDocumentsPhotosAndSummaryAttachmentsAsMultipart() throws Exception {
+		mvc.perform(get("/api/docs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/api/campaigns/{campaignId}/activities/{activityId}/photos'].post"
+					+ ".requestBody.content['multipart/form-data']").exists())
+			.andExpect(jsonPath("$.paths['/api/campaigns/{campaignId}/activities/{activityId}/photos/{photoId}'].delete")
+				.exists())
+			.andExpect(jsonPath("$.paths['/api/campaigns/{id}/summary/attachments'].post"
+					+ ".requestBody.content['multipart/form-data']").exists());
+	}
+
 }

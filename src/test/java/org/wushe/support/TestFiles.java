@@ -42,8 +42,19 @@ public final class TestFiles {
 
 	/** A JPEG as a phone writes it: an APP1 "Exif" segment (TIFF header, GPS text) right after the start marker. */
 	public static byte[] jpegWithGps() {
-		byte[] plain = image("jpeg", 800, 600);
 		byte[] tiff = ("MM\u0000*\u0000\u0000\u0000\u0008" + GPS_MARK).getBytes(StandardCharsets.ISO_8859_1);
+		return withExif(image("jpeg", 800, 600), tiff);
+	}
+
+	/** A JPEG whose EXIF block holds only the orientation tag (0x0112) with this value, big-endian. */
+	public static byte[] jpegWithOrientation(byte[] plainJpeg, int orientation) {
+		byte[] tiff = { 'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0,
+				0, 0, 0, 0 };
+		return withExif(plainJpeg, tiff);
+	}
+
+	/** The JPEG with an APP1 "Exif" segment holding {@code tiff} inserted right after the start marker. */
+	public static byte[] withExif(byte[] plainJpeg, byte[] tiff) {
 		byte[] payload = new byte[6 + tiff.length];
 		System.arraycopy("Exif\u0000\u0000".getBytes(StandardCharsets.ISO_8859_1), 0, payload, 0, 6);
 		System.arraycopy(tiff, 0, payload, 6, tiff.length);
@@ -56,7 +67,7 @@ public final class TestFiles {
 		out.write(length >> 8);
 		out.write(length & 0xff);
 		out.writeBytes(payload);
-		out.write(plain, 2, plain.length - 2);
+		out.write(plainJpeg, 2, plainJpeg.length - 2);
 		return out.toByteArray();
 	}
 

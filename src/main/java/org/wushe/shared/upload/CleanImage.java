@@ -20,7 +20,8 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * A photo without its metadata (EXIF with GPS position, camera serials, XMP, comments), and a small copy for lists.
- * JPEG and PNG are decoded and encoded anew with {@code javax.imageio}, which writes the pixels only. The JDK has no
+ * JPEG and PNG are decoded and encoded anew with {@code javax.imageio}, which writes the pixels only; a JPEG is first
+ * turned upright as its EXIF orientation says, since that tag goes with the rest. The JDK has no
  * WebP codec: a WebP file keeps its image chunks and loses its {@code EXIF} and {@code XMP} chunks (and their flags),
  * and its thumbnail is the file itself.
  *
@@ -71,7 +72,7 @@ public record CleanImage(FileType type, byte[] bytes, byte[] thumbnail) {
 			return Optional.empty();
 		}
 		if (type == FileType.JPEG) {
-			image = opaque(image);
+			image = opaque(ExifOrientation.apply(image, ExifOrientation.of(bytes)));
 		}
 		return Optional.of(new CleanImage(type, encode(type, image), encode(type, scaled(image))));
 	}
