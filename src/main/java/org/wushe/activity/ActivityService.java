@@ -94,7 +94,7 @@ public class ActivityService {
 		RollupWriter.Changes predicted = rollups.changes().add(v.contribution(campaignId), 1);
 		return write(predicted, changes -> {
 			long id = insert(campaign, v, by);
-			attach(id, v.region(), c, by);
+			attach(scope, id, v.region(), c, by);
 			changes.add(v.contribution(campaignId), 1);
 			return find(id).orElseThrow();
 		});
@@ -130,9 +130,9 @@ public class ActivityService {
 		}
 	}
 
-	private void attach(long id, RegionCode region, Checked c, String by) {
+	private void attach(RegionScope scope, long id, RegionCode region, Checked c, String by) {
 		if (c.organizationIds() != null) {
-			links.replace(id, region, c.organizationIds());
+			links.replace(id, region, links.afterEdit(scope, id, c.organizationIds()));
 		}
 		if (!c.photos().isEmpty()) {
 			photos.insert(id, region, c.photos(), Instant.now(clock), by);
@@ -192,7 +192,7 @@ public class ActivityService {
 			audit.record("activity.update", ENTITY, id, v.region());
 			photos.move(id, v.region());
 			links.move(id, v.region());
-			attach(id, v.region(), c, by);
+			attach(scope, id, v.region(), c, by);
 			changes.add(old.contribution(), -1).add(v.contribution(old.campaignId()), 1);
 			return find(id).orElseThrow();
 		});

@@ -73,6 +73,20 @@ class OrganizationLinks {
 		}
 	}
 
+	/**
+	 * The links of a record after an edit by a user with this scope: the chosen ones, then those the user cannot see
+	 * (linked by a level above), which the user could neither keep nor remove and which therefore stay.
+	 */
+	List<Long> afterEdit(RegionScope scope, long activityId, List<Long> chosen) {
+		List<Long> result = new ArrayList<>(chosen);
+		for (long id : ids(List.of(activityId)).getOrDefault(activityId, List.of())) {
+			if (!result.contains(id) && directory.find(scope, id).isEmpty()) {
+				result.add(id);
+			}
+		}
+		return result;
+	}
+
 	void deleteAll(long activityId) {
 		jdbc.sql("DELETE FROM activity_organization WHERE activity_id = :a").param("a", activityId).update();
 	}

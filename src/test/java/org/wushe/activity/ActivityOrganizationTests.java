@@ -170,4 +170,31 @@ class ActivityOrganizationTests {
 			.andExpect(content().string(containsString("data-field=\"organizationIds\"")));
 	}
 
+	@Test
+	void anEditCannotDropALinkTheEditorCannotSee() throws Exception {
+		long activity = id(mvc.perform(post("/api/campaigns/{id}/activities", campaign).with(TestAccounts.as(province))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"regionCode": "150102", "name": "linked above", "participants": 3, "startDate": "2022-03-20",
+					 "domains": ["ELDERLY"], "beneficiaries": 5, "fundsYuan": 0, "materialsYuan": 0,
+					 "organizationIds": [%d]}
+					""".formatted(sibling)))
+			.andExpect(status().isCreated()));
+		mvc.perform(get("/api/activities/{id}", activity).with(TestAccounts.as(xincheng)))
+			.andExpect(jsonPath("$.organizations", hasSize(0)));
+		mvc.perform(put("/api/activities/{id}", activity).with(TestAccounts.as(xincheng))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"regionCode": "150102", "name": "linked above", "participants": 3, "startDate": "2022-03-20",
+					 "domains": ["ELDERLY"], "beneficiaries": 5, "fundsYuan": 0, "materialsYuan": 0,
+					 "organizationIds": [%d]}
+					""".formatted(own)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.organizationIds", hasSize(1)));
+		mvc.perform(get("/api/activities/{id}", activity).with(TestAccounts.as(province)))
+			.andExpect(jsonPath("$.organizationIds", hasSize(2)))
+			.andExpect(jsonPath("$.organizationIds[0]").value(own))
+			.andExpect(jsonPath("$.organizationIds[1]").value(sibling));
+	}
+
 }
