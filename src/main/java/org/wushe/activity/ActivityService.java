@@ -8,14 +8,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.wushe.actor.OrganizationDirectory;
 import org.wushe.audit.AuditTrail;
 import org.wushe.campaign.Campaign;
 import org.wushe.campaign.CampaignService;
@@ -25,6 +28,8 @@ import org.wushe.region.Regions;
 import org.wushe.shared.BusinessException;
 import org.wushe.shared.FieldError;
 import org.wushe.shared.InvalidInputException;
+import org.wushe.shared.upload.UploadRules;
+import org.wushe.shared.upload.UploadedFile;
 
 /**
  * The activity module's public API for records: record, change and delete activities of a campaign within the user's
@@ -55,9 +60,15 @@ public class ActivityService {
 
 	private final TransactionTemplate tx;
 
+	private final PhotoStore photos;
+
+	private final OrganizationLinks links;
+
 	ActivityService(JdbcClient jdbc, CampaignService campaigns, Regions regions, RollupWriter rollups,
-			AuditTrail audit, Clock clock, TransactionTemplate tx) {
+			AuditTrail audit, Clock clock, TransactionTemplate tx, PhotoStore photos, OrganizationLinks links) {
 		this.tx = tx;
+		this.photos = photos;
+		this.links = links;
 		this.jdbc = jdbc;
 		this.campaigns = campaigns;
 		this.regions = regions;
@@ -68,15 +79,65 @@ public class ActivityService {
 
 	/** Records an activity of a campaign the scope can see, at a region inside both the scope and the campaign. */
 	public Activity record(RegionScope scope, long campaignId, ActivityInput input, String by) {
+		return record(scope, campaignId, input, List.of(), by);
+	}
+
+	/**
+	 * Records an activity with its photos, in one transaction: every field, linked organization and photo is checked
+	 * first, and all errors are reported together.
+	 */
+	public Activity record(RegionScope scope, long campaignId, ActivityInput input, List<UploadedFile> uploads,
+			String by) {
 		Campaign campaign = campaigns.get(scope, campaignId);
-		ActivityValues v = ActivityValues.read(input, campaign.startDate().getYear());
-		checkRegion(scope, campaign, v.region(), "regionCode");
+		Checked c = check(scope, campaign, input, uploads, 0);
+		ActivityValues v = c.values();
 		RollupWriter.Changes predicted = rollups.changes().add(v.contribution(campaignId), 1);
 		return write(predicted, changes -> {
 			long id = insert(campaign, v, by);
+			attach(scope, id, v.region(), c, by);
 			changes.add(v.contribution(campaignId), 1);
 			return find(id).orElseThrow();
 		});
+	}
+
+	/** An input that passed every check: the values, the organizations to link (null: keep) and cleaned photos. */
+	private record Checked(ActivityValues values, List<Long> organizationIds, List<UploadRules.Accepted> photos) {
+	}
+
+	private Checked check(RegionScope scope, Campaign campaign, ActivityInput input, List<UploadedFile> uploads,
+			int existingPhotos) {
+		List<FieldError> errors = new ArrayList<>();
+		ActivityValues v = gather(errors, () -> {
+			ActivityValues read = ActivityValues.read(input, campaign.startDate().getYear());
+			checkRegion(scope, campaign, read.region(), "regionCode");
+			return read;
+		});
+		List<Long> orgs = gather(errors, () -> links.check(scope, input.organizationIds()));
+		List<UploadRules.Accepted> cleaned = gather(errors, () -> photos.check(uploads, existingPhotos));
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		return new Checked(v, orgs, cleaned);
+	}
+
+	private static <T> T gather(List<FieldError> errors, Supplier<T> step) {
+		try {
+			return step.get();
+		}
+		catch (InvalidInputException ex) {
+			errors.addAll(ex.errors());
+			return null;
+		}
+	}
+
+	private void attach(RegionScope scope, long id, RegionCode region, Checked c, String by) {
+		if (c.organizationIds() != null) {
+			links.replace(id, region, links.afterEdit(scope, id, c.organizationIds()));
+		}
+		if (!c.photos().isEmpty()) {
+			photos.insert(id, region, c.photos(), Instant.now(clock), by);
+			audit.record("activity.photo.add", ENTITY, id, region);
+		}
 	}
 
 	private long insert(Campaign campaign, ActivityValues v, String by) {
@@ -102,10 +163,15 @@ public class ActivityService {
 
 	/** Changes a record in scope; region and campaign rules as for {@link #record}. */
 	public Activity update(RegionScope scope, long id, ActivityInput input, String by) {
+		return update(scope, id, input, List.of(), by);
+	}
+
+	/** Changes a record in scope and adds photos to it, in one transaction. */
+	public Activity update(RegionScope scope, long id, ActivityInput input, List<UploadedFile> uploads, String by) {
 		Activity before = get(scope, id);
 		Campaign campaign = campaigns.get(scope, before.campaignId());
-		ActivityValues v = ActivityValues.read(input, campaign.startDate().getYear());
-		checkRegion(scope, campaign, v.region(), "regionCode");
+		Checked c = check(scope, campaign, input, uploads, uploads.isEmpty() ? 0 : photos.count(id));
+		ActivityValues v = c.values();
 		RollupWriter.Changes predicted = rollups.changes()
 			.add(before.contribution(), -1)
 			.add(v.contribution(before.campaignId()), 1);
@@ -124,6 +190,9 @@ public class ActivityService {
 				.param("id", id)
 				.update();
 			audit.record("activity.update", ENTITY, id, v.region());
+			photos.move(id, v.region());
+			links.move(id, v.region());
+			attach(scope, id, v.region(), c, by);
 			changes.add(old.contribution(), -1).add(v.contribution(old.campaignId()), 1);
 			return find(id).orElseThrow();
 		});
@@ -135,6 +204,8 @@ public class ActivityService {
 		RollupWriter.Changes predicted = rollups.changes().add(before.contribution(), -1);
 		write(predicted, changes -> {
 			Activity old = lock(scope, id);
+			photos.deleteAll(id);
+			links.deleteAll(id);
 			jdbc.sql("DELETE FROM activity WHERE id = :id").param("id", id).update();
 			audit.record("activity.delete", ENTITY, id, old.region());
 			changes.add(old.contribution(), -1);
@@ -241,6 +312,17 @@ public class ActivityService {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
+	}
+
+	/** The registered organizations a record in scope names, as far as the viewer can see them. */
+	public List<OrganizationDirectory.Entry> organizations(RegionScope scope, long id) {
+		get(scope, id);
+		return links.entries(scope, id);
+	}
+
+	/** The linked organization ids of each record (records without links are absent), for lists of records. */
+	public Map<Long, List<Long>> organizationIds(List<Activity> records) {
+		return links.ids(records.stream().map(Activity::id).toList());
 	}
 
 	Optional<Activity> find(long id) {

@@ -3,6 +3,7 @@ package org.wushe.campaign;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +17,15 @@ import org.wushe.region.Region;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.BusinessException;
+import org.wushe.shared.FieldError;
 import org.wushe.shared.InvalidInputException;
+import org.wushe.shared.upload.UploadRules;
+import org.wushe.shared.upload.UploadedFile;
 
 /**
- * The campaign module's public API for activity summaries: each reporting unit submits a text by the summary
- * deadline, tracked on time, late or missing like the progress reports. Every submission is a new version.
+ * The campaign module's public API for activity summaries: each reporting unit submits a text (and attachments) by
+ * the summary deadline, tracked on time, late or missing like the progress reports. Every submission is a new
+ * version. Attachments are seen by the unit and every level above it in scope, by no one else.
  */
 @Service
 public class CampaignSummaries {
@@ -37,8 +42,11 @@ public class CampaignSummaries {
 
 	private final Clock clock;
 
+	private final SummaryFiles files;
+
 	CampaignSummaries(JdbcClient jdbc, CampaignService campaigns, ProgressReports reports, AuditTrail audit,
-			Clock clock) {
+			Clock clock, SummaryFiles files) {
+		this.files = files;
 		this.jdbc = jdbc;
 		this.campaigns = campaigns;
 		this.reports = reports;
@@ -49,26 +57,43 @@ public class CampaignSummaries {
 	/** Submits a new version of a unit's summary. */
 	@Transactional
 	public SummaryVersion submit(RegionScope scope, long campaignId, RegionCode unit, String body, String by) {
-		return submitAt(scope, campaignId, unit, body, by, Instant.now(clock));
+		return submitAt(scope, campaignId, unit, body, List.of(), by, Instant.now(clock));
+	}
+
+	/**
+	 * Submits a new version of a unit's summary with attachments, in one transaction: the text and every file are
+	 * checked first, and all their errors are reported together.
+	 */
+	@Transactional
+	public SummaryVersion submit(RegionScope scope, long campaignId, RegionCode unit, String body,
+			List<UploadedFile> attachments, String by) {
+		return submitAt(scope, campaignId, unit, body, attachments, by, Instant.now(clock));
 	}
 
 	@Transactional
 	SummaryVersion submitAt(RegionScope scope, long campaignId, RegionCode unit, String body, String by, Instant at) {
+		return submitAt(scope, campaignId, unit, body, List.of(), by, at);
+	}
+
+	private SummaryVersion submitAt(RegionScope scope, long campaignId, RegionCode unit, String body,
+			List<UploadedFile> attachments, String by, Instant at) {
 		Campaign campaign = campaigns.get(scope, campaignId);
 		Deadline due = requireSummary(campaign);
 		requireUnit(scope, campaign, unit);
 		String text = body == null ? "" : body.strip();
+		List<FieldError> errors = new ArrayList<>();
 		if (text.isEmpty()) {
-			throw InvalidInputException.of("body", "campaign.error.required");
+			errors.add(new FieldError("body", "campaign.error.required"));
 		}
-		if (text.length() > MAX_LENGTH) {
-			throw InvalidInputException.of("body", "campaign.error.too-long", MAX_LENGTH);
+		else if (text.length() > MAX_LENGTH) {
+			errors.add(new FieldError("body", "campaign.error.too-long", MAX_LENGTH));
 		}
-		int version = jdbc.sql("SELECT COALESCE(MAX(version), 0) FROM campaign_summary WHERE campaign_id = :c AND unit_code = :u")
-			.param("c", campaignId)
-			.param("u", unit.value())
-			.query(Integer.class)
-			.single() + 1;
+		List<UploadRules.Accepted> checked = attachments.isEmpty() ? List.of()
+				: files.check(attachments, files.count(campaignId, unit), errors);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		int version = currentVersion(campaignId, unit) + 1;
 		try {
 			jdbc.sql("""
 					INSERT INTO campaign_summary (campaign_id, unit_code, version, body, submitted_at, submitted_by, on_time)
@@ -87,7 +112,65 @@ public class CampaignSummaries {
 			throw BusinessException.conflict("campaign.error.concurrent-submit");
 		}
 		audit.record("summary.submit", "campaign-summary", campaignId + "/" + unit.value() + "/" + version, unit);
+		if (!checked.isEmpty()) {
+			files.insert(campaignId, unit, version, checked, at, by);
+			audit.record("summary.attach", "campaign-summary", campaignId + "/" + unit.value() + "/" + version, unit);
+		}
 		return new SummaryVersion(unit.value(), version, text, at, by, due.isOnTime(at));
+	}
+
+	/**
+	 * Adds attachments to a unit's summary without a new text: all of them, or none when one fails its checks. They
+	 * belong to the current version (0 before the first text).
+	 */
+	@Transactional
+	public List<SummaryAttachment> attach(RegionScope scope, long campaignId, RegionCode unit,
+			List<UploadedFile> attachments, String by) {
+		Campaign campaign = campaigns.get(scope, campaignId);
+		Deadline due = requireSummary(campaign);
+		requireUnit(scope, campaign, unit);
+		List<FieldError> errors = new ArrayList<>();
+		List<UploadRules.Accepted> checked = files.check(attachments, files.count(campaignId, unit), errors);
+		if (checked.isEmpty() && errors.isEmpty()) {
+			errors.add(new FieldError(SummaryFiles.FIELD, "campaign.error.attachment-none"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		int version = currentVersion(campaignId, unit);
+		files.insert(campaignId, unit, version, checked, Instant.now(clock), by);
+		audit.record("summary.attach", "campaign-summary", campaignId + "/" + unit.value() + "/" + version, unit);
+		return files.list(campaignId, unit, due);
+	}
+
+	/** The attachments of a unit's summary, oldest first; for the unit and every level above it in scope. */
+	public List<SummaryAttachment> attachments(RegionScope scope, long campaignId, RegionCode unit) {
+		Campaign campaign = campaigns.get(scope, campaignId);
+		Deadline due = requireSummary(campaign);
+		requireUnit(scope, campaign, unit);
+		return files.list(campaignId, unit, due);
+	}
+
+	/** One attachment, if its unit is in scope; 404 as if it did not exist otherwise. */
+	public SummaryAttachment.File attachment(RegionScope scope, long campaignId, long attachmentId) {
+		Campaign campaign = campaigns.get(scope, campaignId);
+		files.unitOf(campaignId, attachmentId)
+			.filter(u -> scope.covers(u) && campaign.isReportingUnit(u))
+			.orElseThrow(() -> BusinessException.notFound("campaign.error.attachment-unknown", attachmentId));
+		return files.file(campaignId, attachmentId).orElseThrow();
+	}
+
+	/** The size limit of one attachment, as people read it ("10.0 MB"). */
+	public String attachmentMaxSize() {
+		return files.maxSize();
+	}
+
+	private int currentVersion(long campaignId, RegionCode unit) {
+		return jdbc.sql("SELECT COALESCE(MAX(version), 0) FROM campaign_summary WHERE campaign_id = :c AND unit_code = :u")
+			.param("c", campaignId)
+			.param("u", unit.value())
+			.query(Integer.class)
+			.single();
 	}
 
 	/** All versions of a unit's summary, oldest first. */

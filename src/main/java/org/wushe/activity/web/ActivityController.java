@@ -1,7 +1,10 @@
 package org.wushe.activity.web;
 
 import java.util.List;
+import java.util.Optional;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -10,19 +13,28 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
 import org.wushe.activity.Activity;
+import org.wushe.activity.ActivityPhoto;
+import org.wushe.activity.ActivityPhotos;
 import org.wushe.activity.ActivityRollup;
 import org.wushe.activity.ActivityService;
 import org.wushe.activity.ServiceDomain;
+import org.wushe.actor.OrganizationDirectory;
 import org.wushe.campaign.Campaign;
 import org.wushe.campaign.CampaignService;
 import org.wushe.region.RegionCode;
 import org.wushe.shared.InvalidInputException;
+import org.wushe.shared.upload.Downloads;
+import org.wushe.shared.upload.UploadedFile;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Activity pages of a campaign: the list in scope with live totals, record, edit and delete.
+ * Activity pages of a campaign: the list in scope with live totals, record, edit and delete; one record with its
+ * organizations and photos; the organization picker of the form.
  */
 @Controller
 class ActivityController {
@@ -35,10 +47,17 @@ class ActivityController {
 
 	private final CampaignService campaigns;
 
-	ActivityController(ActivityService activities, ActivityRollup rollup, CampaignService campaigns) {
+	private final ActivityPhotos photos;
+
+	private final OrganizationDirectory directory;
+
+	ActivityController(ActivityService activities, ActivityRollup rollup, CampaignService campaigns,
+			ActivityPhotos photos, OrganizationDirectory directory) {
 		this.activities = activities;
 		this.rollup = rollup;
 		this.campaigns = campaigns;
+		this.photos = photos;
+		this.directory = directory;
 	}
 
 	/** One campaign with this user's live totals, for the start page of activity records. */
@@ -89,23 +108,25 @@ class ActivityController {
 	@PreAuthorize("hasAuthority('activity:record')")
 	String form(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
 		model.addAttribute("form", ActivityForm.empty(user.region().value()));
-		return formPage(model, campaigns.get(user.scope(), id), null);
+		return formPage(model, user, campaigns.get(user.scope(), id), null);
 	}
 
 	@PostMapping("/campaigns/{id}/activities")
 	@PreAuthorize("hasAuthority('activity:record')")
-	String create(@PathVariable long id, ActivityForm form, @AuthenticationPrincipal CurrentUser user, Model model,
-			RedirectAttributes flash) {
+	String create(@PathVariable long id, ActivityForm form,
+			@RequestParam(name = "photos", required = false) List<MultipartFile> files,
+			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes flash) {
 		Campaign campaign = campaigns.get(user.scope(), id);
 		try {
-			Activity a = activities.record(user.scope(), id, form.toInput(), user.getUsername());
+			Activity a = activities.record(user.scope(), id, form.toInput(), UploadedFile.all(files),
+					user.getUsername());
 			flash.addFlashAttribute("flash", a.outsideWindow() ? "activity.flash.recorded-outside" : "activity.flash.recorded");
 			return "redirect:/campaigns/" + id + "/activities";
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("form", form);
 			model.addAttribute("errors", ex.errors());
-			return formPage(model, campaign, null);
+			return formPage(model, user, campaign, null);
 		}
 	}
 
@@ -113,24 +134,26 @@ class ActivityController {
 	@PreAuthorize("hasAuthority('activity:record')")
 	String edit(@PathVariable long aid, @AuthenticationPrincipal CurrentUser user, Model model) {
 		Activity a = activities.get(user.scope(), aid);
-		model.addAttribute("form", ActivityForm.of(a));
-		return formPage(model, campaigns.get(user.scope(), a.campaignId()), a);
+		model.addAttribute("form",
+				ActivityForm.of(a, activities.organizationIds(List.of(a)).getOrDefault(a.id(), List.of())));
+		return formPage(model, user, campaigns.get(user.scope(), a.campaignId()), a);
 	}
 
 	@PostMapping("/activities/{aid}")
 	@PreAuthorize("hasAuthority('activity:record')")
-	String update(@PathVariable long aid, ActivityForm form, @AuthenticationPrincipal CurrentUser user, Model model,
-			RedirectAttributes flash) {
+	String update(@PathVariable long aid, ActivityForm form,
+			@RequestParam(name = "photos", required = false) List<MultipartFile> files,
+			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes flash) {
 		Activity a = activities.get(user.scope(), aid);
 		try {
-			activities.update(user.scope(), aid, form.toInput(), user.getUsername());
+			activities.update(user.scope(), aid, form.toInput(), UploadedFile.all(files), user.getUsername());
 			flash.addFlashAttribute("flash", "activity.flash.saved");
 			return "redirect:/campaigns/" + a.campaignId() + "/activities";
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("form", form);
 			model.addAttribute("errors", ex.errors());
-			return formPage(model, campaigns.get(user.scope(), a.campaignId()), a);
+			return formPage(model, user, campaigns.get(user.scope(), a.campaignId()), a);
 		}
 	}
 
@@ -143,7 +166,70 @@ class ActivityController {
 		return "redirect:/campaigns/" + a.campaignId() + "/activities";
 	}
 
-	private static String formPage(Model model, Campaign campaign, Activity editing) {
+	/** One record with its linked organizations and photos; photos can be added and deleted here. */
+	@GetMapping("/activities/{aid}")
+	@PreAuthorize("hasAuthority('activity:view')")
+	String show(@PathVariable long aid, @AuthenticationPrincipal CurrentUser user, Model model) {
+		return showPage(model, user, activities.get(user.scope(), aid));
+	}
+
+	@PostMapping("/activities/{aid}/photos")
+	@PreAuthorize("hasAuthority('activity:record')")
+	String addPhotos(@PathVariable long aid, @RequestParam(name = "photos", required = false) List<MultipartFile> files,
+			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes flash,
+			HttpServletResponse response) {
+		Activity a = activities.get(user.scope(), aid);
+		try {
+			photos.add(user.scope(), aid, UploadedFile.all(files), user.getUsername());
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("errors", ex.errors());
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return showPage(model, user, a);
+		}
+		flash.addFlashAttribute("flash", "activity.flash.photos-added");
+		return "redirect:/activities/" + aid;
+	}
+
+	@PostMapping("/activities/{aid}/photos/{pid}/delete")
+	@PreAuthorize("hasAuthority('activity:record')")
+	String deletePhoto(@PathVariable long aid, @PathVariable long pid, @AuthenticationPrincipal CurrentUser user,
+			RedirectAttributes flash) {
+		photos.delete(user.scope(), aid, pid);
+		flash.addFlashAttribute("flash", "activity.flash.photo-deleted");
+		return "redirect:/activities/" + aid;
+	}
+
+	@GetMapping({ "/activities/{aid}/photos/{pid}", "/activities/{aid}/photos/{pid}/{size:thumbnail}" })
+	@PreAuthorize("hasAuthority('activity:view')")
+	ResponseEntity<byte[]> photo(@PathVariable long aid, @PathVariable long pid,
+			@PathVariable(required = false) String size, @AuthenticationPrincipal CurrentUser user) {
+		ActivityPhoto.File f = photos.file(user.scope(), aid, pid, size != null);
+		return Downloads.inline(f.fileName(), f.contentType(), f.bytes());
+	}
+
+	/** The organization picker's suggestions (htmx): organizations in scope by name or pinyin initials. */
+	@GetMapping("/activities/organization-search")
+	@PreAuthorize("hasAuthority('activity:record')")
+	String searchOrganizations(@RequestParam(name = "q", defaultValue = "") String q,
+			@AuthenticationPrincipal CurrentUser user, Model model) {
+		model.addAttribute("found", q.isBlank() ? List.of() : directory.search(user.scope(), q, 10));
+		model.addAttribute("q", q);
+		return "activity/organizations :: results";
+	}
+
+	private String showPage(Model model, CurrentUser user, Activity a) {
+		model.addAttribute("activity", a);
+		model.addAttribute("campaign", campaigns.get(user.scope(), a.campaignId()));
+		model.addAttribute("organizations", activities.organizations(user.scope(), a.id()));
+		model.addAttribute("photos", photos.list(user.scope(), a.id()));
+		return "activity/show";
+	}
+
+	private String formPage(Model model, CurrentUser user, Campaign campaign, Activity editing) {
+		ActivityForm form = (ActivityForm) model.getAttribute("form");
+		model.addAttribute("chosen", form == null ? List.of()
+				: form.organizationIds().stream().map(o -> directory.find(user.scope(), o)).flatMap(Optional::stream).toList());
 		model.addAttribute("campaign", campaign);
 		model.addAttribute("editing", editing);
 		model.addAttribute("domains", ServiceDomain.values());

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +15,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.wushe.access.CurrentUser;
 import org.wushe.campaign.CampaignSummaries;
 import org.wushe.campaign.Completeness;
@@ -24,11 +30,16 @@ import org.wushe.campaign.ReportReturn;
 import org.wushe.campaign.ReportRow;
 import org.wushe.campaign.ReportStatus;
 import org.wushe.campaign.ReportVersion;
+import org.wushe.campaign.SummaryAttachment;
 import org.wushe.campaign.SummaryVersion;
 import org.wushe.campaign.UnitCompleteness;
 import org.wushe.campaign.UnitStatus;
 import org.wushe.region.RegionCode;
 import org.wushe.shared.InvalidInputException;
+import org.wushe.shared.upload.Downloads;
+import org.wushe.shared.upload.UploadedFile;
+
+import io.swagger.v3.oas.annotations.Operation;
 
 /**
  * Progress reports, completeness, reminders and summaries: {@code /api/campaigns/{id}/reports/{deadline}/…} (deadline
@@ -162,6 +173,55 @@ class ReportApi {
 	SummaryVersion submitSummary(@PathVariable long id, @RequestBody SummaryRequest body,
 			@AuthenticationPrincipal CurrentUser user) {
 		return summaries.submit(user.scope(), id, unit(body.regionCode()), body.body(), user.getUsername());
+	}
+
+	record AttachmentView(long id, String unitCode, int version, String fileName, String contentType, int sizeBytes,
+			OffsetDateTime uploadedAt, String uploadedBy, boolean onTime, String url) {
+
+		static AttachmentView of(SummaryAttachment a) {
+			return new AttachmentView(a.id(), a.unitCode(), a.version(), a.fileName(), a.contentType(), a.sizeBytes(),
+					at(a.uploadedAt()), a.uploadedBy(), a.onTime(),
+					"/api/campaigns/" + a.campaignId() + "/summary/attachments/" + a.id());
+		}
+
+	}
+
+	@PostMapping(path = "/api/campaigns/{id}/summary/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasAuthority('report:submit')")
+	@Operation(summary = "Hand in attachments with a unit's activity summary",
+			description = "Multipart: regionCode (the reporting unit) and files, one or more. PDF, DOCX, XLSX, JPEG or "
+					+ "PNG, recognised by their bytes; Office files with macros (.docm, .xlsm, a vbaProject.bin "
+					+ "inside) are refused; each at most wushe.campaign.attachment-max-size (10 MB), at most "
+					+ "wushe.campaign.attachment-max-count (20) per unit. All or nothing: one bad file refuses the "
+					+ "request with 400 naming the field and the file. Answers all attachments of the unit.")
+	List<AttachmentView> attach(@PathVariable long id, @RequestParam(required = false) String regionCode,
+			@RequestPart(name = "files", required = false) List<MultipartFile> files,
+			@AuthenticationPrincipal CurrentUser user) {
+		return summaries.attach(user.scope(), id, unit(regionCode), UploadedFile.all(files), user.getUsername())
+			.stream()
+			.map(AttachmentView::of)
+			.toList();
+	}
+
+	@GetMapping("/api/campaigns/{id}/summary/attachments")
+	@PreAuthorize("hasAuthority('campaign:view')")
+	@Operation(summary = "The attachments of a unit's summary (the unit and the levels above it in scope)")
+	List<AttachmentView> attachments(@PathVariable long id, @RequestParam String region,
+			@AuthenticationPrincipal CurrentUser user) {
+		return summaries.attachments(user.scope(), id, RegionCode.parse(region))
+			.stream()
+			.map(AttachmentView::of)
+			.toList();
+	}
+
+	@GetMapping("/api/campaigns/{id}/summary/attachments/{attachmentId}")
+	@PreAuthorize("hasAuthority('campaign:view')")
+	@Operation(summary = "Download one attachment of a summary; 404 outside the unit's line of levels")
+	ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId,
+			@AuthenticationPrincipal CurrentUser user) {
+		SummaryAttachment.File f = summaries.attachment(user.scope(), id, attachmentId);
+		return Downloads.attachment(f.fileName(), f.contentType(), f.bytes());
 	}
 
 	@GetMapping("/api/campaigns/{id}/summary/completeness")

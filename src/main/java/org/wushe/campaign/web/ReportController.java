@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -12,11 +13,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
 import org.wushe.campaign.Campaign;
 import org.wushe.campaign.CampaignService;
 import org.wushe.campaign.CampaignSummaries;
+import org.wushe.campaign.SummaryAttachment;
 import org.wushe.campaign.ProgressReport;
 import org.wushe.campaign.ProgressReports;
 import org.wushe.campaign.ReportRow;
@@ -24,6 +27,8 @@ import org.wushe.campaign.UnitStatus;
 import org.wushe.region.RegionCode;
 import org.wushe.shared.BusinessException;
 import org.wushe.shared.InvalidInputException;
+import org.wushe.shared.upload.Downloads;
+import org.wushe.shared.upload.UploadedFile;
 
 /**
  * Report pages: a unit's report for a deadline (rows, versions, submit, return), the completeness board of the
@@ -149,10 +154,12 @@ class ReportController {
 	@PostMapping("/campaigns/{id}/summary")
 	@PreAuthorize("hasAuthority('report:submit')")
 	String submitSummary(@PathVariable long id, @RequestParam String unit, @RequestParam(required = false) String body,
+			@RequestParam(name = "attachments", required = false) List<MultipartFile> files,
 			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes flash) {
 		Campaign campaign = campaigns.get(user.scope(), id);
 		try {
-			summaries.submit(user.scope(), id, RegionCode.parse(unit), body, user.getUsername());
+			summaries.submit(user.scope(), id, RegionCode.parse(unit), body, UploadedFile.all(files),
+					user.getUsername());
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("errors", ex.errors());
@@ -162,6 +169,14 @@ class ReportController {
 		return "redirect:/campaigns/" + id + "/summary?unit=" + unit;
 	}
 
+	@GetMapping("/campaigns/{id}/summary/attachments/{attachmentId}")
+	@PreAuthorize("hasAuthority('campaign:view')")
+	ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId,
+			@AuthenticationPrincipal CurrentUser user) {
+		SummaryAttachment.File f = summaries.attachment(user.scope(), id, attachmentId);
+		return Downloads.attachment(f.fileName(), f.contentType(), f.bytes());
+	}
+
 	private String summaryPage(Model model, CurrentUser user, Campaign campaign, String unit, String draft) {
 		RegionCode own = campaign.isReportingUnit(user.region()) ? user.region() : null;
 		RegionCode shown = unit == null || unit.isBlank() ? own : RegionCode.parse(unit);
@@ -169,6 +184,9 @@ class ReportController {
 		model.addAttribute("unit", shown);
 		model.addAttribute("own", own);
 		model.addAttribute("versions", shown == null ? List.of() : summaries.versions(user.scope(), campaign.id(), shown));
+		model.addAttribute("attachments",
+				shown == null || campaign.summaryDeadline() == null ? List.of()
+						: summaries.attachments(user.scope(), campaign.id(), shown));
 		model.addAttribute("draft", draft);
 		if (!campaign.isReportingUnit(user.region()) && !user.region().level().isBelow(campaign.reportingLevel())) {
 			model.addAttribute("board", summaries.completeness(user.scope(), campaign.id(), null));
