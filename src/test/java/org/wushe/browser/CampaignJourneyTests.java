@@ -2,8 +2,6 @@ package org.wushe.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -16,8 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -115,16 +111,16 @@ class CampaignJourneyTests {
 		Path bad = workbook("附件1-有误.xlsx", held, "很多");
 		Path fixed = workbook("附件1-已更正.xlsx", held, "45");
 		String title = "呼和浩特市五社联动关爱空巢老人" + suffix;
-		Path photo = photo("活动照片.png");
+		Path photo = Chromium.photo(files, "活动照片.png", 48, 32);
 		String reason = "第3行参与人次与台账不一致，请核实后重新报送";
 
 		Page page = chromium.newPage("http://localhost:" + port);
 		try {
 			// 1. the league user imports the table, sees the refused row, uploads the corrected one and submits
-			logIn(page, city);
+			Chromium.logIn(page, city, PASSWORD);
 			Locator reminder = page.locator("#home-reminders [data-campaign='" + campaign + "']");
 			assertThat(reminder).containsText(campaignName);
-			menuLink(page, "/campaigns").click();
+			Chromium.menuLink(page, "/campaigns").click();
 			page.locator("#campaign-list").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(campaignName))
 				.click();
 			assertThat(page.locator("#campaign-name")).hasText(campaignName);
@@ -161,8 +157,8 @@ class CampaignJourneyTests {
 			page.locator("#logout").click();
 
 			// 2. the province sees the league on time on the completeness board, and the totals moved
-			logIn(page, province);
-			menuLink(page, "/campaigns").click();
+			Chromium.logIn(page, province, PASSWORD);
+			Chromium.menuLink(page, "/campaigns").click();
 			page.locator("#campaign-list").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(campaignName))
 				.click();
 			page.locator("#deadlines tr").first().getByText(text("campaign.show.completeness")).click();
@@ -186,8 +182,8 @@ class CampaignJourneyTests {
 			page.locator("#logout").click();
 
 			// 4. the league user reads the reason and resubmits
-			logIn(page, city);
-			menuLink(page, "/campaigns").click();
+			Chromium.logIn(page, city, PASSWORD);
+			Chromium.menuLink(page, "/campaigns").click();
 			page.locator("#campaign-list").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(campaignName))
 				.click();
 			page.locator("#deadlines tr").first().getByText(text("campaign.show.my-report")).click();
@@ -200,7 +196,7 @@ class CampaignJourneyTests {
 			Chromium.screenshot(page, "campaign-journey-resubmitted");
 
 			// 5a. the league user writes and submits an article
-			menuLink(page, "/articles").click();
+			Chromium.menuLink(page, "/articles").click();
 			page.locator("#new-article").click();
 			page.locator("#title").fill(title);
 			page.locator("#campaignId").selectOption(String.valueOf(campaign));
@@ -218,8 +214,8 @@ class CampaignJourneyTests {
 			page.locator("#logout").click();
 
 			// 5b. the province approves and publishes it
-			logIn(page, province);
-			menuLink(page, "/articles/review").click();
+			Chromium.logIn(page, province, PASSWORD);
+			Chromium.menuLink(page, "/articles/review").click();
 			page.locator("#article-list").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(title)).click();
 			assertThat(page).hasURL(articleUrl);
 			page.locator("#comment").fill("主题突出，同意采用");
@@ -282,30 +278,6 @@ class CampaignJourneyTests {
 			wb.write(out);
 		}
 		return file;
-	}
-
-	private Path photo(String name) throws IOException {
-		BufferedImage image = new BufferedImage(48, 32, BufferedImage.TYPE_INT_RGB);
-		for (int x = 0; x < 48; x++) {
-			for (int y = 0; y < 32; y++) {
-				image.setRGB(x, y, (x / 4 + y / 4) % 2 == 0 ? Color.RED.getRGB() : Color.WHITE.getRGB());
-			}
-		}
-		Path file = files.resolve(name);
-		ImageIO.write(image, "png", file.toFile());
-		return file;
-	}
-
-	private static void logIn(Page page, String username) {
-		page.navigate("/login");
-		page.locator("#username").fill(username);
-		page.locator("#password").fill(PASSWORD);
-		page.locator("#login-submit").click();
-		assertThat(page).hasURL(Pattern.compile("/$"));
-	}
-
-	private static Locator menuLink(Page page, String href) {
-		return page.locator("nav.navbar a.nav-link[href='" + href + "']");
 	}
 
 	private String text(String key, Object... args) {
