@@ -208,6 +208,14 @@ public class AccountService {
 		audit.record("account.password-change", ENTITY, account.id(), new RegionCode(account.regionCode()));
 	}
 
+	/**
+	 * The principal of an existing, enabled and unlocked account, for work the system does in that account's name
+	 * (demo data); empty otherwise.
+	 */
+	public Optional<CurrentUser> principalOf(String username) {
+		return loadUser(username).filter(u -> u.isEnabled() && u.isAccountNonLocked());
+	}
+
 	/** Loads the login principal; used by authentication. */
 	Optional<CurrentUser> loadUser(String username) {
 		return accounts.findByUsername(username).map(a -> toUser(a));

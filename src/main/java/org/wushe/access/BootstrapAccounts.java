@@ -64,7 +64,9 @@ class BootstrapAccounts implements ApplicationRunner {
 		}
 	}
 
+	/** First among the listeners: other modules' demo data may act in the name of these accounts. */
 	@EventListener
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void onRegionTreeLoaded(RegionTreeLoaded event) {
 		if (!properties.demo().enabled()) {
 			return;

@@ -209,6 +209,39 @@ public class ArticleService {
 		return get(user, id);
 	}
 
+	/**
+	 * Deletes an article for good, with its images and history: only its author, only while it is with its unit
+	 * (a draft, or returned for changes), never while it is submitted, approved or published. The deletion is
+	 * audited in the same transaction.
+	 */
+	@Transactional
+	public void delete(CurrentUser user, long id) {
+		Article article = editable(user, id);
+		if (!isDeletableBy(article, user)) {
+			throw BusinessException.forbidden("article.error.not-author");
+		}
+		jdbc.sql("DELETE FROM article_finding WHERE event_id IN (SELECT id FROM article_event WHERE article_id = :id)")
+			.param("id", id)
+			.update();
+		jdbc.sql("DELETE FROM article_event WHERE article_id = :id").param("id", id).update();
+		jdbc.sql("DELETE FROM article_image WHERE article_id = :id").param("id", id).update();
+		int deleted = jdbc.sql("DELETE FROM article WHERE id = :id AND lock_version = :version")
+			.param("id", id)
+			.param("version", article.lockVersion())
+			.update();
+		if (deleted == 0) {
+			throw BusinessException.conflict("article.error.changed");
+		}
+		audit.record("article.delete", ENTITY, id, article.region());
+	}
+
+	/** Whether {@code user} may delete the article: its author, in its unit, while the unit holds it. */
+	public static boolean isDeletableBy(Article article, CurrentUser user) {
+		return user.can(Permissions.ARTICLE_SUBMIT) && article.region().equals(user.region())
+				&& article.status().isEditable() && !article.isPublished()
+				&& user.getUsername().equals(article.createdBy());
+	}
+
 	/** The 附件2 check of unsaved editor content; {@code newImages} are files chosen but not yet uploaded. */
 	public CheckReport check(CurrentUser user, ArticleInput input, int newImages, Long articleId) {
 		int images = Math.max(newImages, 0);

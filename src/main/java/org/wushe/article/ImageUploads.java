@@ -9,7 +9,8 @@ import org.wushe.shared.FieldError;
 
 /**
  * Checks uploaded images before anything is stored: the type from the bytes (JPEG, PNG or WebP, whatever the file is
- * called), the size of each, and the number the article will have. Every problem becomes an error on the field
+ * called), the size of each, and the number the article will have; what passes is stripped of its metadata (EXIF
+ * with the GPS position and the like, see {@link ImageCleaner}). Every problem becomes an error on the field
  * {@code images} naming the file.
  */
 final class ImageUploads {
@@ -50,7 +51,13 @@ final class ImageUploads {
 						megabytes(rules.imageMaxSize().toBytes())));
 			}
 			else {
-				result.add(new Checked(name, type.get(), u.bytes()));
+				Optional<byte[]> clean = ImageCleaner.clean(type.get(), u.bytes());
+				if (clean.isEmpty()) {
+					errors.add(new FieldError("images", "article.error.image-unreadable", name));
+				}
+				else {
+					result.add(new Checked(name, type.get(), clean.get()));
+				}
 			}
 		}
 		int total = keep + result.size();

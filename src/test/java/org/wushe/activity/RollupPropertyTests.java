@@ -61,8 +61,8 @@ class RollupPropertyTests {
 	static void start() {
 		context = new SpringApplicationBuilder(WusheApplication.class)
 			.profiles(new TestDatabase().resolve(RollupPropertyTests.class))
-			.properties("server.port=0")
-			.run();
+			// a command-line argument, so that it wins over server.port of application.properties
+			.run("--server.port=0");
 		activities = context.getBean(ActivityService.class);
 		rollup = context.getBean(ActivityRollup.class);
 		campaigns = context.getBean(CampaignService.class);

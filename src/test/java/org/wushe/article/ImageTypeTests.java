@@ -19,6 +19,11 @@ class ImageTypeTests {
 
 	static final byte[] WEBP = { 'R', 'I', 'F', 'F', 0x24, 0, 0, 0, 'W', 'E', 'B', 'P', 'V', 'P', '8', ' ' };
 
+	/** Real pictures, for the checks that also decode the pixels. */
+	static final byte[] REAL_JPEG = ExifJpegs.jpeg(40, 20);
+
+	static final byte[] REAL_PNG = ArticleFixtures.png();
+
 	final ArticleProperties rules = ArticleProperties.defaults();
 
 	@Test
@@ -54,15 +59,24 @@ class ImageTypeTests {
 	@Test
 	void aJpegCalledTxtIsTakenAsJpeg() {
 		List<FieldError> errors = new ArrayList<>();
-		List<ImageUploads.Checked> ok = ImageUploads.check(List.of(new Upload("notes.txt", JPEG)), 0, rules, errors);
+		List<ImageUploads.Checked> ok = ImageUploads.check(List.of(new Upload("notes.txt", REAL_JPEG)), 0, rules,
+				errors);
 		assertThat(errors).isEmpty();
 		assertThat(ok).singleElement().satisfies(c -> assertThat(c.type()).isEqualTo(ImageType.JPEG));
 	}
 
 	@Test
+	void aJpegSignatureWithoutReadablePixelsIsRefused() {
+		List<FieldError> errors = new ArrayList<>();
+		assertThat(ImageUploads.check(List.of(new Upload("坏图.jpg", JPEG)), 0, rules, errors)).isEmpty();
+		assertThat(errors).extracting(Bundles::field)
+			.containsExactly("图片：无法读取图片“坏图.jpg”的内容（文件损坏或尺寸过大），请换一张图片");
+	}
+
+	@Test
 	void anOversizeImageIsRefusedNamingItsSizeAndTheLimit() {
 		byte[] big = Arrays.copyOf(PNG, (int) DataSize.ofMegabytes(5).toBytes() + 1);
-		byte[] atLimit = Arrays.copyOf(JPEG, (int) DataSize.ofMegabytes(5).toBytes());
+		byte[] atLimit = Arrays.copyOf(REAL_JPEG, (int) DataSize.ofMegabytes(5).toBytes());
 		List<FieldError> errors = new ArrayList<>();
 		List<ImageUploads.Checked> ok = ImageUploads.check(List.of(new Upload("大图.png", big),
 				new Upload("刚好.jpg", atLimit)), 0, rules, errors);
@@ -73,18 +87,21 @@ class ImageTypeTests {
 
 	@Test
 	void theLimitsComeFromTheProperties() {
-		ArticleProperties small = new ArticleProperties(null, null, DataSize.ofBytes(12), 2);
+		int limit = REAL_JPEG.length;
+		ArticleProperties small = new ArticleProperties(null, null, DataSize.ofBytes(limit), 2);
 		List<FieldError> errors = new ArrayList<>();
-		ImageUploads.check(List.of(new Upload("a.png", PNG), new Upload("b.jpg", JPEG)), 2, small, errors);
+		ImageUploads.check(List.of(new Upload("a.png", Arrays.copyOf(REAL_PNG, limit + 4)), new Upload("b.jpg", REAL_JPEG)),
+				2, small, errors);
 		assertThat(errors).extracting(Bundles::field)
-			.containsExactly("图片：图片“a.png”大小为 16 B，超过每张 12 B 的上限", "图片：最多只能有 2 张图片（保存后将有 3 张）");
+			.containsExactly("图片：图片“a.png”大小为 " + ImageUploads.megabytes(limit + 4) + "，超过每张 "
+					+ ImageUploads.megabytes(limit) + " 的上限", "图片：最多只能有 2 张图片（保存后将有 3 张）");
 	}
 
 	@Test
 	void moreThanNineImagesAreRefused() {
 		List<Upload> ten = new ArrayList<>();
 		for (int i = 0; i < 10; i++) {
-			ten.add(new Upload("p" + i + ".jpg", JPEG));
+			ten.add(new Upload("p" + i + ".jpg", REAL_JPEG));
 		}
 		List<FieldError> errors = new ArrayList<>();
 		ImageUploads.check(ten, 0, rules, errors);

@@ -2,15 +2,11 @@ package org.wushe.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -88,13 +84,13 @@ class ArticleJourneyTests {
 						List.of(), null, null, null),
 				"test");
 		String title = "新城区关爱独居老人上门探访" + suffix;
-		Path photo = photo("活动照片.png");
+		Path photo = Chromium.photo(files, "活动照片.png", 40, 30);
 
 		Page page = chromium.newPage("http://localhost:" + port);
 		try {
 			// the county user writes the article
-			logIn(page, county);
-			menuLink(page, "/articles").click();
+			Chromium.logIn(page, county, PASSWORD);
+			Chromium.menuLink(page, "/articles").click();
 			page.locator("#new-article").click();
 			assertThat(page).hasURL(Pattern.compile("/articles/new$"));
 			assertThat(page.locator("#check-blocked")).isVisible();
@@ -134,8 +130,8 @@ class ArticleJourneyTests {
 			page.locator("#logout").click();
 
 			// the city user approves and publishes it
-			logIn(page, city);
-			menuLink(page, "/articles/review").click();
+			Chromium.logIn(page, city, PASSWORD);
+			Chromium.menuLink(page, "/articles/review").click();
 			page.locator("#article-list").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(title)).click();
 			assertThat(page).hasURL(articleUrl);
 			page.locator("#comment").fill("内容翔实，同意采用");
@@ -177,31 +173,6 @@ class ArticleJourneyTests {
 		finally {
 			visitor.context().close();
 		}
-	}
-
-	private Path photo(String name) throws IOException {
-		BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
-		for (int x = 0; x < 40; x++) {
-			for (int y = 0; y < 30; y++) {
-				image.setRGB(x, y, (x + y) % 2 == 0 ? Color.ORANGE.getRGB() : Color.WHITE.getRGB());
-			}
-		}
-		Path file = files.resolve(name);
-		ImageIO.write(image, "png", file.toFile());
-		org.assertj.core.api.Assertions.assertThat(Files.size(file)).isPositive();
-		return file;
-	}
-
-	private static void logIn(Page page, String username) {
-		page.navigate("/login");
-		page.locator("#username").fill(username);
-		page.locator("#password").fill(PASSWORD);
-		page.locator("#login-submit").click();
-		assertThat(page).hasURL(Pattern.compile("/$"));
-	}
-
-	private static Locator menuLink(Page page, String href) {
-		return page.locator("nav.navbar a.nav-link[href='" + href + "']");
 	}
 
 	private String text(String key, Object... args) {

@@ -1,11 +1,20 @@
 package org.wushe.browser;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
@@ -60,6 +69,33 @@ public final class Chromium implements AutoCloseable {
 	public static Path screenshot(Page page, String name) {
 		Path file = SCREENSHOTS.resolve(name + ".png");
 		page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+		return file;
+	}
+
+	/** Logs in through the login form and waits for the home page. */
+	public static void logIn(Page page, String username, String password) {
+		page.navigate("/login");
+		page.locator("#username").fill(username);
+		page.locator("#password").fill(password);
+		page.locator("#login-submit").click();
+		assertThat(page).hasURL(Pattern.compile("/$"));
+	}
+
+	/** The main navigation's link to {@code href}. */
+	public static Locator menuLink(Page page, String href) {
+		return page.locator("nav.navbar a.nav-link[href='" + href + "']");
+	}
+
+	/** A checkered orange-and-white PNG of the given size, written to {@code dir/name}, for upload fields. */
+	public static Path photo(Path dir, String name, int width, int height) throws IOException {
+		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		for (int x = 0; x < width; x++) {
+			for (int y = 0; y < height; y++) {
+				image.setRGB(x, y, (x + y) % 2 == 0 ? Color.ORANGE.getRGB() : Color.WHITE.getRGB());
+			}
+		}
+		Path file = dir.resolve(name);
+		ImageIO.write(image, "png", file.toFile());
 		return file;
 	}
 

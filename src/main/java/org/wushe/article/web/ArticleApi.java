@@ -10,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -89,6 +90,14 @@ class ArticleApi {
 			@RequestPart(name = "images", required = false) List<MultipartFile> images,
 			@AuthenticationPrincipal CurrentUser user) {
 		return ArticleView.of(articles.update(user, id, input, Uploads.of(images)));
+	}
+
+	/** Deletes a draft or returned article of its author; 409 once it is submitted. */
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@PreAuthorize("hasAuthority('article:submit')")
+	void delete(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
+		articles.delete(user, id);
 	}
 
 	@GetMapping("/{id}")

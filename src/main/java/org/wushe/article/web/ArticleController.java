@@ -256,6 +256,7 @@ class ArticleController {
 				: activities.find(user.scope(), article.activityId()).orElse(null));
 		model.addAttribute("history", articles.history(user, id));
 		model.addAttribute("actions", Actions.of(article, user));
+		model.addAttribute("deletable", ArticleService.isDeletableBy(article, user));
 		model.addAttribute("report", article.status().isEditable() ? articles.check(user, id) : null);
 		model.addAttribute("errors", errors);
 		return "article/detail";
@@ -281,6 +282,26 @@ class ArticleController {
 		}
 		flash.addFlashAttribute("flash", "article.detail." + step + "-done");
 		return "redirect:/articles/" + id;
+	}
+
+	/** Asks the author to confirm the deletion of a draft or returned article. */
+	@GetMapping("/articles/{id}/delete")
+	@PreAuthorize("hasAuthority('article:submit')")
+	String confirmDelete(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+		Article article = articles.get(user, id);
+		if (!ArticleService.isDeletableBy(article, user)) {
+			throw BusinessException.conflict("article.error.not-deletable");
+		}
+		model.addAttribute("article", article);
+		return "article/delete";
+	}
+
+	@PostMapping("/articles/{id}/delete")
+	@PreAuthorize("hasAuthority('article:submit')")
+	String delete(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
+		articles.delete(user, id);
+		flash.addFlashAttribute("flash", "article.delete.done");
+		return "redirect:/articles";
 	}
 
 	@GetMapping("/articles/{id}/images/{imageId}")
