@@ -42,7 +42,7 @@ import org.wushe.region.RegionScope;
  * </ol>
  * Not a test; {@code bench/run-dashboard.sh} runs it. Arguments: {@code --pg-url=URL --activities=N --seed=N
  * --samples=N --baseline-samples=N --writers=N --writes=N --out=FILE --reload --steps=N,N --phases=queries,writes,http
- * --http-seconds=N --port=N}.
+ * --http-seconds=N --port=N --write-seed=N}.
  */
 public class RollupBenchmark {
 
@@ -125,7 +125,9 @@ public class RollupBenchmark {
 				}
 			}
 			if (phases.contains("writes")) {
-				writes(ctx, jdbc, campaigns[1], writers, writes, report);
+				// a new seed per run by default, so that each run's writers meet summary rows they have to create
+				writes(ctx, jdbc, campaigns[1], writers, writes,
+						Long.parseLong(a.getOrDefault("write-seed", String.valueOf(System.currentTimeMillis()))), report);
 			}
 			if (phases.contains("http") && !a.containsKey("no-http")) {
 				http(ctx, Integer.parseInt(a.getOrDefault("http-seconds", "20")), report);
@@ -197,7 +199,7 @@ public class RollupBenchmark {
 	}
 
 	static void writes(ConfigurableApplicationContext ctx, JdbcClient jdbc, long campaign, int writers, int writes,
-			StringBuilder report) throws InterruptedException {
+			long writeSeed, StringBuilder report) throws InterruptedException, IOException {
 		ActivityService service = ctx.getBean(ActivityService.class);
 		ActivityRollup rollup = ctx.getBean(ActivityRollup.class);
 		RegionScope all = new RegionScope(RegionCode.COUNTRY);
@@ -206,6 +208,7 @@ public class RollupBenchmark {
 		LocalDate from = LocalDate.of(2025, 1, 1);
 		LocalDate to = LocalDate.of(2025, 12, 31);
 		ActivityTotals before = rollup.totals(all, RegionCode.COUNTRY, from, to, null);
+		long commitsBefore = commits(jdbc);
 		ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
 		AtomicInteger failures = new AtomicInteger();
 		ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
@@ -214,7 +217,7 @@ public class RollupBenchmark {
 		for (int w = 0; w < writers; w++) {
 			int id = w;
 			Thread t = new Thread(() -> {
-				Random r = new Random(id);
+				Random r = new Random(writeSeed * 31 + id);
 				try {
 					start.await();
 				}
@@ -247,15 +250,21 @@ public class RollupBenchmark {
 			t.join();
 		}
 		double seconds = (System.nanoTime() - t0) / 1e9;
+		// the server publishes its statistics with a delay of up to a second
+		Thread.sleep(1500);
+		long commitsDuring = commits(jdbc) - commitsBefore;
 		ActivityTotals after = rollup.totals(all, RegionCode.COUNTRY, from, to, null);
 		long raw = naive(jdbc, RegionCode.COUNTRY, from, to);
 		long[] l = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
 		line(report, "");
-		line(report, String.format(Locale.ROOT, "## %d concurrent writers × %d records through ActivityService.record", writers, writes));
+		line(report, String.format(Locale.ROOT, "## %d concurrent writers × %d records through ActivityService.record (write seed %d, load average %s)",
+				writers, writes, writeSeed, Files.readString(Path.of("/proc/loadavg")).strip()));
 		line(report, "");
 		line(report, String.format(Locale.ROOT, "- %d writes in %.1f s (%.0f/s); latency p50 %s, p95 %s, p99 %s, max %s",
 				l.length, seconds, l.length / seconds, ms(pct(l, 50)), ms(pct(l, 95)), ms(pct(l, 99)),
 				ms(l.length == 0 ? 0 : l[l.length - 1])));
+		line(report, String.format(Locale.ROOT, "- committed transactions in the database meanwhile: %,d (%.2f per write)",
+				commitsDuring, (double) commitsDuring / Math.max(1, l.length)));
 		line(report, "- failures (deadlocks, serialization or other): " + failures.get()
 				+ (errors.isEmpty() ? "" : " — first: " + errors.peek()));
 		line(report, String.format(Locale.ROOT, "- country totals before %,d, after %,d (expected %,d), raw rows %,d: %s",
@@ -278,6 +287,13 @@ public class RollupBenchmark {
 		}
 		line(report, "- freshness: the next query at every level from the village to the country includes the new record: "
 				+ (fresh ? "yes" : "NO"));
+	}
+
+	/** Transactions committed in this database so far (PostgreSQL statistics). */
+	static long commits(JdbcClient jdbc) {
+		return jdbc.sql("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")
+			.query(Long.class)
+			.single();
 	}
 
 	/**

@@ -290,6 +290,16 @@ class DashboardTests {
 	}
 
 	@Test
+	void theLibrariesThePageLinksAreServedAtTheLinkedPaths() throws Exception {
+		String page = page(province, "150102");
+		for (String path : List.of("/webjars/bootstrap/css/bootstrap.min.css", "/webjars/echarts/dist/echarts.min.js",
+				"/js/stats.js")) {
+			assertThat(page).contains("\"" + path + "\"");
+			mvc.perform(get(path).with(TestAccounts.as(province))).andExpect(status().isOk());
+		}
+	}
+
+	@Test
 	void theExportCarriesTheSameFigures() throws Exception {
 		byte[] xlsx = mvc.perform(get("/stats/export.xlsx").param("region", "15")
 			.param("from", year + "-01-01")
