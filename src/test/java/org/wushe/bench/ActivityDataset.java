@@ -181,12 +181,6 @@ final class ActivityDataset {
 		return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM activity").query(Long.class).single();
 	}
 
-	/** Rebuilds every summary row from the raw records. */
-	void rebuildRollups() throws SQLException {
-		jdbc.sql("DELETE FROM activity_rollup").update();
-		addRollups(0);
-	}
-
 	/**
 	 * Adds the records with an id above {@code afterId} to the summary rows, level by level: the raw rows are read once
 	 * and folded into day rows per recording region; each level's day rows are then summed from the level below (plus
