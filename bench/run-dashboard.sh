@@ -5,9 +5,13 @@
 #   ACTIVITIES=1000000 bench/run-dashboard.sh   # a smaller data set
 #   RELOAD=1 bench/run-dashboard.sh             # drop the records of an earlier run and load again
 #   RESET=1 bench/run-dashboard.sh              # drop the whole database first (after schema changes)
+#   STEPS=1000000,3000000 ACTIVITIES=10000000 bench/run-dashboard.sh   # measure at 1M, 3M and 10M records
+#   PHASES=writes,http bench/run-dashboard.sh   # only some phases (queries, writes, http) on the data already loaded
 #
+# The data set grows step by step: only the records added at a step are summed into the summary rows.
 # Uses the database wushe_dashboard (created if absent; never the tests' database). Environment: PGHOST/PGPORT/PGUSER
-# (default 127.0.0.1/5432/postgres), BENCH_DB, ACTIVITIES, SEED, SAMPLES, WRITERS, WRITES.
+# (default 127.0.0.1/5432/postgres), BENCH_DB, ACTIVITIES, STEPS, PHASES, SEED, SAMPLES, WRITERS, WRITES,
+# HTTP_SECONDS, BENCH_PORT (default: any free port), BENCH_NICE (run the benchmark with nice -n BENCH_NICE).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -25,10 +29,18 @@ psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname = '$BENCH_DB'" | 
 
 ./mvnw -B -ntp -q -DskipTests test-compile </dev/null
 ./mvnw -B -ntp -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt" </dev/null
-CP="target/test-classes:target/classes:$(cat "$OUT/classpath.txt")"
+# the run uses a copy of the compiled classes, so that the working tree may be rebuilt while a long run goes on
+RUN_CLASSES=$(mktemp -d "$OUT/classes-XXXXXX")
+cp -r target/classes target/test-classes "$RUN_CLASSES/"
+trap 'rm -rf "$RUN_CLASSES"' EXIT
+CP="$RUN_CLASSES/test-classes:$RUN_CLASSES/classes:$(cat "$OUT/classpath.txt")"
 
 args=(--pg-url="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" --activities="${ACTIVITIES:-10000000}"
   --seed="${SEED:-20250317}" --samples="${SAMPLES:-200}" --writers="${WRITERS:-8}" --writes="${WRITES:-250}"
   --out="$OUT/rollups-$(date +%Y%m%d-%H%M%S).md")
 [ -z "${RELOAD:-}" ] || args+=(--reload)
-java -Xmx2g -cp "$CP" org.wushe.bench.RollupBenchmark "${args[@]}"
+[ -z "${STEPS:-}" ] || args+=(--steps="$STEPS")
+[ -z "${PHASES:-}" ] || args+=(--phases="$PHASES")
+[ -z "${HTTP_SECONDS:-}" ] || args+=(--http-seconds="$HTTP_SECONDS")
+[ -z "${BENCH_PORT:-}" ] || args+=(--port="$BENCH_PORT")
+nice -n "${BENCH_NICE:-0}" java -Xmx2g -cp "$CP" org.wushe.bench.RollupBenchmark "${args[@]}"

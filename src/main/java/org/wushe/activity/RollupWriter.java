@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -178,6 +179,11 @@ class RollupWriter {
 		}
 		Set<RollupKey> existing = existing(unknown);
 		RollupDelta zero = new RollupDelta();
+		List<RollupKey> missing = unknown.stream().filter(k -> !existing.contains(k)).toList();
+		if (missing.size() > 1 && createTogether(missing, zero)) {
+			unknown.forEach(this::remember);
+			return;
+		}
 		for (RollupKey key : unknown) {
 			if (!existing.contains(key)) {
 				try {
@@ -192,6 +198,40 @@ class RollupWriter {
 				}
 			}
 			remember(key);
+		}
+	}
+
+	/**
+	 * Creates the missing rows of one change set in one short transaction (one commit instead of one per row), in key
+	 * order; {@code false} when a concurrent writer created one of them first (nothing is kept then, and the caller
+	 * creates them one by one).
+	 */
+	private boolean createTogether(List<RollupKey> missing, RollupDelta zero) {
+		try {
+			return jdbc.execute((ConnectionCallback<Boolean>) con -> {
+				boolean auto = con.getAutoCommit();
+				con.setAutoCommit(false);
+				try (PreparedStatement insert = con.prepareStatement(INSERT)) {
+					for (RollupKey key : missing) {
+						bind(insert, key, zero);
+						insert.addBatch();
+					}
+					insert.executeBatch();
+					con.commit();
+					return true;
+				}
+				catch (SQLException ex) {
+					con.rollback();
+					throw ex;
+				}
+				finally {
+					con.setAutoCommit(auto);
+				}
+			});
+		}
+		catch (DataAccessException ex) {
+			// typically a row created concurrently; one by one, any other problem shows again
+			return false;
 		}
 	}
 

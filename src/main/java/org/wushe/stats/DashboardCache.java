@@ -7,9 +7,10 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
- * Dashboards already computed at the current {@link FigureVersion}. The version is read on every request, before
- * computing; an entry is only ever served for the version it was computed at, and the whole cache is dropped when the
- * version moves, so an answer is never older than the last committed change. Bounded, least recently used out first.
+ * Dashboards already computed at the current {@link FigureVersion}, and what is derived from them alone (the rendered
+ * body of the page). The version is read on every request, before computing; an entry is only ever served for the
+ * version it was computed at, and the whole cache is dropped when the version moves, so an answer is never older than
+ * the last committed change. Bounded, least recently used out first.
  */
 @Component
 class DashboardCache {
@@ -28,9 +29,16 @@ class DashboardCache {
 
 	private long cachedVersion = -1;
 
-	private final Map<Key, Dashboard> entries = new LinkedHashMap<>(256, 0.75f, true) {
+	/**
+	 * Something derived from the dashboard of {@code dashboard} only, as seen from the viewer's scope root
+	 * {@code viewer} (breadcrumbs stop there), in one variant (e.g. the language of a rendered page).
+	 */
+	record DerivedKey(Key dashboard, String viewer, Object variant) {
+	}
+
+	private final Map<Object, Object> entries = new LinkedHashMap<>(256, 0.75f, true) {
 		@Override
-		protected boolean removeEldestEntry(Map.Entry<Key, Dashboard> eldest) {
+		protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
 			return size() > MAX_ENTRIES;
 		}
 	};
@@ -40,18 +48,27 @@ class DashboardCache {
 	}
 
 	Dashboard get(Key key, Supplier<Dashboard> compute) {
+		return lookUp(key, compute);
+	}
+
+	<T> T get(DerivedKey key, Supplier<T> compute) {
+		return lookUp(key, compute);
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> T lookUp(Object key, Supplier<T> compute) {
 		long now = version.current();
 		synchronized (this) {
 			if (now != cachedVersion) {
 				entries.clear();
 				cachedVersion = now;
 			}
-			Dashboard hit = entries.get(key);
+			Object hit = entries.get(key);
 			if (hit != null) {
-				return hit;
+				return (T) hit;
 			}
 		}
-		Dashboard computed = compute.get();
+		T computed = compute.get();
 		synchronized (this) {
 			// keep it only if no newer version has been seen meanwhile
 			if (now == cachedVersion) {

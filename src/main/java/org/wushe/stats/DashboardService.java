@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 import org.wushe.activity.ActivityRollup;
@@ -51,16 +52,41 @@ public class DashboardService {
 	 */
 	public Dashboard dashboard(RegionScope scope, RegionCode code, LocalDate from, LocalDate to, Long campaignId,
 			Granularity granularity) {
-		if (!scope.covers(code)) {
-			throw BusinessException.notFound("region.error.unknown", code.value());
-		}
-		Dashboard d = cache.get(new DashboardCache.Key(campaignId == null ? "" : scope.root().value(), code.value(), from, to, campaignId, granularity),
+		checkScope(scope, code);
+		Dashboard d = cache.get(key(scope, code, from, to, campaignId, granularity),
 				() -> compute(scope, code, from, to, campaignId, granularity));
 		// breadcrumbs stop at the viewer's own region
 		return d.path().stream().allMatch(r -> scope.covers(r.code())) ? d
 				: new Dashboard(d.region(), d.path().stream().filter(r -> scope.covers(r.code())).toList(), d.from(),
 						d.to(), d.campaignId(), d.granularity(), d.network(), d.registries(), d.activities(), d.previous(),
 						d.series(), d.children());
+	}
+
+	/**
+	 * What {@code derive} makes of the dashboard of {@code code} (e.g. the rendered page body in one language),
+	 * reused exactly as long as the dashboard itself: while the figure version is unchanged. {@code derive} must
+	 * depend on nothing but the dashboard and {@code variant}. The scope check comes first, every time.
+	 */
+	<T> T derived(RegionScope scope, RegionCode code, LocalDate from, LocalDate to, Long campaignId,
+			Granularity granularity, Object variant, Function<Dashboard, T> derive) {
+		checkScope(scope, code);
+		return cache.get(
+				new DashboardCache.DerivedKey(key(scope, code, from, to, campaignId, granularity),
+						scope.root().value(), variant),
+				() -> derive.apply(dashboard(scope, code, from, to, campaignId, granularity)));
+	}
+
+	private static void checkScope(RegionScope scope, RegionCode code) {
+		if (!scope.covers(code)) {
+			throw BusinessException.notFound("region.error.unknown", code.value());
+		}
+	}
+
+	/** Figures of a region in scope do not depend on who asks, except for campaign visibility. */
+	private static DashboardCache.Key key(RegionScope scope, RegionCode code, LocalDate from, LocalDate to,
+			Long campaignId, Granularity granularity) {
+		return new DashboardCache.Key(campaignId == null ? "" : scope.root().value(), code.value(), from, to,
+				campaignId, granularity);
 	}
 
 	private Dashboard compute(RegionScope scope, RegionCode code, LocalDate from, LocalDate to, Long campaignId,

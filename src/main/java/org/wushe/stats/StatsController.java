@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -12,7 +14,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.wushe.activity.ServiceDomain;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.Texts;
 
@@ -29,26 +30,31 @@ class StatsController {
 
 	private final StatsExport export;
 
+	private final DashboardPages pages;
+
 	private final Texts texts;
 
 	private final Clock clock;
 
-	StatsController(DashboardService dashboards, StatsExport export, Texts texts, Clock clock) {
+	StatsController(DashboardService dashboards, DashboardPages pages, StatsExport export,
+			Texts texts, Clock clock) {
 		this.dashboards = dashboards;
+		this.pages = pages;
 		this.export = export;
 		this.texts = texts;
 		this.clock = clock;
 	}
 
+	/** The page: the layout for this user around the body that is reused while the figures are unchanged. */
 	@GetMapping("/stats")
 	String dashboard(@RequestParam(required = false) String region, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) Long campaign,
-			@RequestParam(required = false) String granularity, RegionScope scope, Model model) {
+			@RequestParam(required = false) String granularity, RegionScope scope, Locale locale,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
 		DashboardRequest r = DashboardRequest.read(region, from, to, campaign, granularity, scope, clock);
-		model.addAttribute("d", dashboards.dashboard(scope, r.region(), r.from(), r.to(), r.campaign(),
-				r.granularity()));
-		model.addAttribute("domains", ServiceDomain.values());
-		model.addAttribute("granularities", Granularity.values());
+		DashboardPages.Body body = pages.body(scope, r, locale, request, response);
+		model.addAttribute("body", body.html());
+		model.addAttribute("regionName", body.regionName());
 		return "stats/dashboard";
 	}
 

@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -169,31 +170,107 @@ final class ActivityDataset {
 		return lo;
 	}
 
-	/** Rebuilds every summary row from the raw records, level by level and grain by grain. */
-	void rebuildRollups() {
-		jdbc.sql("DELETE FROM activity_rollup").update();
-		int[] lengths = { 0, 2, 4, 6, 9, 12 };
-		for (int length : lengths) {
-			String code = length == 0 ? "'00'" : "SUBSTRING(region_code, 1, " + length + ")";
-			String where = length == 0 ? "" : " WHERE LENGTH(region_code) >= " + length;
-			for (String grain : new String[] { "D", "M" }) {
-				String period = grain.equals("D") ? "start_date" : "CAST(DATE_TRUNC('month', start_date) AS DATE)";
-				jdbc.sql("""
-						INSERT INTO activity_rollup (region_code, grain, period_start, campaign_id, stripe, activities,
-						    participants, beneficiaries, funds_yuan, materials_yuan,
-						    elderly_activities, elderly_beneficiaries, disabled_activities, disabled_beneficiaries,
-						    women_activities, women_beneficiaries, children_activities, children_beneficiaries,
-						    needy_activities, needy_beneficiaries, other_activities, other_beneficiaries)
-						SELECT %s, '%s', %s, campaign_id, 0, COUNT(*), SUM(participants), SUM(beneficiaries),
-						    SUM(funds_yuan), SUM(materials_yuan), %s
-						FROM activity%s
-						GROUP BY 1, 3, campaign_id
-						""".formatted(code, grain, period, domainSums(), where)).update();
-			}
-		}
-		jdbc.sql("ANALYZE activity").update();
-		jdbc.sql("ANALYZE activity_rollup").update();
+	static final String FIGURES = """
+			activities, participants, beneficiaries, funds_yuan, materials_yuan,
+			elderly_activities, elderly_beneficiaries, disabled_activities, disabled_beneficiaries,
+			women_activities, women_beneficiaries, children_activities, children_beneficiaries,
+			needy_activities, needy_beneficiaries, other_activities, other_beneficiaries""";
+
+	/** The highest record id so far: the records loaded after it are the next {@link #addRollups} increment. */
+	long lastId() {
+		return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM activity").query(Long.class).single();
 	}
+
+	/**
+	 * Adds the records with an id above {@code afterId} to the summary rows, level by level: the raw rows are read once
+	 * and folded into day rows per recording region; each level's day rows are then summed from the level below (plus
+	 * the records made at that level), and its month rows from its own day rows. So the cost is one scan of the new
+	 * records plus sums over ever fewer rows, and growing a data set from 1M to 10M does not recompute the first 1M.
+	 * The increment is merged into existing rows ({@code ON CONFLICT ... DO UPDATE}; this loader is PostgreSQL-only); into
+	 * an empty table the rows are inserted without the primary key's index, which is built once at the end.
+	 */
+	void addRollups(long afterId) throws SQLException {
+		String sums = sumsOf(FIGURES);
+		try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+			boolean auto = c.getAutoCommit();
+			c.setAutoCommit(false);
+			st.execute("SET LOCAL work_mem = '512MB'");
+			st.execute("SET LOCAL synchronous_commit = off");
+			boolean empty;
+			try (var rs = st.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM activity_rollup)")) {
+				rs.next();
+				empty = rs.getBoolean(1);
+			}
+			if (empty) {
+				// a first load: plain inserts without the key's index, which is then built once (far faster)
+				st.execute("ALTER TABLE activity_rollup DROP CONSTRAINT activity_rollup_pkey");
+			}
+			st.execute("""
+					CREATE TEMP TABLE rollup_new ON COMMIT DROP AS
+					SELECT region_code, start_date AS day, campaign_id, COUNT(*) AS activities,
+					    SUM(participants) AS participants, SUM(beneficiaries) AS beneficiaries,
+					    SUM(funds_yuan) AS funds_yuan, SUM(materials_yuan) AS materials_yuan, %s
+					FROM activity WHERE id > %d
+					GROUP BY region_code, start_date, campaign_id
+					""".formatted(domainSums(), afterId));
+			int[] lengths = { 12, 9, 6, 4, 2, 0 };
+			String below = null;
+			for (int length : lengths) {
+				String level = "rollup_level_" + length;
+				String code = length == 0 ? "CAST('00' AS VARCHAR(12))" : "SUBSTRING(region_code, 1, " + length + ")";
+				String own = length == 0 ? "region_code = '00'"
+						: "LENGTH(region_code) = " + length + " AND region_code <> '00'";
+				String source = below == null ? "SELECT * FROM rollup_new WHERE " + own
+						: "SELECT * FROM " + below + " UNION ALL SELECT * FROM rollup_new WHERE " + own;
+				st.execute("""
+						CREATE TEMP TABLE %s ON COMMIT DROP AS
+						SELECT %s AS region_code, day, campaign_id, %s FROM (%s) s GROUP BY 1, day, campaign_id
+						""".formatted(level, code, sums, source));
+				merge(st, level, "D", "day", empty);
+				merge(st, level, "M", "CAST(DATE_TRUNC('month', day) AS DATE)", empty);
+				if (below != null) {
+					st.execute("DROP TABLE " + below);
+				}
+				below = level;
+			}
+			if (empty) {
+				st.execute("ALTER TABLE activity_rollup ADD CONSTRAINT activity_rollup_pkey"
+						+ " PRIMARY KEY (region_code, grain, period_start, campaign_id, stripe)");
+			}
+			c.commit();
+			c.setAutoCommit(auto);
+			st.execute("ANALYZE activity");
+			st.execute("ANALYZE activity_rollup");
+		}
+	}
+
+	private static void merge(Statement st, String level, String grain, String period, boolean plain)
+			throws SQLException {
+		StringBuilder update = new StringBuilder();
+		for (String column : FIGURES.split(",")) {
+			String col = column.strip();
+			update.append(update.isEmpty() ? "" : ", ").append(col).append(" = activity_rollup.").append(col)
+				.append(" + EXCLUDED.").append(col);
+		}
+		st.execute("""
+				INSERT INTO activity_rollup (region_code, grain, period_start, campaign_id, stripe, %s)
+				SELECT region_code, '%s', %s, campaign_id, 0, %s FROM %s GROUP BY region_code, 3, campaign_id
+				%s""".formatted(FIGURES, grain, period, sumsOf(FIGURES), level, plain ? ""
+				: "ON CONFLICT (region_code, grain, period_start, campaign_id, stripe) DO UPDATE SET " + update));
+	}
+
+	/** {@code SUM(a) AS a, SUM(b) AS b, ...} */
+	private static String sumsOf(String columns) {
+		StringBuilder s = new StringBuilder();
+		for (String column : columns.split(",")) {
+			String col = column.strip();
+			s.append(s.isEmpty() ? "" : ", ").append("SUM(").append(col).append(") AS ").append(col);
+		}
+		return s.toString();
+	}
+
+	/** The domain columns in bit order of {@code activity.domains}. */
+	private static final String[] DOMAINS = { "elderly", "disabled", "women", "children", "needy", "other" };
 
 	private static String domainSums() {
 		StringBuilder s = new StringBuilder();
@@ -203,8 +280,10 @@ final class ActivityDataset {
 			if (bit > 0) {
 				s.append(", ");
 			}
-			s.append("SUM(CASE WHEN ").append(has).append(" THEN 1 ELSE 0 END), ");
-			s.append("SUM(CASE WHEN ").append(has).append(" THEN beneficiaries ELSE 0 END)");
+			String name = DOMAINS[bit];
+			s.append("SUM(CASE WHEN ").append(has).append(" THEN 1 ELSE 0 END) AS ").append(name).append("_activities, ");
+			s.append("SUM(CASE WHEN ").append(has).append(" THEN beneficiaries ELSE 0 END) AS ").append(name)
+				.append("_beneficiaries");
 		}
 		return s.toString();
 	}

@@ -41,7 +41,8 @@ import org.wushe.region.RegionScope;
  * totals afterwards; and freshness: a record is in the very next query.</li>
  * </ol>
  * Not a test; {@code bench/run-dashboard.sh} runs it. Arguments: {@code --pg-url=URL --activities=N --seed=N
- * --samples=N --baseline-samples=N --writers=N --writes=N --out=FILE --reload}.
+ * --samples=N --baseline-samples=N --writers=N --writes=N --out=FILE --reload --steps=N,N --phases=queries,writes,http
+ * --http-seconds=N --port=N --write-seed=N}.
  */
 public class RollupBenchmark {
 
@@ -69,7 +70,7 @@ public class RollupBenchmark {
 			.profiles("postgres")
 			// command-line arguments outrank the profile's properties
 			.run("--spring.datasource.url=" + url + "?reWriteBatchedInserts=true", "--wushe.regions.load=foreground",
-					"--wushe.demo.enabled=false", "--wushe.admin.password=bench-admin-password", "--server.port=0",
+					"--wushe.demo.enabled=false", "--wushe.admin.password=bench-admin-password", "--server.port=" + a.getOrDefault("port", "0"),
 					// a fixed key for the benchmark's throw-away personal data
 					"--wushe.crypto.key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
 					"--spring.datasource.hikari.maximum-pool-size=" + (writers + 2), "--logging.level.root=WARN",
@@ -93,26 +94,42 @@ public class RollupBenchmark {
 			line(report, "- seed " + seed + ", " + samples + " rollup samples and " + baselineSamples
 					+ " baseline samples per level");
 			List<Long> steps = new ArrayList<>();
-			if (target > 1_000_000 && existing < 1_000_000) {
+			if (a.containsKey("steps")) {
+				for (String step : a.get("steps").split(",")) {
+					steps.add(Long.parseLong(step.strip()));
+				}
+			}
+			else if (target > 1_000_000 && existing < 1_000_000) {
 				steps.add(1_000_000L);
 			}
-			steps.add(target);
+			if (!steps.contains(target)) {
+				steps.add(target);
+			}
+			List<String> phases = List.of(a.getOrDefault("phases", "queries,writes,http").split(","));
 			for (long size : steps) {
 				if (existing < size) {
 					long t0 = System.nanoTime();
+					long lastId = data.lastId();
 					data.load(existing, size, campaigns);
 					long t1 = System.nanoTime();
-					data.rebuildRollups();
+					// the summary rows of the records already loaded stay; only the new records are added, level by level
+					data.addRollups(lastId);
 					long t2 = System.nanoTime();
 					line(report, "");
-					line(report, String.format(Locale.ROOT, "Loaded rows %,d–%,d in %.1f s; summary rows rebuilt in %.1f s",
+					line(report, String.format(Locale.ROOT, "Loaded rows %,d–%,d in %.1f s; summary rows of these rows added in %.1f s",
 							existing, size, (t1 - t0) / 1e9, (t2 - t1) / 1e9));
 					existing = size;
 				}
-				queries(ctx, jdbc, size, samples, baselineSamples, seed, report);
+				if (phases.contains("queries")) {
+					queries(ctx, jdbc, size, samples, baselineSamples, seed, report);
+				}
 			}
-			writes(ctx, jdbc, campaigns[1], writers, writes, report);
-			if (!a.containsKey("no-http")) {
+			if (phases.contains("writes")) {
+				// a new seed per run by default, so that each run's writers meet summary rows they have to create
+				writes(ctx, jdbc, campaigns[1], writers, writes,
+						Long.parseLong(a.getOrDefault("write-seed", String.valueOf(System.currentTimeMillis()))), report);
+			}
+			if (phases.contains("http") && !a.containsKey("no-http")) {
 				http(ctx, Integer.parseInt(a.getOrDefault("http-seconds", "20")), report);
 			}
 		}
@@ -182,7 +199,7 @@ public class RollupBenchmark {
 	}
 
 	static void writes(ConfigurableApplicationContext ctx, JdbcClient jdbc, long campaign, int writers, int writes,
-			StringBuilder report) throws InterruptedException {
+			long writeSeed, StringBuilder report) throws InterruptedException, IOException {
 		ActivityService service = ctx.getBean(ActivityService.class);
 		ActivityRollup rollup = ctx.getBean(ActivityRollup.class);
 		RegionScope all = new RegionScope(RegionCode.COUNTRY);
@@ -191,6 +208,7 @@ public class RollupBenchmark {
 		LocalDate from = LocalDate.of(2025, 1, 1);
 		LocalDate to = LocalDate.of(2025, 12, 31);
 		ActivityTotals before = rollup.totals(all, RegionCode.COUNTRY, from, to, null);
+		long commitsBefore = commits(jdbc);
 		ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
 		AtomicInteger failures = new AtomicInteger();
 		ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
@@ -199,7 +217,7 @@ public class RollupBenchmark {
 		for (int w = 0; w < writers; w++) {
 			int id = w;
 			Thread t = new Thread(() -> {
-				Random r = new Random(id);
+				Random r = new Random(writeSeed * 31 + id);
 				try {
 					start.await();
 				}
@@ -232,15 +250,21 @@ public class RollupBenchmark {
 			t.join();
 		}
 		double seconds = (System.nanoTime() - t0) / 1e9;
+		// the server publishes its statistics with a delay of up to a second
+		Thread.sleep(1500);
+		long commitsDuring = commits(jdbc) - commitsBefore;
 		ActivityTotals after = rollup.totals(all, RegionCode.COUNTRY, from, to, null);
 		long raw = naive(jdbc, RegionCode.COUNTRY, from, to);
 		long[] l = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
 		line(report, "");
-		line(report, String.format(Locale.ROOT, "## %d concurrent writers × %d records through ActivityService.record", writers, writes));
+		line(report, String.format(Locale.ROOT, "## %d concurrent writers × %d records through ActivityService.record (write seed %d, load average %s)",
+				writers, writes, writeSeed, Files.readString(Path.of("/proc/loadavg")).strip()));
 		line(report, "");
 		line(report, String.format(Locale.ROOT, "- %d writes in %.1f s (%.0f/s); latency p50 %s, p95 %s, p99 %s, max %s",
 				l.length, seconds, l.length / seconds, ms(pct(l, 50)), ms(pct(l, 95)), ms(pct(l, 99)),
 				ms(l.length == 0 ? 0 : l[l.length - 1])));
+		line(report, String.format(Locale.ROOT, "- committed transactions in the database meanwhile: %,d (%.2f per write)",
+				commitsDuring, (double) commitsDuring / Math.max(1, l.length)));
 		line(report, "- failures (deadlocks, serialization or other): " + failures.get()
 				+ (errors.isEmpty() ? "" : " — first: " + errors.peek()));
 		line(report, String.format(Locale.ROOT, "- country totals before %,d, after %,d (expected %,d), raw rows %,d: %s",
@@ -265,6 +289,13 @@ public class RollupBenchmark {
 				+ (fresh ? "yes" : "NO"));
 	}
 
+	/** Transactions committed in this database so far (PostgreSQL statistics). */
+	static long commits(JdbcClient jdbc) {
+		return jdbc.sql("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")
+			.query(Long.class)
+			.single();
+	}
+
 	/**
 	 * The dashboard page and its JSON under load from wrk (Debian package), with a logged-in session: requests per
 	 * second and the latency distribution, for the country, a province and a county over the whole year.
@@ -280,7 +311,9 @@ public class RollupBenchmark {
 		}
 		String cookie = login(port, user, password);
 		line(report, "");
-		line(report, "## Dashboard under load (wrk, " + seconds + " s each, 2 threads, 16 connections, logged-in session)");
+		line(report, "## Dashboard under load (wrk, " + seconds
+				+ " s each after a 3 s warm-up, 2 threads, 16 connections, logged-in session; load average "
+				+ Files.readString(Path.of("/proc/loadavg")).strip() + ")");
 		line(report, "");
 		line(report, "| request | requests/s | p50 | p90 | p99 |");
 		line(report, "|---|---|---|---|---|");
@@ -288,8 +321,13 @@ public class RollupBenchmark {
 		String[][] targets = { { "JSON, country", "/api/stats/dashboard?region=00&" + period },
 				{ "JSON, province 15", "/api/stats/dashboard?region=15&" + period },
 				{ "JSON, county 150102", "/api/stats/dashboard?region=150102&" + period },
-				{ "page, province 15", "/stats?region=15&" + period } };
+				{ "page, country", "/stats?region=00&" + period },
+				{ "page, province 15", "/stats?region=15&" + period },
+				{ "page, county 150102", "/stats?region=150102&" + period } };
 		for (String[] t : targets) {
+			// warm-up, not measured: the first answer at a version is computed, and the JIT compiles the hot paths
+			new ProcessBuilder("wrk", "-t2", "-c16", "-d3s", "-H", "Cookie: " + cookie, "http://127.0.0.1:" + port + t[1])
+				.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
 			Process p = new ProcessBuilder("wrk", "-t2", "-c16", "-d" + seconds + "s", "--latency", "-H",
 					"Cookie: " + cookie, "http://127.0.0.1:" + port + t[1]).redirectErrorStream(true).start();
 			String out = new String(p.getInputStream().readAllBytes());

@@ -246,6 +246,59 @@ class DashboardTests {
 			.andExpect(content().string(containsString("2025-13-01")));
 	}
 
+	String page(String user, String region, String... more) throws Exception {
+		var request = get("/stats").param("region", region)
+			.param("from", year + "-01-01")
+			.param("to", year + "-12-31")
+			.param("campaign", String.valueOf(campaign))
+			.with(TestAccounts.as(user));
+		for (int i = 0; i < more.length; i += 2) {
+			request.param(more[i], more[i + 1]);
+		}
+		return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	/** The body between the navigation and the footer: what is reused while the figures are unchanged. */
+	static String body(String page) {
+		return page.substring(page.indexOf("<main"), page.indexOf("<footer"));
+	}
+
+	@Test
+	void theReusedPageBodyStaysExactAndHoldsNothingOfTheUser() throws Exception {
+		String county = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
+		String first = page(province, "150102");
+		assertThat(page(province, "150102")).as("unchanged figures, same body").contains(body(first));
+		assertThat(first).contains("data-indicator=\"activities\">2<");
+
+		// the layout is the user's own; the body carries no token, session or user name
+		String other = page(county, "150102");
+		assertThat(other).contains(county).doesNotContain(province);
+		assertThat(body(first)).doesNotContain("_csrf").doesNotContain("jsessionid").doesNotContain(province);
+		assertThat(first).contains("name=\"_csrf\"");
+		// breadcrumbs stop at the viewer's own region
+		assertThat(body(first)).contains("/stats?region=15&amp;");
+		assertThat(body(other)).doesNotContain("/stats?region=15&amp;").contains("data-indicator=\"activities\">2<");
+
+		// a record committed a moment ago is in the very next page, for both viewers
+		record("150102003001", year + "-07-01", 1, 1, "0", "0", "OTHER");
+		assertThat(page(province, "150102")).contains("data-indicator=\"activities\">3<");
+		assertThat(page(county, "150102")).contains("data-indicator=\"activities\">3<");
+
+		// the language is part of what is reused
+		assertThat(body(page(province, "150102", "lang", "en"))).contains(">Activities<").doesNotContain(">活动场次<");
+		assertThat(body(page(province, "150102", "lang", "zh_CN"))).contains(">活动场次<");
+	}
+
+	@Test
+	void theLibrariesThePageLinksAreServedAtTheLinkedPaths() throws Exception {
+		String page = page(province, "150102");
+		for (String path : List.of("/webjars/bootstrap/css/bootstrap.min.css", "/webjars/echarts/dist/echarts.min.js",
+				"/js/stats.js")) {
+			assertThat(page).contains("\"" + path + "\"");
+			mvc.perform(get(path).with(TestAccounts.as(province))).andExpect(status().isOk());
+		}
+	}
+
 	@Test
 	void theExportCarriesTheSameFigures() throws Exception {
 		byte[] xlsx = mvc.perform(get("/stats/export.xlsx").param("region", "15")
