@@ -2,13 +2,11 @@ package org.wushe.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +32,7 @@ class ArticleJourneyTests extends BrowserJourney {
 	Path files;
 
 	@Test
-	void aCountyArticleIsCheckedSubmittedApprovedAndPublished() throws IOException {
+	void aCountyArticleIsCheckedSubmittedApprovedAndPublished() throws Exception {
 		String suffix = suffix();
 		String county = "xincheng-" + suffix;
 		String city = "hohhot-" + suffix;
@@ -48,8 +46,7 @@ class ArticleJourneyTests extends BrowserJourney {
 		String title = "新城区关爱独居老人上门探访" + suffix;
 		Path photo = Chromium.photo(files, "活动照片.png", 40, 30);
 
-		Page page = newPage();
-		try {
+		onNewPage("article-journey-failed", page -> {
 			// the county user writes the article
 			Chromium.logIn(page, county, PASSWORD);
 			Chromium.menuLink(page, "/articles").click();
@@ -105,36 +102,18 @@ class ArticleJourneyTests extends BrowserJourney {
 			assertThat(page.locator("#published-badge")).isVisible();
 			assertThat(page.locator("#article-history tr[data-step='APPROVE']")).containsText("内容翔实，同意采用");
 			Chromium.screenshot(page, "article-journey-published");
-		}
-		catch (RuntimeException | AssertionError ex) {
-			Chromium.screenshot(page, "article-journey-failed");
-			throw ex;
-		}
-		finally {
-			page.context().close();
-		}
+		});
 
 		// the public page shows it to anyone, without login
-		Page visitor = newPage();
-		try {
-			visitor.navigate("/public/articles?region=1501");
-			assertThat(visitor.locator("#current-user")).hasCount(0);
-			visitor.locator("#public-articles").getByText(title).click();
-			assertThat(visitor.locator("#article-title")).hasText(title);
+		onNewPage("article-journey-public-failed", visitor -> {
+			openPublicArticle(visitor, "1501", title);
 			assertThat(visitor.locator("#article-body")).containsText("部份老人家里按装了扶手");
 			Locator image = visitor.locator("#article-images img");
 			assertThat(image).hasCount(1);
 			Object width = image.evaluate("img => img.complete ? img.naturalWidth : -1");
 			org.assertj.core.api.Assertions.assertThat(((Number) width).intValue()).isEqualTo(40);
 			Chromium.screenshot(visitor, "article-journey-public");
-		}
-		catch (RuntimeException | AssertionError ex) {
-			Chromium.screenshot(visitor, "article-journey-public-failed");
-			throw ex;
-		}
-		finally {
-			visitor.context().close();
-		}
+		});
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.wushe.browser;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
 import java.util.Locale;
 
 import com.microsoft.playwright.Page;
@@ -51,6 +53,14 @@ abstract class BrowserJourney {
 		}
 	}
 
+	/** What a journey does on one page. */
+	@FunctionalInterface
+	interface Steps {
+
+		void run(Page page) throws Exception;
+
+	}
+
 	/** A short random text, so that names made by one run do not collide with those of another. */
 	static String suffix() {
 		return Long.toString(System.nanoTime() % 1_000_000, 36);
@@ -69,6 +79,32 @@ abstract class BrowserJourney {
 
 	String baseUrl() {
 		return "http://localhost:" + port;
+	}
+
+	/**
+	 * Runs {@code steps} on a fresh page and closes it; when they fail, the page is saved as
+	 * {@code target/browser/<failureShot>.png} first.
+	 */
+	void onNewPage(String failureShot, Steps steps) throws Exception {
+		Page page = newPage();
+		try {
+			steps.run(page);
+		}
+		catch (RuntimeException | AssertionError ex) {
+			Chromium.screenshot(page, failureShot);
+			throw ex;
+		}
+		finally {
+			page.context().close();
+		}
+	}
+
+	/** As a visitor without login: opens the public article list of {@code region} and the article {@code title}. */
+	static void openPublicArticle(Page visitor, String region, String title) {
+		visitor.navigate("/public/articles?region=" + region);
+		assertThat(visitor.locator("#current-user")).hasCount(0);
+		visitor.locator("#public-articles").getByText(title).click();
+		assertThat(visitor.locator("#article-title")).hasText(title);
 	}
 
 	/** The Chinese text of a message key, as the pages show it. */

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -53,7 +52,7 @@ class CampaignJourneyTests extends BrowserJourney {
 	Path files;
 
 	@Test
-	void aLeagueImportsSubmitsIsReturnedResubmitsAndPublishesAnArticle() throws IOException {
+	void aLeagueImportsSubmitsIsReturnedResubmitsAndPublishesAnArticle() throws Exception {
 		String suffix = suffix();
 		String city = "hohhot-c-" + suffix;
 		String province = "nmg-c-" + suffix;
@@ -75,8 +74,7 @@ class CampaignJourneyTests extends BrowserJourney {
 		Path photo = Chromium.photo(files, "活动照片.png", 48, 32);
 		String reason = "第3行参与人次与台账不一致，请核实后重新报送";
 
-		Page page = newPage();
-		try {
+		onNewPage("campaign-journey-failed", page -> {
 			// 1. the league user imports the table, sees the refused row, uploads the corrected one and submits
 			Chromium.logIn(page, city, PASSWORD);
 			Locator reminder = page.locator("#home-reminders [data-campaign='" + campaign + "']");
@@ -184,32 +182,14 @@ class CampaignJourneyTests extends BrowserJourney {
 			assertThat(page.locator("[data-status='APPROVED']")).isVisible();
 			page.locator("#publish").click();
 			assertThat(page.locator("#published-badge")).isVisible();
-		}
-		catch (RuntimeException | AssertionError ex) {
-			Chromium.screenshot(page, "campaign-journey-failed");
-			throw ex;
-		}
-		finally {
-			page.context().close();
-		}
+		});
 
 		// 5c. anyone sees it on the public page
-		Page visitor = newPage();
-		try {
-			visitor.navigate("/public/articles?region=1501");
-			assertThat(visitor.locator("#current-user")).hasCount(0);
-			visitor.locator("#public-articles").getByText(title).click();
-			assertThat(visitor.locator("#article-title")).hasText(title);
+		onNewPage("campaign-journey-public-failed", visitor -> {
+			openPublicArticle(visitor, "1501", title);
 			assertThat(visitor.locator("#article-images img")).hasCount(1);
 			Chromium.screenshot(visitor, "campaign-journey-public");
-		}
-		catch (RuntimeException | AssertionError ex) {
-			Chromium.screenshot(visitor, "campaign-journey-public-failed");
-			throw ex;
-		}
-		finally {
-			visitor.context().close();
-		}
+		});
 	}
 
 	/** A 附件1 as a league fills it in: title, 填报 line, header, three rows; the third row's 参与人次 is given. */

@@ -22,13 +22,12 @@ class ProvinceJourneyTests extends BrowserJourney {
 	static final String OWN_PASSWORD = "chosen-by-worker-1";
 
 	@Test
-	void provinceUserCreatesAStationWorkerWhoSeesOnlyTheTownship() {
+	void provinceUserCreatesAStationWorkerWhoSeesOnlyTheTownship() throws Exception {
 		String suffix = suffix();
 		String province = "nmg-" + suffix;
 		String worker = "station-" + suffix;
 		account(province, "内蒙古自治区民政厅", "15", Role.PROVINCE_STAFF);
-		Page page = newPage();
-		try {
+		onNewPage("province-journey-failed", page -> {
 			Chromium.logIn(page, province, PASSWORD);
 			assertThat(Chromium.menuLink(page, "/accounts")).hasCount(1);
 
@@ -102,14 +101,7 @@ class ProvinceJourneyTests extends BrowserJourney {
 			page.navigate("/regions");
 			assertThat(page.locator("#current-user")).containsText("海拉尔东路街道");
 			Chromium.screenshot(page, "province-journey");
-		}
-		catch (RuntimeException | AssertionError ex) {
-			Chromium.screenshot(page, "province-journey-failed");
-			throw ex;
-		}
-		finally {
-			page.context().close();
-		}
+		});
 	}
 
 	private static void openChild(Page page, String name) {

@@ -13,11 +13,10 @@ import org.wushe.access.Role;
 class SiteJourneyTests extends BrowserJourney {
 
 	@Test
-	void countyUserRegistersAStationPrintsItsPlacardAndCoverageGrows() {
+	void countyUserRegistersAStationPrintsItsPlacardAndCoverageGrows() throws Exception {
 		String county = "xincheng-" + suffix();
 		account(county, "新城区民政局", "150102", Role.COUNTY_STAFF);
-		Page page = newPage();
-		try {
+		onNewPage("site-journey-failed", page -> {
 			Chromium.logIn(page, county, PASSWORD);
 
 			// coverage before: 新城区 has 13 townships
@@ -82,14 +81,7 @@ class SiteJourneyTests extends BrowserJourney {
 			assertThat(page.locator("#coverage-children tr[data-region='150102401']"))
 				.containsText(text("site.coverage.of", 1, 1));
 			Chromium.screenshot(page, "site-coverage");
-		}
-		catch (RuntimeException | AssertionError ex) {
-			Chromium.screenshot(page, "site-journey-failed");
-			throw ex;
-		}
-		finally {
-			page.context().close();
-		}
+		});
 	}
 
 }
