@@ -3,6 +3,8 @@ package org.wushe.support;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -14,7 +16,7 @@ import com.jayway.jsonpath.JsonPath;
 
 /**
  * Theme campaigns for integration tests, created through the API: the whole autonomous region ({@code 15}), leagues
- * report, 17–31 March 2022, with a unique name.
+ * report, with a unique name; held 17–31 March 2022 unless they run now.
  */
 public final class TestCampaigns {
 
@@ -26,13 +28,29 @@ public final class TestCampaigns {
 	 * report deadlines (ISO instants), and returns its id.
 	 */
 	public static long create(MockMvc mvc, String user, String prefix, String... deadlines) throws Exception {
+		return create(mvc, user, prefix, "2022-03-17", "2022-03-31", null, deadlines);
+	}
+
+	/**
+	 * Creates a campaign running now (from ten days before {@code today} to ten days after) with these report
+	 * deadlines and summary deadline, and returns its id.
+	 */
+	public static long createCurrent(MockMvc mvc, String user, String prefix, LocalDate today, Instant summary,
+			Instant... deadlines) throws Exception {
+		return create(mvc, user, prefix, today.minusDays(10).toString(), today.plusDays(10).toString(),
+				summary.toString(), Arrays.stream(deadlines).map(Instant::toString).toArray(String[]::new));
+	}
+
+	private static long create(MockMvc mvc, String user, String prefix, String start, String end, String summary,
+			String... deadlines) throws Exception {
 		String list = Arrays.stream(deadlines).map(d -> "\"" + d + "\"").collect(Collectors.joining(", "));
+		String summaryField = summary == null ? "" : ", \"summaryDeadline\": \"" + summary + "\"";
 		return id(mvc.perform(post("/api/campaigns").with(TestAccounts.as(user))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"name": "%s-%d", "theme": "t", "regionCode": "15", "reportingLevel": 2,
-					 "startDate": "2022-03-17", "endDate": "2022-03-31", "deadlines": [%s]}
-					""".formatted(prefix, System.nanoTime(), list)))
+					 "startDate": "%s", "endDate": "%s", "deadlines": [%s]%s}
+					""".formatted(prefix, System.nanoTime(), start, end, list, summaryField)))
 			.andExpect(status().isCreated()));
 	}
 
