@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
 import org.wushe.access.AccountService;
 import org.wushe.access.CurrentUser;
 import org.wushe.campaign.CampaignSeeded;
+import org.wushe.shared.upload.UploadedFile;
 
 /**
  * Demo articles of the embedded default ({@code wushe.demo.enabled=true}), from {@code demo/articles-<seed>.csv}:
@@ -113,7 +114,7 @@ class ArticleDemo {
 		}
 		Article a = articles.create(author.get(),
 				new ArticleInput(f[4], body.toString(), f[5], f[6], f[7], f[8], campaignId, null, List.of()),
-				List.of(new Upload("photo.png", photo(Integer.parseInt(f[10], 16), f[4].hashCode()))));
+				List.of(new UploadedFile("photo.png", photo(Integer.parseInt(f[10], 16), f[4].hashCode()))));
 		if ("DRAFT".equals(state)) {
 			return true;
 		}

@@ -35,6 +35,8 @@ import org.wushe.region.Regions;
 import org.wushe.shared.BusinessException;
 import org.wushe.shared.FieldError;
 import org.wushe.shared.InvalidInputException;
+import org.wushe.shared.upload.UploadRules;
+import org.wushe.shared.upload.UploadedFile;
 
 /**
  * The article module's public API: a unit writes, checks and submits articles; the level above reviews them and may
@@ -123,7 +125,7 @@ public class ArticleService {
 
 	/** Saves a new draft of the user's unit, with its images, in one transaction. */
 	@Transactional
-	public Article create(CurrentUser user, ArticleInput input, List<Upload> uploads) {
+	public Article create(CurrentUser user, ArticleInput input, List<UploadedFile> uploads) {
 		requirePermission(user, Permissions.ARTICLE_SUBMIT);
 		RegionCode unit = user.region();
 		if (unit.isCountry()) {
@@ -154,7 +156,7 @@ public class ArticleService {
 
 	/** Changes a draft or returned article of the user's unit: fields, images dropped and images added. */
 	@Transactional
-	public Article update(CurrentUser user, long id, ArticleInput input, List<Upload> uploads) {
+	public Article update(CurrentUser user, long id, ArticleInput input, List<UploadedFile> uploads) {
 		Article article = editable(user, id);
 		Valid v = validate(user, input, uploads, article.images());
 		Instant now = Instant.now(clock);
@@ -547,7 +549,7 @@ public class ArticleService {
 	/** The checked and normalised input. */
 	private record Valid(String title, String body, int textLength, LocalDate eventDate, String eventPlace,
 			String serviceObjects, String attendees, Long campaignId, Long activityId, List<Long> removeImageIds,
-			List<ImageUploads.Checked> images) {
+			List<UploadRules.Accepted> images) {
 
 		Map<String, Object> params() {
 			Map<String, Object> p = new HashMap<>();
@@ -565,7 +567,7 @@ public class ArticleService {
 
 	}
 
-	private Valid validate(CurrentUser user, ArticleInput in, List<Upload> uploads, List<ArticleImage> existing) {
+	private Valid validate(CurrentUser user, ArticleInput in, List<UploadedFile> uploads, List<ArticleImage> existing) {
 		List<FieldError> errors = new ArrayList<>();
 		String title = text(in.title(), "title", MAX_TITLE, errors);
 		if (title == null) {
@@ -619,7 +621,7 @@ public class ArticleService {
 				errors.add(new FieldError("images", "article.error.image-unknown", String.valueOf(r)));
 			}
 		}
-		List<ImageUploads.Checked> images = ImageUploads.check(uploads, existing.size() - remove.size(), rules,
+		List<UploadRules.Accepted> images = rules.imageRules().check(uploads, existing.size() - remove.size(),
 				errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
@@ -660,9 +662,9 @@ public class ArticleService {
 		return c;
 	}
 
-	private void insertImages(long articleId, int firstSeq, List<ImageUploads.Checked> images, Instant now) {
+	private void insertImages(long articleId, int firstSeq, List<UploadRules.Accepted> images, Instant now) {
 		int seq = firstSeq;
-		for (ImageUploads.Checked image : images) {
+		for (UploadRules.Accepted image : images) {
 			jdbc.sql("""
 					INSERT INTO article_image (article_id, seq, file_name, content_type, size_bytes, image_data,
 					    created_at)

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.wushe.support.TestCampaigns.id;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,8 @@ import org.wushe.access.AccountService;
 import org.wushe.access.Role;
 import org.wushe.support.IntegrationTest;
 import org.wushe.support.TestAccounts;
+import org.wushe.support.TestCampaigns;
 
-import com.jayway.jsonpath.JsonPath;
 
 @IntegrationTest
 class ActivityApiTests {
@@ -43,28 +44,14 @@ class ActivityApiTests {
 		province = TestAccounts.create(accounts, Role.PROVINCE_STAFF, "15");
 		xincheng = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
 		saihan = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150105");
-		String answer = mvc.perform(post("/api/campaigns").with(TestAccounts.as(province))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"name": "activity-test-%d", "theme": "t", "regionCode": "15", "reportingLevel": 2,
-					 "startDate": "2022-03-17", "endDate": "2022-03-31",
-					 "deadlines": ["2022-03-24T17:00:00+08:00", "2022-03-31T17:00:00+08:00"]}
-					""".formatted(System.nanoTime())))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		campaign = ((Number) JsonPath.read(answer, "$.id")).longValue();
+		campaign = TestCampaigns.create(mvc, province, "activity-test", "2022-03-24T17:00:00+08:00",
+				"2022-03-31T17:00:00+08:00");
 	}
 
 	ResultActions record(String user, String json) throws Exception {
 		return mvc.perform(post("/api/campaigns/{id}/activities", campaign).with(TestAccounts.as(user))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(json));
-	}
-
-	long id(ResultActions result) throws Exception {
-		return ((Number) JsonPath.read(result.andReturn().getResponse().getContentAsString(), "$.id")).longValue();
 	}
 
 	static final String MESSY = """

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.wushe.support.TestCampaigns.id;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import org.wushe.access.Role;
 import org.wushe.actor.ActorTestData;
 import org.wushe.support.IntegrationTest;
 import org.wushe.support.TestAccounts;
+import org.wushe.support.TestCampaigns;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -56,13 +58,7 @@ class ActivityOrganizationTests {
 		province = TestAccounts.create(accounts, Role.PROVINCE_STAFF, "15");
 		xincheng = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
 		saihan = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150105");
-		campaign = id(mvc.perform(post("/api/campaigns").with(TestAccounts.as(province))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"name": "org-link-%d", "theme": "t", "regionCode": "15", "reportingLevel": 2,
-					 "startDate": "2022-03-17", "endDate": "2022-03-31", "deadlines": ["2022-03-24T17:00:00+08:00"]}
-					""".formatted(System.nanoTime())))
-			.andExpect(status().isCreated()));
+		campaign = TestCampaigns.create(mvc, province, "org-link", "2022-03-24T17:00:00+08:00");
 		long n = System.nanoTime() % 100_000;
 		ownName = "阳光社工服务中心" + n;
 		siblingName = "阳光社工服务社" + n;
@@ -77,10 +73,6 @@ class ActivityOrganizationTests {
 					{"name":"%s","creditCode":"%s","kind":"SOCIAL_WORK_AGENCY","regionCode":"%s"}
 					""".formatted(name, ActorTestData.creditCode(region), region)))
 			.andExpect(status().isCreated()));
-	}
-
-	static long id(ResultActions result) throws Exception {
-		return ((Number) JsonPath.read(result.andReturn().getResponse().getContentAsString(), "$.id")).longValue();
 	}
 
 	ResultActions record(String organizationIds) throws Exception {

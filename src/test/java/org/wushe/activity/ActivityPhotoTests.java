@@ -30,6 +30,7 @@ import org.wushe.access.AccountService;
 import org.wushe.access.Role;
 import org.wushe.support.IntegrationTest;
 import org.wushe.support.TestAccounts;
+import org.wushe.support.TestCampaigns;
 import org.wushe.support.TestFiles;
 
 import com.jayway.jsonpath.JsonPath;
@@ -59,18 +60,7 @@ class ActivityPhotoTests {
 		province = TestAccounts.create(accounts, Role.PROVINCE_STAFF, "15");
 		xincheng = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
 		saihan = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150105");
-		String answer = mvc.perform(post("/api/campaigns").with(TestAccounts.as(province))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"name": "photo-test-%d", "theme": "t", "regionCode": "15", "reportingLevel": 2,
-					 "startDate": "2022-03-17", "endDate": "2022-03-31",
-					 "deadlines": ["2022-03-24T17:00:00+08:00"]}
-					""".formatted(System.nanoTime())))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		campaign = ((Number) JsonPath.read(answer, "$.id")).longValue();
+		campaign = TestCampaigns.create(mvc, province, "photo-test", "2022-03-24T17:00:00+08:00");
 		String recorded = mvc.perform(post("/api/campaigns/{id}/activities", campaign).with(TestAccounts.as(xincheng))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""

@@ -30,6 +30,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.wushe.access.AccountService;
 import org.wushe.access.Role;
+import org.wushe.support.ExifJpegs;
 import org.wushe.support.IntegrationTest;
 import org.wushe.support.TestAccounts;
 

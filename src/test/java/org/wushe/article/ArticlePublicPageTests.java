@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.wushe.access.AccountService;
 import org.wushe.access.Role;
+import org.wushe.shared.upload.FileType;
 import org.wushe.support.IntegrationTest;
 import org.wushe.support.TestAccounts;
 
@@ -92,7 +93,7 @@ class ArticlePublicPageTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
-		assertThat(ImageType.detect(bytes)).contains(ImageType.PNG);
+		assertThat(FileType.detect(bytes)).contains(FileType.PNG);
 		mvc.perform(get("/public/articles")).andExpect(content().string(containsString(title)));
 		mvc.perform(get("/public/articles").param("region", "150102")).andExpect(content().string(containsString(title)));
 		mvc.perform(get("/public/articles").param("region", "1502"))

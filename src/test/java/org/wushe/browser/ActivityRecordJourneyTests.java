@@ -14,59 +14,24 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.wushe.access.AccountService;
 import org.wushe.access.Role;
 import org.wushe.actor.ActorTestData;
-import org.wushe.region.RegionCode;
 import org.wushe.support.TestFiles;
 
 /**
  * In real Chromium: a county user records an activity, links a registered organization with the search-as-you-type
  * picker (pinyin initials), adds a photo, sees the thumbnail on the activity page and deletes the photo.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Tag("browser")
-class ActivityRecordJourneyTests {
-
-	static final String PASSWORD = "journey-pass-1";
-
-	static Chromium chromium;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	AccountService accounts;
-
-	@BeforeAll
-	static void launch() {
-		chromium = Chromium.launch();
-	}
-
-	@AfterAll
-	static void close() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
+class ActivityRecordJourneyTests extends BrowserJourney {
 
 	@Test
 	void countyUserRecordsAnActivityWithALinkedOrganizationAndAPhoto() throws Exception {
-		String suffix = Long.toString(System.nanoTime() % 1_000_000, 36);
+		String suffix = suffix();
 		String province = "province-" + suffix;
 		String county = "xincheng-" + suffix;
-		accounts.createSystemAccount(province, "自治区民政厅", new RegionCode("15"), Role.PROVINCE_STAFF, PASSWORD, false);
-		accounts.createSystemAccount(county, "新城区民政局", new RegionCode("150102"), Role.COUNTY_STAFF, PASSWORD, false);
+		account(province, "自治区民政厅", "15", Role.PROVINCE_STAFF);
+		account(county, "新城区民政局", "150102", Role.COUNTY_STAFF);
 		long campaign = id(post(province, "/api/campaigns", """
 				{"name": "journey-%s", "theme": "t", "regionCode": "15", "reportingLevel": 2,
 				 "startDate": "2022-03-17", "endDate": "2022-03-31", "deadlines": ["2022-03-24T17:00:00+08:00"]}
@@ -76,13 +41,9 @@ class ActivityRecordJourneyTests {
 				{"name":"%s","creditCode":"%s","kind":"SOCIAL_WORK_AGENCY","regionCode":"150102"}
 				""".formatted(organization, ActorTestData.creditCode("150102")));
 
-		Page page = chromium.newPage("http://localhost:" + port);
+		Page page = newPage();
 		try {
-			page.navigate("/login");
-			page.locator("#username").fill(county);
-			page.locator("#password").fill(PASSWORD);
-			page.locator("#login-submit").click();
-			assertThat(page).hasURL(Pattern.compile("/$"));
+			Chromium.logIn(page, county, PASSWORD);
 
 			page.navigate("/campaigns/" + campaign + "/activities/new");
 			page.locator("#name").fill("春晖助老义诊");
@@ -127,7 +88,7 @@ class ActivityRecordJourneyTests {
 	private String post(String user, String path, String json) throws Exception {
 		String basic = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 		HttpResponse<String> answer = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
 				.header("Authorization", "Basic " + basic)
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(json))

@@ -2,27 +2,15 @@ package org.wushe.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.MessageSource;
-import org.springframework.test.context.ActiveProfiles;
-import org.wushe.access.AccountService;
 import org.wushe.access.Role;
 import org.wushe.campaign.CampaignInput;
 import org.wushe.campaign.CampaignService;
@@ -33,51 +21,23 @@ import org.wushe.region.RegionScope;
  * In real Chromium: a county user of 新城区 writes an article with an image, watches the 附件2 check panel while
  * editing, and submits; a 呼和浩特市 user approves and publishes it; the public page shows it without login.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Tag("browser")
-class ArticleJourneyTests {
-
-	static final String PASSWORD = "journey-pass-1";
+class ArticleJourneyTests extends BrowserJourney {
 
 	static final String SENTENCE = "新城区社工站联合海拉尔东路社区开展关爱独居老人上门探访活动，";
-
-	static Chromium chromium;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	AccountService accounts;
 
 	@Autowired
 	CampaignService campaigns;
 
-	@Autowired
-	MessageSource messages;
-
 	@TempDir
 	Path files;
 
-	@BeforeAll
-	static void launch() {
-		chromium = Chromium.launch();
-	}
-
-	@AfterAll
-	static void close() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
-
 	@Test
-	void aCountyArticleIsCheckedSubmittedApprovedAndPublished() throws IOException {
-		String suffix = Long.toString(System.nanoTime() % 1_000_000, 36);
+	void aCountyArticleIsCheckedSubmittedApprovedAndPublished() throws Exception {
+		String suffix = suffix();
 		String county = "xincheng-" + suffix;
 		String city = "hohhot-" + suffix;
-		accounts.createSystemAccount(county, "新城区民政局", new RegionCode("150102"), Role.COUNTY_STAFF, PASSWORD, false);
-		accounts.createSystemAccount(city, "呼和浩特市民政局", new RegionCode("1501"), Role.CITY_STAFF, PASSWORD, false);
+		account(county, "新城区民政局", "150102", Role.COUNTY_STAFF);
+		account(city, "呼和浩特市民政局", "1501", Role.CITY_STAFF);
 		long campaign = campaigns.create(new RegionScope(new RegionCode("15")),
 				new CampaignInput(null, "2022年社会工作主题宣传活动" + suffix, "五社联动聚合力 社工服务暖基层", "15", 2,
 						"2022-03-17", "2022-03-31", List.of("2022-03-24T17:00:00+08:00"), null, null, List.of(),
@@ -86,8 +46,7 @@ class ArticleJourneyTests {
 		String title = "新城区关爱独居老人上门探访" + suffix;
 		Path photo = Chromium.photo(files, "活动照片.png", 40, 30);
 
-		Page page = chromium.newPage("http://localhost:" + port);
-		try {
+		onNewPage("article-journey-failed", page -> {
 			// the county user writes the article
 			Chromium.logIn(page, county, PASSWORD);
 			Chromium.menuLink(page, "/articles").click();
@@ -143,40 +102,18 @@ class ArticleJourneyTests {
 			assertThat(page.locator("#published-badge")).isVisible();
 			assertThat(page.locator("#article-history tr[data-step='APPROVE']")).containsText("内容翔实，同意采用");
 			Chromium.screenshot(page, "article-journey-published");
-		}
-		catch (RuntimeException | AssertionError ex) {
-			Chromium.screenshot(page, "article-journey-failed");
-			throw ex;
-		}
-		finally {
-			page.context().close();
-		}
+		});
 
 		// the public page shows it to anyone, without login
-		Page visitor = chromium.newPage("http://localhost:" + port);
-		try {
-			visitor.navigate("/public/articles?region=1501");
-			assertThat(visitor.locator("#current-user")).hasCount(0);
-			visitor.locator("#public-articles").getByText(title).click();
-			assertThat(visitor.locator("#article-title")).hasText(title);
+		onNewPage("article-journey-public-failed", visitor -> {
+			openPublicArticle(visitor, "1501", title);
 			assertThat(visitor.locator("#article-body")).containsText("部份老人家里按装了扶手");
 			Locator image = visitor.locator("#article-images img");
 			assertThat(image).hasCount(1);
 			Object width = image.evaluate("img => img.complete ? img.naturalWidth : -1");
 			org.assertj.core.api.Assertions.assertThat(((Number) width).intValue()).isEqualTo(40);
 			Chromium.screenshot(visitor, "article-journey-public");
-		}
-		catch (RuntimeException | AssertionError ex) {
-			Chromium.screenshot(visitor, "article-journey-public-failed");
-			throw ex;
-		}
-		finally {
-			visitor.context().close();
-		}
-	}
-
-	private String text(String key, Object... args) {
-		return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
+		});
 	}
 
 }

@@ -13,27 +13,16 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.MessageSource;
-import org.springframework.test.context.ActiveProfiles;
-import org.wushe.access.AccountService;
 import org.wushe.access.Role;
 import org.wushe.campaign.CampaignInput;
 import org.wushe.campaign.CampaignService;
@@ -47,12 +36,7 @@ import org.wushe.region.RegionScope;
  * with a reason; the league user reads the reason and resubmits; finally an article of the league is approved and
  * published by the province and appears on the public page without login.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Tag("browser")
-class CampaignJourneyTests {
-
-	static final String PASSWORD = "journey-pass-1";
+class CampaignJourneyTests extends BrowserJourney {
 
 	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
@@ -61,43 +45,19 @@ class CampaignJourneyTests {
 
 	static final String SENTENCE = "呼和浩特市社工站联合新华街社区开展五社联动关爱空巢老人志愿服务活动，";
 
-	static Chromium chromium;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	AccountService accounts;
-
 	@Autowired
 	CampaignService campaigns;
-
-	@Autowired
-	MessageSource messages;
 
 	@TempDir
 	Path files;
 
-	@BeforeAll
-	static void launch() {
-		chromium = Chromium.launch();
-	}
-
-	@AfterAll
-	static void close() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
-
 	@Test
-	void aLeagueImportsSubmitsIsReturnedResubmitsAndPublishesAnArticle() throws IOException {
-		String suffix = Long.toString(System.nanoTime() % 1_000_000, 36);
+	void aLeagueImportsSubmitsIsReturnedResubmitsAndPublishesAnArticle() throws Exception {
+		String suffix = suffix();
 		String city = "hohhot-c-" + suffix;
 		String province = "nmg-c-" + suffix;
-		accounts.createSystemAccount(city, "呼和浩特市民政局", new RegionCode("1501"), Role.CITY_STAFF, PASSWORD, false);
-		accounts.createSystemAccount(province, "内蒙古自治区民政厅", new RegionCode("15"), Role.PROVINCE_STAFF, PASSWORD,
-				false);
+		account(city, "呼和浩特市民政局", "1501", Role.CITY_STAFF);
+		account(province, "内蒙古自治区民政厅", "15", Role.PROVINCE_STAFF);
 		// the first deadline is 20 hours away: reminders are due, and a submission now is on time
 		Instant due = Instant.now().plus(Duration.ofHours(20)).truncatedTo(ChronoUnit.MINUTES);
 		LocalDate today = LocalDate.now(SHANGHAI);
@@ -114,8 +74,7 @@ class CampaignJourneyTests {
 		Path photo = Chromium.photo(files, "活动照片.png", 48, 32);
 		String reason = "第3行参与人次与台账不一致，请核实后重新报送";
 
-		Page page = chromium.newPage("http://localhost:" + port);
-		try {
+		onNewPage("campaign-journey-failed", page -> {
 			// 1. the league user imports the table, sees the refused row, uploads the corrected one and submits
 			Chromium.logIn(page, city, PASSWORD);
 			Locator reminder = page.locator("#home-reminders [data-campaign='" + campaign + "']");
@@ -223,32 +182,14 @@ class CampaignJourneyTests {
 			assertThat(page.locator("[data-status='APPROVED']")).isVisible();
 			page.locator("#publish").click();
 			assertThat(page.locator("#published-badge")).isVisible();
-		}
-		catch (RuntimeException | AssertionError ex) {
-			Chromium.screenshot(page, "campaign-journey-failed");
-			throw ex;
-		}
-		finally {
-			page.context().close();
-		}
+		});
 
 		// 5c. anyone sees it on the public page
-		Page visitor = chromium.newPage("http://localhost:" + port);
-		try {
-			visitor.navigate("/public/articles?region=1501");
-			assertThat(visitor.locator("#current-user")).hasCount(0);
-			visitor.locator("#public-articles").getByText(title).click();
-			assertThat(visitor.locator("#article-title")).hasText(title);
+		onNewPage("campaign-journey-public-failed", visitor -> {
+			openPublicArticle(visitor, "1501", title);
 			assertThat(visitor.locator("#article-images img")).hasCount(1);
 			Chromium.screenshot(visitor, "campaign-journey-public");
-		}
-		catch (RuntimeException | AssertionError ex) {
-			Chromium.screenshot(visitor, "campaign-journey-public-failed");
-			throw ex;
-		}
-		finally {
-			visitor.context().close();
-		}
+		});
 	}
 
 	/** A 附件1 as a league fills it in: title, 填报 line, header, three rows; the third row's 参与人次 is given. */
@@ -278,10 +219,6 @@ class CampaignJourneyTests {
 			wb.write(out);
 		}
 		return file;
-	}
-
-	private String text(String key, Object... args) {
-		return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
 	}
 
 }

@@ -10,16 +10,8 @@ import java.util.List;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.wushe.access.AccountService;
 import org.wushe.access.Role;
 import org.wushe.activity.ActivityInput;
 import org.wushe.activity.ActivityService;
@@ -32,34 +24,13 @@ import org.wushe.region.RegionScope;
  * A province leader opens the dashboard, drills down through the child comparison to a township, and exports the
  * figures; the workbook holds the township's numbers.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Tag("browser")
-class DashboardJourneyTests {
-
-	static Chromium chromium;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	AccountService accounts;
+class DashboardJourneyTests extends BrowserJourney {
 
 	@Autowired
 	CampaignService campaigns;
 
 	@Autowired
 	ActivityService activities;
-
-	@BeforeAll
-	static void launch() {
-		chromium = Chromium.launch();
-	}
-
-	@AfterAll
-	static void close() {
-		chromium.close();
-	}
 
 	@Test
 	void aLeaderDrillsDownToATownshipAndExports() throws Exception {
@@ -72,14 +43,10 @@ class DashboardJourneyTests {
 			activities.record(all, campaign, new ActivityInput(village, "journey", null, "12", "2025-03-20", null,
 					null, null, List.of("ELDERLY"), "40", "100", "0", null), "test");
 		}
-		accounts.createSystemAccount("journey-leader", "journey-leader", RegionCode.parse("15"), Role.LEADER,
-				"leader-password-1", false);
+		String leader = account("journey-leader", "journey-leader", "15", Role.LEADER);
 
-		Page page = chromium.newPage("http://localhost:" + port);
-		page.navigate("/login");
-		page.fill("#username", "journey-leader");
-		page.fill("#password", "leader-password-1");
-		page.click("#login-submit");
+		Page page = newPage();
+		Chromium.submitLogin(page, leader, PASSWORD);
 		page.navigate("/stats?from=2025-01-01&to=2025-12-31");
 		assertThat(page.locator("#stats-region")).containsText("内蒙古自治区");
 		assertThat(page.locator("[data-indicator=activities]")).hasText("4");

@@ -2,77 +2,34 @@ package org.wushe.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.MessageSource;
-import org.springframework.test.context.ActiveProfiles;
-import org.wushe.access.AccountService;
 import org.wushe.access.Role;
-import org.wushe.region.RegionCode;
 
 /**
  * In real Chromium: a province user of Inner Mongolia drills down to a township, creates a station worker there, and
  * the worker, forced to change the password first, sees only the township.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Tag("browser")
-class ProvinceJourneyTests {
-
-	static final String PROVINCE_PASSWORD = "province-pass-1";
+class ProvinceJourneyTests extends BrowserJourney {
 
 	static final String GIVEN_PASSWORD = "given-by-province-1";
 
 	static final String OWN_PASSWORD = "chosen-by-worker-1";
 
-	static Chromium chromium;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	AccountService accounts;
-
-	@Autowired
-	MessageSource messages;
-
-	@BeforeAll
-	static void launch() {
-		chromium = Chromium.launch();
-	}
-
-	@AfterAll
-	static void close() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
-
 	@Test
-	void provinceUserCreatesAStationWorkerWhoSeesOnlyTheTownship() {
-		String suffix = Long.toString(System.nanoTime() % 1_000_000, 36);
+	void provinceUserCreatesAStationWorkerWhoSeesOnlyTheTownship() throws Exception {
+		String suffix = suffix();
 		String province = "nmg-" + suffix;
 		String worker = "station-" + suffix;
-		accounts.createSystemAccount(province, "内蒙古自治区民政厅", new RegionCode("15"), Role.PROVINCE_STAFF,
-				PROVINCE_PASSWORD, false);
-		Page page = chromium.newPage("http://localhost:" + port);
-		try {
-			logIn(page, province, PROVINCE_PASSWORD);
-			assertThat(page).hasURL(Pattern.compile("/$"));
-			assertThat(menuLink(page, "/accounts")).hasCount(1);
+		account(province, "内蒙古自治区民政厅", "15", Role.PROVINCE_STAFF);
+		onNewPage("province-journey-failed", page -> {
+			Chromium.logIn(page, province, PASSWORD);
+			assertThat(Chromium.menuLink(page, "/accounts")).hasCount(1);
 
 			// drill down from the province to a township, following child links
 			page.locator("nav").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(text("nav.regions")))
@@ -99,7 +56,7 @@ class ProvinceJourneyTests {
 			assertThat(page).hasURL(Pattern.compile("/regions/150102$"));
 
 			// create the station worker on the township through the accounts pages
-			menuLink(page, "/accounts").click();
+			Chromium.menuLink(page, "/accounts").click();
 			page.locator("#new-account").click();
 			assertThat(page).hasURL(Pattern.compile("/accounts/new$"));
 			page.locator("#username").fill(worker);
@@ -116,7 +73,7 @@ class ProvinceJourneyTests {
 			assertThat(page).hasURL(Pattern.compile("/login\\?logout$"));
 
 			// the worker must change the password set by the province user before anything else
-			logIn(page, worker, GIVEN_PASSWORD);
+			Chromium.submitLogin(page, worker, GIVEN_PASSWORD);
 			assertThat(page).hasURL(Pattern.compile("/account/password$"));
 			assertThat(page.locator("#must-change")).isVisible();
 			page.navigate("/regions");
@@ -133,7 +90,7 @@ class ProvinceJourneyTests {
 			assertThat(page).hasURL(Pattern.compile("/regions/150102001$"));
 			assertThat(page.locator("#breadcrumbs li")).hasText(new String[] { "海拉尔东路街道" });
 			assertThat(page.locator("#children tbody tr")).hasCount(10);
-			assertThat(menuLink(page, "/accounts")).hasCount(0);
+			assertThat(Chromium.menuLink(page, "/accounts")).hasCount(0);
 			Response sibling = page.navigate("/regions/150105");
 			org.assertj.core.api.Assertions.assertThat(sibling.status()).isEqualTo(404);
 			assertThat(page.locator("h1")).hasText(text("error.title.404"));
@@ -144,21 +101,7 @@ class ProvinceJourneyTests {
 			page.navigate("/regions");
 			assertThat(page.locator("#current-user")).containsText("海拉尔东路街道");
 			Chromium.screenshot(page, "province-journey");
-		}
-		catch (RuntimeException | AssertionError ex) {
-			Chromium.screenshot(page, "province-journey-failed");
-			throw ex;
-		}
-		finally {
-			page.context().close();
-		}
-	}
-
-	private static void logIn(Page page, String username, String password) {
-		page.navigate("/login");
-		page.locator("#username").fill(username);
-		page.locator("#password").fill(password);
-		page.locator("#login-submit").click();
+		});
 	}
 
 	private static void openChild(Page page, String name) {
@@ -166,14 +109,6 @@ class ProvinceJourneyTests {
 			.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setExact(true))
 			.click();
 		assertThat(page.locator("#region-name")).hasText(name);
-	}
-
-	private static Locator menuLink(Page page, String href) {
-		return page.locator("nav.navbar a.nav-link[href='" + href + "']");
-	}
-
-	private String text(String key, Object... args) {
-		return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
 	}
 
 }

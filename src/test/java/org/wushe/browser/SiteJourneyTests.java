@@ -2,72 +2,25 @@ package org.wushe.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.util.Locale;
-import java.util.regex.Pattern;
-
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.MessageSource;
-import org.springframework.test.context.ActiveProfiles;
-import org.wushe.access.AccountService;
 import org.wushe.access.Role;
-import org.wushe.region.RegionCode;
 
 /**
  * In real Chromium: a county user registers a station with staff, prints its placard, opens the QR code's target
  * without logging in, and sees the coverage figure change.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Tag("browser")
-class SiteJourneyTests {
-
-	static final String PASSWORD = "county-pass-1";
-
-	static Chromium chromium;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	AccountService accounts;
-
-	@Autowired
-	MessageSource messages;
-
-	@BeforeAll
-	static void launch() {
-		chromium = Chromium.launch();
-	}
-
-	@AfterAll
-	static void close() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
+class SiteJourneyTests extends BrowserJourney {
 
 	@Test
-	void countyUserRegistersAStationPrintsItsPlacardAndCoverageGrows() {
-		String county = "xincheng-" + Long.toString(System.nanoTime() % 1_000_000, 36);
-		accounts.createSystemAccount(county, "新城区民政局", new RegionCode("150102"), Role.COUNTY_STAFF, PASSWORD, false);
-		Page page = chromium.newPage("http://localhost:" + port);
-		try {
-			page.navigate("/login");
-			page.locator("#username").fill(county);
-			page.locator("#password").fill(PASSWORD);
-			page.locator("#login-submit").click();
-			assertThat(page).hasURL(Pattern.compile("/$"));
+	void countyUserRegistersAStationPrintsItsPlacardAndCoverageGrows() throws Exception {
+		String county = "xincheng-" + suffix();
+		account(county, "新城区民政局", "150102", Role.COUNTY_STAFF);
+		onNewPage("site-journey-failed", page -> {
+			Chromium.logIn(page, county, PASSWORD);
 
 			// coverage before: 新城区 has 13 townships
-			page.locator("nav.navbar a.nav-link[href='/sites/coverage']").click();
+			Chromium.menuLink(page, "/sites/coverage").click();
 			assertThat(page.locator("#coverage-heading")).hasText(text("site.coverage.heading", "新城区"));
 			String before = page.locator("#coverage-cards [data-type='STATION'] [data-operating]")
 				.getAttribute("data-operating");
@@ -107,7 +60,7 @@ class SiteJourneyTests {
 			Chromium.screenshot(page, "site-placard");
 
 			// the QR target, without logging in
-			Page stranger = chromium.newPage("http://localhost:" + port);
+			Page stranger = newPage();
 			try {
 				stranger.navigate(publicUrl);
 				assertThat(stranger.locator("#public-name")).hasText("呼伦路街道社工站");
@@ -128,18 +81,7 @@ class SiteJourneyTests {
 			assertThat(page.locator("#coverage-children tr[data-region='150102401']"))
 				.containsText(text("site.coverage.of", 1, 1));
 			Chromium.screenshot(page, "site-coverage");
-		}
-		catch (RuntimeException | AssertionError ex) {
-			Chromium.screenshot(page, "site-journey-failed");
-			throw ex;
-		}
-		finally {
-			page.context().close();
-		}
-	}
-
-	private String text(String key, Object... args) {
-		return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
+		});
 	}
 
 }

@@ -22,6 +22,7 @@ import org.wushe.access.AccountService;
 import org.wushe.access.Role;
 import org.wushe.support.IntegrationTest;
 import org.wushe.support.TestAccounts;
+import org.wushe.support.TestCampaigns;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -64,18 +65,7 @@ class ProgressReportTests {
 	}
 
 	long create(Instant first, Instant second, Instant summary) throws Exception {
-		LocalDate today = LocalDate.now(clock);
-		String answer = mvc.perform(post("/api/campaigns").with(TestAccounts.as(province))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"name": "reports-%d", "theme": "t", "regionCode": "15", "reportingLevel": 2,
-					 "startDate": "%s", "endDate": "%s", "deadlines": ["%s", "%s"], "summaryDeadline": "%s"}
-					""".formatted(System.nanoTime(), today.minusDays(10), today.plusDays(10), first, second, summary)))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		return ((Number) JsonPath.read(answer, "$.id")).longValue();
+		return TestCampaigns.createCurrent(mvc, province, "reports", LocalDate.now(clock), summary, first, second);
 	}
 
 	void record(String region, String name) throws Exception {

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -22,7 +21,6 @@ import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -30,6 +28,7 @@ import org.wushe.access.AccountService;
 import org.wushe.access.Role;
 import org.wushe.support.IntegrationTest;
 import org.wushe.support.TestAccounts;
+import org.wushe.support.TestCampaigns;
 import org.wushe.support.TestFiles;
 
 import com.jayway.jsonpath.JsonPath;
@@ -69,19 +68,8 @@ class SummaryAttachmentTests {
 		baotou = TestAccounts.create(accounts, Role.CITY_STAFF, "1502");
 		xincheng = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
 		Instant now = Instant.now(clock);
-		LocalDate today = LocalDate.now(clock);
-		String answer = mvc.perform(post("/api/campaigns").with(TestAccounts.as(province))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"name": "summary-files-%d", "theme": "t", "regionCode": "15", "reportingLevel": 2,
-					 "startDate": "%s", "endDate": "%s", "deadlines": ["%s"], "summaryDeadline": "%s"}
-					""".formatted(System.nanoTime(), today.minusDays(10), today.plusDays(10),
-					now.plus(5, ChronoUnit.DAYS), now.plus(6, ChronoUnit.DAYS))))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		campaign = ((Number) JsonPath.read(answer, "$.id")).longValue();
+		campaign = TestCampaigns.createCurrent(mvc, province, "summary-files", LocalDate.now(clock),
+				now.plus(6, ChronoUnit.DAYS), now.plus(5, ChronoUnit.DAYS));
 	}
 
 	String attachments() {

@@ -28,6 +28,7 @@ import org.wushe.article.ArticleQuery;
 import org.wushe.article.ArticleService;
 import org.wushe.article.ArticleStatus;
 import org.wushe.shared.Texts;
+import org.wushe.shared.upload.UploadedFile;
 
 /**
  * {@code /api/articles}: write, check and submit articles of one's unit; review, recommend and publish those of the
@@ -74,7 +75,7 @@ class ArticleApi {
 	ArticleView createWithImages(@RequestPart("article") ArticleInput input,
 			@RequestPart(name = "images", required = false) List<MultipartFile> images,
 			@AuthenticationPrincipal CurrentUser user) {
-		return ArticleView.of(articles.create(user, input, Uploads.of(images)));
+		return ArticleView.of(articles.create(user, input, UploadedFile.all(images)));
 	}
 
 	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -89,7 +90,7 @@ class ArticleApi {
 	ArticleView updateWithImages(@PathVariable long id, @RequestPart("article") ArticleInput input,
 			@RequestPart(name = "images", required = false) List<MultipartFile> images,
 			@AuthenticationPrincipal CurrentUser user) {
-		return ArticleView.of(articles.update(user, id, input, Uploads.of(images)));
+		return ArticleView.of(articles.update(user, id, input, UploadedFile.all(images)));
 	}
 
 	/** Deletes a draft or returned article of its author; 409 once it is submitted. */

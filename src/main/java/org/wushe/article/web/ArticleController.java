@@ -40,6 +40,7 @@ import org.wushe.region.Regions;
 import org.wushe.shared.BusinessException;
 import org.wushe.shared.FieldError;
 import org.wushe.shared.InvalidInputException;
+import org.wushe.shared.upload.UploadedFile;
 
 /**
  * Article pages: the unit's own articles, the editor with its live 附件2 check, the detail with history and review
@@ -125,7 +126,7 @@ class ArticleController {
 			Model model, RedirectAttributes flash) {
 		Article saved;
 		try {
-			saved = articles.create(user, input(form), Uploads.of(images));
+			saved = articles.create(user, input(form), UploadedFile.all(images));
 		}
 		catch (InvalidInputException ex) {
 			return editor(model, user, form, null, ex.errors());
@@ -151,7 +152,7 @@ class ArticleController {
 			Model model, RedirectAttributes flash) {
 		Article saved;
 		try {
-			saved = articles.update(user, id, input(form), Uploads.of(images));
+			saved = articles.update(user, id, input(form), UploadedFile.all(images));
 		}
 		catch (InvalidInputException ex) {
 			return editor(model, user, form, articles.get(user, id), ex.errors());

@@ -37,9 +37,14 @@ public record CleanImage(FileType type, byte[] bytes, byte[] thumbnail) {
 
 	/** The photo cleaned, or empty when it cannot be decoded (damaged, truncated, too many pixels, CMYK JPEG …). */
 	public static Optional<CleanImage> of(FileType type, byte[] bytes) {
+		return of(type, bytes, MAX_PIXELS);
+	}
+
+	/** As {@link #of(FileType, byte[])}, refusing images of more than {@code maxPixels} pixels. */
+	public static Optional<CleanImage> of(FileType type, byte[] bytes, long maxPixels) {
 		try {
 			return switch (type) {
-				case JPEG, PNG -> reencode(type, bytes);
+				case JPEG, PNG -> reencode(type, bytes, maxPixels);
 				case WEBP -> WebpChunks.withoutMetadata(bytes).map(b -> new CleanImage(type, b, b));
 				default -> Optional.empty();
 			};
@@ -49,7 +54,7 @@ public record CleanImage(FileType type, byte[] bytes, byte[] thumbnail) {
 		}
 	}
 
-	private static Optional<CleanImage> reencode(FileType type, byte[] bytes) throws IOException {
+	private static Optional<CleanImage> reencode(FileType type, byte[] bytes, long maxPixels) throws IOException {
 		BufferedImage image;
 		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
 			Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
@@ -59,7 +64,7 @@ public record CleanImage(FileType type, byte[] bytes, byte[] thumbnail) {
 			ImageReader reader = readers.next();
 			try {
 				reader.setInput(in, true, true);
-				if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
+				if ((long) reader.getWidth(0) * reader.getHeight(0) > maxPixels) {
 					return Optional.empty();
 				}
 				image = reader.read(0);

@@ -13,8 +13,15 @@ import org.wushe.shared.FieldError;
  * cleaned of their metadata), not too many in all. Each problem becomes an error on {@code field} naming the file,
  * with the message key {@code keyPrefix} + {@code -empty}, {@code -too-large}, {@code -macro}, {@code -type},
  * {@code -unreadable} or {@code -too-many}.
+ *
+ * @param maxPixels photos with more pixels are refused as unreadable (default {@link CleanImage#MAX_PIXELS})
  */
-public record UploadRules(String field, String keyPrefix, List<FileType> accepted, DataSize maxSize, int maxCount) {
+public record UploadRules(String field, String keyPrefix, List<FileType> accepted, DataSize maxSize, int maxCount,
+		long maxPixels) {
+
+	public UploadRules(String field, String keyPrefix, List<FileType> accepted, DataSize maxSize, int maxCount) {
+		this(field, keyPrefix, accepted, maxSize, maxCount, CleanImage.MAX_PIXELS);
+	}
 
 	/** A file that passed: its shown name, its type, and its bytes (a photo's cleaned, with a thumbnail). */
 	public record Accepted(String fileName, FileType type, byte[] bytes, byte[] thumbnail) {
@@ -60,7 +67,7 @@ public record UploadRules(String field, String keyPrefix, List<FileType> accepte
 				result.add(new Accepted(name, type.get(), u.bytes(), null));
 				continue;
 			}
-			Optional<CleanImage> clean = CleanImage.of(type.get(), u.bytes());
+			Optional<CleanImage> clean = CleanImage.of(type.get(), u.bytes(), maxPixels);
 			if (clean.isEmpty()) {
 				errors.add(new FieldError(field, keyPrefix + "-unreadable", name));
 			}

@@ -1,4 +1,4 @@
-package org.wushe.article;
+package org.wushe.support;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -14,30 +14,18 @@ import javax.imageio.ImageIO;
  * JPEGs as a phone writes them: an APP1 segment with EXIF, holding the orientation and a GPS block (latitude
  * 40°26'46.14" N), in front of the pixels. The picture is white with a red square in its top-left corner.
  */
-final class ExifJpegs {
+public final class ExifJpegs {
 
-	static final byte[] EXIF = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
+	public static final byte[] EXIF = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
 
 	private ExifJpegs() {
 	}
 
-	static byte[] withGps(int width, int height, int orientation) {
-		byte[] plain = jpeg(width, height);
-		byte[] tiff = tiff(orientation);
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		out.write(plain, 0, 2);
-		int length = 2 + EXIF.length + tiff.length;
-		out.write(0xff);
-		out.write(0xe1);
-		out.write(length >> 8);
-		out.write(length & 0xff);
-		out.writeBytes(EXIF);
-		out.writeBytes(tiff);
-		out.write(plain, 2, plain.length - 2);
-		return out.toByteArray();
+	public static byte[] withGps(int width, int height, int orientation) {
+		return TestFiles.withExif(jpeg(width, height), tiff(orientation));
 	}
 
-	static byte[] jpeg(int width, int height) {
+	public static byte[] jpeg(int width, int height) {
 		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
 		for (int x = 0; x < width; x++) {
 			for (int y = 0; y < height; y++) {
@@ -71,7 +59,7 @@ final class ExifJpegs {
 	}
 
 	/** Whether {@code bytes} contain {@code part}. */
-	static boolean contains(byte[] bytes, byte[] part) {
+	public static boolean contains(byte[] bytes, byte[] part) {
 		outer: for (int i = 0; i + part.length <= bytes.length; i++) {
 			for (int k = 0; k < part.length; k++) {
 				if (bytes[i + k] != part[k]) {
