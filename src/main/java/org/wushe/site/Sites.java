@@ -159,6 +159,16 @@ class Sites {
 		return site.map(this::withChildren);
 	}
 
+	/** The status of the site with {@code id} if its region lies in {@code [from, to)}. */
+	Optional<SiteStatus> status(long id, String from, String to) {
+		return jdbc.sql("SELECT status FROM site WHERE id = :id AND region_code >= :from AND region_code < :to")
+			.param("id", id)
+			.param("from", from)
+			.param("to", to)
+			.query((rs, n) -> SiteStatus.valueOf(rs.getString("status")))
+			.optional();
+	}
+
 	/** Id and name of the site that is not closed on {@code region}, if any. */
 	Optional<ActiveSite> active(RegionCode region) {
 		return jdbc.sql("SELECT id, name FROM site WHERE active_region = :region")
