@@ -139,7 +139,7 @@ class Volunteers {
 
 	/** Which of these ID-number hashes are registered already (imports). */
 	List<String> takenIdNumbers(List<String> hashes) {
-		return IdNumberHashes.takenAmong(jdbc, "volunteer", hashes);
+		return IdNumberHashes.takenAmong(plain, "volunteer", hashes);
 	}
 
 	Optional<Volunteer> find(RegionScope scope, long id) {
