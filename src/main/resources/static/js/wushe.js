@@ -6,3 +6,13 @@ document.addEventListener('htmx:configRequest', function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// Refusals (422/413/400 answers) replace the htmx target in place, e.g. an import form's result area, instead of
+// being dropped.
+document.addEventListener('htmx:beforeSwap', function (event) {
+  var status = event.detail.xhr.status;
+  if (status === 422 || status === 413 || status === 400) {
+    event.detail.shouldSwap = true;
+    event.detail.isError = false;
+  }
+});

@@ -3,7 +3,6 @@ package org.wushe.actor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -16,6 +15,7 @@ import org.wushe.access.Permissions;
 import org.wushe.audit.AuditTrail;
 import org.wushe.region.RegionCode;
 import org.wushe.shared.BusinessException;
+import org.wushe.shared.crypto.FieldCipher;
 
 /**
  * The public API for personal data (个人信息): ID numbers and phone numbers are stored encrypted with a search hash
@@ -34,10 +34,16 @@ public class PersonalData {
 	/** The kinds of protected values; the name is bound to the ciphertext and the hash. */
 	public enum Kind {
 
-		ID_NUMBER, PHONE;
+		ID_NUMBER(FieldCipher.ID_NUMBER), PHONE(FieldCipher.PHONE);
+
+		private final String purpose;
+
+		Kind(String purpose) {
+			this.purpose = purpose;
+		}
 
 		String purpose() {
-			return name().toLowerCase(Locale.ROOT).replace('_', '-');
+			return purpose;
 		}
 
 	}
@@ -54,8 +60,8 @@ public class PersonalData {
 
 	private final AuditTrail audit;
 
-	PersonalData(PersonalDataKeys keys, AuditTrail audit) {
-		this.cipher = new FieldCipher(keys);
+	PersonalData(FieldCipher cipher, AuditTrail audit) {
+		this.cipher = cipher;
 		this.audit = audit;
 	}
 

@@ -10,7 +10,8 @@
  * <li>社区 = community (a village-level region); 村（居）委会 = committee; 社区社会组织（含未登记的群众团体） = grassroots
  * group</li>
  * <li>个人信息 = personal data ({@link org.wushe.actor.PersonalData}); 公民身份号码 = {@link org.wushe.actor.IdNumber}
- * (GB 11643-1999); 手机号码/固定电话 = {@link org.wushe.actor.PhoneNumber}; 脱敏 = masked; 查看完整信息 = reveal (audited)</li>
+ * (GB 11643-1999); 手机号码/固定电话 = {@link org.wushe.actor.PhoneNumber}; 脱敏 = masked; 查看完整信息 = reveal (audited);
+ * the cipher itself is shared ({@link org.wushe.shared.crypto.FieldCipher})</li>
  * <li>拼音首字母 = {@link org.wushe.actor.NameInitials}</li>
  * </ul>
  * Internals live in sub-packages: {@code organization}, {@code worker}, {@code volunteer}, {@code community} (one

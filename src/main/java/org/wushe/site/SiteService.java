@@ -137,6 +137,15 @@ public class SiteService {
 	}
 
 	/**
+	 * The status of the site with {@code id} if it lies in {@code scope}; empty if there is no such site or it is
+	 * outside. Other modules check references to sites with it (e.g. a social worker's posted sites must be active:
+	 * {@link SiteStatus#isActive()}).
+	 */
+	public Optional<SiteStatus> statusOf(long id, RegionScope scope) {
+		return sites.status(id, scope.from(), scope.to());
+	}
+
+	/**
 	 * The site as the public may see it (no login): any site that is not closed. Staff phones are for the caller to
 	 * hide unless public.
 	 */

@@ -15,13 +15,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.wushe.region.RegionCode;
+import org.wushe.shared.crypto.FieldCipher;
 
 /**
- * Storage of sites with their service lists and staff. Every list query binds its region range as parameters.
+ * Storage of sites with their service lists and staff. Every list query binds its region range as parameters. Staff
+ * phones are personal data: stored AES-GCM encrypted with a keyed search hash, never in clear.
  */
 @Repository
 class Sites {
+
+	private static final Logger log = LoggerFactory.getLogger(Sites.class);
 
 	static final String COLUMNS = """
 			s.id, s.site_type, s.region_code, r.name AS region_name, s.name, s.address, s.phone, s.opening_hours,
@@ -30,8 +36,11 @@ class Sites {
 
 	private final JdbcClient jdbc;
 
-	Sites(JdbcClient jdbc) {
+	private final FieldCipher cipher;
+
+	Sites(JdbcClient jdbc, FieldCipher cipher) {
 		this.jdbc = jdbc;
+		this.cipher = cipher;
 	}
 
 	/** Inserts the site with its items and staff and answers its id. */
@@ -117,16 +126,19 @@ class Sites {
 		}
 		for (int i = 0; i < s.staff().size(); i++) {
 			StaffMember m = s.staff().get(i);
+			boolean hasPhone = m.phone() != null && !m.phone().isBlank();
 			jdbc.sql("""
-					INSERT INTO site_staff (site_id, seq, region_code, name, post, phone, phone_public, worker_id)
-					VALUES (:id, :seq, :region, :name, :post, :phone, :public, :worker)
+					INSERT INTO site_staff (site_id, seq, region_code, name, post, phone_cipher, phone_hash, phone_public,
+					  worker_id)
+					VALUES (:id, :seq, :region, :name, :post, :cipher, :hash, :public, :worker)
 					""")
 				.param("id", id)
 				.param("seq", i)
 				.param("region", s.regionCode().value())
 				.param("name", m.name())
 				.param("post", m.post())
-				.param("phone", m.phone())
+				.param("cipher", hasPhone ? cipher.encrypt(FieldCipher.PHONE, m.phone().strip()) : null)
+				.param("hash", hasPhone ? cipher.hash(FieldCipher.PHONE, m.phone().strip()) : null)
 				.param("public", m.phonePublic())
 				.param("worker", m.workerId())
 				.update();
@@ -147,6 +159,16 @@ class Sites {
 		return site.map(this::withChildren);
 	}
 
+	/** The status of the site with {@code id} if its region lies in {@code [from, to)}. */
+	Optional<SiteStatus> status(long id, String from, String to) {
+		return jdbc.sql("SELECT status FROM site WHERE id = :id AND region_code >= :from AND region_code < :to")
+			.param("id", id)
+			.param("from", from)
+			.param("to", to)
+			.query((rs, n) -> SiteStatus.valueOf(rs.getString("status")))
+			.optional();
+	}
+
 	/** Id and name of the site that is not closed on {@code region}, if any. */
 	Optional<ActiveSite> active(RegionCode region) {
 		return jdbc.sql("SELECT id, name FROM site WHERE active_region = :region")
@@ -165,16 +187,31 @@ class Sites {
 			.query((rs, n) -> new ServiceItem(rs.getString("name"), rs.getString("description")))
 			.list();
 		List<StaffMember> staff = jdbc.sql("""
-				SELECT name, post, phone, phone_public, worker_id FROM site_staff WHERE site_id = :id ORDER BY seq
+				SELECT name, post, phone_cipher, phone_public, worker_id FROM site_staff WHERE site_id = :id ORDER BY seq
 				""")
 			.param("id", s.id())
-			.query((rs, n) -> new StaffMember(rs.getString("name"), rs.getString("post"), rs.getString("phone"),
+			.query((rs, n) -> new StaffMember(rs.getString("name"), rs.getString("post"),
+					openPhone(s.id(), rs.getString("phone_cipher")),
 					rs.getBoolean("phone_public"), (Long) rs.getObject("worker_id", Long.class)))
 			.list();
 		return new Site(s.id(), s.type(), s.regionCode(), s.regionName(), s.name(), s.address(), s.phone(),
 				s.openingHours(), s.serviceContent(), items, staff, s.serviceProcess(), s.status(), s.plannedOn(),
 				s.openedOn(), s.suspendedOn(), s.closedOn(), s.latitude(), s.longitude(), s.createdAt(),
 				s.createdBy(), s.updatedAt(), s.updatedBy(), s.version());
+	}
+
+	/** The clear phone of a sealed one; {@code null} (and a warning) if it fails authentication. */
+	private String openPhone(long siteId, String sealed) {
+		if (sealed == null) {
+			return null;
+		}
+		try {
+			return cipher.decrypt(FieldCipher.PHONE, sealed);
+		}
+		catch (FieldCipher.TamperedException ex) {
+			log.warn("A staff phone of site {} fails authentication (altered or another key); shown as none", siteId);
+			return null;
+		}
 	}
 
 	/** One page of the list in {@code [from, to)}, filtered; {@code limit} rows from {@code offset}. */

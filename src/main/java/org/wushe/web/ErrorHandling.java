@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -16,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -46,8 +48,11 @@ class ErrorHandling {
 
 	private final Texts texts;
 
-	ErrorHandling(Texts texts) {
+	private final DataSize maxFileSize;
+
+	ErrorHandling(Texts texts, @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize) {
 		this.texts = texts;
+		this.maxFileSize = maxFileSize;
 	}
 
 	@ExceptionHandler(InvalidInputException.class)
@@ -109,9 +114,12 @@ class ErrorHandling {
 		return answer(request, HttpStatus.METHOD_NOT_ALLOWED, text("error.method", "405"), Map.of());
 	}
 
+	/** An upload over the multipart limit: the answer names the limit (in MB) so the user knows what to split. */
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	Object tooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request) {
-		return answer(request, HttpStatus.PAYLOAD_TOO_LARGE, text("error.upload-too-large", "413"), Map.of());
+		long limitMb = Math.max(1, maxFileSize.toMegabytes());
+		return answer(request, HttpStatus.PAYLOAD_TOO_LARGE, text("error.upload-too-large", "413", limitMb),
+				Map.of("maxFileSizeMb", limitMb));
 	}
 
 	@ExceptionHandler(MultipartException.class)

@@ -38,6 +38,9 @@ class ActorScopeLeakTests {
 	@Autowired
 	AccountService accounts;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	String xincheng;
 
 	String saihan;
@@ -149,6 +152,41 @@ class ActorScopeLeakTests {
 				.getContentAsByteArray();
 			assertThat(ActorWorkbooks.read(own).toString()).contains(tag);
 		}
+	}
+
+	@Test
+	void siblingCommunitiesAreNotExportedAndPhonesAreMasked() throws Exception {
+		List<String> taken = jdbc.sql("SELECT region_code FROM community").query(String.class).list();
+		String village = jdbc.sql("SELECT code FROM region WHERE level = 5 AND code >= '150105' AND code < '150106'")
+			.query(String.class)
+			.list()
+			.stream()
+			.filter(c -> !taken.contains(c))
+			.findFirst()
+			.orElseThrow();
+		String phone = ActorTestData.mobile();
+		mvc.perform(post("/api/communities").with(TestAccounts.as(saihan))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"regionCode":"%s","committeeName":"%s居委会","contactPerson":"王主任","contactPhone":"%s"}"""
+				.formatted(village, tag, phone))).andExpect(status().isCreated());
+		byte[] xlsx = mvc.perform(get("/communities/export").with(TestAccounts.as(xincheng)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		assertThat(ActorWorkbooks.read(xlsx).toString()).doesNotContain(tag).doesNotContain(village);
+		mvc.perform(get("/communities/export").param("within", "150105").with(TestAccounts.as(xincheng)))
+			.andExpect(status().isNotFound());
+		String own = ActorWorkbooks.read(mvc.perform(get("/communities/export").param("q", tag)
+			.with(TestAccounts.as(saihan))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray())
+			.toString();
+		assertThat(own).contains(tag + "居委会", village).doesNotContain(phone);
+		String full = ActorWorkbooks.read(mvc.perform(get("/communities/export").param("q", tag)
+			.param("full", "true")
+			.with(TestAccounts.as(saihan))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray())
+			.toString();
+		assertThat(full).contains(phone);
 	}
 
 	@Test

@@ -31,8 +31,10 @@ import org.wushe.region.RegionCode;
 
 /**
  * Imports 50,000 volunteers from an {@code .xlsx} through the real application: the running server (test profile with
- * in-memory H2, or with {@code file} as second argument an H2 file database as on the embedded default; Inner
- * Mongolia regions), {@code POST /api/volunteers/import} as a province user, polling the job until
+ * in-memory H2, or with {@code file} as second argument an H2 file database as on the embedded default, or with
+ * {@code pg} a fresh PostgreSQL database on 127.0.0.1:5432, user postgres, named by {@code -Dbench.db=wushe_bench_x}
+ * (default {@code wushe_bench}; it is dropped and created again, so the name must start with {@code wushe_bench});
+ * Inner Mongolia regions), {@code POST /api/volunteers/import} as a province user, polling the job until
  * it is finished. Every row is checked, its ID number and phone encrypted and hashed, its volunteer number reserved.
  * Prints rows/s and the peak heap. Not a test; run it with the heap limit to check, e.g.
  * <pre>
@@ -40,7 +42,7 @@ import org.wushe.region.RegionCode;
  * java -Xmx256m -cp target/test-classes:target/classes:$(cat target/cp.txt) org.wushe.bench.VolunteerImportBenchmark \
  *     50000 mem 10000
  * </pre>
- * Arguments: rows (50,000), database ({@code mem} or {@code file}), rows of a warm-up import before the measured one
+ * Arguments: rows (50,000), database ({@code mem}, {@code file} or {@code pg}), rows of a warm-up import before the measured one
  * (0).
  */
 public final class VolunteerImportBenchmark {
@@ -70,6 +72,21 @@ public final class VolunteerImportBenchmark {
 		if (args.length > 1 && args[1].equals("file")) {
 			System.setProperty("spring.datasource.url", "jdbc:h2:file:" + data.resolve("wushe")
 					+ ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH");
+		}
+		if (args.length > 1 && args[1].equals("pg")) {
+			String db = System.getProperty("bench.db", "wushe_bench");
+			if (!db.matches("wushe_bench[a-z0-9_]*")) {
+				throw new IllegalArgumentException("bench.db must start with wushe_bench: " + db);
+			}
+			try (var admin = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
+					"postgres", ""); var st = admin.createStatement()) {
+				st.execute("DROP DATABASE IF EXISTS " + db);
+				st.execute("CREATE DATABASE " + db);
+			}
+			System.setProperty("spring.datasource.url",
+					"jdbc:postgresql://127.0.0.1:5432/" + db + "?reWriteBatchedInserts=true");
+			System.setProperty("spring.datasource.username", "postgres");
+			System.setProperty("spring.datasource.password", "");
 		}
 		System.setProperty("logging.level.root", "WARN");
 		try (ConfigurableApplicationContext context = app.run()) {

@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.wushe.access.AccountService;
 import org.wushe.access.Role;
+import org.wushe.shared.crypto.FieldCipher;
 import org.wushe.support.IntegrationTest;
 import org.wushe.support.TestAccounts;
 
@@ -50,6 +51,9 @@ class SitePageTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	FieldCipher cipher;
 
 	SiteFixtures fixtures;
 
@@ -115,6 +119,27 @@ class SitePageTests {
 			.param("id", String.valueOf(id))
 			.query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void staffPhonesAreStoredEncryptedWithASearchHash() throws Exception {
+		long id = createThroughTheForm(SiteFixtures.unique("加密测试社工站"));
+		List<String> stored = jdbc.sql("SELECT phone_cipher FROM site_staff WHERE site_id = :id ORDER BY seq")
+			.param("id", id)
+			.query(String.class)
+			.list();
+		assertThat(stored).hasSize(2).allSatisfy(text -> assertThat(text).startsWith("v1:")
+			.doesNotContain("13812345678")
+			.doesNotContain("13900001111")
+			.doesNotContain("5678"));
+		List<String> hashes = jdbc.sql("SELECT phone_hash FROM site_staff WHERE site_id = :id ORDER BY seq")
+			.param("id", id)
+			.query(String.class)
+			.list();
+		assertThat(hashes.get(0)).isEqualTo(cipher.hash(FieldCipher.PHONE, "13812345678"));
+		// read back through the service in full, and the public page still shows only the public one
+		assertThat(sites.get(id, SiteFixtures.EVERYWHERE).staff()).extracting(StaffMember::phone)
+			.containsExactly("13812345678", "13900001111");
 	}
 
 	@Test

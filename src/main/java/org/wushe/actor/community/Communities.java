@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,6 +15,7 @@ import org.wushe.actor.NameInitials;
 import org.wushe.actor.SealedValue;
 import org.wushe.actor.registry.Inserts;
 import org.wushe.actor.registry.ListQuery;
+import org.wushe.actor.registry.StreamingJdbc;
 import org.wushe.region.RegionScope;
 
 /** Community and grassroots-group rows; every read bound to a region range. */
@@ -35,10 +37,17 @@ class Communities {
 			Integer members, String activities, GroupStatus status) {
 	}
 
+	/** A community as exported: the masked row and, for a permitted full export, the phone's ciphertext. */
+	record Exported(Community community, String contactPhoneCipher) {
+	}
+
 	private final JdbcClient jdbc;
 
-	Communities(JdbcClient jdbc) {
+	private final JdbcClient streaming;
+
+	Communities(JdbcClient jdbc, StreamingJdbc streaming) {
 		this.jdbc = jdbc;
+		this.streaming = streaming.client();
 	}
 
 	boolean exists(String regionCode) {
@@ -115,7 +124,19 @@ class Communities {
 	}
 
 	List<Community> list(ListQuery q) {
-		return jdbc.sql("SELECT " + COLUMNS + """
+		return select(jdbc, q, "").param("limit", q.size() + 1).param("offset", q.offset()).query(Communities::map).list();
+	}
+
+	/** All rows matching the filters, for exports; close the stream, inside a transaction. */
+	Stream<Exported> stream(ListQuery q) {
+		return select(streaming, q, ", c.contact_phone_cipher").param("limit", Integer.MAX_VALUE)
+			.param("offset", 0)
+			.query((rs, n) -> new Exported(map(rs, n), rs.getString("contact_phone_cipher")))
+			.stream();
+	}
+
+	private static JdbcClient.StatementSpec select(JdbcClient client, ListQuery q, String extraColumns) {
+		return client.sql("SELECT " + COLUMNS + extraColumns + """
 
 				FROM community c LEFT JOIN region r ON r.code = c.region_code
 				WHERE c.region_code >= :from AND c.region_code < :to
@@ -127,11 +148,7 @@ class Communities {
 			.param("from", q.scope().from())
 			.param("to", q.scope().to())
 			.param("text", q.text())
-			.param("pattern", q.namePattern())
-			.param("limit", q.size() + 1)
-			.param("offset", q.offset())
-			.query(Communities::map)
-			.list();
+			.param("pattern", q.namePattern());
 	}
 
 	long insertGroup(String regionCode, GroupValues g, Timestamp at, String by) {

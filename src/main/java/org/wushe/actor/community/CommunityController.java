@@ -1,5 +1,10 @@
 package org.wushe.actor.community;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -10,12 +15,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
+import org.wushe.actor.PersonalData;
+import org.wushe.actor.ExportHandling;
 import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.RegionInput;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.InvalidInputException;
+import org.wushe.shared.excel.ExcelReport;
+import org.wushe.shared.excel.ExportColumn;
 
-/** Community pages: list, detail with grassroots groups, create and edit. */
+/** Community pages: list, export, detail with grassroots groups, create and edit. */
 @Controller
 class CommunityController {
 
@@ -25,9 +34,46 @@ class CommunityController {
 
 	private final RegionInput regions;
 
-	CommunityController(CommunityService communities, RegionInput regions) {
+	private final ExportHandling exports;
+
+	CommunityController(CommunityService communities, RegionInput regions, ExportHandling exports) {
 		this.communities = communities;
 		this.regions = regions;
+		this.exports = exports;
+	}
+
+	/** The list as a workbook: the committee phone masked, or in full (audited) with {@code personal-data:view}. */
+	@GetMapping("/communities/export")
+	@PreAuthorize("hasAuthority('actor:view')")
+	void export(@RequestParam(required = false) String within, @RequestParam(defaultValue = "") String q,
+			@RequestParam(defaultValue = "false") boolean full, @AuthenticationPrincipal CurrentUser user,
+			HttpServletResponse response) {
+		RegionScope scope = regions.narrow(user.scope(), within);
+		ListQuery query = new ListQuery(scope, q, "", "", 0, ListQuery.MAX_SIZE);
+		String name = regions.name(scope.root());
+		exports.download(user, full, CommunityService.ENTITY, scope, "q=" + q, opener -> report(name, opener),
+				() -> communities.stream(query), response, "actor.excel.file.communities", name);
+	}
+
+	private static ExcelReport<Communities.Exported> report(String regionName, PersonalData.Opener opener) {
+		List<ExportColumn<Communities.Exported>> c = new ArrayList<>();
+		c.add(ExportColumn.text("actor.excel.column.region", e -> e.community().regionCode()));
+		c.add(ExportColumn.<Communities.Exported>text("actor.communities.village", e -> e.community().regionName())
+			.width(24));
+		c.add(ExportColumn.<Communities.Exported>text("field.committeeName", e -> e.community().committeeName())
+			.width(24));
+		c.add(ExportColumn.text("field.contactPerson", e -> e.community().contactPerson()));
+		c.add(ExportColumn.<Communities.Exported>text("field.contactPhone",
+				e -> opener == null || e.contactPhoneCipher() == null ? e.community().contactPhone()
+						: opener.open(PersonalData.Kind.PHONE, e.contactPhoneCipher()))
+			.width(16));
+		c.add(ExportColumn.<Communities.Exported>text("field.address", e -> e.community().address()).width(30));
+		c.add(ExportColumn.integer("field.households", e -> e.community().households()));
+		c.add(ExportColumn.integer("field.residents", e -> e.community().residents()));
+		c.add(ExportColumn.integer("actor.communities.groups", e -> e.community().groups()));
+		c.add(ExportColumn.dateTime("actor.excel.column.updated-at", e -> e.community().updatedAt()));
+		return new ExcelReport<>("actor.excel.title.communities", List.of(regionName), "actor.excel.sheet.communities",
+				c);
 	}
 
 	@GetMapping("/communities")

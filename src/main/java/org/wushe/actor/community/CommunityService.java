@@ -3,6 +3,7 @@ package org.wushe.actor.community;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -100,6 +101,11 @@ public class CommunityService {
 
 	public Page<Community> list(ListQuery query) {
 		return Page.of(communities.list(query), query.size(), query.offset() / query.size());
+	}
+
+	/** Every community matching the filters, streamed for exports; close the stream, inside a transaction. */
+	Stream<Communities.Exported> stream(ListQuery query) {
+		return communities.stream(query);
 	}
 
 	public List<GrassrootsGroup> groups(RegionScope scope, String regionCode) {

@@ -1,7 +1,12 @@
 package org.wushe.actor.registry;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -22,15 +27,31 @@ public final class IdNumberHashes {
 			.single() > 0;
 	}
 
-	/** Which of these ID-number hashes {@code table} holds already (imports check a whole batch at once). */
-	public static List<String> takenAmong(JdbcClient jdbc, String table, List<String> hashes) {
+	/**
+	 * Which of these ID-number hashes {@code table} holds already (imports check a whole batch at once): one prepared
+	 * unique-index look-up per hash on one connection. Not an {@code IN} list: on PostgreSQL a prepared statement with
+	 * hundreds of parameters gets a generic plan that scans the table and compares every row with every parameter,
+	 * which made a 50,000-row import spend most of its time there.
+	 */
+	public static List<String> takenAmong(JdbcTemplate jdbc, String table, List<String> hashes) {
 		if (hashes.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("SELECT id_number_hash FROM " + table + " WHERE id_number_hash IN (:hashes)")
-			.param("hashes", hashes)
-			.query(String.class)
-			.list();
+		return jdbc.execute((ConnectionCallback<List<String>>) connection -> {
+			List<String> taken = new ArrayList<>();
+			try (PreparedStatement ps = connection
+				.prepareStatement("SELECT 1 FROM " + table + " WHERE id_number_hash = ?")) {
+				for (String hash : hashes) {
+					ps.setString(1, hash);
+					try (ResultSet rs = ps.executeQuery()) {
+						if (rs.next()) {
+							taken.add(hash);
+						}
+					}
+				}
+			}
+			return taken;
+		});
 	}
 
 }

@@ -3,10 +3,12 @@ package org.wushe.actor.volunteer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 import org.wushe.actor.FieldChecks;
@@ -104,6 +106,9 @@ class VolunteerExcel {
 
 		private final Map<String, Optional<String>> regionProblems = new HashMap<>();
 
+		/** ID-number hashes of the current chunk that are registered already (one query per chunk). */
+		private Set<String> registered = Set.of();
+
 		Plan(RegionScope scope) {
 			this.scope = scope;
 		}
@@ -111,6 +116,18 @@ class VolunteerExcel {
 		@Override
 		public ExcelLayout layout() {
 			return LAYOUT;
+		}
+
+		@Override
+		public void prepare(List<ImportRow> rows) {
+			List<String> hashes = new ArrayList<>(rows.size());
+			for (ImportRow row : rows) {
+				IdNumber idNumber = row.hasErrors() ? null : row.get(ID_NUMBER);
+				if (idNumber != null) {
+					hashes.add(personalData.searchHash(idNumber));
+				}
+			}
+			registered = new HashSet<>(volunteers.takenIdNumbers(hashes));
 		}
 
 		@Override
@@ -126,7 +143,7 @@ class VolunteerExcel {
 			if (earlier != null) {
 				row.reject(ID_NUMBER, "actor.excel.duplicate-in-file", earlier);
 			}
-			else if (volunteers.idNumberTaken(hash)) {
+			else if (registered.contains(hash)) {
 				row.reject(ID_NUMBER, "actor.id-number.taken");
 			}
 			else if (idNumber.birthDate().isAfter(java.time.LocalDate.now(writer.clock()))) {
@@ -154,8 +171,11 @@ class VolunteerExcel {
 				byPrefix.computeIfAbsent(prefix, p -> new ArrayList<>()).add(i);
 			}
 			String[] assigned = new String[batch.size()];
+			Map<String, Integer> counts = new HashMap<>();
+			byPrefix.forEach((prefix, rows) -> counts.put(prefix, rows.size()));
+			Map<String, Long> firsts = numbers.reserveAll(counts);
 			byPrefix.forEach((prefix, rows) -> {
-				long first = numbers.reserve(prefix, rows.size());
+				long first = firsts.get(prefix);
 				for (int k = 0; k < rows.size(); k++) {
 					assigned[rows.get(k)] = VolunteerNumbers.format(prefix, first + k);
 				}

@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,18 +20,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.wushe.access.CurrentUser;
-import org.wushe.actor.registry.ExportHandling;
+import org.wushe.actor.ExportHandling;
 import org.wushe.actor.registry.ImportHandling;
 import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.RegionInput;
 import org.wushe.region.RegionScope;
-import org.wushe.shared.excel.ImportJob;
 
 /** Volunteer workbooks: export of the list, the import template, imports with progress (pages and API). */
 @Controller
 class VolunteerExcelController {
 
 	static final String BASE = "/volunteers";
+
+	static final ImportHandling.ImportPage PAGE = new ImportHandling.ImportPage(BASE, "actor.excel.import.volunteers",
+			"actor.excel.import.volunteers-help");
 
 	private final VolunteerService volunteers;
 
@@ -69,32 +70,27 @@ class VolunteerExcelController {
 	@GetMapping(BASE + "/import")
 	@PreAuthorize("hasAuthority('actor:manage')")
 	String importPage(Model model) {
-		page(model);
-		return "actor/import";
+		return imports.page(PAGE, model);
 	}
 
 	@GetMapping(BASE + "/import/template")
 	@PreAuthorize("hasAuthority('actor:manage')")
 	void template(HttpServletResponse response) throws IOException {
-		imports.imports().downloadTemplate(VolunteerExcel.LAYOUT, "actor.excel.template.volunteers", response);
+		imports.template(VolunteerExcel.LAYOUT, "actor.excel.template.volunteers", response);
 	}
 
 	@PostMapping(BASE + "/import")
 	@PreAuthorize("hasAuthority('actor:manage')")
 	String upload(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String mode,
 			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletRequest request) {
-		page(model);
-		return imports.startFromPage(file, mode, excel.plan(user.scope()), user, BASE, model, request);
+		return imports.startFromPage(file, mode, excel.plan(user.scope()), user, PAGE, model, request);
 	}
 
 	@GetMapping(BASE + "/import/{job}")
 	@PreAuthorize("hasAuthority('actor:manage')")
 	String job(@PathVariable String job, @AuthenticationPrincipal CurrentUser user, Model model,
 			HttpServletRequest request) {
-		ImportJob found = imports.job(job, user);
-		model.addAttribute("job", found);
-		model.addAttribute("poll", request.getContextPath() + BASE + "/import/" + found.id());
-		return "actor/import :: job-result";
+		return imports.jobFragment(job, user, PAGE, model, request);
 	}
 
 	@PostMapping(path = "/api/volunteers/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -105,9 +101,7 @@ class VolunteerExcelController {
 			200 with the finished job; large ones 202 with a job to poll at /api/volunteers/import/{id}.""")
 	ResponseEntity<ImportHandling.Summary> apiUpload(@RequestParam(required = false) MultipartFile file,
 			@RequestParam(required = false) String mode, @AuthenticationPrincipal CurrentUser user) {
-		ImportJob job = imports.start(file, mode, excel.plan(user.scope()), user);
-		return ResponseEntity.status(job.isFinished() ? HttpStatus.OK : HttpStatus.ACCEPTED)
-			.body(ImportHandling.Summary.of(job));
+		return imports.startFromApi(file, mode, excel.plan(user.scope()), user);
 	}
 
 	@GetMapping("/api/volunteers/import/{job}")
@@ -115,13 +109,7 @@ class VolunteerExcelController {
 	@ResponseBody
 	@Operation(tags = "volunteers", summary = "Progress and result of a volunteer import")
 	ImportHandling.Summary apiJob(@PathVariable String job, @AuthenticationPrincipal CurrentUser user) {
-		return ImportHandling.Summary.of(imports.job(job, user));
-	}
-
-	private static void page(Model model) {
-		model.addAttribute("titleKey", "actor.excel.import.volunteers");
-		model.addAttribute("helpKey", "actor.excel.import.volunteers-help");
-		model.addAttribute("base", BASE);
+		return imports.summary(job, user);
 	}
 
 }

@@ -1,5 +1,8 @@
 package org.wushe.actor.volunteer;
 
+import java.util.Map;
+import java.util.TreeMap;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -46,20 +49,35 @@ class VolunteerNumbers {
 
 	/** Reserves {@code count} consecutive numbers for {@code prefix}; answers the first sequence value. */
 	long reserve(String prefix, int count) {
-		Long first = own.execute(status -> {
-			if (bump(prefix, count) == 0) {
-				create(prefix);
+		return reserveAll(Map.of(prefix, count)).get(prefix);
+	}
+
+	/**
+	 * Reserves numbers for several prefixes in one short transaction of its own (an import batch spans many counties):
+	 * {@code counts} maps prefix to how many; answers prefix to the first sequence value. Rows are locked in prefix
+	 * order, so concurrent reservations cannot deadlock.
+	 */
+	Map<String, Long> reserveAll(Map<String, Integer> counts) {
+		Map<String, Long> firsts = own.execute(status -> {
+			Map<String, Long> result = new TreeMap<>();
+			for (Map.Entry<String, Integer> e : new TreeMap<>(counts).entrySet()) {
+				String prefix = e.getKey();
+				int count = e.getValue();
 				if (bump(prefix, count) == 0) {
-					throw new IllegalStateException("no sequence row for " + prefix);
+					create(prefix);
+					if (bump(prefix, count) == 0) {
+						throw new IllegalStateException("no sequence row for " + prefix);
+					}
 				}
+				long last = jdbc.sql("SELECT last_value FROM volunteer_number_sequence WHERE prefix = :prefix")
+					.param("prefix", prefix)
+					.query(Long.class)
+					.single();
+				result.put(prefix, last - count + 1);
 			}
-			long last = jdbc.sql("SELECT last_value FROM volunteer_number_sequence WHERE prefix = :prefix")
-				.param("prefix", prefix)
-				.query(Long.class)
-				.single();
-			return last - count + 1;
+			return result;
 		});
-		return first;
+		return firsts;
 	}
 
 	private int bump(String prefix, int count) {

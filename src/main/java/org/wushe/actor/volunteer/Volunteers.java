@@ -93,12 +93,6 @@ class Volunteers {
 				""", batch);
 	}
 
-	/** Whether an ID-number hash is registered; the cheap form for imports, called once per row. */
-	boolean idNumberTaken(String hash) {
-		return Boolean.TRUE.equals(plain.query("SELECT 1 FROM volunteer WHERE id_number_hash = ?",
-				rs -> rs.next() ? Boolean.TRUE : Boolean.FALSE, hash));
-	}
-
 	void update(long id, Values v, Timestamp at, String by) {
 		jdbc.sql("""
 				UPDATE volunteer SET name = :name, name_initials = :initials, region_code = :region, teams = :teams,
@@ -145,7 +139,7 @@ class Volunteers {
 
 	/** Which of these ID-number hashes are registered already (imports). */
 	List<String> takenIdNumbers(List<String> hashes) {
-		return IdNumberHashes.takenAmong(jdbc, "volunteer", hashes);
+		return IdNumberHashes.takenAmong(plain, "volunteer", hashes);
 	}
 
 	Optional<Volunteer> find(RegionScope scope, long id) {

@@ -31,6 +31,8 @@ import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.BusinessException;
 import org.wushe.shared.InvalidInputException;
+import org.wushe.site.SiteService;
+import org.wushe.site.SiteStatus;
 
 /**
  * The social-worker registry: register and edit within scope (ID number checked and unique, ID number and phone
@@ -55,8 +57,11 @@ public class SocialWorkerService {
 
 	private final Writer writer;
 
+	private final SiteService sites;
+
 	SocialWorkerService(SocialWorkers workers, OrganizationService organizations, RegionInput regions,
-			RegionBreakdown breakdown, PersonalData personalData, AuditTrail audit, Writer writer) {
+			RegionBreakdown breakdown, PersonalData personalData, AuditTrail audit, Writer writer, SiteService sites) {
+		this.sites = sites;
 		this.workers = workers;
 		this.organizations = organizations;
 		this.regions = regions;
@@ -116,6 +121,7 @@ public class SocialWorkerService {
 		WorkerPost post = c.choice("post", input.post(), WorkerPost.class, false);
 		WorkerStatus status = c.choice("status", input.status(), WorkerStatus.class, false);
 		List<Long> siteIds = siteIds(c, input.siteIds());
+		postable(c, siteIds, scope);
 		c.throwIfAny();
 		return new SocialWorkers.Values(name, gender, idNumber == null ? null : personalData.seal(idNumber),
 				phone == null ? null : personalData.seal(phone), qualification,
@@ -139,6 +145,19 @@ public class SocialWorkerService {
 		catch (NumberFormatException ex) {
 			c.add("employerId", "actor.worker.employer-unknown", text.strip());
 			return null;
+		}
+	}
+
+	/** Every posted site must exist in the user's scope and not be closed (checked with the site module). */
+	private void postable(FieldChecks c, List<Long> siteIds, RegionScope scope) {
+		for (long id : siteIds) {
+			Optional<SiteStatus> status = sites.statusOf(id, scope);
+			if (status.isEmpty()) {
+				c.add("siteIds", "actor.worker.site-unknown", String.valueOf(id));
+			}
+			else if (!status.get().isActive()) {
+				c.add("siteIds", "actor.worker.site-closed", String.valueOf(id));
+			}
 		}
 	}
 

@@ -156,7 +156,7 @@ class SocialWorkers {
 
 	/** Which of these ID-number hashes are registered already (imports). */
 	List<String> takenIdNumbers(List<String> hashes) {
-		return IdNumberHashes.takenAmong(jdbc, "social_worker", hashes);
+		return IdNumberHashes.takenAmong(named.getJdbcTemplate(), "social_worker", hashes);
 	}
 
 	Optional<SocialWorker> find(RegionScope scope, long id) {

@@ -1,7 +1,5 @@
 package org.wushe.charity.donation;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,8 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,18 +17,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
-import org.wushe.audit.AuditTrail;
+import org.wushe.actor.ExportHandling;
+import org.wushe.actor.PersonalData;
 import org.wushe.charity.DonationKind;
 import org.wushe.charity.DonorKind;
 import org.wushe.charity.support.CharityFilter;
 import org.wushe.charity.support.CharityRegions;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.InvalidInputException;
-import org.wushe.shared.excel.ExcelExports;
 import org.wushe.shared.excel.ExcelReport;
 import org.wushe.shared.excel.ExportColumn;
 
-/** Donation pages: list, record, detail, totals per region, donors, export. */
+/** Donation pages: list, record, detail, totals per region, donors, exports of donations and donors. */
 @Controller
 class DonationController {
 
@@ -42,22 +38,14 @@ class DonationController {
 
 	private final CharityRegions regions;
 
-	private final ExcelExports exports;
-
-	private final AuditTrail audit;
-
-	private final TransactionTemplate readOnly;
+	private final ExportHandling exports;
 
 	private final Clock clock;
 
-	DonationController(DonationService donations, CharityRegions regions, ExcelExports exports, AuditTrail audit,
-			PlatformTransactionManager transactions, Clock clock) {
+	DonationController(DonationService donations, CharityRegions regions, ExportHandling exports, Clock clock) {
 		this.donations = donations;
 		this.regions = regions;
 		this.exports = exports;
-		this.audit = audit;
-		this.readOnly = new TransactionTemplate(transactions);
-		this.readOnly.setReadOnly(true);
 		this.clock = clock;
 	}
 
@@ -149,15 +137,37 @@ class DonationController {
 		RegionScope scope = regions.narrow(user.scope(), within);
 		String name = regions.name(scope.root());
 		CharityFilter filter = new CharityFilter(scope, q, kind, 0, CharityFilter.MAX_SIZE);
-		audit.record("donation.export", "donation", null, scope.root());
-		readOnly.executeWithoutResult(status -> {
-			try {
-				exports.download(report(name), donations.stream(filter), response, "charity.excel.file", name);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		});
+		exports.download(user, false, "donation", scope, "q=" + q + ";kind=" + kind, opener -> report(name),
+				() -> donations.stream(filter), response, "charity.excel.file", name);
+	}
+
+	/** The donor list as a workbook: phones masked, or in full (audited) with {@code personal-data:view}. */
+	@GetMapping("/donors/export")
+	@PreAuthorize("hasAuthority('charity:view')")
+	void exportDonors(@RequestParam(required = false) String within, @RequestParam(defaultValue = "") String q,
+			@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "false") boolean full,
+			@AuthenticationPrincipal CurrentUser user, HttpServletResponse response) {
+		RegionScope scope = regions.narrow(user.scope(), within);
+		String name = regions.name(scope.root());
+		CharityFilter filter = new CharityFilter(scope, q, kind, 0, CharityFilter.MAX_SIZE);
+		exports.download(user, full, "donor", scope, "q=" + q + ";kind=" + kind, opener -> donorReport(name, opener),
+				() -> donations.streamDonors(filter), response, "charity.excel.donors.file", name);
+	}
+
+	private static ExcelReport<Donations.ExportedDonor> donorReport(String regionName, PersonalData.Opener opener) {
+		List<ExportColumn<Donations.ExportedDonor>> c = new ArrayList<>();
+		c.add(ExportColumn.integer("charity.field.donorId", e -> e.donor().id()));
+		c.add(ExportColumn.<Donations.ExportedDonor>text("charity.field.donor", e -> e.donor().name()).width(28));
+		c.add(ExportColumn.label("charity.field.donorKind", e -> e.donor().kind().messageKey()));
+		c.add(ExportColumn.<Donations.ExportedDonor>text("field.creditCode", e -> e.donor().creditCode()).width(22));
+		c.add(ExportColumn.text("field.contactPerson", e -> e.donor().contactPerson()));
+		c.add(ExportColumn.<Donations.ExportedDonor>text("charity.field.phone",
+				e -> opener == null || e.phoneCipher() == null ? e.donor().phone()
+						: opener.open(PersonalData.Kind.PHONE, e.phoneCipher()))
+			.width(16));
+		c.add(ExportColumn.text("charity.field.regionCode", e -> e.donor().regionCode()));
+		c.add(ExportColumn.text("charity.field.regionName", e -> e.donor().regionName()));
+		return new ExcelReport<>("charity.excel.donors.title", List.of(regionName), "charity.excel.donors.sheet", c);
 	}
 
 	private static ExcelReport<Donation> report(String regionName) {

@@ -198,6 +198,11 @@ public class DonationService {
 		return donations.donors(filter);
 	}
 
+	/** Every donor matching the filter, streamed for exports; close the stream, inside a transaction. */
+	Stream<Donations.ExportedDonor> streamDonors(CharityFilter filter) {
+		return donations.streamDonors(filter);
+	}
+
 	public Donor donor(RegionScope scope, long id) {
 		return donations.findDonor(scope, id).orElseThrow(() -> BusinessException.notFound("charity.donor.unknown", id));
 	}

@@ -101,8 +101,27 @@ class Donations {
 			.optional();
 	}
 
+	/** A donor as exported: the masked row and, for a permitted full export, the phone's ciphertext. */
+	record ExportedDonor(Donor donor, String phoneCipher) {
+	}
+
 	List<Donor> donors(CharityFilter q) {
-		return jdbc.sql("SELECT " + DONOR_COLUMNS + """
+		return donorSelect(jdbc, q, "").param("limit", q.size() + 1)
+			.param("offset", q.offset())
+			.query(Donations::donor)
+			.list();
+	}
+
+	/** Every donor matching the filters, for exports; close the stream, inside a transaction. */
+	java.util.stream.Stream<ExportedDonor> streamDonors(CharityFilter q) {
+		return donorSelect(streaming, q, ", o.phone_cipher").param("limit", Integer.MAX_VALUE)
+			.param("offset", 0)
+			.query((rs, n) -> new ExportedDonor(donor(rs, n), rs.getString("phone_cipher")))
+			.stream();
+	}
+
+	private static JdbcClient.StatementSpec donorSelect(JdbcClient client, CharityFilter q, String extraColumns) {
+		return client.sql("SELECT " + DONOR_COLUMNS + extraColumns + """
 
 				FROM donor o LEFT JOIN region r ON r.code = o.region_code
 				WHERE o.region_code >= :from AND o.region_code < :to
@@ -117,11 +136,7 @@ class Donations {
 			.param("kind", q.kind())
 			.param("text", q.text())
 			.param("pattern", q.namePattern())
-			.param("initials", q.initialsPattern())
-			.param("limit", q.size() + 1)
-			.param("offset", q.offset())
-			.query(Donations::donor)
-			.list();
+			.param("initials", q.initialsPattern());
 	}
 
 	long insert(Values v, Timestamp at, String by) {

@@ -11,6 +11,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -53,6 +54,13 @@ class FundApi {
 		return funds.createFund(input, user.scope());
 	}
 
+	@PutMapping("/api/funds/{id}")
+	@PreAuthorize("hasAuthority('charity:manage')")
+	@Operation(summary = "Change a fund in scope (404 outside); the cap may not fall below the amount already matched")
+	Fund update(@PathVariable long id, @RequestBody FundInput input, @AuthenticationPrincipal CurrentUser user) {
+		return funds.updateFund(id, input, user.scope());
+	}
+
 	@GetMapping("/api/funds/{id}")
 	@PreAuthorize("hasAuthority('charity:view')")
 	@Operation(summary = "One fund in scope (404 outside)")
@@ -77,6 +85,14 @@ class FundApi {
 	@Operation(summary = "Record a charitable trust (name, trustee, amount in yuan, regionCode; establishedOn, filingNumber, purpose optional)")
 	CharitableTrust createTrust(@RequestBody TrustInput input, @AuthenticationPrincipal CurrentUser user) {
 		return funds.createTrust(input, user.scope());
+	}
+
+	@PutMapping("/api/trusts/{id}")
+	@PreAuthorize("hasAuthority('charity:manage')")
+	@Operation(summary = "Change a charitable trust in scope (404 outside)")
+	CharitableTrust updateTrust(@PathVariable long id, @RequestBody TrustInput input,
+			@AuthenticationPrincipal CurrentUser user) {
+		return funds.updateTrust(id, input, user.scope());
 	}
 
 	@GetMapping("/api/trusts/{id}")

@@ -1,22 +1,30 @@
 package org.wushe.charity.fund;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
+import org.wushe.actor.ExportHandling;
 import org.wushe.charity.support.CharityFilter;
 import org.wushe.charity.support.CharityRegions;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.InvalidInputException;
+import org.wushe.shared.excel.ExcelReport;
+import org.wushe.shared.excel.ExportColumn;
 
-/** Pages of charity funds and charitable trusts: lists and create forms. */
+/** Pages of charity funds and charitable trusts: lists, exports, details, create and edit forms. */
 @Controller
 class FundController {
 
@@ -24,9 +32,64 @@ class FundController {
 
 	private final CharityRegions regions;
 
-	FundController(FundService funds, CharityRegions regions) {
+	private final ExportHandling exports;
+
+	FundController(FundService funds, CharityRegions regions, ExportHandling exports) {
 		this.funds = funds;
 		this.regions = regions;
+		this.exports = exports;
+	}
+
+	@GetMapping("/funds/export")
+	@PreAuthorize("hasAuthority('charity:view')")
+	void exportFunds(@RequestParam(required = false) String within, @RequestParam(defaultValue = "") String q,
+			@AuthenticationPrincipal CurrentUser user, HttpServletResponse response) {
+		RegionScope scope = regions.narrow(user.scope(), within);
+		String name = regions.name(scope.root());
+		CharityFilter filter = new CharityFilter(scope, q, "", 0, CharityFilter.MAX_SIZE);
+		exports.download(user, false, FundService.FUND, scope, "q=" + q, opener -> fundReport(name),
+				() -> funds.streamFunds(filter), response, "charity.excel.funds.file", name);
+	}
+
+	@GetMapping("/trusts/export")
+	@PreAuthorize("hasAuthority('charity:view')")
+	void exportTrusts(@RequestParam(required = false) String within, @RequestParam(defaultValue = "") String q,
+			@AuthenticationPrincipal CurrentUser user, HttpServletResponse response) {
+		RegionScope scope = regions.narrow(user.scope(), within);
+		String name = regions.name(scope.root());
+		CharityFilter filter = new CharityFilter(scope, q, "", 0, CharityFilter.MAX_SIZE);
+		exports.download(user, false, FundService.TRUST, scope, "q=" + q, opener -> trustReport(name),
+				() -> funds.streamTrusts(filter), response, "charity.excel.trusts.file", name);
+	}
+
+	private static ExcelReport<Fund> fundReport(String regionName) {
+		List<ExportColumn<Fund>> c = new ArrayList<>();
+		c.add(ExportColumn.integer("charity.field.fundId", Fund::id));
+		c.add(ExportColumn.<Fund>text("field.name", Fund::name).width(28));
+		c.add(ExportColumn.<Fund>text("charity.field.purpose", Fund::purpose).width(30));
+		c.add(ExportColumn.text("field.manager", Fund::manager));
+		c.add(ExportColumn.money("charity.field.received", Fund::received));
+		c.add(ExportColumn.decimal("charity.field.matchingRatio", Fund::matchingRatio));
+		c.add(ExportColumn.money("charity.field.matchedTotal", Fund::matchedTotal));
+		c.add(ExportColumn.money("charity.field.matchingCap", Fund::matchingCap));
+		c.add(ExportColumn.label("field.status", f -> f.status().messageKey()));
+		c.add(ExportColumn.text("charity.field.regionCode", Fund::regionCode));
+		c.add(ExportColumn.text("charity.field.regionName", Fund::regionName));
+		return new ExcelReport<>("charity.excel.funds.title", List.of(regionName), "charity.excel.funds.sheet", c);
+	}
+
+	private static ExcelReport<CharitableTrust> trustReport(String regionName) {
+		List<ExportColumn<CharitableTrust>> c = new ArrayList<>();
+		c.add(ExportColumn.integer("charity.field.trustId", CharitableTrust::id));
+		c.add(ExportColumn.<CharitableTrust>text("field.name", CharitableTrust::name).width(28));
+		c.add(ExportColumn.<CharitableTrust>text("charity.field.trustee", CharitableTrust::trustee).width(24));
+		c.add(ExportColumn.money("charity.field.amount", CharitableTrust::amount));
+		c.add(ExportColumn.date("charity.field.establishedOn", CharitableTrust::establishedOn));
+		c.add(ExportColumn.text("charity.field.filingNumber", CharitableTrust::filingNumber));
+		c.add(ExportColumn.<CharitableTrust>text("charity.field.purpose", CharitableTrust::purpose).width(30));
+		c.add(ExportColumn.text("charity.field.regionCode", CharitableTrust::regionCode));
+		c.add(ExportColumn.text("charity.field.regionName", CharitableTrust::regionName));
+		return new ExcelReport<>("charity.excel.trusts.title", List.of(regionName), "charity.excel.trusts.sheet", c);
 	}
 
 	@GetMapping("/funds")
@@ -39,6 +102,41 @@ class FundController {
 		model.addAttribute("within", scope.root().value());
 		model.addAttribute("q", q);
 		return "charity/funds";
+	}
+
+	@GetMapping("/funds/{id}")
+	@PreAuthorize("hasAuthority('charity:view')")
+	String fund(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+		model.addAttribute("fund", funds.getFund(user.scope(), id));
+		return "charity/fund";
+	}
+
+	@GetMapping("/funds/{id}/edit")
+	@PreAuthorize("hasAuthority('charity:manage')")
+	String editFund(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+		model.addAttribute("form", FundInput.of(funds.getFund(user.scope(), id)));
+		model.addAttribute("fundId", id);
+		model.addAttribute("statuses", FundStatus.values());
+		return "charity/fund-form";
+	}
+
+	@PostMapping("/funds/{id}")
+	@PreAuthorize("hasAuthority('charity:manage')")
+	String updateFund(@PathVariable long id, FundInput form, @AuthenticationPrincipal CurrentUser user, Model model,
+			RedirectAttributes flash, HttpServletResponse response) {
+		try {
+			funds.updateFund(id, form, user.scope());
+			flash.addFlashAttribute("flash", "charity.fund.updated");
+			return "redirect:/funds/" + id;
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("form", form);
+			model.addAttribute("fundId", id);
+			model.addAttribute("statuses", FundStatus.values());
+			model.addAttribute("errors", ex.errors());
+			return "charity/fund-form";
+		}
 	}
 
 	@GetMapping("/funds/new")
@@ -76,6 +174,39 @@ class FundController {
 		model.addAttribute("within", scope.root().value());
 		model.addAttribute("q", q);
 		return "charity/trusts";
+	}
+
+	@GetMapping("/trusts/{id}")
+	@PreAuthorize("hasAuthority('charity:view')")
+	String trust(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+		model.addAttribute("trust", funds.getTrust(user.scope(), id));
+		return "charity/trust";
+	}
+
+	@GetMapping("/trusts/{id}/edit")
+	@PreAuthorize("hasAuthority('charity:manage')")
+	String editTrust(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+		model.addAttribute("form", TrustInput.of(funds.getTrust(user.scope(), id)));
+		model.addAttribute("trustId", id);
+		return "charity/trust-form";
+	}
+
+	@PostMapping("/trusts/{id}")
+	@PreAuthorize("hasAuthority('charity:manage')")
+	String updateTrust(@PathVariable long id, TrustInput form, @AuthenticationPrincipal CurrentUser user, Model model,
+			RedirectAttributes flash, HttpServletResponse response) {
+		try {
+			funds.updateTrust(id, form, user.scope());
+			flash.addFlashAttribute("flash", "charity.trust.updated");
+			return "redirect:/trusts/" + id;
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("form", form);
+			model.addAttribute("trustId", id);
+			model.addAttribute("errors", ex.errors());
+			return "charity/trust-form";
+		}
 	}
 
 	@GetMapping("/trusts/new")

@@ -4,6 +4,11 @@ package org.wushe.charity.fund;
 public record FundInput(String name, String regionCode, String purpose, String manager, String matchingRatio,
 		String matchingCap, String status) {
 
+	static FundInput of(Fund f) {
+		return new FundInput(f.name(), f.regionCode(), f.purpose(), f.manager(), f.matchingRatio().toPlainString(),
+				f.matchingCap().toPlainString(), f.status().name());
+	}
+
 	static FundInput empty(String regionCode) {
 		return new FundInput("", regionCode, "", "", "0", "0", "OPEN");
 	}

@@ -20,6 +20,12 @@ import org.wushe.shared.BusinessException;
 @Service
 public class FundService {
 
+	/** Audit entity of funds. */
+	static final String FUND = "charity-fund";
+
+	/** Audit entity of trusts. */
+	static final String TRUST = "charitable-trust";
+
 	private final Funds funds;
 
 	private final CharityRegions regions;
@@ -35,9 +41,41 @@ public class FundService {
 		this.clock = clock;
 	}
 
+	/** A fund's checked fields. */
+	private record FundValues(String name, String region, String purpose, String manager, BigDecimal ratio,
+			BigDecimal cap, FundStatus status) {
+	}
+
 	@Transactional
 	public Fund createFund(FundInput input, RegionScope scope) {
 		FieldChecks c = new FieldChecks();
+		FundValues v = checkFund(c, input, scope);
+		c.throwIfAny();
+		long id = funds.insertFund(v.name(), v.region(), v.purpose(), v.manager(), v.ratio(), v.cap(), v.status(),
+				now(), actor());
+		audit.record("charity-fund.create", FUND, id, RegionCode.parse(v.region()));
+		return getFund(scope, id);
+	}
+
+	/**
+	 * Changes a fund in scope (404 outside). The cap may not fall below what the fund has already matched; the
+	 * matched total itself only ever changes through donations.
+	 */
+	@Transactional
+	public Fund updateFund(long id, FundInput input, RegionScope scope) {
+		Fund before = getFund(scope, id);
+		FieldChecks c = new FieldChecks();
+		FundValues v = checkFund(c, input, scope);
+		if (v.cap() != null && v.cap().compareTo(before.matchedTotal()) < 0) {
+			c.add("matchingCap", "charity.fund.cap-below-matched", before.matchedTotal().toPlainString());
+		}
+		c.throwIfAny();
+		funds.updateFund(id, v.name(), v.region(), v.purpose(), v.manager(), v.ratio(), v.cap(), v.status());
+		audit.record("charity-fund.update", FUND, id, RegionCode.parse(v.region()));
+		return getFund(scope, id);
+	}
+
+	private FundValues checkFund(FieldChecks c, FundInput input, RegionScope scope) {
 		String name = c.required("name", input.name(), 200);
 		Optional<Region> region = regions.check(c, "regionCode", input.regionCode(), scope);
 		String purpose = c.optional("purpose", input.purpose(), 500);
@@ -47,12 +85,9 @@ public class FundService {
 		BigDecimal cap = c.decimal("matchingCap", input.matchingCap(), BigDecimal.ZERO,
 				new BigDecimal("999999999999.99"), 2, false);
 		FundStatus status = c.choice("status", input.status(), FundStatus.class, false);
-		c.throwIfAny();
-		long id = funds.insertFund(name, region.orElseThrow().code().value(), purpose, manager,
+		return new FundValues(name, region.map(r -> r.code().value()).orElse(null), purpose, manager,
 				ratio == null ? BigDecimal.ZERO : ratio, cap == null ? BigDecimal.ZERO.setScale(2) : cap,
-				status == null ? FundStatus.OPEN : status, now(), actor());
-		audit.record("charity-fund.create", "charity-fund", id, region.get().code());
-		return getFund(scope, id);
+				status == null ? FundStatus.OPEN : status);
 	}
 
 	public Optional<Fund> findFund(RegionScope scope, long id) {
@@ -72,9 +107,36 @@ public class FundService {
 		return fund.status() == FundStatus.OPEN ? funds.match(fund.id(), value) : BigDecimal.ZERO.setScale(2);
 	}
 
+	/** A trust's checked fields. */
+	private record TrustValues(String name, String trustee, BigDecimal amount, String region, LocalDate established,
+			String filing, String purpose) {
+	}
+
 	@Transactional
 	public CharitableTrust createTrust(TrustInput input, RegionScope scope) {
 		FieldChecks c = new FieldChecks();
+		TrustValues v = checkTrust(c, input, scope);
+		c.throwIfAny();
+		long id = funds.insertTrust(v.name(), v.trustee(), v.amount(), v.region(), v.established(), v.filing(),
+				v.purpose(), now(), actor());
+		audit.record("charitable-trust.create", TRUST, id, RegionCode.parse(v.region()));
+		return getTrust(scope, id);
+	}
+
+	/** Changes a trust in scope (404 outside), with the same checks as when it was recorded. */
+	@Transactional
+	public CharitableTrust updateTrust(long id, TrustInput input, RegionScope scope) {
+		getTrust(scope, id);
+		FieldChecks c = new FieldChecks();
+		TrustValues v = checkTrust(c, input, scope);
+		c.throwIfAny();
+		funds.updateTrust(id, v.name(), v.trustee(), v.amount(), v.region(), v.established(), v.filing(),
+				v.purpose());
+		audit.record("charitable-trust.update", TRUST, id, RegionCode.parse(v.region()));
+		return getTrust(scope, id);
+	}
+
+	private TrustValues checkTrust(FieldChecks c, TrustInput input, RegionScope scope) {
 		String name = c.required("name", input.name(), 200);
 		String trustee = c.required("trustee", input.trustee(), 200);
 		BigDecimal amount = c.decimal("amount", input.amount(), new BigDecimal("0.01"),
@@ -83,11 +145,8 @@ public class FundService {
 		LocalDate established = c.date("establishedOn", input.establishedOn(), LocalDate.now(clock), false);
 		String filing = c.optional("filingNumber", input.filingNumber(), 50);
 		String purpose = c.optional("purpose", input.purpose(), 500);
-		c.throwIfAny();
-		long id = funds.insertTrust(name, trustee, amount, region.orElseThrow().code().value(), established, filing,
-				purpose, now(), actor());
-		audit.record("charitable-trust.create", "charitable-trust", id, region.get().code());
-		return getTrust(scope, id);
+		return new TrustValues(name, trustee, amount, region.map(r -> r.code().value()).orElse(null), established,
+				filing, purpose);
 	}
 
 	public CharitableTrust getTrust(RegionScope scope, long id) {
@@ -96,6 +155,16 @@ public class FundService {
 
 	public List<CharitableTrust> trusts(CharityFilter filter) {
 		return funds.trusts(filter);
+	}
+
+	/** Every fund matching the filter, streamed for exports; close the stream, inside a transaction. */
+	java.util.stream.Stream<Fund> streamFunds(CharityFilter filter) {
+		return funds.streamFunds(filter);
+	}
+
+	/** Every trust matching the filter, streamed for exports; close the stream, inside a transaction. */
+	java.util.stream.Stream<CharitableTrust> streamTrusts(CharityFilter filter) {
+		return funds.streamTrusts(filter);
 	}
 
 	private java.sql.Timestamp now() {

@@ -6,8 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,8 +34,14 @@ class Funds {
 
 	private final JdbcClient jdbc;
 
-	Funds(JdbcClient jdbc) {
+	/** Fetches in chunks, for exports (PostgreSQL streams with a cursor inside a transaction). */
+	private final JdbcClient streaming;
+
+	Funds(JdbcClient jdbc, javax.sql.DataSource dataSource) {
 		this.jdbc = jdbc;
+		org.springframework.jdbc.core.JdbcTemplate template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+		template.setFetchSize(1_000);
+		this.streaming = JdbcClient.create(template);
 	}
 
 	long insertFund(String name, String region, String purpose, String manager, BigDecimal ratio, BigDecimal cap,
@@ -42,16 +51,36 @@ class Funds {
 				    matching_cap, matched_total, status, created_at, created_by)
 				VALUES (:name, :initials, :region, :purpose, :manager, :ratio, :cap, 0, :status, :at, :by)
 				""")
-			.param("name", name)
-			.param("initials", NameInitials.of(name))
-			.param("region", region)
-			.param("purpose", purpose)
-			.param("manager", manager)
-			.param("ratio", ratio)
-			.param("cap", cap)
-			.param("status", status.name())
+			.params(fundParams(name, region, purpose, manager, ratio, cap, status))
 			.param("at", at)
 			.param("by", by));
+	}
+
+	private static Map<String, Object> fundParams(String name, String region, String purpose, String manager,
+			BigDecimal ratio, BigDecimal cap, FundStatus status) {
+		Map<String, Object> p = new HashMap<>();
+		p.put("name", name);
+		p.put("initials", NameInitials.of(name));
+		p.put("region", region);
+		p.put("purpose", purpose);
+		p.put("manager", manager);
+		p.put("ratio", ratio);
+		p.put("cap", cap);
+		p.put("status", status.name());
+		return p;
+	}
+
+	void updateFund(long id, String name, String region, String purpose, String manager, BigDecimal ratio,
+			BigDecimal cap, FundStatus status) {
+		jdbc.sql("""
+				UPDATE charity_fund SET name = :name, name_initials = :initials, region_code = :region,
+				    purpose = :purpose, manager = :manager, matching_ratio = :ratio, matching_cap = :cap,
+				    status = :status
+				WHERE id = :id
+				""")
+			.param("id", id)
+			.params(fundParams(name, region, purpose, manager, ratio, cap, status))
+			.update();
 	}
 
 	Optional<Fund> findFund(RegionScope scope, long id) {
@@ -68,7 +97,16 @@ class Funds {
 	}
 
 	List<Fund> funds(CharityFilter q) {
-		return jdbc.sql("SELECT " + FUND_COLUMNS + """
+		return fundSelect(jdbc, q).param("limit", q.size() + 1).param("offset", q.offset()).query(Funds::fund).list();
+	}
+
+	/** Every fund matching the filters, for exports; close the stream, inside a transaction. */
+	Stream<Fund> streamFunds(CharityFilter q) {
+		return fundSelect(streaming, q).param("limit", Integer.MAX_VALUE).param("offset", 0).query(Funds::fund).stream();
+	}
+
+	private static JdbcClient.StatementSpec fundSelect(JdbcClient client, CharityFilter q) {
+		return client.sql("SELECT " + FUND_COLUMNS + """
 
 				FROM charity_fund f LEFT JOIN region r ON r.code = f.region_code
 				WHERE f.region_code >= :from AND f.region_code < :to
@@ -81,11 +119,7 @@ class Funds {
 			.param("to", q.scope().to())
 			.param("text", q.text())
 			.param("pattern", q.namePattern())
-			.param("initials", q.initialsPattern())
-			.param("limit", q.size() + 1)
-			.param("offset", q.offset())
-			.query(Funds::fund)
-			.list();
+			.param("initials", q.initialsPattern());
 	}
 
 	/**
@@ -120,16 +154,36 @@ class Funds {
 				    filing_number, purpose, created_at, created_by)
 				VALUES (:name, :initials, :trustee, :amount, :region, :established, :filing, :purpose, :at, :by)
 				""")
-			.param("name", name)
-			.param("initials", NameInitials.of(name))
-			.param("trustee", trustee)
-			.param("amount", amount)
-			.param("region", region)
-			.param("established", establishedOn == null ? null : Date.valueOf(establishedOn))
-			.param("filing", filingNumber)
-			.param("purpose", purpose)
+			.params(trustParams(name, trustee, amount, region, establishedOn, filingNumber, purpose))
 			.param("at", at)
 			.param("by", by));
+	}
+
+	private static Map<String, Object> trustParams(String name, String trustee, BigDecimal amount, String region,
+			LocalDate establishedOn, String filingNumber, String purpose) {
+		Map<String, Object> p = new HashMap<>();
+		p.put("name", name);
+		p.put("initials", NameInitials.of(name));
+		p.put("trustee", trustee);
+		p.put("amount", amount);
+		p.put("region", region);
+		p.put("established", establishedOn == null ? null : Date.valueOf(establishedOn));
+		p.put("filing", filingNumber);
+		p.put("purpose", purpose);
+		return p;
+	}
+
+	void updateTrust(long id, String name, String trustee, BigDecimal amount, String region,
+			LocalDate establishedOn, String filingNumber, String purpose) {
+		jdbc.sql("""
+				UPDATE charitable_trust SET name = :name, name_initials = :initials, trustee = :trustee,
+				    amount = :amount, region_code = :region, established_on = :established, filing_number = :filing,
+				    purpose = :purpose
+				WHERE id = :id
+				""")
+			.param("id", id)
+			.params(trustParams(name, trustee, amount, region, establishedOn, filingNumber, purpose))
+			.update();
 	}
 
 	Optional<CharitableTrust> findTrust(RegionScope scope, long id) {
@@ -146,7 +200,22 @@ class Funds {
 	}
 
 	List<CharitableTrust> trusts(CharityFilter q) {
-		return jdbc.sql("SELECT " + TRUST_COLUMNS + """
+		return trustSelect(jdbc, q).param("limit", q.size() + 1)
+			.param("offset", q.offset())
+			.query(Funds::trust)
+			.list();
+	}
+
+	/** Every trust matching the filters, for exports; close the stream, inside a transaction. */
+	Stream<CharitableTrust> streamTrusts(CharityFilter q) {
+		return trustSelect(streaming, q).param("limit", Integer.MAX_VALUE)
+			.param("offset", 0)
+			.query(Funds::trust)
+			.stream();
+	}
+
+	private static JdbcClient.StatementSpec trustSelect(JdbcClient client, CharityFilter q) {
+		return client.sql("SELECT " + TRUST_COLUMNS + """
 
 				FROM charitable_trust t LEFT JOIN region r ON r.code = t.region_code
 				WHERE t.region_code >= :from AND t.region_code < :to
@@ -159,11 +228,7 @@ class Funds {
 			.param("to", q.scope().to())
 			.param("text", q.text())
 			.param("pattern", q.namePattern())
-			.param("initials", q.initialsPattern())
-			.param("limit", q.size() + 1)
-			.param("offset", q.offset())
-			.query(Funds::trust)
-			.list();
+			.param("initials", q.initialsPattern());
 	}
 
 	static Fund fund(ResultSet rs, int n) throws SQLException {

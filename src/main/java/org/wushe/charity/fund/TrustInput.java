@@ -4,6 +4,11 @@ package org.wushe.charity.fund;
 public record TrustInput(String name, String trustee, String amount, String regionCode, String establishedOn,
 		String filingNumber, String purpose) {
 
+	static TrustInput of(CharitableTrust t) {
+		return new TrustInput(t.name(), t.trustee(), t.amount().toPlainString(), t.regionCode(),
+				t.establishedOn() == null ? "" : t.establishedOn().toString(), t.filingNumber(), t.purpose());
+	}
+
 	static TrustInput empty(String regionCode) {
 		return new TrustInput("", "", "", regionCode, "", "", "");
 	}

@@ -19,6 +19,14 @@ public interface ImportPlan<T> {
 	ExcelLayout layout();
 
 	/**
+	 * Called before {@link #convert} with the next rows of the file (up to one batch), in order: a plan may look up
+	 * in the database at once what it would otherwise ask once per row (e.g. which ID numbers are registered), and
+	 * answer from that in {@link #convert}. Rows with cell errors are included; they are not converted.
+	 */
+	default void prepare(List<ImportRow> rows) {
+	}
+
+	/**
 	 * The domain item of a row whose cells all parsed, or {@code null} after reporting a problem with
 	 * {@link ImportRow#reject} (for rules that need more than one cell or the database: scope, duplicates).
 	 */

@@ -12,8 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.shared.BusinessException;
 
 /**
- * One import from start to end: streams the rows, parses and converts each, stores valid items in batches, all in one
- * transaction. In {@link ImportMode#ALL} the first wrong row stops storing (reading goes on, to report every problem)
+ * One import from start to end: streams the rows, parses them a batch at a time, lets the plan prepare look-ups for
+ * that chunk, converts each row and stores valid items in batches, all in one transaction. In {@link ImportMode#ALL} the first wrong row stops storing (reading goes on, to report every problem)
  * and the transaction is rolled back; in {@link ImportMode#VALID} wrong rows are skipped.
  */
 final class ImportRun<T> implements Runnable {
@@ -80,10 +80,8 @@ final class ImportRun<T> implements Runnable {
 
 	/** Whether the transaction may commit. */
 	private boolean readAndStore() {
-		boolean storing = true;
-		long read = 0;
-		long stored = 0;
-		List<T> batch = new ArrayList<>(limits.batchSize());
+		Progress p = new Progress();
+		List<ImportRow> chunk = new ArrayList<>(limits.batchSize());
 		try (SheetReading sheet = new SheetReading(upload, plan.layout(), labels)) {
 			sheet.readHeader(upload.sheetName());
 			while (sheet.hasNext()) {
@@ -91,40 +89,23 @@ final class ImportRun<T> implements Runnable {
 				if (sheet.isBlank(r)) {
 					continue;
 				}
-				read++;
-				if (read > limits.maxRows()) {
-					throw new ExcelRejected("excel.file.too-many-rows", read, limits.maxRows());
+				p.read++;
+				if (p.read > limits.maxRows()) {
+					throw new ExcelRejected("excel.file.too-many-rows", p.read, limits.maxRows());
 				}
-				ImportRow row = sheet.parse(r);
-				T item = row.hasErrors() ? null : plan.convert(row);
-				if (item == null) {
-					if (!row.hasErrors()) {
-						row.rejectRow("excel.row.rejected");
-					}
-					job.addErrors(row.rawErrors());
-					if (job.mode() == ImportMode.ALL) {
-						storing = false;
-						batch.clear();
-					}
-				}
-				else if (storing) {
-					batch.add(item);
-					if (batch.size() >= limits.batchSize()) {
-						plan.store(batch);
-						stored += batch.size();
-						batch = new ArrayList<>(limits.batchSize());
-					}
-				}
-				if (read % PROGRESS_EVERY == 0) {
-					job.progress(read, stored);
+				chunk.add(sheet.parse(r));
+				if (chunk.size() >= limits.batchSize()) {
+					convertAndStore(chunk, p);
+					chunk.clear();
 				}
 			}
-			if (storing && !batch.isEmpty()) {
-				plan.store(batch);
-				stored += batch.size();
+			convertAndStore(chunk, p);
+			if (p.storing && !p.batch.isEmpty()) {
+				plan.store(p.batch);
+				p.stored += p.batch.size();
 			}
-			job.progress(read, stored);
-			if (read == 0) {
+			job.progress(p.read, p.stored);
+			if (p.read == 0) {
 				throw new ExcelRejected("excel.file.no-rows");
 			}
 		}
@@ -133,6 +114,54 @@ final class ImportRun<T> implements Runnable {
 			plan.finish();
 		}
 		return commit;
+	}
+
+	/** Rows read, items stored, whether storing goes on, and the batch being filled. */
+	private final class Progress {
+
+		long read;
+
+		long stored;
+
+		long converted;
+
+		boolean storing = true;
+
+		List<T> batch = new ArrayList<>(limits.batchSize());
+
+	}
+
+	/** Converts the parsed rows of one chunk in order (after {@link ImportPlan#prepare}) and stores full batches. */
+	private void convertAndStore(List<ImportRow> chunk, Progress p) {
+		if (chunk.isEmpty()) {
+			return;
+		}
+		plan.prepare(chunk);
+		for (ImportRow row : chunk) {
+			p.converted++;
+			T item = row.hasErrors() ? null : plan.convert(row);
+			if (item == null) {
+				if (!row.hasErrors()) {
+					row.rejectRow("excel.row.rejected");
+				}
+				job.addErrors(row.rawErrors());
+				if (job.mode() == ImportMode.ALL) {
+					p.storing = false;
+					p.batch.clear();
+				}
+			}
+			else if (p.storing) {
+				p.batch.add(item);
+				if (p.batch.size() >= limits.batchSize()) {
+					plan.store(p.batch);
+					p.stored += p.batch.size();
+					p.batch = new ArrayList<>(limits.batchSize());
+				}
+			}
+			if (p.converted % PROGRESS_EVERY == 0) {
+				job.progress(p.converted, p.stored);
+			}
+		}
 	}
 
 }

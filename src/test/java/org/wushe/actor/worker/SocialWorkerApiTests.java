@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +23,11 @@ import org.wushe.access.AccountService;
 import org.wushe.access.Role;
 import org.wushe.actor.ActorTestData;
 import org.wushe.actor.IdNumber;
+import org.wushe.region.RegionCode;
+import org.wushe.region.RegionScope;
+import org.wushe.site.Site;
+import org.wushe.site.SiteInput;
+import org.wushe.site.SiteService;
 import org.wushe.support.IntegrationTest;
 import org.wushe.support.TestAccounts;
 
@@ -44,10 +51,54 @@ class SocialWorkerApiTests {
 
 	String stationWorker;
 
+	@Autowired
+	SiteService sites;
+
+	/** Two rooms in villages of 150102001, operating: sites a worker may be posted to. */
+	long roomA;
+
+	long roomB;
+
 	@BeforeEach
 	void setUp() {
 		county = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
 		stationWorker = TestAccounts.create(accounts, Role.STATION_WORKER, "150102001");
+		List<Long> rooms = operating("150102001", 2);
+		roomA = rooms.get(0);
+		roomB = rooms.get(1);
+	}
+
+	/** {@code n} operating sites of {@code township}, created if there are fewer (tests share the database). */
+	List<Long> operating(String township, int n) {
+		List<Long> ids = new java.util.ArrayList<>(jdbc.sql("""
+				SELECT id FROM site WHERE status = 'OPERATING' AND region_code >= :from AND region_code < :to
+				ORDER BY id
+				""")
+			.param("from", township)
+			.param("to", String.valueOf(Long.parseLong(township) + 1))
+			.query(Long.class)
+			.list());
+		while (ids.size() < n) {
+			ids.add(room(township, "OPERATING"));
+		}
+		return ids.subList(0, n);
+	}
+
+	/** A new room in a village of {@code township} without an active site (tests share the database). */
+	long room(String township, String status) {
+		String village = jdbc.sql("""
+				SELECT code FROM region WHERE level = 5 AND code >= :from AND code < :to
+				  AND code NOT IN (SELECT active_region FROM site WHERE active_region IS NOT NULL)
+				ORDER BY code
+				""")
+			.param("from", township)
+			.param("to", String.valueOf(Long.parseLong(township) + 1))
+			.query(String.class)
+			.list()
+			.get(0);
+		return sites.create(new SiteInput("ROOM", village, "社工室" + System.nanoTime() % 1000000, null, null, null,
+				null, null, null, null, status, null, null, null, null, null, null, null),
+				new RegionScope(RegionCode.COUNTRY)).id();
 	}
 
 	long register(String user, String idNumber, String phone, String qualification, String region) throws Exception {
@@ -55,8 +106,8 @@ class SocialWorkerApiTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"name":"其木格","gender":"FEMALE","idNumber":"%s","phone":"%s","qualification":"%s",
-					 "certificateNumber":"Z2023150100123","regionCode":"%s","siteIds":["7","9"]}"""
-				.formatted(idNumber, phone, qualification, region)))
+					 "certificateNumber":"Z2023150100123","regionCode":"%s","siteIds":["%d","%d"]}"""
+				.formatted(idNumber, phone, qualification, region, roomA, roomB)))
 			.andExpect(status().isCreated())
 			.andReturn();
 		return ((Number) JsonPath.read(r.getResponse().getContentAsString(), "$.id")).longValue();
@@ -171,12 +222,53 @@ class SocialWorkerApiTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"name":"其木格","gender":"FEMALE","qualification":"ASSISTANT_SOCIAL_WORKER",
-					 "certificateNumber":"A1","regionCode":"150102002","post":"SUPERVISOR","siteIds":["3"]}"""))
+					 "certificateNumber":"A1","regionCode":"150102002","post":"SUPERVISOR","siteIds":["%d"]}"""
+				.formatted(roomB)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.qualification").value("ASSISTANT_SOCIAL_WORKER"))
 			.andExpect(jsonPath("$.post").value("SUPERVISOR"))
-			.andExpect(jsonPath("$.siteIds[0]").value(3))
+			.andExpect(jsonPath("$.siteIds[0]").value(roomB))
 			.andExpect(jsonPath("$.idNumber").value(containsString("**********")));
+	}
+
+	@Test
+	void postedSitesMustBeActiveSitesInScope() throws Exception {
+		long otherCounty = operating("150105001", 1).get(0);
+		long closed = room("150102001", "OPERATING");
+		Site site = sites.get(closed, new RegionScope(RegionCode.COUNTRY));
+		SiteInput in = SiteInput.of(site);
+		sites.update(closed, new SiteInput(in.type(), in.regionCode(), in.name(), null, null, null, null, null, null,
+				null, "CLOSED", null, null, null, null, null, null, in.version()), new RegionScope(RegionCode.COUNTRY));
+		for (String ids : List.of("\"987654321\"", "\"" + otherCounty + "\"", "\"" + closed + "\"")) {
+			mvc.perform(post("/api/workers").with(TestAccounts.as(county))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"name":"阿拉坦","gender":"MALE","idNumber":"%s","qualification":"NONE","regionCode":"150102001",
+						 "siteIds":[%s]}""".formatted(ActorTestData.idNumber("150102"), ids)))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("siteIds"))
+				.andExpect(jsonPath("$.detail").value(containsString("驻点阵地")));
+		}
+		mvc.perform(post("/api/workers").with(TestAccounts.as(county))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"name":"阿拉坦","gender":"MALE","idNumber":"%s","qualification":"NONE","regionCode":"150102001",
+					 "siteIds":["%d"]}""".formatted(ActorTestData.idNumber("150102"), closed)))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("已关闭")));
+		mvc.perform(post("/api/workers").with(TestAccounts.as(county))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"name":"阿拉坦","gender":"MALE","idNumber":"%s","qualification":"NONE","regionCode":"150102001",
+					 "siteIds":["%d"]}""".formatted(ActorTestData.idNumber("150102"), otherCounty)))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("不存在或不在您的管辖范围内")));
+		// the station worker of 150102001 may post to a room of that township
+		mvc.perform(post("/api/workers").with(TestAccounts.as(stationWorker))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"name":"阿拉坦","gender":"MALE","idNumber":"%s","qualification":"NONE","regionCode":"150102001",
+					 "siteIds":["%d"]}""".formatted(ActorTestData.idNumber("150102"), roomA)))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.siteIds[0]").value(roomA));
 	}
 
 	@Test

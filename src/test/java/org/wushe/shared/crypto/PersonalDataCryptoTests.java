@@ -1,4 +1,4 @@
-package org.wushe.actor;
+package org.wushe.shared.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

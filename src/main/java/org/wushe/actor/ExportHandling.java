@@ -1,4 +1,4 @@
-package org.wushe.actor.registry;
+package org.wushe.actor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,16 +12,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.access.CurrentUser;
-import org.wushe.actor.PersonalData;
 import org.wushe.audit.AuditTrail;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.excel.ExcelExports;
 import org.wushe.shared.excel.ExcelReport;
 
 /**
- * Exports of registry lists: masked by default; with full personal data only for users allowed to see it, and then
- * audited as {@value PersonalData#EXPORT_ACTION}. Every export is audited as {@code <entity>.export}. Rows stream from
- * the database to the response inside one read-only transaction.
+ * Exports of registry lists, of this module and of modules above it (charity): masked by default; with full personal
+ * data only for users allowed to see it, and then audited as {@value PersonalData#EXPORT_ACTION}. Every export is
+ * audited as {@code <entity>.export}. Rows stream from the database to the response inside one read-only transaction.
  */
 @Component
 public class ExportHandling {

@@ -1,4 +1,4 @@
-package org.wushe.actor;
+package org.wushe.shared.crypto;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -12,14 +12,27 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 
+import org.springframework.stereotype.Component;
+
 /**
  * AES-256-GCM for single values: a random 96-bit IV per value, stored in front of the ciphertext and its 128-bit tag,
  * as {@code v1:<base64(iv || ciphertext || tag)>}. The field kind is bound as associated data, so a ciphertext moved
  * from one column to another does not decrypt. The search hash is HMAC-SHA256 of kind and value, in hex.
+ * <p>
+ * Shared by every module that keeps personal data (个人信息) at rest: the purpose names the field kind, e.g.
+ * {@link #PHONE} or {@link #ID_NUMBER}; the same purpose gives the same search hash in every module.
  */
-final class FieldCipher {
+@Component
+public final class FieldCipher {
 
-	static final String PREFIX = "v1:";
+	/** Prefix of every sealed value of this format. */
+	public static final String PREFIX = "v1:";
+
+	/** Purpose of phone numbers (手机号码/固定电话). */
+	public static final String PHONE = "phone";
+
+	/** Purpose of citizen ID numbers (公民身份号码). */
+	public static final String ID_NUMBER = "id-number";
 
 	private static final int IV_BYTES = 12;
 
@@ -41,7 +54,7 @@ final class FieldCipher {
 		}
 	});
 
-	FieldCipher(PersonalDataKeys keys) {
+	public FieldCipher(PersonalDataKeys keys) {
 		this.keys = keys;
 		this.macs = ThreadLocal.withInitial(() -> {
 			try {
@@ -55,7 +68,7 @@ final class FieldCipher {
 		});
 	}
 
-	String encrypt(String purpose, String plain) {
+	public String encrypt(String purpose, String plain) {
 		byte[] iv = new byte[IV_BYTES];
 		random.nextBytes(iv);
 		try {
@@ -72,7 +85,7 @@ final class FieldCipher {
 	}
 
 	/** Decrypts; throws {@link TamperedException} when the value was altered or sealed with another key. */
-	String decrypt(String purpose, String sealedText) {
+	public String decrypt(String purpose, String sealedText) {
 		if (sealedText == null || !sealedText.startsWith(PREFIX)) {
 			throw new TamperedException();
 		}
@@ -101,7 +114,7 @@ final class FieldCipher {
 		}
 	}
 
-	String hash(String purpose, String plain) {
+	public String hash(String purpose, String plain) {
 		Mac mac = macs.get();
 		mac.update(purpose.getBytes(StandardCharsets.UTF_8));
 		mac.update((byte) 0);
@@ -109,7 +122,7 @@ final class FieldCipher {
 	}
 
 	/** A stored value that fails authentication: altered, truncated, or sealed under another key. */
-	static final class TamperedException extends RuntimeException {
+	public static final class TamperedException extends RuntimeException {
 
 		TamperedException() {
 			super("personal data failed authentication");

@@ -1,4 +1,4 @@
-package org.wushe.actor;
+package org.wushe.shared.crypto;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,22 +31,22 @@ import org.springframework.stereotype.Component;
  * start-up.
  */
 @Component
-class PersonalDataKeys {
+public class PersonalDataKeys {
 
 	private static final Logger log = LoggerFactory.getLogger(PersonalDataKeys.class);
 
-	static final String KEY_FILE = "personal-data.key";
+	public static final String KEY_FILE = "personal-data.key";
 
 	private final SecretKeySpec encryptionKey;
 
 	private final SecretKeySpec searchKey;
 
 	@Autowired
-	PersonalDataKeys(Environment environment) {
+	public PersonalDataKeys(Environment environment) {
 		this(secret(environment));
 	}
 
-	PersonalDataKeys(byte[] secret) {
+	public PersonalDataKeys(byte[] secret) {
 		this.encryptionKey = new SecretKeySpec(derive(secret, "wushe/personal-data/encryption/v1"), "AES");
 		this.searchKey = new SecretKeySpec(derive(secret, "wushe/personal-data/search/v1"), "HmacSHA256");
 	}
@@ -75,7 +75,7 @@ class PersonalDataKeys {
 	}
 
 	/** Reads the key file, or creates it once with a fresh random key (never overwriting one written meanwhile). */
-	static byte[] fromFile(Path file) {
+	public static byte[] fromFile(Path file) {
 		try {
 			if (!Files.exists(file)) {
 				Files.createDirectories(file.toAbsolutePath().getParent());
