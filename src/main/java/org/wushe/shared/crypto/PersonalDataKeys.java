@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +31,8 @@ import org.springframework.stereotype.Component;
  * {@code <wushe.data-dir>/personal-data.key} and reused; on the {@code postgres} profile a missing key stops
  * start-up.
  */
+// created at start-up even though beans start lazily: a missing key must stop the start, not a later request
+@Lazy(false)
 @Component
 public class PersonalDataKeys {
 
