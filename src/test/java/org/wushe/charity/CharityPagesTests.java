@@ -179,6 +179,19 @@ class CharityPagesTests {
 			.with(csrf())
 			.param("name", "x")
 			.param("regionCode", "150105")).andExpect(status().isNotFound());
+		// creating with a missing name: the form again, 422, nothing stored
+		long fundsBefore = jdbc.sql("SELECT COUNT(*) FROM charity_fund").query(Long.class).single();
+		String missing = mvc.perform(post("/funds").with(TestAccounts.as(xincheng))
+			.with(csrf())
+			.param("name", "")
+			.param("regionCode", "150102")
+			.param("status", "OPEN"))
+			.andExpect(status().isUnprocessableContent())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(missing).contains("id=\"fund-form\"");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM charity_fund").query(Long.class).single()).isEqualTo(fundsBefore);
 
 		mvc.perform(post("/funds/{id}", id).with(TestAccounts.as(xincheng))
 			.with(csrf())

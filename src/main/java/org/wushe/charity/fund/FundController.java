@@ -2,6 +2,7 @@ package org.wushe.charity.fund;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -124,19 +125,9 @@ class FundController {
 	@PreAuthorize("hasAuthority('charity:manage')")
 	String updateFund(@PathVariable long id, FundInput form, @AuthenticationPrincipal CurrentUser user, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
-		try {
-			funds.updateFund(id, form, user.scope());
-			flash.addFlashAttribute("flash", "charity.fund.updated");
-			return "redirect:/funds/" + id;
-		}
-		catch (InvalidInputException ex) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("form", form);
-			model.addAttribute("fundId", id);
-			model.addAttribute("statuses", FundStatus.values());
-			model.addAttribute("errors", ex.errors());
-			return "charity/fund-form";
-		}
+		return save(() -> funds.updateFund(id, form, user.scope()), "charity.fund.updated", "/funds/" + id,
+				"charity/fund-form", Map.of("form", form, "fundId", id, "statuses", FundStatus.values()), model, flash,
+				response);
 	}
 
 	@GetMapping("/funds/new")
@@ -149,19 +140,10 @@ class FundController {
 
 	@PostMapping("/funds")
 	@PreAuthorize("hasAuthority('charity:manage')")
-	String createFund(FundInput form, @AuthenticationPrincipal CurrentUser user, Model model,
-			RedirectAttributes flash) {
-		try {
-			funds.createFund(form, user.scope());
-			flash.addFlashAttribute("flash", "charity.fund.created");
-			return "redirect:/funds";
-		}
-		catch (InvalidInputException ex) {
-			model.addAttribute("form", form);
-			model.addAttribute("statuses", FundStatus.values());
-			model.addAttribute("errors", ex.errors());
-			return "charity/fund-form";
-		}
+	String createFund(FundInput form, @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes flash,
+			HttpServletResponse response) {
+		return save(() -> funds.createFund(form, user.scope()), "charity.fund.created", "/funds", "charity/fund-form",
+				Map.of("form", form, "statuses", FundStatus.values()), model, flash, response);
 	}
 
 	@GetMapping("/trusts")
@@ -195,18 +177,8 @@ class FundController {
 	@PreAuthorize("hasAuthority('charity:manage')")
 	String updateTrust(@PathVariable long id, TrustInput form, @AuthenticationPrincipal CurrentUser user, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
-		try {
-			funds.updateTrust(id, form, user.scope());
-			flash.addFlashAttribute("flash", "charity.trust.updated");
-			return "redirect:/trusts/" + id;
-		}
-		catch (InvalidInputException ex) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("form", form);
-			model.addAttribute("trustId", id);
-			model.addAttribute("errors", ex.errors());
-			return "charity/trust-form";
-		}
+		return save(() -> funds.updateTrust(id, form, user.scope()), "charity.trust.updated", "/trusts/" + id,
+				"charity/trust-form", Map.of("form", form, "trustId", id), model, flash, response);
 	}
 
 	@GetMapping("/trusts/new")
@@ -219,16 +191,27 @@ class FundController {
 	@PostMapping("/trusts")
 	@PreAuthorize("hasAuthority('charity:manage')")
 	String createTrust(TrustInput form, @AuthenticationPrincipal CurrentUser user, Model model,
-			RedirectAttributes flash) {
+			RedirectAttributes flash, HttpServletResponse response) {
+		return save(() -> funds.createTrust(form, user.scope()), "charity.trust.created", "/trusts",
+				"charity/trust-form", Map.of("form", form), model, flash, response);
+	}
+
+	/**
+	 * Runs a create or update: on success back to {@code redirect} with the flash message, on invalid input the form
+	 * again (422) with its values and the errors in place; nothing is stored then.
+	 */
+	private static String save(Runnable action, String flashKey, String redirect, String formView,
+			Map<String, ?> formModel, Model model, RedirectAttributes flash, HttpServletResponse response) {
 		try {
-			funds.createTrust(form, user.scope());
-			flash.addFlashAttribute("flash", "charity.trust.created");
-			return "redirect:/trusts";
+			action.run();
+			flash.addFlashAttribute("flash", flashKey);
+			return "redirect:" + redirect;
 		}
 		catch (InvalidInputException ex) {
-			model.addAttribute("form", form);
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAllAttributes(formModel);
 			model.addAttribute("errors", ex.errors());
-			return "charity/trust-form";
+			return formView;
 		}
 	}
 
