@@ -2,6 +2,8 @@ package org.wushe.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -280,8 +282,13 @@ class ArticleReviewFlowTests {
 		step(worker, id, "approve", null).andExpect(status().isForbidden());
 		step(county, id, "approve", null).andExpect(status().isOk());
 		// the county's own drafts stay its own; the worker's list holds only the township's articles
-		mvc.perform(get("/api/articles").param("view", "MINE").with(TestAccounts.as(worker)))
+		// (this test's campaign only: on a shared database other tests' articles of the township may exist)
+		mvc.perform(get("/api/articles").param("view", "MINE")
+			.param("campaign", String.valueOf(campaign))
+			.with(TestAccounts.as(worker)))
 			.andExpect(jsonPath("$[*].id", contains((int) id)));
+		mvc.perform(get("/api/articles").param("view", "MINE").with(TestAccounts.as(worker)))
+			.andExpect(jsonPath("$[*].regionCode", everyItem(is("150102001"))));
 	}
 
 	@Test
