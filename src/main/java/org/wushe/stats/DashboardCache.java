@@ -36,12 +36,19 @@ class DashboardCache {
 	record DerivedKey(Key dashboard, String viewer, Object variant) {
 	}
 
-	private final Map<Object, Object> entries = new LinkedHashMap<>(256, 0.75f, true) {
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
-			return size() > MAX_ENTRIES;
-		}
-	};
+	/**
+	 * Bound on the memory the entries hold, estimated from their size: rendered bodies and serialized answers of large
+	 * regions take tens of kilobytes each, and a crawler walking every county between two writes must not fill the
+	 * heap.
+	 */
+	static final long MAX_WEIGHT = 48L * 1024 * 1024;
+
+	/** What a computed {@link Dashboard} is taken to weigh (its series, domains and child rows). */
+	static final long DASHBOARD_WEIGHT = 32 * 1024;
+
+	private final Map<Object, Object> entries = new LinkedHashMap<>(256, 0.75f, true);
+
+	private long weight;
 
 	DashboardCache(FigureVersion version) {
 		this.version = version;
@@ -61,6 +68,7 @@ class DashboardCache {
 		synchronized (this) {
 			if (now != cachedVersion) {
 				entries.clear();
+				weight = 0;
 				cachedVersion = now;
 			}
 			Object hit = entries.get(key);
@@ -72,10 +80,34 @@ class DashboardCache {
 		synchronized (this) {
 			// keep it only if no newer version has been seen meanwhile
 			if (now == cachedVersion) {
-				entries.put(key, computed);
+				Object replaced = entries.put(key, computed);
+				weight += weigh(computed) - (replaced == null ? 0 : weigh(replaced));
+				var eldest = entries.entrySet().iterator();
+				while ((entries.size() > MAX_ENTRIES || weight > MAX_WEIGHT) && eldest.hasNext()) {
+					weight -= weigh(eldest.next().getValue());
+					eldest.remove();
+				}
 			}
 		}
 		return computed;
+	}
+
+	static long weigh(Object entry) {
+		if (entry instanceof String text) {
+			return 48L + 2L * text.length();
+		}
+		if (entry instanceof byte[] bytes) {
+			return 16L + bytes.length;
+		}
+		if (entry instanceof DashboardPages.Body body) {
+			return 64L + 2L * body.html().length();
+		}
+		return DASHBOARD_WEIGHT;
+	}
+
+	/** Entries held and their estimated weight, for tests. */
+	synchronized long[] size() {
+		return new long[] { entries.size(), weight };
 	}
 
 }
