@@ -106,22 +106,20 @@ class Donations {
 	}
 
 	List<Donor> donors(CharityFilter q) {
-		return donorSelect(jdbc, q, "").param("limit", q.size() + 1)
-			.param("offset", q.offset())
+		return q.bindPage(donorSelect(jdbc, q, ""))
 			.query(Donations::donor)
 			.list();
 	}
 
 	/** Every donor matching the filters, for exports; close the stream, inside a transaction. */
 	java.util.stream.Stream<ExportedDonor> streamDonors(CharityFilter q) {
-		return donorSelect(streaming, q, ", o.phone_cipher").param("limit", Integer.MAX_VALUE)
-			.param("offset", 0)
+		return CharityFilter.bindAll(donorSelect(streaming, q, ", o.phone_cipher"))
 			.query((rs, n) -> new ExportedDonor(donor(rs, n), rs.getString("phone_cipher")))
 			.stream();
 	}
 
 	private static JdbcClient.StatementSpec donorSelect(JdbcClient client, CharityFilter q, String extraColumns) {
-		return client.sql("SELECT " + DONOR_COLUMNS + extraColumns + """
+		return q.bindSearch(client.sql("SELECT " + DONOR_COLUMNS + extraColumns + """
 
 				FROM donor o LEFT JOIN region r ON r.code = o.region_code
 				WHERE o.region_code >= :from AND o.region_code < :to
@@ -130,13 +128,8 @@ class Donations {
 				       OR (:initials <> '' AND o.name_initials LIKE :initials))
 				ORDER BY o.id DESC
 				LIMIT :limit OFFSET :offset
-				""")
-			.param("from", q.scope().from())
-			.param("to", q.scope().to())
-			.param("kind", q.kind())
-			.param("text", q.text())
-			.param("pattern", q.namePattern())
-			.param("initials", q.initialsPattern());
+				"""))
+			.param("kind", q.kind());
 	}
 
 	long insert(Values v, Timestamp at, String by) {
@@ -179,15 +172,15 @@ class Donations {
 	}
 
 	List<Donation> list(CharityFilter q) {
-		return select(jdbc, q).param("limit", q.size() + 1).param("offset", q.offset()).query(Donations::map).list();
+		return q.bindPage(select(jdbc, q)).query(Donations::map).list();
 	}
 
 	java.util.stream.Stream<Donation> stream(CharityFilter q) {
-		return select(streaming, q).param("limit", Integer.MAX_VALUE).param("offset", 0).query(Donations::map).stream();
+		return CharityFilter.bindAll(select(streaming, q)).query(Donations::map).stream();
 	}
 
 	private static JdbcClient.StatementSpec select(JdbcClient client, CharityFilter q) {
-		return client.sql("SELECT " + COLUMNS + "\n" + FROM + """
+		return q.bindSearch(client.sql("SELECT " + COLUMNS + "\n" + FROM + """
 				WHERE d.region_code >= :from AND d.region_code < :to
 				  AND (:kind = '' OR d.kind = :kind)
 				  AND (:text = '' OR LOWER(o.name) LIKE :pattern ESCAPE '\\'
@@ -195,13 +188,8 @@ class Donations {
 				       OR LOWER(d.item_description) LIKE :pattern ESCAPE '\\' OR LOWER(f.name) LIKE :pattern ESCAPE '\\')
 				ORDER BY d.received_on DESC, d.id DESC
 				LIMIT :limit OFFSET :offset
-				""")
-			.param("from", q.scope().from())
-			.param("to", q.scope().to())
-			.param("kind", q.kind())
-			.param("text", q.text())
-			.param("pattern", q.namePattern())
-			.param("initials", q.initialsPattern());
+				"""))
+			.param("kind", q.kind());
 	}
 
 	/** Sums per child region: money, in-kind valuation, matched, number of donations; trusts separately. */

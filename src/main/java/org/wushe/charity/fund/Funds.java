@@ -97,16 +97,16 @@ class Funds {
 	}
 
 	List<Fund> funds(CharityFilter q) {
-		return fundSelect(jdbc, q).param("limit", q.size() + 1).param("offset", q.offset()).query(Funds::fund).list();
+		return q.bindPage(fundSelect(jdbc, q)).query(Funds::fund).list();
 	}
 
 	/** Every fund matching the filters, for exports; close the stream, inside a transaction. */
 	Stream<Fund> streamFunds(CharityFilter q) {
-		return fundSelect(streaming, q).param("limit", Integer.MAX_VALUE).param("offset", 0).query(Funds::fund).stream();
+		return CharityFilter.bindAll(fundSelect(streaming, q)).query(Funds::fund).stream();
 	}
 
 	private static JdbcClient.StatementSpec fundSelect(JdbcClient client, CharityFilter q) {
-		return client.sql("SELECT " + FUND_COLUMNS + """
+		return q.bindSearch(client.sql("SELECT " + FUND_COLUMNS + """
 
 				FROM charity_fund f LEFT JOIN region r ON r.code = f.region_code
 				WHERE f.region_code >= :from AND f.region_code < :to
@@ -114,12 +114,7 @@ class Funds {
 				       OR (:initials <> '' AND f.name_initials LIKE :initials))
 				ORDER BY f.id DESC
 				LIMIT :limit OFFSET :offset
-				""")
-			.param("from", q.scope().from())
-			.param("to", q.scope().to())
-			.param("text", q.text())
-			.param("pattern", q.namePattern())
-			.param("initials", q.initialsPattern());
+				"""));
 	}
 
 	/**
@@ -200,22 +195,20 @@ class Funds {
 	}
 
 	List<CharitableTrust> trusts(CharityFilter q) {
-		return trustSelect(jdbc, q).param("limit", q.size() + 1)
-			.param("offset", q.offset())
+		return q.bindPage(trustSelect(jdbc, q))
 			.query(Funds::trust)
 			.list();
 	}
 
 	/** Every trust matching the filters, for exports; close the stream, inside a transaction. */
 	Stream<CharitableTrust> streamTrusts(CharityFilter q) {
-		return trustSelect(streaming, q).param("limit", Integer.MAX_VALUE)
-			.param("offset", 0)
+		return CharityFilter.bindAll(trustSelect(streaming, q))
 			.query(Funds::trust)
 			.stream();
 	}
 
 	private static JdbcClient.StatementSpec trustSelect(JdbcClient client, CharityFilter q) {
-		return client.sql("SELECT " + TRUST_COLUMNS + """
+		return q.bindSearch(client.sql("SELECT " + TRUST_COLUMNS + """
 
 				FROM charitable_trust t LEFT JOIN region r ON r.code = t.region_code
 				WHERE t.region_code >= :from AND t.region_code < :to
@@ -223,12 +216,7 @@ class Funds {
 				       OR (:initials <> '' AND t.name_initials LIKE :initials))
 				ORDER BY t.id DESC
 				LIMIT :limit OFFSET :offset
-				""")
-			.param("from", q.scope().from())
-			.param("to", q.scope().to())
-			.param("text", q.text())
-			.param("pattern", q.namePattern())
-			.param("initials", q.initialsPattern());
+				"""));
 	}
 
 	static Fund fund(ResultSet rs, int n) throws SQLException {

@@ -2,6 +2,7 @@ package org.wushe.charity.support;
 
 import java.util.Locale;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.wushe.actor.NameInitials;
 import org.wushe.region.RegionScope;
 
@@ -24,6 +25,28 @@ public record CharityFilter(RegionScope scope, String text, String kind, int off
 	public String initialsPattern() {
 		String q = NameInitials.query(text);
 		return q.isEmpty() ? "" : "%" + q + "%";
+	}
+
+	/**
+	 * Binds what every charity list query filters by: the scope's code range ({@code :from}, {@code :to}) and the
+	 * name search ({@code :text}, {@code :pattern}, {@code :initials}).
+	 */
+	public JdbcClient.StatementSpec bindSearch(JdbcClient.StatementSpec spec) {
+		return spec.param("from", scope.from())
+			.param("to", scope.to())
+			.param("text", text)
+			.param("pattern", namePattern())
+			.param("initials", initialsPattern());
+	}
+
+	/** Binds {@code :limit} and {@code :offset} for this page, one row more to tell whether another page follows. */
+	public JdbcClient.StatementSpec bindPage(JdbcClient.StatementSpec spec) {
+		return spec.param("limit", size + 1).param("offset", offset);
+	}
+
+	/** Binds {@code :limit} and {@code :offset} for every matching row, for exports. */
+	public static JdbcClient.StatementSpec bindAll(JdbcClient.StatementSpec spec) {
+		return spec.param("limit", Integer.MAX_VALUE).param("offset", 0);
 	}
 
 	public int page() {
