@@ -1,7 +1,11 @@
 package org.wushe.actor;
 
+import java.util.Map;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.wushe.actor.registry.RegistryTally;
+import org.wushe.actor.registry.RegistryTally.Category;
 import org.wushe.region.RegionCode;
 
 /**
@@ -16,13 +20,26 @@ public class ActorFigures {
 	public record Counts(long organizations, long agencies, long workers, long certifiedWorkers, long volunteers) {
 	}
 
+	private final RegistryTally tally;
+
 	private final JdbcClient jdbc;
 
-	ActorFigures(JdbcClient jdbc) {
+	ActorFigures(RegistryTally tally, JdbcClient jdbc) {
+		this.tally = tally;
 		this.jdbc = jdbc;
 	}
 
+	/** The counts of the subtree of {@code region}: one key look-up of the counters kept by every registry write. */
 	public Counts counts(RegionCode region) {
+		Map<Category, Long> c = tally.counts(region);
+		long agencies = c.getOrDefault(Category.AGENCY, 0L);
+		long certified = c.getOrDefault(Category.CERTIFIED_WORKER, 0L);
+		return new Counts(c.getOrDefault(Category.ORGANIZATION, 0L) + agencies, agencies,
+				c.getOrDefault(Category.WORKER, 0L) + certified, certified, c.getOrDefault(Category.VOLUNTEER, 0L));
+	}
+
+	/** The same counts recomputed from the registry rows, for checks: one range scan per registry. */
+	public Counts recount(RegionCode region) {
 		String from = region.subtreeFrom();
 		String to = region.subtreeTo();
 		long[] orgs = jdbc.sql("""

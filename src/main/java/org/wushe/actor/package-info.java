@@ -13,6 +13,7 @@
  * (GB 11643-1999); 手机号码/固定电话 = {@link org.wushe.actor.PhoneNumber}; 脱敏 = masked; 查看完整信息 = reveal (audited);
  * the cipher itself is shared ({@link org.wushe.shared.crypto.FieldCipher})</li>
  * <li>拼音首字母 = {@link org.wushe.actor.NameInitials}</li>
+ * <li>登记计数 = registry counters ({@code registry.RegistryTally}), read by {@link org.wushe.actor.ActorFigures}</li>
  * </ul>
  * Internals live in sub-packages: {@code organization}, {@code worker}, {@code volunteer}, {@code community} (one
  * registry each), {@code registry} (list filters, region checks, counts shared by them) and {@code demo}.

@@ -1,48 +1,31 @@
 package org.wushe.site;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.region.RegionCode;
+import org.wushe.shared.tally.CounterTable;
 
 /**
  * Counts of sites per region subtree, type and status, changed in the same transaction as the site writes that
  * change them. Every site counts on its own region and on each ancestor up to the country ({@code 00}), so the
  * counts of any subtree — and so its coverage — are one key look-up, however large the subtree.
  * <p>
- * Rows are created on first use in a short transaction of their own (a concurrent creator just finds the row), and
- * then only ever updated, in key order, inside the writer's transaction: concurrent writers serialize on the rows
- * they share instead of failing on inserts.
+ * The rows are a {@link CounterTable}: created on first use, then only updated, in key order, inside the writer's
+ * transaction.
  */
 @Component
 class SiteTally {
 
 	/** One counter. */
-	record Key(String region, SiteType type, SiteStatus status) implements Comparable<Key> {
-
-		@Override
-		public int compareTo(Key o) {
-			int c = region.compareTo(o.region);
-			if (c == 0) {
-				c = type.compareTo(o.type);
-			}
-			return c == 0 ? status.compareTo(o.status) : c;
-		}
-
+	record Key(String region, SiteType type, SiteStatus status) {
 	}
 
 	/** Counts by type and status. */
@@ -66,15 +49,12 @@ class SiteTally {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate jdbcTemplate;
-
-	private final TransactionTemplate ownTransaction;
+	private final CounterTable counters;
 
 	SiteTally(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
-		this.jdbcTemplate = jdbcTemplate;
-		this.ownTransaction = new TransactionTemplate(transactions);
-		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.counters = new CounterTable("site_tally", "sites", List.of("region_code", "site_type", "status"),
+				jdbcTemplate, transactions);
 	}
 
 	/** Adds {@code delta} sites of {@code type} and {@code status} on {@code region} and all its ancestors. */
@@ -87,56 +67,10 @@ class SiteTally {
 
 	/** Applies the deltas in the current transaction. */
 	void apply(Map<Key, Integer> deltas) {
-		TreeMap<Key, Integer> changes = new TreeMap<>();
-		deltas.forEach((k, d) -> {
-			if (d != 0) {
-				changes.put(k, d);
-			}
-		});
-		if (changes.isEmpty()) {
-			return;
-		}
-		ensureRows(changes.keySet());
-		List<Object[]> updates = new ArrayList<>(changes.size());
-		changes.forEach((k, d) -> updates.add(new Object[] { d, k.region(), k.type().name(), k.status().name() }));
-		jdbcTemplate.batchUpdate(
-				"UPDATE site_tally SET sites = sites + ? WHERE region_code = ? AND site_type = ? AND status = ?",
-				updates);
-	}
-
-	private void ensureRows(Set<Key> keys) {
-		Set<Key> missing = new HashSet<>(keys);
-		List<String> regions = keys.stream().map(Key::region).distinct().toList();
-		for (int i = 0; i < regions.size(); i += CHUNK) {
-			jdbc.sql("SELECT region_code, site_type, status FROM site_tally WHERE region_code IN (:codes)")
-				.param("codes", regions.subList(i, Math.min(regions.size(), i + CHUNK)))
-				.query((rs, n) -> new Key(rs.getString(1), SiteType.valueOf(rs.getString(2)),
-						SiteStatus.valueOf(rs.getString(3))))
-				.list()
-				.forEach(missing::remove);
-		}
-		if (missing.isEmpty()) {
-			return;
-		}
-		List<Object[]> rows = missing.stream()
-			.sorted()
-			.map(k -> new Object[] { k.region(), k.type().name(), k.status().name() })
-			.toList();
-		String insert = "INSERT INTO site_tally (region_code, site_type, status, sites) VALUES (?, ?, ?, 0)";
-		try {
-			ownTransaction.executeWithoutResult(s -> jdbcTemplate.batchUpdate(insert, rows));
-		}
-		catch (DuplicateKeyException raced) {
-			// someone created some of them meanwhile: create the rest one by one
-			for (Object[] row : rows) {
-				try {
-					ownTransaction.executeWithoutResult(s -> jdbcTemplate.update(insert, row));
-				}
-				catch (DuplicateKeyException exists) {
-					// fine: it is there now
-				}
-			}
-		}
+		Map<CounterTable.Key, Long> changes = new HashMap<>();
+		deltas.forEach((k, d) -> changes.merge(CounterTable.Key.of(k.region(), k.type().name(), k.status().name()),
+				(long) d, Long::sum));
+		counters.apply(changes);
 	}
 
 	/** The counts of the subtree of {@code region}. */

@@ -23,6 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.wushe.WusheApplication;
 import org.wushe.activity.ActivityInput;
+import org.wushe.actor.ActorFigures;
 import org.wushe.activity.ActivityRollup;
 import org.wushe.activity.ActivityService;
 import org.wushe.activity.ActivityTotals;
@@ -39,9 +40,11 @@ import org.wushe.region.RegionScope;
  * against the naive GROUP BY over the raw rows measured in the same run (baseline), and checks both agree;</li>
  * <li>8 concurrent writers recording through {@link ActivityService#record}: per-write latency, failures, and exact
  * totals afterwards; and freshness: a record is in the very next query.</li>
+ * <li>a seeded national network and registries (sites, organizations, workers, {@code --volunteers=N} volunteers):
+ * the dashboard's registry figures from the counters kept at write time against COUNT(*) over the rows.</li>
  * </ol>
  * Not a test; {@code bench/run-dashboard.sh} runs it. Arguments: {@code --pg-url=URL --activities=N --seed=N
- * --samples=N --baseline-samples=N --writers=N --writes=N --out=FILE --reload --steps=N,N --phases=queries,writes,http
+ * --samples=N --baseline-samples=N --writers=N --writes=N --out=FILE --reload --steps=N,N --phases=queries,registries,writes,http --volunteers=N
  * --http-seconds=N --port=N --write-seed=N}.
  */
 public class RollupBenchmark {
@@ -105,7 +108,14 @@ public class RollupBenchmark {
 			if (!steps.contains(target)) {
 				steps.add(target);
 			}
-			List<String> phases = List.of(a.getOrDefault("phases", "queries,writes,http").split(","));
+			List<String> phases = List.of(a.getOrDefault("phases", "queries,registries,writes,http").split(","));
+			if (phases.contains("registries")) {
+				long volunteers = Long.parseLong(a.getOrDefault("volunteers", "3000000"));
+				RegistryDataset registries = new RegistryDataset(jdbc, ctx.getBean(DataSource.class), seed);
+				line(report, "");
+				line(report, registries.load(volunteers, volunteers / 10, volunteers / 30));
+				registries(ctx, jdbc, samples, baselineSamples, seed, report);
+			}
 			for (long size : steps) {
 				if (existing < size) {
 					long t0 = System.nanoTime();
@@ -140,52 +150,113 @@ public class RollupBenchmark {
 		}
 	}
 
-	static void queries(ConfigurableApplicationContext ctx, JdbcClient jdbc, long size, int samples,
-			int baselineSamples, long seed, StringBuilder report) {
-		ActivityRollup rollup = ctx.getBean(ActivityRollup.class);
-		RegionScope all = new RegionScope(RegionCode.COUNTRY);
+	/**
+	 * One measurement of a region: {@code fast} is timed; {@code slow} is the baseline, timed, and returns the check
+	 * (run untimed) that the fast path agrees with it.
+	 */
+	interface Probe {
+
+		void fast(RegionCode code, Random random);
+
+		Runnable slow(RegionCode code, Random random);
+
+	}
+
+	/** For every level, random regions through the fast path and the baseline: one table row per level. */
+	static void perLevel(JdbcClient jdbc, int samples, int baselineSamples, long seed, Probe probe,
+			StringBuilder report) {
 		Random random = new Random(seed);
-		line(report, "");
-		line(report, String.format(Locale.ROOT, "## %,d activity records: totals of a region over a random period (≤ 1 year)", size));
-		line(report, "");
-		line(report, "| level | rollup p50 | p95 | p99 | naive GROUP BY p50 | p95 | ratio p50 | ratio p95 |");
-		line(report, "|---|---|---|---|---|---|---|---|");
 		for (RegionLevel level : LEVELS) {
 			List<String> codes = level == RegionLevel.COUNTRY ? List.of("00")
 					: jdbc.sql("SELECT code FROM region WHERE level = :l").param("l", level.number())
 						.query(String.class).list();
 			// warm up
 			for (int i = 0; i < 20; i++) {
-				rollup.totals(all, RegionCode.parse(codes.get(random.nextInt(codes.size()))),
-						LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), null);
+				probe.fast(RegionCode.parse(codes.get(random.nextInt(codes.size()))), random);
 			}
 			long[] fast = new long[samples];
 			for (int i = 0; i < samples; i++) {
 				RegionCode code = RegionCode.parse(codes.get(random.nextInt(codes.size())));
-				LocalDate[] p = period(random);
 				long t = System.nanoTime();
-				rollup.totals(all, code, p[0], p[1], null);
+				probe.fast(code, random);
 				fast[i] = System.nanoTime() - t;
 			}
 			long[] slow = new long[baselineSamples];
 			for (int i = 0; i < baselineSamples; i++) {
 				RegionCode code = RegionCode.parse(codes.get(random.nextInt(codes.size())));
-				LocalDate[] p = period(random);
 				long t = System.nanoTime();
-				long naive = naive(jdbc, code, p[0], p[1]);
+				Runnable check = probe.slow(code, random);
 				slow[i] = System.nanoTime() - t;
-				ActivityTotals viaRollup = rollup.totals(all, code, p[0], p[1], null);
-				if (viaRollup.activities() != naive) {
-					throw new IllegalStateException("rollup " + viaRollup.activities() + " != raw " + naive + " for "
-							+ code + " " + p[0] + ".." + p[1]);
-				}
+				check.run();
 			}
 			Arrays.sort(fast);
 			Arrays.sort(slow);
-			line(report, String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %.0f× | %.0f× |", level, ms(pct(fast, 50)),
-					ms(pct(fast, 95)), ms(pct(fast, 99)), ms(pct(slow, 50)), ms(pct(slow, 95)),
+			line(report, String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %.0f× | %.0f× |", level,
+					ms(pct(fast, 50)), ms(pct(fast, 95)), ms(pct(fast, 99)), ms(pct(slow, 50)), ms(pct(slow, 95)),
 					(double) pct(slow, 50) / pct(fast, 50), (double) pct(slow, 95) / pct(fast, 95)));
 		}
+	}
+
+	static void queries(ConfigurableApplicationContext ctx, JdbcClient jdbc, long size, int samples,
+			int baselineSamples, long seed, StringBuilder report) {
+		ActivityRollup rollup = ctx.getBean(ActivityRollup.class);
+		RegionScope all = new RegionScope(RegionCode.COUNTRY);
+		line(report, "");
+		line(report, String.format(Locale.ROOT, "## %,d activity records: totals of a region over a random period (≤ 1 year)", size));
+		line(report, "");
+		line(report, "| level | rollup p50 | p95 | p99 | naive GROUP BY p50 | p95 | ratio p50 | ratio p95 |");
+		line(report, "|---|---|---|---|---|---|---|---|");
+		perLevel(jdbc, samples, baselineSamples, seed, new Probe() {
+			@Override
+			public void fast(RegionCode code, Random random) {
+				LocalDate[] p = period(random);
+				rollup.totals(all, code, p[0], p[1], null);
+			}
+
+			@Override
+			public Runnable slow(RegionCode code, Random random) {
+				LocalDate[] p = period(random);
+				long naive = naive(jdbc, code, p[0], p[1]);
+				return () -> {
+					ActivityTotals viaRollup = rollup.totals(all, code, p[0], p[1], null);
+					if (viaRollup.activities() != naive) {
+						throw new IllegalStateException("rollup " + viaRollup.activities() + " != raw " + naive
+								+ " for " + code + " " + p[0] + ".." + p[1]);
+					}
+				};
+			}
+		}, report);
+	}
+
+	/**
+	 * The registry figures of the dashboard (organizations, agencies, workers, certified, volunteers) for random regions
+	 * of every level: the counters kept at write time against the naive count over the registry rows, checked equal.
+	 */
+	static void registries(ConfigurableApplicationContext ctx, JdbcClient jdbc, int samples, int baselineSamples,
+			long seed, StringBuilder report) {
+		ActorFigures figures = ctx.getBean(ActorFigures.class);
+		line(report, "");
+		line(report, "## Registry figures of a region: counters kept at write time against COUNT(*) over the rows");
+		line(report, "");
+		line(report, "| level | counters p50 | p95 | p99 | naive COUNT(*) p50 | p95 | ratio p50 | ratio p95 |");
+		line(report, "|---|---|---|---|---|---|---|---|");
+		perLevel(jdbc, samples, baselineSamples, seed, new Probe() {
+			@Override
+			public void fast(RegionCode code, Random random) {
+				figures.counts(code);
+			}
+
+			@Override
+			public Runnable slow(RegionCode code, Random random) {
+				ActorFigures.Counts naive = figures.recount(code);
+				return () -> {
+					ActorFigures.Counts kept = figures.counts(code);
+					if (!kept.equals(naive)) {
+						throw new IllegalStateException("counters " + kept + " != rows " + naive + " for " + code);
+					}
+				};
+			}
+		}, report);
 	}
 
 	/** The baseline: the same totals straight from the raw rows. */

@@ -22,6 +22,8 @@ import org.wushe.actor.SealedValue;
 import org.wushe.actor.registry.Inserts;
 import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.RegionBreakdown;
+import org.wushe.actor.registry.RegistryTally;
+import org.wushe.actor.registry.RegistryTally.Category;
 import org.wushe.actor.registry.StreamingJdbc;
 import org.wushe.region.RegionScope;
 
@@ -50,15 +52,32 @@ class Organizations {
 
 	private final org.springframework.jdbc.core.JdbcTemplate plain;
 
+	private final RegistryTally tally;
+
 	Organizations(JdbcClient jdbc, StreamingJdbc streaming, org.springframework.jdbc.core.JdbcTemplate plain,
-			PersonalData personalData) {
+			PersonalData personalData, RegistryTally tally) {
 		this.plain = plain;
+		this.tally = tally;
 		this.jdbc = jdbc;
 		this.streaming = streaming.client();
 		this.personalData = personalData;
 	}
 
+	/** What an organization counts as in the figures: nothing once deregistered. */
+	static RegistryTally.Counted counted(OrganizationKind kind, OrganizationStatus status, String regionCode) {
+		if (status == OrganizationStatus.DEREGISTERED) {
+			return null;
+		}
+		return new RegistryTally.Counted(
+				kind == OrganizationKind.SOCIAL_WORK_AGENCY ? Category.AGENCY : Category.ORGANIZATION, regionCode);
+	}
+
+	private static RegistryTally.Counted counted(Values v) {
+		return counted(v.kind(), v.status(), v.regionCode());
+	}
+
 	long insert(Values v, Timestamp at, String by) {
+		tally.change(null, counted(v));
 		return Inserts.returningId(jdbc.sql("""
 				INSERT INTO organization (name, name_initials, credit_code, credit_code_warning, kind, region_code,
 				    legal_representative, contact_person, contact_phone_cipher, contact_phone_hash, contact_phone_masked,
@@ -70,6 +89,14 @@ class Organizations {
 	}
 
 	void update(long id, Values v, boolean keepPhone, Timestamp at, String by) {
+		RegistryTally.Counted before = jdbc
+			.sql("SELECT kind, status, region_code FROM organization WHERE id = :id FOR UPDATE")
+			.param("id", id)
+			.query((rs, n) -> counted(OrganizationKind.valueOf(rs.getString(1)),
+					OrganizationStatus.valueOf(rs.getString(2)), rs.getString(3)))
+			.optional()
+			.orElse(null);
+		tally.change(before, counted(v));
 		jdbc.sql("""
 				UPDATE organization SET name = :name, name_initials = :initials, credit_code = :creditCode,
 				    credit_code_warning = :warning, kind = :kind, region_code = :region, legal_representative = :rep,
@@ -167,6 +194,7 @@ class Organizations {
 
 	/** Inserts many organizations at once (imports). */
 	void insertAll(List<Values> values, Timestamp at, String by) {
+		tally.added(values.stream().map(Organizations::counted).toList());
 		List<Object[]> batch = new java.util.ArrayList<>(values.size());
 		for (Values v : values) {
 			batch.add(new Object[] { v.name(), NameInitials.of(v.name()), v.creditCode(), v.creditCodeWarning(),

@@ -21,6 +21,7 @@ import org.wushe.actor.SealedValue;
 import org.wushe.actor.registry.Inserts;
 import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.RegionBreakdown;
+import org.wushe.actor.registry.RegistryTally;
 import org.wushe.actor.registry.IdNumberHashes;
 import org.wushe.actor.registry.StreamingJdbc;
 import org.wushe.actor.registry.TextList;
@@ -63,19 +64,31 @@ class Volunteers {
 
 	private final PersonalData personalData;
 
-	Volunteers(JdbcClient jdbc, StreamingJdbc streaming, JdbcTemplate plain, PersonalData personalData) {
+	private final RegistryTally tally;
+
+	Volunteers(JdbcClient jdbc, StreamingJdbc streaming, JdbcTemplate plain, PersonalData personalData,
+			RegistryTally tally) {
 		this.jdbc = jdbc;
+		this.tally = tally;
 		this.streaming = streaming.client();
 		this.plain = plain;
 		this.personalData = personalData;
 	}
 
+	/** What a volunteer counts as in the figures: nothing once withdrawn. */
+	static RegistryTally.Counted counted(VolunteerStatus status, String regionCode) {
+		return status == VolunteerStatus.WITHDRAWN ? null
+				: new RegistryTally.Counted(RegistryTally.Category.VOLUNTEER, regionCode);
+	}
+
 	long insert(String number, Values v, Timestamp at, String by) {
+		tally.change(null, counted(v.status(), v.regionCode()));
 		return Inserts.returningId(jdbc.sql(INSERT).params(params(number, v, at, by)));
 	}
 
 	/** Inserts many volunteers at once (imports); {@code numbers} in the order of {@code values}. */
 	void insertAll(List<String> numbers, List<Values> values, Timestamp at, String by) {
+		tally.added(values.stream().map(v -> counted(v.status(), v.regionCode())).toList());
 		List<Object[]> batch = new ArrayList<>(values.size());
 		for (int i = 0; i < values.size(); i++) {
 			Values v = values.get(i);
@@ -94,6 +107,12 @@ class Volunteers {
 	}
 
 	void update(long id, Values v, Timestamp at, String by) {
+		RegistryTally.Counted before = jdbc.sql("SELECT status, region_code FROM volunteer WHERE id = :id FOR UPDATE")
+			.param("id", id)
+			.query((rs, n) -> counted(VolunteerStatus.valueOf(rs.getString(1)), rs.getString(2)))
+			.optional()
+			.orElse(null);
+		tally.change(before, counted(v.status(), v.regionCode()));
 		jdbc.sql("""
 				UPDATE volunteer SET name = :name, name_initials = :initials, region_code = :region, teams = :teams,
 				    skills = :skills, status = :status, updated_at = :at, updated_by = :by

@@ -26,6 +26,8 @@ import org.wushe.actor.SealedValue;
 import org.wushe.actor.registry.Inserts;
 import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.RegionBreakdown;
+import org.wushe.actor.registry.RegistryTally;
+import org.wushe.actor.registry.RegistryTally.Category;
 import org.wushe.actor.registry.IdNumberHashes;
 import org.wushe.actor.registry.StreamingJdbc;
 import org.wushe.region.RegionScope;
@@ -63,14 +65,32 @@ class SocialWorkers {
 
 	private final PersonalData personalData;
 
-	SocialWorkers(JdbcClient jdbc, StreamingJdbc streaming, NamedParameterJdbcTemplate named, PersonalData personalData) {
+	private final RegistryTally tally;
+
+	SocialWorkers(JdbcClient jdbc, StreamingJdbc streaming, NamedParameterJdbcTemplate named, PersonalData personalData,
+			RegistryTally tally) {
 		this.jdbc = jdbc;
+		this.tally = tally;
 		this.streaming = streaming.client();
 		this.named = named;
 		this.personalData = personalData;
 	}
 
+	/** What a worker counts as in the figures: nothing after leaving. */
+	static RegistryTally.Counted counted(Qualification qualification, WorkerStatus status, String regionCode) {
+		if (status == WorkerStatus.LEFT) {
+			return null;
+		}
+		return new RegistryTally.Counted(
+				qualification == Qualification.NONE ? Category.WORKER : Category.CERTIFIED_WORKER, regionCode);
+	}
+
+	private static RegistryTally.Counted counted(Values v) {
+		return counted(v.qualification(), v.status(), v.regionCode());
+	}
+
 	long insert(Values v, Timestamp at, String by) {
+		tally.change(null, counted(v));
 		long id = Inserts.returningId(jdbc.sql("""
 				INSERT INTO social_worker (name, name_initials, gender, id_number_cipher, id_number_hash,
 				    id_number_masked, phone_cipher, phone_hash, phone_masked, qualification, certificate_number,
@@ -84,6 +104,7 @@ class SocialWorkers {
 
 	/** Inserts many workers at once (imports); sites are not part of an import. */
 	void insertAll(List<Values> values, Timestamp at, String by) {
+		tally.added(values.stream().map(SocialWorkers::counted).toList());
 		@SuppressWarnings("unchecked")
 		Map<String, Object>[] batch = values.stream().map(v -> params(v, at, by)).toArray(Map[]::new);
 		named.batchUpdate("""
@@ -96,6 +117,14 @@ class SocialWorkers {
 	}
 
 	void update(long id, Values v, Timestamp at, String by) {
+		RegistryTally.Counted before = jdbc
+			.sql("SELECT qualification, status, region_code FROM social_worker WHERE id = :id FOR UPDATE")
+			.param("id", id)
+			.query((rs, n) -> counted(Qualification.valueOf(rs.getString(1)), WorkerStatus.valueOf(rs.getString(2)),
+					rs.getString(3)))
+			.optional()
+			.orElse(null);
+		tally.change(before, counted(v));
 		jdbc.sql("""
 				UPDATE social_worker SET name = :name, name_initials = :initials, gender = :gender,
 				    qualification = :qualification, certificate_number = :certificate, employer_id = :employer,

@@ -1,0 +1,141 @@
+package org.wushe.actor.registry;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.wushe.region.RegionCode;
+import org.wushe.shared.tally.CounterTable;
+
+/**
+ * Registry entries per region subtree and {@link Category} ({@code actor_tally}), changed in the same transaction as
+ * the registry writes: every counted entry counts on its region and on each ancestor up to the country, so the
+ * figures of any subtree are one key look-up, however many entries it holds.
+ * <p>
+ * Writers report what a row counted as before and after their change ({@link #change}); the changes of one
+ * transaction are summed in memory and applied just before it commits, in key order, so an import of many rows touches
+ * each counter once and holds the counters' locks — the country's is shared by every registry writer — only for the
+ * moment of its commit. Outside a transaction a change is applied at once.
+ */
+@Component
+public class RegistryTally {
+
+	/** What an entry counts as; the categories do not overlap. */
+	public enum Category {
+		/** A social organization that is not a social-work agency. */
+		ORGANIZATION,
+		/** 社会工作服务机构. */
+		AGENCY,
+		/** A social-work professional without a qualification. */
+		WORKER,
+		/** 持证社工. */
+		CERTIFIED_WORKER,
+		/** A registered volunteer. */
+		VOLUNTEER
+	}
+
+	/** A counted entry: its category on its region. Not counted = {@code null}. */
+	public record Counted(Category category, String regionCode) {
+	}
+
+	/** Applied before the figure version moves (which is ordered last), so counters are locked before it. */
+	private static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 1000;
+
+	private final JdbcClient jdbc;
+
+	private final CounterTable counters;
+
+	RegistryTally(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.counters = new CounterTable("actor_tally", "entries", List.of("region_code", "category"), jdbcTemplate,
+				transactions);
+	}
+
+	/** One entry changed from {@code before} to {@code after}; either may be {@code null} (not counted). */
+	public void change(Counted before, Counted after) {
+		if (before != null && before.equals(after)) {
+			return;
+		}
+		Map<CounterTable.Key, Long> deltas = pending();
+		add(deltas, before, -1);
+		add(deltas, after, 1);
+		flushOutsideTransaction(deltas);
+	}
+
+	/** Many new entries (imports); {@code null} elements are not counted. */
+	public void added(Iterable<Counted> entries) {
+		Map<CounterTable.Key, Long> deltas = pending();
+		for (Counted c : entries) {
+			add(deltas, c, 1);
+		}
+		flushOutsideTransaction(deltas);
+	}
+
+	private static void add(Map<CounterTable.Key, Long> deltas, Counted c, long sign) {
+		if (c == null) {
+			return;
+		}
+		RegionCode region = RegionCode.parse(c.regionCode());
+		for (RegionCode a : region.ancestors()) {
+			deltas.merge(CounterTable.Key.of(a.value(), c.category().name()), sign, Long::sum);
+		}
+		deltas.merge(CounterTable.Key.of(region.value(), c.category().name()), sign, Long::sum);
+	}
+
+	/** The deltas of the current transaction, applied just before it commits. */
+	private Map<CounterTable.Key, Long> pending() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return new HashMap<>();
+		}
+		@SuppressWarnings("unchecked")
+		Map<CounterTable.Key, Long> deltas = (Map<CounterTable.Key, Long>) TransactionSynchronizationManager
+			.getResource(this);
+		if (deltas == null) {
+			Map<CounterTable.Key, Long> fresh = new HashMap<>();
+			TransactionSynchronizationManager.bindResource(this, fresh);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public int getOrder() {
+					return ORDER;
+				}
+
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					counters.apply(fresh);
+				}
+
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(RegistryTally.this);
+				}
+			});
+			deltas = fresh;
+		}
+		return deltas;
+	}
+
+	private void flushOutsideTransaction(Map<CounterTable.Key, Long> deltas) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			counters.apply(deltas);
+		}
+	}
+
+	/** The counts of the subtree of {@code region}, by category (absent = 0). */
+	public Map<Category, Long> counts(RegionCode region) {
+		Map<Category, Long> result = new EnumMap<>(Category.class);
+		jdbc.sql("SELECT category, entries FROM actor_tally WHERE region_code = :code")
+			.param("code", region.value())
+			.query((rs, n) -> result.put(Category.valueOf(rs.getString(1)), rs.getLong(2)))
+			.list();
+		return result;
+	}
+
+}
