@@ -39,6 +39,8 @@ class ApiProblemHandler implements AuthenticationEntryPoint, AccessDeniedHandler
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
 		response.setHeader("WWW-Authenticate", "Basic realm=\"Wushe\"");
+		// the status of pages too, whose error view is not rendered here (the API's ProblemDetail sets it again)
+		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 		resolve(request, response, authException);
 	}
 

@@ -11,8 +11,12 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.DefaultSecurityFilterChain;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -21,7 +25,9 @@ import org.springframework.web.servlet.LocaleResolver;
 /**
  * One filter chain for pages (form login with CSRF) and {@code /api/**} (HTTP Basic or the browser session). API
  * failures go through the MVC exception resolver so that they answer with the same {@code ProblemDetail} as every
- * other API error.
+ * other API error. Uploads pass the {@link AnonymousUploadGate} right after the security headers, so that nothing
+ * reads their body before the sender is known; the web module's upload size check comes after it, just before the
+ * CSRF check.
  */
 @Configuration
 @EnableMethodSecurity
@@ -54,6 +60,7 @@ class SecurityConfig {
 			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver, LocaleResolver locales)
 			throws Exception {
 		ApiProblemHandler problems = new ApiProblemHandler(resolver, locales);
+		AnonymousUploadGate uploads = new AnonymousUploadGate();
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/public/**", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
 					"/error", "/actuator/health", "/api/docs/**")
@@ -73,8 +80,16 @@ class SecurityConfig {
 								+ "base-uri 'self'; form-action 'self'"))
 				.referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions(frame -> frame.deny()))
+			.addFilterAfter(uploads, HeaderWriterFilter.class)
 			.addFilterAfter(new PasswordChangeGate(problems), AuthorizationFilter.class);
-		return http.build();
+		DefaultSecurityFilterChain chain = http.build();
+		uploads.answerLike(filter(chain, BasicAuthenticationFilter.class),
+				filter(chain, ExceptionTranslationFilter.class).getAuthenticationEntryPoint());
+		return chain;
+	}
+
+	private static <F> F filter(SecurityFilterChain chain, Class<F> type) {
+		return chain.getFilters().stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
 	}
 
 }

@@ -8,26 +8,26 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.ViewResolver;
+import org.wushe.shared.upload.UploadFilter;
 
 /**
- * Reads a multipart upload before the security filters do. A form posted without scripts carries its CSRF token as a
- * form field, so the CSRF check would parse the upload and an oversize file would fail there, outside Spring MVC's
- * error handling, as a generic error. Here the same failure gets the answer of {@link ErrorHandling}: a 413
- * ProblemDetail for {@code /api/**}, the error message naming the limit for pages. Registered in {@link WebConfig}.
+ * Reads a signed-in user's multipart upload before the CSRF check does. A form posted without scripts carries its CSRF
+ * token as a form field, so the CSRF check would parse the upload and an oversize file would fail there, outside
+ * Spring MVC's error handling, as a generic error. Here the same failure gets the answer of {@link ErrorHandling}: a
+ * 413 ProblemDetail for {@code /api/**}, the error message naming the limit for pages. It sits in the security filter
+ * chain (see {@link WebConfig}) after the access module's gate for uploads, which turns away anyone not signed in
+ * before the body is read; so every upload that reaches this filter has a known sender.
  */
-@Component
-class UploadLimitFilter extends OncePerRequestFilter {
+class UploadLimitFilter extends UploadFilter {
 
 	private final HandlerExceptionResolver resolver;
 
@@ -37,19 +37,12 @@ class UploadLimitFilter extends OncePerRequestFilter {
 
 	private final DataSize maxFileSize;
 
-	UploadLimitFilter(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver,
-			@Qualifier("thymeleafViewResolver") ViewResolver views, LocaleResolver locales,
-			@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize) {
+	UploadLimitFilter(HandlerExceptionResolver resolver, ViewResolver views, LocaleResolver locales,
+			DataSize maxFileSize) {
 		this.resolver = resolver;
 		this.views = views;
 		this.locales = locales;
 		this.maxFileSize = maxFileSize;
-	}
-
-	@Override
-	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String type = request.getContentType();
-		return type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/");
 	}
 
 	@Override
@@ -68,23 +61,34 @@ class UploadLimitFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
+	/**
+	 * Answers with what {@link ErrorHandling} makes of {@code ex}. This runs before the DispatcherServlet, where the
+	 * locale is still the request's {@code Accept-Language}; it is resolved here the way the pages resolve it (Chinese
+	 * unless the user chose otherwise).
+	 */
 	private void refuse(HttpServletRequest request, HttpServletResponse response, Exception ex)
 			throws ServletException, IOException {
-		ModelAndView mav = resolver.resolveException(request, response, null, ex);
-		if (mav == null || mav.isEmpty()) {
-			return; // the ProblemDetail is written
-		}
-		if (mav.getStatus() != null) {
-			response.setStatus(mav.getStatus().value());
-		}
+		Locale locale = locales.resolveLocale(request);
+		LocaleContext previous = LocaleContextHolder.getLocaleContext();
+		LocaleContextHolder.setLocale(locale);
 		try {
-			View view = views.resolveViewName(mav.getViewName(), locales.resolveLocale(request));
+			ModelAndView mav = resolver.resolveException(request, response, null, ex);
+			if (mav == null || mav.isEmpty()) {
+				return; // the ProblemDetail is written
+			}
+			if (mav.getStatus() != null) {
+				response.setStatus(mav.getStatus().value());
+			}
+			View view = views.resolveViewName(mav.getViewName(), locale);
 			if (view != null) {
 				view.render(mav.getModel(), request, response);
 			}
 		}
 		catch (Exception renderFailure) {
 			throw new ServletException(renderFailure);
+		}
+		finally {
+			LocaleContextHolder.setLocaleContext(previous);
 		}
 	}
 

@@ -3,12 +3,18 @@ package org.wushe.web;
 import java.time.Duration;
 import java.util.Locale;
 
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.ViewResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
@@ -33,12 +39,17 @@ class WebConfig implements WebMvcConfigurer {
 		return resolver;
 	}
 
-	/** The upload check runs after the character-encoding filter and before Spring Security (-100). */
+	/**
+	 * The upload size check runs inside the security filter chain: after the session's sign-in is known and the
+	 * access module has turned away uploads from anyone not signed in, before the CSRF check reads a form's token from
+	 * the body.
+	 */
 	@Bean
-	FilterRegistrationBean<UploadLimitFilter> uploadLimitFilterRegistration(UploadLimitFilter filter) {
-		FilterRegistrationBean<UploadLimitFilter> registration = new FilterRegistrationBean<>(filter);
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
-		return registration;
+	Customizer<HttpSecurity> uploadLimit(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver,
+			@Qualifier("thymeleafViewResolver") ViewResolver views, LocaleResolver locales,
+			@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize) {
+		UploadLimitFilter filter = new UploadLimitFilter(resolver, views, locales, maxFileSize);
+		return http -> http.addFilterBefore(filter, CsrfFilter.class);
 	}
 
 	@Override

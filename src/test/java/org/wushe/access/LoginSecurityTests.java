@@ -72,6 +72,14 @@ class LoginSecurityTests {
 		}
 	}
 
+	/** Credentials that do not hold answer 401 on pages too, with the Basic challenge, not an empty 200. */
+	@Test
+	void wrongBasicCredentialsOnAPageAnswer401() throws Exception {
+		mvc.perform(get("/regions").with(httpBasic("nobody-" + System.nanoTime(), "wrong-password-x")))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string("WWW-Authenticate", containsString("Basic")));
+	}
+
 	@Test
 	void successfulLoginsAreAudited() throws Exception {
 		String user = TestAccounts.create(accounts, Role.CITY_STAFF, "1501");

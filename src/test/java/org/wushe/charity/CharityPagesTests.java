@@ -76,6 +76,16 @@ class CharityPagesTests {
 				 "filingNumber":"BA-1","purpose":"扶老"}""".formatted(name, region));
 	}
 
+	/** The version of the fund or trust at {@code path}, as an edit form carries it. */
+	String version(String path, long id) throws Exception {
+		String json = mvc.perform(get(path, id).with(TestAccounts.as(xincheng)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return JsonPath.read(json, "$.version").toString();
+	}
+
 	List<List<String>> export(String user, String path, String... params) throws Exception {
 		var request = get(path).with(TestAccounts.as(user));
 		for (int i = 0; i + 1 < params.length; i += 2) {
@@ -195,6 +205,7 @@ class CharityPagesTests {
 
 		mvc.perform(post("/funds/{id}", id).with(TestAccounts.as(xincheng))
 			.with(csrf())
+			.param("version", version("/api/funds/{id}", id))
 			.param("name", tag + "助学基金（二期）")
 			.param("regionCode", "150102001")
 			.param("purpose", "助学")
@@ -236,6 +247,7 @@ class CharityPagesTests {
 		assertThat(refused).contains("data-field=\"trustee\"").contains("data-field=\"amount\"");
 		mvc.perform(post("/trusts/{id}", id).with(TestAccounts.as(xincheng))
 			.with(csrf())
+			.param("version", version("/api/trusts/{id}", id))
 			.param("name", tag + "扶老信托")
 			.param("trustee", "另一信托公司")
 			.param("amount", "600000")

@@ -2,8 +2,13 @@ package org.wushe.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.CookieManager;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,8 +34,9 @@ import org.wushe.support.TestDatabase;
 
 /**
  * A 30 MB upload against the real server, where the multipart limit (20 MB) is enforced: the API answers a 413
- * ProblemDetail and an import page (htmx) an in-place message, both naming the limit. MockMvc cannot show this: it
- * never applies the servlet container's limit.
+ * ProblemDetail and an import page (htmx) an in-place message, both naming the limit. An upload from someone who is
+ * not signed in is turned away as unauthenticated before its body is read. MockMvc cannot show this: it never applies
+ * the servlet container's limit, and its request bodies are always complete.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles(resolver = TestDatabase.class)
@@ -100,6 +106,102 @@ class UploadLimitTests {
 		assertThat(answer.body()).contains("<html").contains("上传的文件超过 " + LIMIT_TEXT);
 	}
 
+	/** A browser without scripts: signed in through the login form, the CSRF token a field of the upload. */
+	@Test
+	void aSignedInBrowserPostingAPlainFormGetsTheErrorPageNamingTheLimit() throws Exception {
+		signIn();
+		HttpResponse<String> form = http.send(HttpRequest.newBuilder(uri("/organizations/import")).build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(form.statusCode()).isEqualTo(200);
+		HttpResponse<String> answer = http.send(upload("/organizations/import", meta(form.body(), "_csrf")).build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(answer.statusCode()).isEqualTo(413);
+		assertThat(answer.body()).contains("<html").contains("上传的文件超过 " + LIMIT_TEXT);
+	}
+
+	/**
+	 * Nobody signed in: the server answers as it does to any anonymous request (the login page for pages, 401 for the
+	 * API; 401 for credentials that do not hold) while not one byte of the announced file has been sent, so it has
+	 * not waited for the body, let alone parsed it. That holds for an upload over the limit (30 MB, which must not get
+	 * the 413 meant for users) and under it (10 MB, which a server reading the body would wait for).
+	 */
+	@Test
+	void anUploadFromNobodySignedInIsTurnedAwayBeforeItsBodyIsRead() throws Exception {
+		String wrong = "Authorization: Basic " + base64("nobody:wrong-password") + "\r\n";
+		for (long megabytes : List.of(30L, 10L)) {
+			for (String page : List.of("/sites/import", "/organizations/import")) {
+				String answer = answerWithoutBody(page, megabytes, "Accept: text/html\r\n");
+				assertThat(answer).as(page + " " + megabytes + " MB").startsWith("HTTP/1.1 302");
+				assertThat(header(answer, "Location")).as(page).endsWith("/login");
+				answer = answerWithoutBody(page, megabytes, "Accept: text/html\r\n" + wrong);
+				assertThat(answer).as(page + " " + megabytes + " MB, wrong credentials").startsWith("HTTP/1.1 401");
+				assertThat(header(answer, "WWW-Authenticate")).as(page).startsWith("Basic");
+			}
+			for (String credentials : List.of("", wrong)) {
+				for (String api : List.of("/api/sites/import", "/api/volunteers/import")) {
+					String answer = answerWithoutBody(api, megabytes, "Accept: application/json\r\n" + credentials);
+					assertThat(answer).as(api + " " + megabytes + " MB " + credentials).startsWith("HTTP/1.1 401");
+					assertThat(header(answer, "Content-Type")).as(api).startsWith("application/problem+json");
+				}
+			}
+		}
+	}
+
+	/**
+	 * Sends the head of a multipart POST announcing {@code megabytes} (headers and the first part's header, none of
+	 * the file) and answers the status line and headers of the reply; fails if the server waits for the body instead.
+	 */
+	private String answerWithoutBody(String path, long megabytes, String extraHeaders) throws IOException {
+		String part = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.xlsx\"\r\n\r\n";
+		String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+				+ "Content-Type: multipart/form-data; boundary=" + BOUNDARY + "\r\n"
+				+ "Content-Length: " + megabytes * 1024 * 1024 + "\r\n" + extraHeaders + "\r\n" + part;
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
+			socket.getOutputStream().flush();
+			InputStream in = socket.getInputStream();
+			StringBuilder answer = new StringBuilder();
+			try {
+				while (answer.indexOf("\r\n\r\n") < 0) {
+					int b = in.read();
+					if (b < 0) {
+						break;
+					}
+					answer.append((char) b);
+				}
+			}
+			catch (SocketTimeoutException ex) {
+				throw new AssertionError(path + ": no answer within 10 s; the server waited for the upload's body", ex);
+			}
+			return answer.toString();
+		}
+	}
+
+	private static String header(String answer, String name) {
+		Matcher m = Pattern.compile("(?im)^" + name + ":\\s*(.*?)\r?$").matcher(answer);
+		assertThat(m.find()).as(name + " in " + answer).isTrue();
+		return m.group(1);
+	}
+
+	/** Signs in through the login form, as a browser does; the cookie manager keeps the session. */
+	private void signIn() throws Exception {
+		HttpResponse<String> login = http.send(HttpRequest.newBuilder(uri("/login")).build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login.body());
+		assertThat(token.find()).as("the login form's CSRF field").isTrue();
+		String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+				+ URLEncoder.encode(TestAccounts.PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
+				+ URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+		HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(uri("/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		assertThat(signedIn.headers().firstValue("Location"))
+			.hasValueSatisfying(target -> assertThat(target).doesNotContain("error"));
+	}
+
 	private HttpRequest.Builder upload(String path) {
 		return upload(path, null);
 	}
@@ -129,8 +231,11 @@ class UploadLimitTests {
 	}
 
 	private String basic() {
-		return "Basic " + Base64.getEncoder()
-			.encodeToString((user + ":" + TestAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8));
+		return "Basic " + base64(user + ":" + TestAccounts.PASSWORD);
+	}
+
+	private static String base64(String text) {
+		return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static String meta(String html, String name) {

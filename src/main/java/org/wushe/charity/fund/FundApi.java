@@ -56,7 +56,10 @@ class FundApi {
 
 	@PutMapping("/api/funds/{id}")
 	@PreAuthorize("hasAuthority('charity:manage')")
-	@Operation(summary = "Change a fund in scope (404 outside); the cap may not fall below the amount already matched")
+	@Operation(summary = "Change a fund in scope (404 outside); the cap may not fall below the amount already matched",
+			description = """
+					Required: version, the fund's version as it was read. If someone else has changed the fund since, \
+					nothing is changed and the answer is 409; read it again and redo the change.""")
 	Fund update(@PathVariable long id, @RequestBody FundInput input, @AuthenticationPrincipal CurrentUser user) {
 		return funds.updateFund(id, input, user.scope());
 	}
@@ -89,7 +92,9 @@ class FundApi {
 
 	@PutMapping("/api/trusts/{id}")
 	@PreAuthorize("hasAuthority('charity:manage')")
-	@Operation(summary = "Change a charitable trust in scope (404 outside)")
+	@Operation(summary = "Change a charitable trust in scope (404 outside)", description = """
+			Required: version, the trust's version as it was read. If someone else has changed the trust since, nothing \
+			is changed and the answer is 409; read it again and redo the change.""")
 	CharitableTrust updateTrust(@PathVariable long id, @RequestBody TrustInput input,
 			@AuthenticationPrincipal CurrentUser user) {
 		return funds.updateTrust(id, input, user.scope());

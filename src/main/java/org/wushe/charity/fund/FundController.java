@@ -1,8 +1,12 @@
 package org.wushe.charity.fund;
 
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -21,6 +25,7 @@ import org.wushe.actor.ExportHandling;
 import org.wushe.charity.support.CharityFilter;
 import org.wushe.charity.support.CharityRegions;
 import org.wushe.region.RegionScope;
+import org.wushe.shared.BusinessException;
 import org.wushe.shared.InvalidInputException;
 import org.wushe.shared.excel.ExcelReport;
 import org.wushe.shared.excel.ExportColumn;
@@ -126,8 +131,8 @@ class FundController {
 	String updateFund(@PathVariable long id, FundInput form, @AuthenticationPrincipal CurrentUser user, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
 		return save(() -> funds.updateFund(id, form, user.scope()), "charity.fund.updated", "/funds/" + id,
-				"charity/fund-form", Map.of("form", form, "fundId", id, "statuses", FundStatus.values()), model, flash,
-				response);
+				"charity/fund-form", Map.of("form", form, "fundId", id, "statuses", FundStatus.values()),
+				() -> changedMeanwhile(FundInput.of(funds.getFund(user.scope(), id)), form), model, flash, response);
 	}
 
 	@GetMapping("/funds/new")
@@ -143,7 +148,7 @@ class FundController {
 	String createFund(FundInput form, @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes flash,
 			HttpServletResponse response) {
 		return save(() -> funds.createFund(form, user.scope()), "charity.fund.created", "/funds", "charity/fund-form",
-				Map.of("form", form, "statuses", FundStatus.values()), model, flash, response);
+				Map.of("form", form, "statuses", FundStatus.values()), null, model, flash, response);
 	}
 
 	@GetMapping("/trusts")
@@ -178,7 +183,8 @@ class FundController {
 	String updateTrust(@PathVariable long id, TrustInput form, @AuthenticationPrincipal CurrentUser user, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
 		return save(() -> funds.updateTrust(id, form, user.scope()), "charity.trust.updated", "/trusts/" + id,
-				"charity/trust-form", Map.of("form", form, "trustId", id), model, flash, response);
+				"charity/trust-form", Map.of("form", form, "trustId", id),
+				() -> changedMeanwhile(TrustInput.of(funds.getTrust(user.scope(), id)), form), model, flash, response);
 	}
 
 	@GetMapping("/trusts/new")
@@ -193,15 +199,55 @@ class FundController {
 	String createTrust(TrustInput form, @AuthenticationPrincipal CurrentUser user, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
 		return save(() -> funds.createTrust(form, user.scope()), "charity.trust.created", "/trusts",
-				"charity/trust-form", Map.of("form", form), model, flash, response);
+				"charity/trust-form", Map.of("form", form), null, model, flash, response);
+	}
+
+	/**
+	 * The fields whose saved value differs from what the user typed, field name to saved text; numbers compare by
+	 * value, so a saved {@code 0.50} is what the user meant by {@code 0.5}.
+	 */
+	private static <R extends Record> Map<String, String> changedMeanwhile(R saved, R typed) {
+		Map<String, String> changed = new LinkedHashMap<>();
+		for (RecordComponent field : saved.getClass().getRecordComponents()) {
+			String was = text(field, saved);
+			String now = text(field, typed);
+			if (!field.getName().equals("version") && !was.equals(now) && !sameNumber(was, now)) {
+				changed.put(field.getName(), was);
+			}
+		}
+		return changed;
+	}
+
+	private static String text(RecordComponent field, Record input) {
+		try {
+			Object value = field.getAccessor().invoke(input);
+			return value == null ? "" : value.toString().strip();
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static boolean sameNumber(String a, String b) {
+		try {
+			return new BigDecimal(a.replace(",", "")).compareTo(new BigDecimal(b.replace(",", ""))) == 0;
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
 	}
 
 	/**
 	 * Runs a create or update: on success back to {@code redirect} with the flash message, on invalid input the form
-	 * again (422) with its values and the errors in place; nothing is stored then.
+	 * again (422) with its values and the errors in place; nothing is stored then. An update refused because someone
+	 * else saved the record after the form was loaded (409) shows the form again too: what the user typed, with the
+	 * version it was loaded at (so saving it again is refused again), the message with a link that reloads the form,
+	 * and next to each field the value saved meanwhile ({@code saved}, see {@link #changedMeanwhile}; null for a
+	 * create).
 	 */
 	private static String save(Runnable action, String flashKey, String redirect, String formView,
-			Map<String, ?> formModel, Model model, RedirectAttributes flash, HttpServletResponse response) {
+			Map<String, ?> formModel, Supplier<?> saved, Model model, RedirectAttributes flash,
+			HttpServletResponse response) {
 		try {
 			action.run();
 			flash.addFlashAttribute("flash", flashKey);
@@ -211,6 +257,16 @@ class FundController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAllAttributes(formModel);
 			model.addAttribute("errors", ex.errors());
+			return formView;
+		}
+		catch (BusinessException ex) {
+			if (saved == null || ex.status() != HttpStatus.CONFLICT) {
+				throw ex;
+			}
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAllAttributes(formModel);
+			model.addAttribute("stale", ex.messageKey());
+			model.addAttribute("saved", saved.get());
 			return formView;
 		}
 	}

@@ -26,6 +26,11 @@ public class FundService {
 	/** Audit entity of trusts. */
 	static final String TRUST = "charitable-trust";
 
+	/** Message of a change made from a version that someone else's change has since replaced. */
+	static final String FUND_STALE = "charity.fund.stale";
+
+	static final String TRUST_STALE = "charity.trust.stale";
+
 	private final Funds funds;
 
 	private final CharityRegions regions;
@@ -58,8 +63,9 @@ public class FundService {
 	}
 
 	/**
-	 * Changes a fund in scope (404 outside). The cap may not fall below what the fund has already matched; the
-	 * matched total itself only ever changes through donations.
+	 * Changes a fund in scope (404 outside) from the version given with the input. The cap may not fall below what the
+	 * fund has already matched; the matched total itself only ever changes through donations. If someone else has
+	 * changed the fund since that version, nothing is changed (409).
 	 */
 	@Transactional
 	public Fund updateFund(long id, FundInput input, RegionScope scope) {
@@ -69,10 +75,19 @@ public class FundService {
 		if (v.cap() != null && v.cap().compareTo(before.matchedTotal()) < 0) {
 			c.add("matchingCap", "charity.fund.cap-below-matched", before.matchedTotal().toPlainString());
 		}
+		Integer version = version(c, input.version());
 		c.throwIfAny();
-		funds.updateFund(id, v.name(), v.region(), v.purpose(), v.manager(), v.ratio(), v.cap(), v.status());
+		if (!funds.updateFund(id, version, v.name(), v.region(), v.purpose(), v.manager(), v.ratio(), v.cap(),
+				v.status())) {
+			throw BusinessException.conflict(FUND_STALE);
+		}
 		audit.record("charity-fund.update", FUND, id, RegionCode.parse(v.region()));
 		return getFund(scope, id);
+	}
+
+	/** The version a change was made from: a whole number, required. */
+	private static Integer version(FieldChecks c, String text) {
+		return c.integer("version", text, 0, Integer.MAX_VALUE, true);
 	}
 
 	private FundValues checkFund(FieldChecks c, FundInput input, RegionScope scope) {
@@ -123,15 +138,21 @@ public class FundService {
 		return getTrust(scope, id);
 	}
 
-	/** Changes a trust in scope (404 outside), with the same checks as when it was recorded. */
+	/**
+	 * Changes a trust in scope (404 outside) from the version given with the input, with the same checks as when it
+	 * was recorded. If someone else has changed the trust since that version, nothing is changed (409).
+	 */
 	@Transactional
 	public CharitableTrust updateTrust(long id, TrustInput input, RegionScope scope) {
 		getTrust(scope, id);
 		FieldChecks c = new FieldChecks();
 		TrustValues v = checkTrust(c, input, scope);
+		Integer version = version(c, input.version());
 		c.throwIfAny();
-		funds.updateTrust(id, v.name(), v.trustee(), v.amount(), v.region(), v.established(), v.filing(),
-				v.purpose());
+		if (!funds.updateTrust(id, version, v.name(), v.trustee(), v.amount(), v.region(), v.established(),
+				v.filing(), v.purpose())) {
+			throw BusinessException.conflict(TRUST_STALE);
+		}
 		audit.record("charitable-trust.update", TRUST, id, RegionCode.parse(v.region()));
 		return getTrust(scope, id);
 	}

@@ -25,12 +25,12 @@ class Funds {
 
 	static final String FUND_COLUMNS = """
 			f.id, f.name, f.region_code, r.name AS region_name, f.purpose, f.manager, f.matching_ratio, f.matching_cap,
-			f.matched_total, f.status,
+			f.matched_total, f.status, f.version,
 			(SELECT COALESCE(SUM(d.total_value), 0) FROM donation d WHERE d.fund_id = f.id) AS received""";
 
 	static final String TRUST_COLUMNS = """
 			t.id, t.name, t.trustee, t.amount, t.region_code, r.name AS region_name, t.established_on, t.filing_number,
-			t.purpose""";
+			t.purpose, t.version""";
 
 	private final JdbcClient jdbc;
 
@@ -70,17 +70,23 @@ class Funds {
 		return p;
 	}
 
-	void updateFund(long id, String name, String region, String purpose, String manager, BigDecimal ratio,
-			BigDecimal cap, FundStatus status) {
-		jdbc.sql("""
+	/**
+	 * Changes the fund if it is still at {@code version}, counting the version up; answers whether it was. A fund
+	 * changed meanwhile is left as it is: the check and the change are one statement, so two saves from the same
+	 * version cannot both pass.
+	 */
+	boolean updateFund(long id, int version, String name, String region, String purpose, String manager,
+			BigDecimal ratio, BigDecimal cap, FundStatus status) {
+		return jdbc.sql("""
 				UPDATE charity_fund SET name = :name, name_initials = :initials, region_code = :region,
 				    purpose = :purpose, manager = :manager, matching_ratio = :ratio, matching_cap = :cap,
-				    status = :status
-				WHERE id = :id
+				    status = :status, version = version + 1
+				WHERE id = :id AND version = :version
 				""")
 			.param("id", id)
+			.param("version", version)
 			.params(fundParams(name, region, purpose, manager, ratio, cap, status))
-			.update();
+			.update() == 1;
 	}
 
 	Optional<Fund> findFund(RegionScope scope, long id) {
@@ -168,17 +174,19 @@ class Funds {
 		return p;
 	}
 
-	void updateTrust(long id, String name, String trustee, BigDecimal amount, String region,
+	/** Changes the trust if it is still at {@code version}, counting the version up; answers whether it was. */
+	boolean updateTrust(long id, int version, String name, String trustee, BigDecimal amount, String region,
 			LocalDate establishedOn, String filingNumber, String purpose) {
-		jdbc.sql("""
+		return jdbc.sql("""
 				UPDATE charitable_trust SET name = :name, name_initials = :initials, trustee = :trustee,
 				    amount = :amount, region_code = :region, established_on = :established, filing_number = :filing,
-				    purpose = :purpose
-				WHERE id = :id
+				    purpose = :purpose, version = version + 1
+				WHERE id = :id AND version = :version
 				""")
 			.param("id", id)
+			.param("version", version)
 			.params(trustParams(name, trustee, amount, region, establishedOn, filingNumber, purpose))
-			.update();
+			.update() == 1;
 	}
 
 	Optional<CharitableTrust> findTrust(RegionScope scope, long id) {
@@ -224,7 +232,7 @@ class Funds {
 				rs.getString("region_name"), rs.getString("purpose"), rs.getString("manager"),
 				rs.getBigDecimal("matching_ratio"), rs.getBigDecimal("matching_cap"),
 				rs.getBigDecimal("matched_total"), rs.getBigDecimal("received").setScale(2),
-				FundStatus.valueOf(rs.getString("status")));
+				FundStatus.valueOf(rs.getString("status")), rs.getInt("version"));
 	}
 
 	static CharitableTrust trust(ResultSet rs, int n) throws SQLException {
@@ -232,7 +240,7 @@ class Funds {
 		return new CharitableTrust(rs.getLong("id"), rs.getString("name"), rs.getString("trustee"),
 				rs.getBigDecimal("amount"), rs.getString("region_code"), rs.getString("region_name"),
 				established == null ? null : established.toLocalDate(), rs.getString("filing_number"),
-				rs.getString("purpose"));
+				rs.getString("purpose"), rs.getInt("version"));
 	}
 
 }

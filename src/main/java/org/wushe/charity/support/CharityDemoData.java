@@ -85,12 +85,12 @@ class CharityDemoData {
 			for (String[] r : rows) {
 				String name = r[2].replace("{league}", leagueRegion.name());
 				if (r[0].equals("fund")) {
-					fund = funds.createFund(new FundInput(name, league, r[3], leagueRegion.name(), r[6], r[7], "OPEN"),
-							all);
+					fund = funds.createFund(
+							new FundInput(name, league, r[3], leagueRegion.name(), r[6], r[7], "OPEN", null), all);
 				}
 				else if (r[0].equals("trust")) {
 					funds.createTrust(new TrustInput(name, r[8], r[6], league, today.minusYears(1).toString(),
-							"DEMO-" + league, r[3]), all);
+							"DEMO-" + league, r[3], null), all);
 				}
 			}
 			List<Region> counties = regions.children(leagueCode);
