@@ -100,7 +100,7 @@ class DashboardCache {
 			return 16L + bytes.length;
 		}
 		if (entry instanceof DashboardPages.Body body) {
-			return 64L + 2L * body.html().length();
+			return 64L + body.bytes().length;
 		}
 		return DASHBOARD_WEIGHT;
 	}

@@ -1,5 +1,6 @@
 package org.wushe.stats;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
@@ -35,14 +36,20 @@ class DashboardPages {
 		this.templates = templates;
 	}
 
-	/** The rendered body and the region's name (for the page title). */
-	record Body(String regionName, String html) {
+	/** The rendered body, encoded once, and the region's name (for the page title). */
+	record Body(String regionName, byte[] bytes) {
+
+		String html() {
+			return new String(bytes, StandardCharsets.UTF_8);
+		}
+
 	}
 
 	Body body(RegionScope scope, DashboardRequest r, Locale locale, HttpServletRequest request,
 			HttpServletResponse response) {
 		return dashboards.derived(scope, r.region(), r.from(), r.to(), r.campaign(), r.granularity(),
-				locale.toLanguageTag(), d -> new Body(d.region().name(), render(d, locale, request, response)));
+				locale.toLanguageTag(), d -> new Body(d.region().name(),
+						render(d, locale, request, response).getBytes(StandardCharsets.UTF_8)));
 	}
 
 	String render(Dashboard d, Locale locale, HttpServletRequest request, HttpServletResponse response) {

@@ -32,30 +32,41 @@ class StatsController {
 
 	private final DashboardPages pages;
 
+	private final DashboardFrames frames;
+
 	private final Texts texts;
 
 	private final Clock clock;
 
-	StatsController(DashboardService dashboards, DashboardPages pages, StatsExport export,
+	StatsController(DashboardService dashboards, DashboardPages pages, DashboardFrames frames, StatsExport export,
 			Texts texts, Clock clock) {
 		this.dashboards = dashboards;
 		this.pages = pages;
+		this.frames = frames;
 		this.export = export;
 		this.texts = texts;
 		this.clock = clock;
 	}
 
-	/** The page: the layout for this user around the body that is reused while the figures are unchanged. */
+	static final String VIEW = "stats/dashboard";
+
+	/**
+	 * The page: the layout for this user around the body that is reused while the figures are unchanged; the layout
+	 * itself is reused within the session ({@link DashboardFrames}).
+	 */
 	@GetMapping("/stats")
 	String dashboard(@RequestParam(required = false) String region, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) Long campaign,
 			@RequestParam(required = false) String granularity, RegionScope scope, Locale locale,
-			HttpServletRequest request, HttpServletResponse response, Model model) {
+			HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
 		DashboardRequest r = DashboardRequest.read(region, from, to, campaign, granularity, scope, clock);
 		DashboardPages.Body body = pages.body(scope, r, locale, request, response);
+		if (frames.write(model.asMap(), body, locale, request, response)) {
+			return null;
+		}
 		model.addAttribute("body", body.html());
 		model.addAttribute("regionName", body.regionName());
-		return "stats/dashboard";
+		return VIEW;
 	}
 
 	@GetMapping("/stats/export.xlsx")

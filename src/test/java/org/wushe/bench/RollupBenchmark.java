@@ -404,7 +404,7 @@ public class RollupBenchmark {
 			String out = new String(p.getInputStream().readAllBytes());
 			p.waitFor();
 			line(report, String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |", t[0], grab(out, "Requests/sec:\\s+([\\d.]+)"),
-					grab(out, "50%\\s+(\\S+)"), grab(out, "90%\\s+(\\S+)"), grab(out, "99%\\s+(\\S+)")));
+					grab(out, "(?m)^\\s+50%\\s+(\\S+)"), grab(out, "(?m)^\\s+90%\\s+(\\S+)"), grab(out, "(?m)^\\s+99%\\s+(\\S+)")));
 			if (out.contains("Non-2xx")) {
 				line(report, "  - WARNING: non-2xx answers: " + grab(out, "Non-2xx or 3xx responses:\\s+(\\d+)"));
 			}

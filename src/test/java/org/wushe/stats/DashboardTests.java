@@ -3,8 +3,10 @@ package org.wushe.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.wushe.access.AccountService;
 import org.wushe.access.Role;
@@ -247,7 +251,13 @@ class DashboardTests {
 	}
 
 	String page(String user, String region, String... more) throws Exception {
-		var request = get("/stats").param("region", region)
+		return page(new MockHttpSession(), user, region, more);
+	}
+
+	/** The page in a session of its own: the user's layout is reused within it. */
+	String page(MockHttpSession session, String user, String region, String... more) throws Exception {
+		var request = get("/stats").session(session)
+			.param("region", region)
 			.param("from", year + "-01-01")
 			.param("to", year + "-12-31")
 			.param("campaign", String.valueOf(campaign))
@@ -287,6 +297,40 @@ class DashboardTests {
 		// the language is part of what is reused
 		assertThat(body(page(province, "150102", "lang", "en"))).contains(">Activities<").doesNotContain(">活动场次<");
 		assertThat(body(page(province, "150102", "lang", "zh_CN"))).contains(">活动场次<");
+	}
+
+	@Test
+	void theLayoutIsReusedWithinItsSessionOnlyAndItsTokenStaysValid() throws Exception {
+		String county = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
+		MockHttpSession session = new MockHttpSession();
+		String first = page(session, province, "150102");
+		// the same frame, masked CSRF token included, is written again; the title names the region, the body is fresh
+		assertThat(page(session, province, "150102")).isEqualTo(first);
+		assertThat(first).contains("<title>新城区 - 统计看板</title>").contains(province)
+			.contains("data-indicator=\"activities\">2<").endsWith("</html>\n");
+		String other = page(session, province, "1501");
+		assertThat(other).contains("<title>呼和浩特市 - 统计看板</title>")
+			.startsWith(first.substring(0, first.indexOf("<title>")));
+		record("150102003001", year + "-07-01", 1, 1, "0", "0", "OTHER");
+		assertThat(page(session, province, "150102")).contains("data-indicator=\"activities\">3<");
+
+		// another session gets its own user's layout, never the first one's
+		String theirs = page(new MockHttpSession(), county, "150102");
+		assertThat(theirs).contains(county).doesNotContain(province);
+
+		// the language is part of the frame
+		assertThat(page(session, province, "150102", "lang", "en")).contains(">Log out<").doesNotContain(">退出登录<");
+		String chinese = page(session, province, "150102", "lang", "zh_CN");
+		assertThat(chinese).contains(">退出登录<");
+
+		// the reused token is the session's: logging out with it works
+		String token = chinese.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+		assertThat(token).doesNotContain("<");
+		mvc.perform(post("/logout").session(session).param("_csrf", "x" + token).accept(MediaType.TEXT_HTML))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/logout").session(session).param("_csrf", token).accept(MediaType.TEXT_HTML))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrlPattern("/login*"));
 	}
 
 	@Test
