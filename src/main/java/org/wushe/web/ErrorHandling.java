@@ -25,6 +25,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -125,6 +126,15 @@ class ErrorHandling {
 	@ExceptionHandler(MultipartException.class)
 	Object multipart(MultipartException ex, HttpServletRequest request) {
 		return answer(request, HttpStatus.BAD_REQUEST, text("error.upload-invalid", "400"), Map.of());
+	}
+
+	/**
+	 * The client went away while its answer was being written (a closed tab, a load tool stopping): there is nobody
+	 * to answer and nothing went wrong on our side.
+	 */
+	@ExceptionHandler(AsyncRequestNotUsableException.class)
+	void clientGone(AsyncRequestNotUsableException ex, HttpServletRequest request) {
+		log.debug("Client gone during {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -386,8 +386,9 @@ public class RollupBenchmark {
 				+ " s each after a 3 s warm-up, 2 threads, 16 connections, logged-in session; load average "
 				+ Files.readString(Path.of("/proc/loadavg")).strip() + ")");
 		line(report, "");
-		line(report, "| request | requests/s | p50 | p90 | p99 |");
-		line(report, "|---|---|---|---|---|");
+		line(report, "| request | answer | bytes per answer under load | requests/s | p50 | p90 | p99 |");
+		line(report, "|---|---|---|---|---|---|---|");
+		java.net.http.HttpClient check = java.net.http.HttpClient.newHttpClient();
 		String period = "from=2025-01-01&to=2025-12-31";
 		String[][] targets = { { "JSON, country", "/api/stats/dashboard?region=00&" + period },
 				{ "JSON, province 15", "/api/stats/dashboard?region=15&" + period },
@@ -396,6 +397,13 @@ public class RollupBenchmark {
 				{ "page, province 15", "/stats?region=15&" + period },
 				{ "page, county 150102", "/stats?region=150102&" + period } };
 		for (String[] t : targets) {
+			// the session must get the real answer (not a redirect to the login page): status and size are reported
+			java.net.http.HttpResponse<byte[]> answer = check.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + t[1])).header("Cookie", cookie).build(),
+					java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+			if (answer.statusCode() != 200) {
+				throw new IllegalStateException(t[1] + " answered " + answer.statusCode());
+			}
 			// warm-up, not measured: the first answer at a version is computed, and the JIT compiles the hot paths
 			new ProcessBuilder("wrk", "-t2", "-c16", "-d3s", "-H", "Cookie: " + cookie, "http://127.0.0.1:" + port + t[1])
 				.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
@@ -403,7 +411,11 @@ public class RollupBenchmark {
 					"Cookie: " + cookie, "http://127.0.0.1:" + port + t[1]).redirectErrorStream(true).start();
 			String out = new String(p.getInputStream().readAllBytes());
 			p.waitFor();
-			line(report, String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |", t[0], grab(out, "Requests/sec:\\s+([\\d.]+)"),
+			// what wrk received per answer (headers included): a session that fell back to the login page would show
+			double perAnswer = bytes(grab(out, "Transfer/sec:\\s+(\\S+)"))
+					/ Double.parseDouble(grab(out, "Requests/sec:\\s+([\\d.]+)"));
+			line(report, String.format(Locale.ROOT, "| %s | 200, %,d bytes | %,.0f | %s | %s | %s | %s |", t[0],
+					answer.body().length, perAnswer, grab(out, "Requests/sec:\\s+([\\d.]+)"),
 					grab(out, "(?m)^\\s+50%\\s+(\\S+)"), grab(out, "(?m)^\\s+90%\\s+(\\S+)"), grab(out, "(?m)^\\s+99%\\s+(\\S+)")));
 			if (out.contains("Non-2xx")) {
 				line(report, "  - WARNING: non-2xx answers: " + grab(out, "Non-2xx or 3xx responses:\\s+(\\d+)"));
@@ -430,6 +442,16 @@ public class RollupBenchmark {
 		return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
 			.map(c -> "JSESSIONID=" + c.getValue()).findFirst()
 			.orElseThrow(() -> new IllegalStateException("login failed"));
+	}
+
+	/** wrk's sizes: 12.5KB, 3.1MB (powers of 1024). */
+	static double bytes(String size) {
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("([\\d.]+)([KMG]?)B").matcher(size);
+		if (!m.matches()) {
+			return Double.NaN;
+		}
+		int power = "KMG".indexOf(m.group(2)) + 1;
+		return Double.parseDouble(m.group(1)) * Math.pow(1024, m.group(2).isEmpty() ? 0 : power);
 	}
 
 	static String grab(String text, String regex) {
