@@ -2,9 +2,11 @@ package org.wushe.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadInfo;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,10 +15,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongUnaryOperator;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -36,7 +43,10 @@ import org.wushe.region.RegionCode;
  * (default {@code wushe_bench}; it is dropped and created again, so the name must start with {@code wushe_bench});
  * Inner Mongolia regions), {@code POST /api/volunteers/import} as a province user, polling the job until
  * it is finished. Every row is checked, its ID number and phone encrypted and hashed, its volunteer number reserved.
- * Prints rows/s and the peak heap. Not a test; run it with the heap limit to check, e.g.
+ * Prints rows/s, the peak heap, and what the wall clock of a shared machine hides: the import thread's CPU time and
+ * allocation, the process CPU time, the CPU time of every busy thread (H2's serialization and save threads among
+ * them), and the time and number of garbage collections. {@code -Dbench.h2options=;KEY=VALUE} appends settings to the
+ * H2 file URL, to try them. Not a test; run it with the heap limit to check, e.g.
  * <pre>
  * ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -Xmx256m -cp target/test-classes:target/classes:$(cat target/cp.txt) org.wushe.bench.VolunteerImportBenchmark \
@@ -51,6 +61,12 @@ public final class VolunteerImportBenchmark {
 
 	static final String[] COUNTIES = { "150102", "150103", "150104", "150105", "150121", "150122", "150123", "150124",
 			"150125", "150202", "150203", "150204", "150205", "150206", "150207", "150221" };
+
+	/** Name prefix of the import workers. */
+	private static final String IMPORT_THREADS = "excel-import";
+
+	private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory
+		.getThreadMXBean();
 
 	private VolunteerImportBenchmark() {
 	}
@@ -71,7 +87,7 @@ public final class VolunteerImportBenchmark {
 		Path data = Files.createTempDirectory("wushe-bench");
 		if (args.length > 1 && args[1].equals("file")) {
 			System.setProperty("spring.datasource.url", "jdbc:h2:file:" + data.resolve("wushe")
-					+ ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH");
+					+ ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH" + System.getProperty("bench.h2options", ""));
 		}
 		if (args.length > 1 && args[1].equals("pg")) {
 			String db = System.getProperty("bench.db", "wushe_bench");
@@ -138,8 +154,12 @@ public final class VolunteerImportBenchmark {
 			com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
 				.getOperatingSystemMXBean();
 			long processCpuBefore = os.getProcessCpuTime();
-			long gcBefore = gcMillis();
-			long importCpuBefore = importThreadsCpu();
+			long gcBefore = gcTotal(GarbageCollectorMXBean::getCollectionTime);
+			long importCpuBefore = threadsTotal(IMPORT_THREADS, THREADS::getThreadCpuTime);
+			long importAllocBefore = threadsTotal(IMPORT_THREADS, THREADS::getThreadAllocatedBytes);
+			long allAllocBefore = threadsTotal("", THREADS::getThreadAllocatedBytes);
+			long gcCountBefore = gcTotal(GarbageCollectorMXBean::getCollectionCount);
+			Map<String, Long> threadCpuBefore = cpuByThread();
 			long start = System.nanoTime();
 			HttpResponse<String> started = http.send(HttpRequest
 				.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/volunteers/import"))
@@ -163,9 +183,14 @@ public final class VolunteerImportBenchmark {
 				.between(java.time.Instant.parse(field(job, "createdAt")), java.time.Instant.parse(field(job, "finishedAt")))
 				.toMillis() / 1e3;
 			double processCpu = (os.getProcessCpuTime() - processCpuBefore) / 1e9;
-			double gc = (gcMillis() - gcBefore) / 1e3;
+			double gc = (gcTotal(GarbageCollectorMXBean::getCollectionTime) - gcBefore) / 1e3;
+			long gcCount = gcTotal(GarbageCollectorMXBean::getCollectionCount) - gcCountBefore;
 			running.set(false);
-			long cpu = importThreadsCpu() - importCpuBefore;
+			long cpu = threadsTotal(IMPORT_THREADS, THREADS::getThreadCpuTime) - importCpuBefore;
+			long importAlloc = threadsTotal(IMPORT_THREADS, THREADS::getThreadAllocatedBytes) - importAllocBefore;
+			long allAlloc = threadsTotal("", THREADS::getThreadAllocatedBytes) - allAllocBefore;
+			Map<String, Long> threadCpu = cpuByThread();
+			threadCpu.replaceAll((name, ns) -> ns - threadCpuBefore.getOrDefault(name, 0L));
 			long poolPeak = ManagementFactory.getMemoryPoolMXBeans()
 				.stream()
 				.filter(p -> p.getType() == MemoryType.HEAP)
@@ -175,7 +200,15 @@ public final class VolunteerImportBenchmark {
 					+ " per CPU-second; includes GC, JIT, HTTP); load average %.1f on %d cores%n", cpu / 1e9,
 					rows / (cpu / 1e9), processCpu, rows / processCpu, os.getSystemLoadAverage(),
 					os.getAvailableProcessors());
-			System.out.printf("garbage collection: %.2f s%n", gc);
+			System.out.printf("garbage collection: %.2f s in %d collections%n", gc, gcCount);
+			System.out.printf("allocated: import thread %,.0f MB, all live threads %,.0f MB%n", importAlloc / 1048576.0,
+					allAlloc / 1048576.0);
+			System.out.println("CPU by thread: " + threadCpu.entrySet()
+				.stream()
+				.filter(e -> e.getValue() >= 50_000_000L)
+				.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+				.map(e -> String.format("%s %.2f s", e.getKey(), e.getValue() / 1e9))
+				.collect(Collectors.joining(", ")));
 			System.out.printf("job (server side, from upload checked to committed): %.2f s, %,.0f rows/s%n", jobSeconds,
 					rows / jobSeconds);
 			System.out.printf("state %s, stored %s, errors %s (HTTP %d)%n", field(job, "state"), number(job, "stored"),
@@ -194,23 +227,32 @@ public final class VolunteerImportBenchmark {
 		}
 	}
 
-	/** CPU time so far of the import worker threads. */
-	private static long importThreadsCpu() {
-		java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-		long cpu = 0;
-		for (java.lang.management.ThreadInfo t : threads.dumpAllThreads(false, false)) {
-			if (t.getThreadName().startsWith("excel-import")) {
-				cpu += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+	/**
+	 * The sum of a per-thread figure (CPU nanoseconds, bytes allocated) over the live threads whose name starts with
+	 * {@code prefix} ({@code ""}: all of them).
+	 */
+	private static long threadsTotal(String prefix, LongUnaryOperator figure) {
+		long total = 0;
+		for (ThreadInfo t : THREADS.dumpAllThreads(false, false)) {
+			if (t.getThreadName().startsWith(prefix)) {
+				total += Math.max(0, figure.applyAsLong(t.getThreadId()));
 			}
+		}
+		return total;
+	}
+
+	/** CPU time so far per live thread, by name and id (names repeat). */
+	private static Map<String, Long> cpuByThread() {
+		Map<String, Long> cpu = new HashMap<>();
+		for (ThreadInfo t : THREADS.dumpAllThreads(false, false)) {
+			cpu.put(t.getThreadName() + "#" + t.getThreadId(), Math.max(0, THREADS.getThreadCpuTime(t.getThreadId())));
 		}
 		return cpu;
 	}
 
-	private static long gcMillis() {
-		return ManagementFactory.getGarbageCollectorMXBeans()
-			.stream()
-			.mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime)
-			.sum();
+	/** The sum of a figure (collections, milliseconds) over the garbage collectors. */
+	private static long gcTotal(ToLongFunction<GarbageCollectorMXBean> figure) {
+		return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(figure).sum();
 	}
 
 	static void write(Path file, int rows, int offset) throws IOException {
