@@ -160,6 +160,7 @@ public final class VolunteerImportBenchmark {
 			long allAllocBefore = threadsTotal("", THREADS::getThreadAllocatedBytes);
 			long gcCountBefore = gcTotal(GarbageCollectorMXBean::getCollectionCount);
 			Map<String, Long> threadCpuBefore = cpuByThread();
+			Map<String, Long> nativeCpuBefore = cpuByNativeThreadKind();
 			long start = System.nanoTime();
 			HttpResponse<String> started = http.send(HttpRequest
 				.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/volunteers/import"))
@@ -191,6 +192,8 @@ public final class VolunteerImportBenchmark {
 			long allAlloc = threadsTotal("", THREADS::getThreadAllocatedBytes) - allAllocBefore;
 			Map<String, Long> threadCpu = cpuByThread();
 			threadCpu.replaceAll((name, ns) -> ns - threadCpuBefore.getOrDefault(name, 0L));
+			Map<String, Long> nativeCpu = cpuByNativeThreadKind();
+			nativeCpu.replaceAll((kind, ns) -> ns - nativeCpuBefore.getOrDefault(kind, 0L));
 			long poolPeak = ManagementFactory.getMemoryPoolMXBeans()
 				.stream()
 				.filter(p -> p.getType() == MemoryType.HEAP)
@@ -203,12 +206,10 @@ public final class VolunteerImportBenchmark {
 			System.out.printf("garbage collection: %.2f s in %d collections%n", gc, gcCount);
 			System.out.printf("allocated: import thread %,.0f MB, all live threads %,.0f MB%n", importAlloc / 1048576.0,
 					allAlloc / 1048576.0);
-			System.out.println("CPU by thread: " + threadCpu.entrySet()
-				.stream()
-				.filter(e -> e.getValue() >= 50_000_000L)
-				.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-				.map(e -> String.format("%s %.2f s", e.getKey(), e.getValue() / 1e9))
-				.collect(Collectors.joining(", ")));
+			System.out.println("CPU by thread: " + busiest(threadCpu));
+			if (!nativeCpu.isEmpty()) {
+				System.out.println("CPU by kind of thread, JVM threads included (Linux): " + busiest(nativeCpu));
+			}
 			System.out.printf("job (server side, from upload checked to committed): %.2f s, %,.0f rows/s%n", jobSeconds,
 					rows / jobSeconds);
 			System.out.printf("state %s, stored %s, errors %s (HTTP %d)%n", field(job, "state"), number(job, "stored"),
@@ -248,6 +249,48 @@ public final class VolunteerImportBenchmark {
 			cpu.put(t.getThreadName() + "#" + t.getThreadId(), Math.max(0, THREADS.getThreadCpuTime(t.getThreadId())));
 		}
 		return cpu;
+	}
+
+	/**
+	 * CPU time so far of every thread of the process, the JVM's own ones too (garbage collector, JIT compilers), summed
+	 * by kind: the thread name without numbers, from {@code /proc/self/task} (empty where there is none).
+	 */
+	private static Map<String, Long> cpuByNativeThreadKind() {
+		Map<String, Long> cpu = new HashMap<>();
+		Path tasks = Path.of("/proc/self/task");
+		if (!Files.isDirectory(tasks)) {
+			return cpu;
+		}
+		try (var list = Files.list(tasks)) {
+			for (Path task : list.toList()) {
+				try {
+					String stat = Files.readString(task.resolve("stat"));
+					// the fields after the name in brackets: state is field 3, utime and stime fields 14 and 15, in clock ticks
+					// of 10 ms (USER_HZ 100)
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+					String kind = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9#-]+$", "");
+					cpu.merge(kind, ticks * 10_000_000L, Long::sum);
+				}
+				catch (IOException ex) {
+					// the thread ended meanwhile
+				}
+			}
+		}
+		catch (IOException ex) {
+			return Map.of();
+		}
+		return cpu;
+	}
+
+	/** The threads with at least 50 ms of CPU time (nanoseconds by name), busiest first. */
+	private static String busiest(Map<String, Long> cpu) {
+		return cpu.entrySet()
+			.stream()
+			.filter(e -> e.getValue() >= 50_000_000L)
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.map(e -> String.format("%s %.2f s", e.getKey(), e.getValue() / 1e9))
+			.collect(Collectors.joining(", "));
 	}
 
 	/** The sum of a figure (collections, milliseconds) over the garbage collectors. */
