@@ -30,6 +30,8 @@ import org.dhatim.fastexcel.Worksheet;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.wushe.WusheApplication;
 import org.wushe.access.AccountService;
 import org.wushe.access.Role;
@@ -45,8 +47,9 @@ import org.wushe.region.RegionCode;
  * it is finished. Every row is checked, its ID number and phone encrypted and hashed, its volunteer number reserved.
  * Prints rows/s, the peak heap, and what the wall clock of a shared machine hides: the import thread's CPU time and
  * allocation, the process CPU time, the CPU time of every busy thread (H2's serialization and save threads among
- * them), and the time and number of garbage collections. {@code -Dbench.h2options=;KEY=VALUE} appends settings to the
- * H2 file URL, to try them. Not a test; run it with the heap limit to check, e.g.
+ * them), the time and number of garbage collections, and what the H2 file store wrote and read.
+ * {@code -Dbench.h2options=;KEY=VALUE} appends settings to the H2 file URL, to try them. Not a test; run it with the
+ * heap limit to check, e.g.
  * <pre>
  * ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -Xmx256m -cp target/test-classes:target/classes:$(cat target/cp.txt) org.wushe.bench.VolunteerImportBenchmark \
@@ -161,6 +164,8 @@ public final class VolunteerImportBenchmark {
 			long gcCountBefore = gcTotal(GarbageCollectorMXBean::getCollectionCount);
 			Map<String, Long> threadCpuBefore = cpuByThread();
 			Map<String, Long> nativeCpuBefore = cpuByNativeThreadKind();
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			Map<String, Long> h2Before = h2FileTraffic(jdbc);
 			long start = System.nanoTime();
 			HttpResponse<String> started = http.send(HttpRequest
 				.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/volunteers/import"))
@@ -194,6 +199,8 @@ public final class VolunteerImportBenchmark {
 			threadCpu.replaceAll((name, ns) -> ns - threadCpuBefore.getOrDefault(name, 0L));
 			Map<String, Long> nativeCpu = cpuByNativeThreadKind();
 			nativeCpu.replaceAll((kind, ns) -> ns - nativeCpuBefore.getOrDefault(kind, 0L));
+			Map<String, Long> h2Traffic = h2FileTraffic(jdbc);
+			h2Traffic.replaceAll((name, n) -> n - h2Before.getOrDefault(name, 0L));
 			long poolPeak = ManagementFactory.getMemoryPoolMXBeans()
 				.stream()
 				.filter(p -> p.getType() == MemoryType.HEAP)
@@ -209,6 +216,11 @@ public final class VolunteerImportBenchmark {
 			System.out.println("CPU by thread: " + busiest(threadCpu));
 			if (!nativeCpu.isEmpty()) {
 				System.out.println("CPU by kind of thread, JVM threads included (Linux): " + busiest(nativeCpu));
+			}
+			if (!h2Traffic.isEmpty()) {
+				System.out.printf("H2 file: %,.0f MB written in %,d writes, %,.0f MB read in %,d reads%n",
+						h2Traffic.get("info.FILE_WRITE_BYTES") / 1048576.0, h2Traffic.get("info.FILE_WRITE"),
+						h2Traffic.get("info.FILE_READ_BYTES") / 1048576.0, h2Traffic.get("info.FILE_READ"));
 			}
 			System.out.printf("job (server side, from upload checked to committed): %.2f s, %,.0f rows/s%n", jobSeconds,
 					rows / jobSeconds);
@@ -281,6 +293,23 @@ public final class VolunteerImportBenchmark {
 			return Map.of();
 		}
 		return cpu;
+	}
+
+	/** What the H2 file store has written and read so far (counts and bytes); empty on other databases. */
+	private static Map<String, Long> h2FileTraffic(JdbcTemplate jdbc) {
+		Map<String, Long> traffic = new HashMap<>();
+		try {
+			jdbc.query("""
+					SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS
+					WHERE SETTING_NAME IN ('info.FILE_WRITE', 'info.FILE_WRITE_BYTES', 'info.FILE_READ', 'info.FILE_READ_BYTES')
+					""", rs -> {
+				traffic.put(rs.getString(1), Long.parseLong(rs.getString(2)));
+			});
+		}
+		catch (DataAccessException ex) {
+			return new HashMap<>();
+		}
+		return traffic.size() == 4 ? traffic : new HashMap<>();
 	}
 
 	/** The threads with at least 50 ms of CPU time (nanoseconds by name), busiest first. */
