@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import net.sourceforge.pinyin4j.PinyinHelper;
 import net.sourceforge.pinyin4j.format.HanyuPinyinCaseType;
@@ -17,6 +19,10 @@ import net.sourceforge.pinyin4j.format.exception.BadHanyuPinyinOutputFormatCombi
  * digits are kept in lower case, other characters dropped. For characters with several readings (行 háng/xíng, 长
  * cháng/zhǎng) up to {@value #MAX_VARIANTS} variants are kept, separated by spaces, so that a {@code LIKE} on the
  * stored column finds either reading. Computed when a record is written and stored next to the name.
+ * <p>
+ * The initials of each Chinese character are looked up once and kept (pinyin4j formats every reading of a character
+ * with regular expressions each time it is asked, which dominated the cost of large imports); the cache holds at most
+ * the Han characters of the Basic Multilingual Plane.
  */
 public final class NameInitials {
 
@@ -25,6 +31,10 @@ public final class NameInitials {
 	private static final int MAX_LENGTH = 400;
 
 	private static final HanyuPinyinOutputFormat FORMAT = new HanyuPinyinOutputFormat();
+
+	private static final char[] NONE = {};
+
+	private static final Map<Character, char[]> HAN_INITIALS = new ConcurrentHashMap<>();
 
 	static {
 		FORMAT.setCaseType(HanyuPinyinCaseType.LOWERCASE);
@@ -42,8 +52,8 @@ public final class NameInitials {
 		variants.add(new StringBuilder());
 		for (int i = 0; i < name.length(); i++) {
 			char c = name.charAt(i);
-			Set<Character> initials = initials(c);
-			if (initials.isEmpty()) {
+			char[] initials = initials(c);
+			if (initials.length == 0) {
 				continue;
 			}
 			List<StringBuilder> alternatives = new ArrayList<>();
@@ -89,15 +99,19 @@ public final class NameInitials {
 		return out.toString();
 	}
 
-	private static Set<Character> initials(char c) {
-		Set<Character> result = new LinkedHashSet<>();
+	/** The distinct initials of a character's readings, the common reading's first; none for other characters. */
+	private static char[] initials(char c) {
 		if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-			result.add(Character.toLowerCase(c));
-			return result;
+			return new char[] { Character.toLowerCase(c) };
 		}
 		if (Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN) {
-			return result;
+			return NONE;
 		}
+		return HAN_INITIALS.computeIfAbsent(c, NameInitials::readingInitials);
+	}
+
+	private static char[] readingInitials(char c) {
+		Set<Character> result = new LinkedHashSet<>();
 		try {
 			String[] readings = PinyinHelper.toHanyuPinyinStringArray(c, FORMAT);
 			if (readings != null) {
@@ -111,7 +125,12 @@ public final class NameInitials {
 		catch (BadHanyuPinyinOutputFormatCombination ex) {
 			throw new IllegalStateException(ex);
 		}
-		return result;
+		char[] initials = new char[result.size()];
+		int i = 0;
+		for (char initial : result) {
+			initials[i++] = initial;
+		}
+		return initials;
 	}
 
 }

@@ -19,6 +19,9 @@ public final class PhoneNumber {
 	private static final Pattern LANDLINE = Pattern
 		.compile("(?:\\+?86)?(0(?:10|2\\d|[3-9]\\d{2}))[-]?([2-9]\\d{6,7})(?:[-#]?(\\d{1,6}))?");
 
+	/** Spaces and brackets people type inside numbers ({@code (0471) 666 1234}); dropped before matching. */
+	private static final Pattern FILLER = Pattern.compile("[\\s()（）]");
+
 	private final String value;
 
 	private PhoneNumber(String value) {
@@ -30,7 +33,7 @@ public final class PhoneNumber {
 		if (text == null) {
 			return Optional.empty();
 		}
-		String s = text.strip().replaceAll("[\\s()（）]", "");
+		String s = FILLER.matcher(text.strip()).replaceAll("");
 		Matcher m = MOBILE.matcher(s);
 		if (m.matches()) {
 			return Optional.of(m.group(1));

@@ -2,9 +2,11 @@ package org.wushe.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadInfo;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,16 +15,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongUnaryOperator;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.wushe.WusheApplication;
 import org.wushe.access.AccountService;
 import org.wushe.access.Role;
@@ -36,7 +45,11 @@ import org.wushe.region.RegionCode;
  * (default {@code wushe_bench}; it is dropped and created again, so the name must start with {@code wushe_bench});
  * Inner Mongolia regions), {@code POST /api/volunteers/import} as a province user, polling the job until
  * it is finished. Every row is checked, its ID number and phone encrypted and hashed, its volunteer number reserved.
- * Prints rows/s and the peak heap. Not a test; run it with the heap limit to check, e.g.
+ * Prints rows/s, the peak heap, and what the wall clock of a shared machine hides: the import thread's CPU time and
+ * allocation, the process CPU time, the CPU time of every busy thread (H2's serialization and save threads among
+ * them), the time and number of garbage collections, and what the H2 file store wrote and read.
+ * {@code -Dbench.h2options=;KEY=VALUE} appends settings to the H2 file URL, to try them. Not a test; run it with the
+ * heap limit to check, e.g.
  * <pre>
  * ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -Xmx256m -cp target/test-classes:target/classes:$(cat target/cp.txt) org.wushe.bench.VolunteerImportBenchmark \
@@ -51,6 +64,12 @@ public final class VolunteerImportBenchmark {
 
 	static final String[] COUNTIES = { "150102", "150103", "150104", "150105", "150121", "150122", "150123", "150124",
 			"150125", "150202", "150203", "150204", "150205", "150206", "150207", "150221" };
+
+	/** Name prefix of the import workers. */
+	private static final String IMPORT_THREADS = "excel-import";
+
+	private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory
+		.getThreadMXBean();
 
 	private VolunteerImportBenchmark() {
 	}
@@ -71,7 +90,7 @@ public final class VolunteerImportBenchmark {
 		Path data = Files.createTempDirectory("wushe-bench");
 		if (args.length > 1 && args[1].equals("file")) {
 			System.setProperty("spring.datasource.url", "jdbc:h2:file:" + data.resolve("wushe")
-					+ ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH");
+					+ ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH" + System.getProperty("bench.h2options", ""));
 		}
 		if (args.length > 1 && args[1].equals("pg")) {
 			String db = System.getProperty("bench.db", "wushe_bench");
@@ -138,8 +157,15 @@ public final class VolunteerImportBenchmark {
 			com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
 				.getOperatingSystemMXBean();
 			long processCpuBefore = os.getProcessCpuTime();
-			long gcBefore = gcMillis();
-			long importCpuBefore = importThreadsCpu();
+			long gcBefore = gcTotal(GarbageCollectorMXBean::getCollectionTime);
+			long importCpuBefore = threadsTotal(IMPORT_THREADS, THREADS::getThreadCpuTime);
+			long importAllocBefore = threadsTotal(IMPORT_THREADS, THREADS::getThreadAllocatedBytes);
+			long allAllocBefore = threadsTotal("", THREADS::getThreadAllocatedBytes);
+			long gcCountBefore = gcTotal(GarbageCollectorMXBean::getCollectionCount);
+			Map<String, Long> threadCpuBefore = cpuByThread();
+			Map<String, Long> nativeCpuBefore = cpuByNativeThreadKind();
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			Map<String, Long> h2Before = h2FileTraffic(jdbc);
 			long start = System.nanoTime();
 			HttpResponse<String> started = http.send(HttpRequest
 				.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/volunteers/import"))
@@ -163,9 +189,18 @@ public final class VolunteerImportBenchmark {
 				.between(java.time.Instant.parse(field(job, "createdAt")), java.time.Instant.parse(field(job, "finishedAt")))
 				.toMillis() / 1e3;
 			double processCpu = (os.getProcessCpuTime() - processCpuBefore) / 1e9;
-			double gc = (gcMillis() - gcBefore) / 1e3;
+			double gc = (gcTotal(GarbageCollectorMXBean::getCollectionTime) - gcBefore) / 1e3;
+			long gcCount = gcTotal(GarbageCollectorMXBean::getCollectionCount) - gcCountBefore;
 			running.set(false);
-			long cpu = importThreadsCpu() - importCpuBefore;
+			long cpu = threadsTotal(IMPORT_THREADS, THREADS::getThreadCpuTime) - importCpuBefore;
+			long importAlloc = threadsTotal(IMPORT_THREADS, THREADS::getThreadAllocatedBytes) - importAllocBefore;
+			long allAlloc = threadsTotal("", THREADS::getThreadAllocatedBytes) - allAllocBefore;
+			Map<String, Long> threadCpu = cpuByThread();
+			threadCpu.replaceAll((name, ns) -> ns - threadCpuBefore.getOrDefault(name, 0L));
+			Map<String, Long> nativeCpu = cpuByNativeThreadKind();
+			nativeCpu.replaceAll((kind, ns) -> ns - nativeCpuBefore.getOrDefault(kind, 0L));
+			Map<String, Long> h2Traffic = h2FileTraffic(jdbc);
+			h2Traffic.replaceAll((name, n) -> n - h2Before.getOrDefault(name, 0L));
 			long poolPeak = ManagementFactory.getMemoryPoolMXBeans()
 				.stream()
 				.filter(p -> p.getType() == MemoryType.HEAP)
@@ -175,7 +210,18 @@ public final class VolunteerImportBenchmark {
 					+ " per CPU-second; includes GC, JIT, HTTP); load average %.1f on %d cores%n", cpu / 1e9,
 					rows / (cpu / 1e9), processCpu, rows / processCpu, os.getSystemLoadAverage(),
 					os.getAvailableProcessors());
-			System.out.printf("garbage collection: %.2f s%n", gc);
+			System.out.printf("garbage collection: %.2f s in %d collections%n", gc, gcCount);
+			System.out.printf("allocated: import thread %,.0f MB, all live threads %,.0f MB%n", importAlloc / 1048576.0,
+					allAlloc / 1048576.0);
+			System.out.println("CPU by thread: " + busiest(threadCpu));
+			if (!nativeCpu.isEmpty()) {
+				System.out.println("CPU by kind of thread, JVM threads included (Linux): " + busiest(nativeCpu));
+			}
+			if (!h2Traffic.isEmpty()) {
+				System.out.printf("H2 file: %,.0f MB written in %,d writes, %,.0f MB read in %,d reads%n",
+						h2Traffic.get("info.FILE_WRITE_BYTES") / 1048576.0, h2Traffic.get("info.FILE_WRITE"),
+						h2Traffic.get("info.FILE_READ_BYTES") / 1048576.0, h2Traffic.get("info.FILE_READ"));
+			}
 			System.out.printf("job (server side, from upload checked to committed): %.2f s, %,.0f rows/s%n", jobSeconds,
 					rows / jobSeconds);
 			System.out.printf("state %s, stored %s, errors %s (HTTP %d)%n", field(job, "state"), number(job, "stored"),
@@ -194,23 +240,91 @@ public final class VolunteerImportBenchmark {
 		}
 	}
 
-	/** CPU time so far of the import worker threads. */
-	private static long importThreadsCpu() {
-		java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-		long cpu = 0;
-		for (java.lang.management.ThreadInfo t : threads.dumpAllThreads(false, false)) {
-			if (t.getThreadName().startsWith("excel-import")) {
-				cpu += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+	/**
+	 * The sum of a per-thread figure (CPU nanoseconds, bytes allocated) over the live threads whose name starts with
+	 * {@code prefix} ({@code ""}: all of them).
+	 */
+	private static long threadsTotal(String prefix, LongUnaryOperator figure) {
+		long total = 0;
+		for (ThreadInfo t : THREADS.dumpAllThreads(false, false)) {
+			if (t.getThreadName().startsWith(prefix)) {
+				total += Math.max(0, figure.applyAsLong(t.getThreadId()));
 			}
+		}
+		return total;
+	}
+
+	/** CPU time so far per live thread, by name and id (names repeat). */
+	private static Map<String, Long> cpuByThread() {
+		Map<String, Long> cpu = new HashMap<>();
+		for (ThreadInfo t : THREADS.dumpAllThreads(false, false)) {
+			cpu.put(t.getThreadName() + "#" + t.getThreadId(), Math.max(0, THREADS.getThreadCpuTime(t.getThreadId())));
 		}
 		return cpu;
 	}
 
-	private static long gcMillis() {
-		return ManagementFactory.getGarbageCollectorMXBeans()
+	/**
+	 * CPU time so far of every thread of the process, the JVM's own ones too (garbage collector, JIT compilers), summed
+	 * by kind: the thread name without numbers, from {@code /proc/self/task} (empty where there is none).
+	 */
+	private static Map<String, Long> cpuByNativeThreadKind() {
+		Map<String, Long> cpu = new HashMap<>();
+		Path tasks = Path.of("/proc/self/task");
+		if (!Files.isDirectory(tasks)) {
+			return cpu;
+		}
+		try (var list = Files.list(tasks)) {
+			for (Path task : list.toList()) {
+				try {
+					String stat = Files.readString(task.resolve("stat"));
+					// the fields after the name in brackets: state is field 3, utime and stime fields 14 and 15, in clock ticks
+					// of 10 ms (USER_HZ 100)
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+					String kind = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9#-]+$", "");
+					cpu.merge(kind, ticks * 10_000_000L, Long::sum);
+				}
+				catch (IOException ex) {
+					// the thread ended meanwhile
+				}
+			}
+		}
+		catch (IOException ex) {
+			return Map.of();
+		}
+		return cpu;
+	}
+
+	/** What the H2 file store has written and read so far (counts and bytes); empty on other databases. */
+	private static Map<String, Long> h2FileTraffic(JdbcTemplate jdbc) {
+		Map<String, Long> traffic = new HashMap<>();
+		try {
+			jdbc.query("""
+					SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS
+					WHERE SETTING_NAME IN ('info.FILE_WRITE', 'info.FILE_WRITE_BYTES', 'info.FILE_READ', 'info.FILE_READ_BYTES')
+					""", rs -> {
+				traffic.put(rs.getString(1), Long.parseLong(rs.getString(2)));
+			});
+		}
+		catch (DataAccessException ex) {
+			return new HashMap<>();
+		}
+		return traffic.size() == 4 ? traffic : new HashMap<>();
+	}
+
+	/** The threads with at least 50 ms of CPU time (nanoseconds by name), busiest first. */
+	private static String busiest(Map<String, Long> cpu) {
+		return cpu.entrySet()
 			.stream()
-			.mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime)
-			.sum();
+			.filter(e -> e.getValue() >= 50_000_000L)
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.map(e -> String.format("%s %.2f s", e.getKey(), e.getValue() / 1e9))
+			.collect(Collectors.joining(", "));
+	}
+
+	/** The sum of a figure (collections, milliseconds) over the garbage collectors. */
+	private static long gcTotal(ToLongFunction<GarbageCollectorMXBean> figure) {
+		return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(figure).sum();
 	}
 
 	static void write(Path file, int rows, int offset) throws IOException {

@@ -70,24 +70,32 @@ public class RegistryTally {
 		flushOutsideTransaction(deltas);
 	}
 
-	/** Many new entries (imports); {@code null} elements are not counted. */
+	/**
+	 * Many new entries (imports); {@code null} elements are not counted. Entries of the same region and category are
+	 * summed first, so each region's ancestors are counted once per batch rather than once per entry.
+	 */
 	public void added(Iterable<Counted> entries) {
-		Map<CounterTable.Key, Long> deltas = pending();
+		Map<Counted, Long> same = new HashMap<>();
 		for (Counted c : entries) {
-			add(deltas, c, 1);
+			if (c != null) {
+				same.merge(c, 1L, Long::sum);
+			}
 		}
+		Map<CounterTable.Key, Long> deltas = pending();
+		same.forEach((c, n) -> add(deltas, c, n));
 		flushOutsideTransaction(deltas);
 	}
 
-	private static void add(Map<CounterTable.Key, Long> deltas, Counted c, long sign) {
+	/** Adds {@code delta} entries of {@code c} on its region and on each ancestor; nothing for {@code null}. */
+	private static void add(Map<CounterTable.Key, Long> deltas, Counted c, long delta) {
 		if (c == null) {
 			return;
 		}
 		RegionCode region = RegionCode.parse(c.regionCode());
 		for (RegionCode a : region.ancestors()) {
-			deltas.merge(CounterTable.Key.of(a.value(), c.category().name()), sign, Long::sum);
+			deltas.merge(CounterTable.Key.of(a.value(), c.category().name()), delta, Long::sum);
 		}
-		deltas.merge(CounterTable.Key.of(region.value(), c.category().name()), sign, Long::sum);
+		deltas.merge(CounterTable.Key.of(region.value(), c.category().name()), delta, Long::sum);
 	}
 
 	/** The deltas of the current transaction, applied just before it commits. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A short list of free-text items (teams, skills) typed with any of {@code , ， 、 ; ；} or new lines between them;
@@ -14,7 +15,7 @@ public final class TextList {
 	/** How lists are shown to people: the enumeration comma. */
 	public static final String DISPLAY_SEPARATOR = "\u3001";
 
-	private static final String SEPARATORS = "[,，、;；\\r\\n]+";
+	private static final Pattern SEPARATORS = Pattern.compile("[,，、;；\\r\\n]+");
 
 	private TextList() {
 	}
@@ -22,7 +23,7 @@ public final class TextList {
 	public static List<String> parse(String text) {
 		Set<String> items = new LinkedHashSet<>();
 		if (text != null) {
-			for (String part : text.split(SEPARATORS)) {
+			for (String part : SEPARATORS.split(text)) {
 				String item = part.strip();
 				if (!item.isEmpty()) {
 					items.add(item);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +110,9 @@ class VolunteerExcel {
 		/** ID-number hashes of the current chunk that are registered already (one query per chunk). */
 		private Set<String> registered = Set.of();
 
+		/** The sealed ID numbers of the current chunk's rows, sealed once for the look-up and for storing. */
+		private final Map<ImportRow, SealedValue> sealedIds = new IdentityHashMap<>();
+
 		Plan(RegionScope scope) {
 			this.scope = scope;
 		}
@@ -120,11 +124,14 @@ class VolunteerExcel {
 
 		@Override
 		public void prepare(List<ImportRow> rows) {
+			sealedIds.clear();
 			List<String> hashes = new ArrayList<>(rows.size());
 			for (ImportRow row : rows) {
 				IdNumber idNumber = row.hasErrors() ? null : row.get(ID_NUMBER);
 				if (idNumber != null) {
-					hashes.add(personalData.searchHash(idNumber));
+					SealedValue sealed = personalData.seal(idNumber);
+					sealedIds.put(row, sealed);
+					hashes.add(sealed.searchHash());
 				}
 			}
 			registered = new HashSet<>(volunteers.takenIdNumbers(hashes));
@@ -137,7 +144,7 @@ class VolunteerExcel {
 			Optional<String> regionProblem = regionProblems.computeIfAbsent(region,
 					r -> regions.problem(r, scope, null));
 			regionProblem.ifPresent(key -> row.reject(REGION, key, region));
-			SealedValue sealedId = personalData.seal(idNumber);
+			SealedValue sealedId = sealedIds.computeIfAbsent(row, r -> personalData.seal(idNumber));
 			String hash = sealedId.searchHash();
 			Integer earlier = seen.putIfAbsent(hash, row.number());
 			if (earlier != null) {

@@ -43,8 +43,10 @@ class VolunteerNumbers {
 		return region.padded().substring(0, 6);
 	}
 
+	/** The prefix and the sequence padded with zeros to {@value #SEQUENCE_DIGITS} digits (ASCII, in any locale). */
 	static String format(String prefix, long sequence) {
-		return prefix + String.format("%0" + SEQUENCE_DIGITS + "d", sequence);
+		String digits = Long.toString(sequence);
+		return prefix + "0".repeat(Math.max(0, SEQUENCE_DIGITS - digits.length())) + digits;
 	}
 
 	/** Reserves {@code count} consecutive numbers for {@code prefix}; answers the first sequence value. */
