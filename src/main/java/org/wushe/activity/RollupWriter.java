@@ -114,11 +114,7 @@ class RollupWriter {
 
 		/** Adds ({@code sign = 1}) or removes ({@code sign = -1}) one record's contribution at every level. */
 		Changes add(Contribution c, int sign) {
-			List<RegionCode> path = levels.computeIfAbsent(c.region(), r -> {
-				List<RegionCode> p = new ArrayList<>(r.ancestors());
-				p.add(r);
-				return p;
-			});
+			List<RegionCode> path = levels.computeIfAbsent(c.region(), RegionCode::path);
 			for (RegionCode code : path) {
 				int s = code.level().isBelow(RegionLevel.PREFECTURE) ? 0 : stripe;
 				delta(new RollupKey(code.value(), RollupKey.DAY, c.day(), c.campaignId(), s)).add(c, sign);

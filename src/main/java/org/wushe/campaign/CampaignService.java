@@ -160,9 +160,7 @@ public class CampaignService {
 
 	/** Campaigns visible to the scope, newest window first. */
 	public List<Campaign> list(RegionScope scope, int offset, int size) {
-		List<String> above = new ArrayList<>();
-		scope.root().ancestors().forEach(a -> above.add(a.value()));
-		above.add(scope.root().value());
+		List<String> above = scope.root().path().stream().map(RegionCode::value).toList();
 		List<Campaign> found = jdbc.sql("""
 				SELECT %s FROM campaign c LEFT JOIN region r ON r.code = c.region_code
 				WHERE (c.region_code >= :from AND c.region_code < :to) OR c.region_code IN (:above)

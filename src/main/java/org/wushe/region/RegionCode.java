@@ -94,6 +94,16 @@ public record RegionCode(String value) implements Comparable<RegionCode> {
 		};
 	}
 
+	/**
+	 * The codes from the country down to this one, this one included: where a figure of this region is counted too
+	 * (every ancestor's subtree holds it).
+	 */
+	public List<RegionCode> path() {
+		List<RegionCode> result = ancestors();
+		result.add(this);
+		return result;
+	}
+
 	/** Ancestors from the country down to the parent (excluding this code). */
 	public List<RegionCode> ancestors() {
 		List<RegionCode> result = new ArrayList<>();

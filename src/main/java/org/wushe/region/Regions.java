@@ -1,6 +1,5 @@
 package org.wushe.region;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,9 +79,7 @@ public class Regions {
 	/** The chain from the country down to and including {@code code}, in one query. */
 	public List<Region> path(RegionCode code) {
 		requireReady();
-		List<String> codes = new ArrayList<>();
-		code.ancestors().forEach(a -> codes.add(a.value()));
-		codes.add(code.value());
+		List<String> codes = code.path().stream().map(RegionCode::value).toList();
 		return jdbc.sql("SELECT " + COLUMNS + " FROM region WHERE code IN (:codes) ORDER BY level")
 			.param("codes", codes)
 			.query(Regions::map)

@@ -59,10 +59,9 @@ class SiteTally {
 
 	/** Adds {@code delta} sites of {@code type} and {@code status} on {@code region} and all its ancestors. */
 	static void count(Map<Key, Integer> deltas, SiteType type, RegionCode region, SiteStatus status, int delta) {
-		for (RegionCode a : region.ancestors()) {
+		for (RegionCode a : region.path()) {
 			deltas.merge(new Key(a.value(), type, status), delta, Integer::sum);
 		}
-		deltas.merge(new Key(region.value(), type, status), delta, Integer::sum);
 	}
 
 	/** Applies the deltas in the current transaction. */

@@ -354,8 +354,7 @@ public class RollupBenchmark {
 		// freshness: a committed record is in the very next query, at every level
 		String village = villages.get(0);
 		RegionCode v = RegionCode.parse(village);
-		List<RegionCode> chain = new ArrayList<>(v.ancestors());
-		chain.add(v);
+		List<RegionCode> chain = v.path();
 		Map<RegionCode, Long> counts = new LinkedHashMap<>();
 		for (RegionCode c : chain) {
 			counts.put(c, rollup.totals(all, c, from, to, null).activities());

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -190,6 +191,23 @@ class DonationApiTests {
 		mvc.perform(get("/api/funds/{id}", fund).with(TestAccounts.as(xincheng))).andExpect(status().isNotFound());
 		mvc.perform(get("/api/trusts/{id}", trust).with(TestAccounts.as(xincheng))).andExpect(status().isNotFound());
 		mvc.perform(get("/api/donors/{id}", donor).with(TestAccounts.as(xincheng))).andExpect(status().isNotFound());
+		// nor changed: a sibling's edit of a fund or trust, even naming its own region, is a 404 and changes nothing
+		mvc.perform(put("/api/funds/{id}", fund).with(TestAccounts.as(xincheng))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"%s改名\",\"regionCode\":\"150102\",\"version\":\"0\"}".formatted(tag)))
+			.andExpect(status().isNotFound());
+		mvc.perform(put("/api/trusts/{id}", trust).with(TestAccounts.as(xincheng))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"name":"%s改名","trustee":"受托人","amount":"100","regionCode":"150102","version":"0"}"""
+				.formatted(tag)))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/api/funds/{id}", fund).with(TestAccounts.as(saihan)))
+			.andExpect(jsonPath("$.name").value(tag + "赛罕基金"))
+			.andExpect(jsonPath("$.version").value(0));
+		mvc.perform(get("/api/trusts/{id}", trust).with(TestAccounts.as(saihan)))
+			.andExpect(jsonPath("$.name").value(tag + "赛罕信托"))
+			.andExpect(jsonPath("$.version").value(0));
 		mvc.perform(get("/donations/{id}", donation).with(TestAccounts.as(xincheng))).andExpect(status().isNotFound());
 		mvc.perform(get("/api/donations/totals").param("within", "150105").with(TestAccounts.as(xincheng)))
 			.andExpect(status().isNotFound());

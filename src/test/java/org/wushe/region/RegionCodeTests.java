@@ -37,6 +37,9 @@ class RegionCodeTests {
 		assertThat(village.parent()).isEqualTo(RegionCode.parse("150102001"));
 		assertThat(village.ancestors()).extracting(RegionCode::value)
 			.containsExactly("00", "15", "1501", "150102", "150102001");
+		assertThat(village.path()).extracting(RegionCode::value)
+			.containsExactly("00", "15", "1501", "150102", "150102001", "150102001001");
+		assertThat(RegionCode.COUNTRY.path()).containsExactly(RegionCode.COUNTRY);
 		assertThat(RegionCode.parse("15").parent()).isEqualTo(RegionCode.COUNTRY);
 		assertThat(RegionCode.COUNTRY.parent()).isNull();
 		assertThat(village.ancestorAt(RegionLevel.PREFECTURE)).isEqualTo(RegionCode.parse("1501"));

@@ -91,11 +91,9 @@ public class RegistryTally {
 		if (c == null) {
 			return;
 		}
-		RegionCode region = RegionCode.parse(c.regionCode());
-		for (RegionCode a : region.ancestors()) {
+		for (RegionCode a : RegionCode.parse(c.regionCode()).path()) {
 			deltas.merge(CounterTable.Key.of(a.value(), c.category().name()), delta, Long::sum);
 		}
-		deltas.merge(CounterTable.Key.of(region.value(), c.category().name()), delta, Long::sum);
 	}
 
 	/** The deltas of the current transaction, applied just before it commits. */
