@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
-import org.wushe.actor.CreditCode;
+import org.wushe.personal.CreditCode;
 import org.wushe.actor.OrganizationKind;
-import org.wushe.actor.PersonalData;
-import org.wushe.actor.PhoneNumber;
+import org.wushe.personal.PersonalData;
+import org.wushe.personal.PhoneNumber;
 import org.wushe.actor.registry.ChoiceLabels;
 import org.wushe.actor.registry.PersonalCells;
 import org.wushe.actor.registry.RegionInput;

@@ -2,9 +2,9 @@ package org.wushe.actor.registry;
 
 import java.util.Locale;
 
-import org.wushe.actor.IdNumber;
-import org.wushe.actor.NameInitials;
-import org.wushe.actor.PhoneNumber;
+import org.wushe.personal.IdNumber;
+import org.wushe.shared.NameInitials;
+import org.wushe.personal.PhoneNumber;
 import org.wushe.region.RegionScope;
 
 /**

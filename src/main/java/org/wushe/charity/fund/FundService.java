@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.wushe.actor.FieldChecks;
+import org.wushe.personal.FieldChecks;
 import org.wushe.audit.AuditTrail;
 import org.wushe.charity.support.CharityFilter;
 import org.wushe.charity.support.CharityRegions;
