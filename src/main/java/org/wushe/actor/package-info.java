@@ -14,5 +14,10 @@
  * </ul>
  * Internals live in sub-packages: {@code organization}, {@code worker}, {@code volunteer}, {@code community} (one
  * registry each), {@code registry} (list filters, region checks, counts shared by them) and {@code demo}.
+ * <p>
+ * Layer: above {@code region}, {@code access}, {@code audit} and {@code personal}. The one call into {@code site} is
+ * the check that a social worker is posted to an existing, open site in the user's scope (an answer needed now);
+ * {@code site} never calls {@code actor}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "audit", "personal", "site" })
 package org.wushe.actor;

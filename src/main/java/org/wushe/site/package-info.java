@@ -11,4 +11,5 @@
  * <li>公示页 = public page; 公示牌 = placard; 二维码 = QR code; 拼音首字母 = {@link org.wushe.shared.NameInitials}</li>
  * </ul>
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "audit" })
 package org.wushe.site;
