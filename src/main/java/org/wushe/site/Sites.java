@@ -18,6 +18,7 @@ import org.springframework.stereotype.Repository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wushe.region.RegionCode;
+import org.wushe.shared.Like;
 import org.wushe.shared.NameInitials;
 import org.wushe.shared.crypto.FieldCipher;
 
@@ -254,7 +255,7 @@ class Sites {
 	}
 
 	private static String escape(String s) {
-		return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		return Like.escape(s);
 	}
 
 	private static Site site(ResultSet rs, int n) throws SQLException {

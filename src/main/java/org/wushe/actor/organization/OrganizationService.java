@@ -90,7 +90,7 @@ public class OrganizationService {
 		String contact = c.optional("contactPerson", input.contactPerson(), 50);
 		PhoneNumber phone = c.phone("contactPhone", input.contactPhone(), false);
 		String address = c.optional("address", input.address(), 200);
-		List<ServiceDomain> domains = c.choices("serviceDomains", input.serviceDomains(), ServiceDomain.class);
+		List<OrganizationDomain> domains = c.choices("serviceDomains", input.serviceDomains(), OrganizationDomain.class);
 		OrganizationStatus status = c.choice("status", input.status(), OrganizationStatus.class, false);
 		LocalDate registeredOn = c.date("registeredOn", input.registeredOn(), LocalDate.now(writer.clock()), false);
 		c.throwIfAny();
