@@ -18,6 +18,7 @@ import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
 import org.wushe.region.Regions;
 import org.wushe.shared.BusinessException;
+import org.wushe.shared.Like;
 import org.wushe.shared.FieldError;
 import org.wushe.shared.InvalidInputException;
 
@@ -152,14 +153,14 @@ public class AccountService {
 				       a.must_change_password, a.locked_until, a.enabled, a.created_at, a.created_by
 				FROM account a LEFT JOIN region r ON r.code = a.region_code
 				WHERE a.region_code >= :from AND a.region_code < :to
-				  AND (:q = '' OR LOWER(a.username) LIKE :pattern OR LOWER(a.display_name) LIKE :pattern)
+				  AND (:q = '' OR LOWER(a.username) LIKE :pattern ESCAPE '\\' OR LOWER(a.display_name) LIKE :pattern ESCAPE '\\')
 				ORDER BY a.region_code, a.username
 				LIMIT :limit OFFSET :offset
 				""")
 			.param("from", effective.from())
 			.param("to", effective.to())
 			.param("q", q)
-			.param("pattern", "%" + q + "%")
+			.param("pattern", Like.containing(q))
 			.param("limit", Math.min(Math.max(size, 1), 500))
 			.param("offset", Math.max(offset, 0))
 			.query((rs, n) -> {

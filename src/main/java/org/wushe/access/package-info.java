@@ -8,4 +8,5 @@
  * <li>首次登录修改密码 = forced password change</li>
  * </ul>
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "audit" })
 package org.wushe.access;

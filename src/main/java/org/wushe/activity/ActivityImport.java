@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -14,9 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 
 import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,6 +28,7 @@ import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.BusinessException;
 import org.wushe.shared.InvalidInputException;
+import org.wushe.shared.excel.XlsxGate;
 import org.wushe.shared.Texts;
 
 /**
@@ -286,77 +283,19 @@ public class ActivityImport {
 	 * that is no zip, macro-enabled workbooks, and archives that inflate beyond reason.
 	 */
 	void checkFile(Path workbook, String filename) {
-		String name = filename == null ? "" : filename.strip().toLowerCase(Locale.ROOT);
-		if (name.endsWith(".xlsm") || name.endsWith(".xltm") || name.endsWith(".xlam")) {
-			throw InvalidInputException.of("file", "activity.import.macros");
+		try {
+			XlsxGate.checkName(filename);
+			XlsxGate.checkContent(workbook, maxInflatedBytes);
 		}
-		if (name.endsWith(".xls") || name.endsWith(".et") || name.endsWith(".wps")) {
-			throw InvalidInputException.of("file", "activity.import.old-format");
-		}
-		if (!name.isEmpty() && !name.endsWith(".xlsx")) {
-			throw InvalidInputException.of("file", "activity.import.wrong-type");
-		}
-		try (InputStream in = Files.newInputStream(workbook)) {
-			byte[] head = in.readNBytes(8);
-			if (head.length == 8 && (head[0] & 0xff) == 0xD0 && (head[1] & 0xff) == 0xCF && (head[2] & 0xff) == 0x11
-					&& (head[3] & 0xff) == 0xE0) {
-				// OLE2: the old binary format, or an encrypted (password-protected) workbook
-				throw InvalidInputException.of("file", "activity.import.old-format");
-			}
-			if (head.length < 4 || head[0] != 'P' || head[1] != 'K' || head[2] != 3 || head[3] != 4) {
-				throw InvalidInputException.of("file", "activity.import.wrong-type");
-			}
-		}
-		catch (IOException ex) {
-			throw InvalidInputException.of("file", "activity.import.unreadable");
-		}
-		scanArchive(workbook);
-	}
-
-	/** Looks at every entry through the central directory: no VBA project, a workbook part, bounded inflated size. */
-	private void scanArchive(Path workbook) {
-		boolean found = false;
-		long inflated = 0;
-		byte[] buffer = new byte[64 * 1024];
-		try (ZipFile zip = new ZipFile(workbook.toFile())) {
-			var entries = zip.entries();
-			while (entries.hasMoreElements()) {
-				ZipEntry entry = entries.nextElement();
-				String name = entry.getName().toLowerCase(Locale.ROOT);
-				if (name.contains("vbaproject") || name.endsWith(".bin") && name.contains("vba")) {
-					throw InvalidInputException.of("file", "activity.import.macros");
-				}
-				if (name.equals("xl/workbook.xml")) {
-					found = true;
-				}
-				boolean types = name.equals("[content_types].xml");
-				StringBuilder typesText = new StringBuilder();
-				try (InputStream in = zip.getInputStream(entry)) {
-					int n;
-					while ((n = in.read(buffer)) > 0) {
-						inflated += n;
-						if (inflated > maxInflatedBytes) {
-							throw new BusinessException(HttpStatus.PAYLOAD_TOO_LARGE,
-									"activity.import.too-large-inflated");
-						}
-						if (types && typesText.length() < 1_000_000) {
-							typesText.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-						}
-					}
-				}
-				if (types && typesText.toString().toLowerCase(Locale.ROOT).contains("macroenabled")) {
-					throw InvalidInputException.of("file", "activity.import.macros");
-				}
-			}
-		}
-		catch (ZipException ex) {
-			throw InvalidInputException.of("file", "activity.import.wrong-type");
-		}
-		catch (IOException ex) {
-			throw InvalidInputException.of("file", "activity.import.unreadable");
-		}
-		if (!found) {
-			throw InvalidInputException.of("file", "activity.import.wrong-type");
+		catch (XlsxGate.Refused ex) {
+			throw switch (ex.problem()) {
+				case MACROS -> InvalidInputException.of("file", "activity.import.macros");
+				case OLD_FORMAT -> InvalidInputException.of("file", "activity.import.old-format");
+				case TOO_LARGE_INFLATED ->
+					new BusinessException(HttpStatus.PAYLOAD_TOO_LARGE, "activity.import.too-large-inflated");
+				case CORRUPT -> InvalidInputException.of("file", "activity.import.unreadable");
+				default -> InvalidInputException.of("file", "activity.import.wrong-type");
+			};
 		}
 	}
 

@@ -10,4 +10,5 @@
  * <li>汇总 = rollup ({@link org.wushe.activity.ActivityRollup}); 导入 = import; 导出 = export</li>
  * </ul>
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "audit", "personal", "actor", "campaign" })
 package org.wushe.activity;

@@ -15,4 +15,5 @@
  * <li>公开发布页 = the public page {@code /public/articles}</li>
  * </ul>
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "audit", "campaign", "activity" })
 package org.wushe.article;

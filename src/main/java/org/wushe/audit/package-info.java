@@ -5,4 +5,5 @@
  * <li>操作日志 = audit event; 操作人 = actor; 操作 = action; 对象 = entity; 来源地址 = source address</li>
  * </ul>
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region" })
 package org.wushe.audit;

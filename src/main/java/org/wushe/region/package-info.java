@@ -8,4 +8,5 @@
  * <li>下辖 = subtree; 数据范围 = {@link org.wushe.region.RegionScope}</li>
  * </ul>
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared" })
 package org.wushe.region;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.wushe.shared.FieldError;
+import org.wushe.shared.HalfWidth;
 import org.wushe.shared.InvalidInputException;
 import org.wushe.shared.excel.CellParsers;
 import org.wushe.shared.excel.CellProblem;
@@ -76,7 +77,7 @@ record SiteForm(String type, String regionCode, String name, String address, Str
 			Long worker = null;
 			if (r.workerId() != null && !r.workerId().isBlank()) {
 				try {
-					worker = Long.valueOf(CellParsers.halfWidth(r.workerId().strip()));
+					worker = Long.valueOf(HalfWidth.of(r.workerId().strip()));
 				}
 				catch (NumberFormatException ex) {
 					errors.add(new FieldError("staff", "site.error.staff-worker-id", members.size() + 1));
@@ -113,7 +114,7 @@ record SiteForm(String type, String regionCode, String name, String address, Str
 			return null;
 		}
 		try {
-			return new BigDecimal(CellParsers.halfWidth(text.strip()));
+			return new BigDecimal(HalfWidth.of(text.strip()));
 		}
 		catch (NumberFormatException ex) {
 			errors.add(new FieldError(field, "site.error.number"));

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.wushe.region.RegionCode;
 import org.wushe.shared.FieldError;
+import org.wushe.shared.HalfWidth;
 import org.wushe.shared.excel.CellParsers;
 
 /**
@@ -217,7 +218,7 @@ final class SiteRules {
 		if (s == null) {
 			return null;
 		}
-		s = CellParsers.halfWidth(s).replace('\u2014', '-').replace('\u2013', '-');
+		s = HalfWidth.of(s).replace('\u2014', '-').replace('\u2013', '-');
 		String compact = s.replaceAll("[\\s()]", "");
 		if (!PHONE.matcher(compact).matches()) {
 			if (staffNumber == null) {

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Repository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wushe.region.RegionCode;
+import org.wushe.shared.Like;
+import org.wushe.shared.NameInitials;
 import org.wushe.shared.crypto.FieldCipher;
 
 /**
@@ -92,7 +94,7 @@ class Sites {
 		p.put("region", s.regionCode().value());
 		p.put("active", s.isActive() ? s.regionCode().value() : null);
 		p.put("name", s.name());
-		p.put("initials", PinyinInitials.of(s.name()));
+		p.put("initials", NameInitials.of(s.name()));
 		p.put("address", s.address());
 		p.put("phone", s.phone());
 		p.put("hours", s.openingHours());
@@ -227,7 +229,7 @@ class Sites {
 	private JdbcClient.StatementSpec listing(String from, String to, SiteQuery q) {
 		String text = q.text();
 		String pattern = "%" + escape(text) + "%";
-		String initials = PinyinInitials.isInitials(text) ? "%" + escape(text.toLowerCase(java.util.Locale.ROOT)) + "%"
+		String initials = NameInitials.isInitials(text) ? "%" + escape(text.toLowerCase(java.util.Locale.ROOT)) + "%"
 				: "";
 		return jdbc.sql("""
 				SELECT s.id, s.site_type, s.region_code, r.name AS region_name, s.name, s.address, s.phone,
@@ -253,7 +255,7 @@ class Sites {
 	}
 
 	private static String escape(String s) {
-		return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		return Like.escape(s);
 	}
 
 	private static Site site(ResultSet rs, int n) throws SQLException {

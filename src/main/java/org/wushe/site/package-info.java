@@ -8,7 +8,8 @@
  * <li>服务内容 = service content; 服务清单 = {@link org.wushe.site.ServiceItem} list; 服务流程 = service process;
  * 驻站人员 = {@link org.wushe.site.StaffMember}; 开放时间 = opening hours</li>
  * <li>覆盖率 = {@link org.wushe.site.Coverage}: regions of a level with an operating site ÷ all regions of that level</li>
- * <li>公示页 = public page; 公示牌 = placard; 二维码 = QR code; 拼音首字母 = {@link org.wushe.site.PinyinInitials}</li>
+ * <li>公示页 = public page; 公示牌 = placard; 二维码 = QR code; 拼音首字母 = {@link org.wushe.shared.NameInitials}</li>
  * </ul>
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "audit" })
 package org.wushe.site;

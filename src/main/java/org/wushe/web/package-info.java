@@ -5,4 +5,5 @@
  * <li>待办提醒 = home notices, contributed by other modules through {@link org.wushe.shared.HomeNotices}</li>
  * </ul>
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region" })
 package org.wushe.web;

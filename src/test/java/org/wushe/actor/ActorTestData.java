@@ -2,6 +2,9 @@ package org.wushe.actor;
 
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.wushe.personal.CreditCode;
+import org.wushe.personal.IdNumber;
+
 /**
  * Unique, checksum-valid ID numbers, credit codes and phones for integration tests sharing one database.
  */

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import org.wushe.personal.CreditCode;
 import org.wushe.support.IntegrationTest;
 
 /** With demo data enabled, several leagues get organizations, workers, volunteers and charity resources. */

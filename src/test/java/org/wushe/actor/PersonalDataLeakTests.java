@@ -19,6 +19,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.wushe.access.AccountService;
 import org.wushe.access.Role;
+import org.wushe.personal.IdNumber;
+import org.wushe.personal.PhoneNumber;
 import org.wushe.support.IntegrationTest;
 import org.wushe.support.TestAccounts;
 

@@ -35,7 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.wushe.WusheApplication;
 import org.wushe.access.AccountService;
 import org.wushe.access.Role;
-import org.wushe.actor.IdNumber;
+import org.wushe.personal.IdNumber;
 import org.wushe.region.RegionCode;
 
 /**

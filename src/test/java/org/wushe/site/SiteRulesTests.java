@@ -141,17 +141,6 @@ class SiteRulesTests {
 	}
 
 	@Test
-	void pinyinInitials() {
-		assertThat(PinyinInitials.of("海拉尔东路街道社工站")).isEqualTo("hledljdsgz");
-		assertThat(PinyinInitials.of("赛罕区 2 号社工室")).startsWith("shq2hsgs");
-		// 长 reads chang or zhang: both spellings are searchable
-		assertThat(PinyinInitials.of("长海社区")).contains("chsq").contains("zhsq");
-		assertThat(PinyinInitials.isInitials("hledl")).isTrue();
-		assertThat(PinyinInitials.isInitials("海拉尔")).isFalse();
-		assertThat(PinyinInitials.of("长".repeat(30)).length()).isLessThanOrEqualTo(PinyinInitials.MAX_LENGTH);
-	}
-
-	@Test
 	void serviceItemsFromOneCell() {
 		assertThat(SiteImport.items("养老服务：独居老人探访、助餐；儿童关爱\n 政策咨询: 低保 "))
 			.containsExactly(new ServiceItem("养老服务", "独居老人探访、助餐"), new ServiceItem("儿童关爱", null),

@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.wushe.actor.NameInitials;
-import org.wushe.actor.SealedValue;
+import org.wushe.shared.NameInitials;
+import org.wushe.personal.SealedValue;
 import org.wushe.actor.registry.Inserts;
 import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.StreamingJdbc;

@@ -12,6 +12,6 @@ import org.wushe.actor.OrganizationKind;
  */
 public record Organization(long id, String name, String creditCode, boolean creditCodeWarning, OrganizationKind kind,
 		String regionCode, String regionName, String legalRepresentative, String contactPerson, String contactPhone,
-		String address, List<ServiceDomain> serviceDomains, OrganizationStatus status, LocalDate registeredOn,
+		String address, List<OrganizationDomain> serviceDomains, OrganizationStatus status, LocalDate registeredOn,
 		Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
 }

@@ -133,7 +133,7 @@ class OrganizationController {
 	private static void options(Model model) {
 		model.addAttribute("kinds", OrganizationKind.values());
 		model.addAttribute("statuses", OrganizationStatus.values());
-		model.addAttribute("domains", Arrays.asList(ServiceDomain.values()));
+		model.addAttribute("domains", Arrays.asList(OrganizationDomain.values()));
 	}
 
 }

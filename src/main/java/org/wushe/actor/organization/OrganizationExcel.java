@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
-import org.wushe.actor.CreditCode;
+import org.wushe.personal.CreditCode;
 import org.wushe.actor.OrganizationKind;
-import org.wushe.actor.PersonalData;
-import org.wushe.actor.PhoneNumber;
+import org.wushe.personal.PersonalData;
+import org.wushe.personal.PhoneNumber;
 import org.wushe.actor.registry.ChoiceLabels;
 import org.wushe.actor.registry.PersonalCells;
 import org.wushe.actor.registry.RegionInput;
@@ -103,7 +103,7 @@ class OrganizationExcel {
 	}
 
 	ImportPlan<Organizations.Values> plan(RegionScope scope) {
-		Map<String, ServiceDomain> domainLabels = choices.of(ServiceDomain.values(), ServiceDomain::messageKey);
+		Map<String, OrganizationDomain> domainLabels = choices.of(OrganizationDomain.values(), OrganizationDomain::messageKey);
 		Map<String, Integer> seen = new HashMap<>();
 		Map<String, Optional<String>> regionProblems = new HashMap<>();
 		return new ImportPlan<>() {
@@ -130,9 +130,9 @@ class OrganizationExcel {
 				String region = row.get(REGION);
 				regionProblems.computeIfAbsent(region, r -> regions.problem(r, scope, null))
 					.ifPresent(key -> row.reject(REGION, key, region));
-				List<ServiceDomain> domains = new ArrayList<>();
+				List<OrganizationDomain> domains = new ArrayList<>();
 				for (String item : TextList.parse(row.get(DOMAINS))) {
-					ServiceDomain d = domainLabels.get(ChoiceLabels.normal(item));
+					OrganizationDomain d = domainLabels.get(ChoiceLabels.normal(item));
 					if (d == null) {
 						row.reject(DOMAINS, "actor.excel.unknown-domain", item);
 					}

@@ -14,11 +14,11 @@ import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.wushe.actor.NameInitials;
+import org.wushe.shared.NameInitials;
 import org.wushe.actor.OrganizationKind;
-import org.wushe.actor.PersonalData;
-import org.wushe.actor.PhoneNumber;
-import org.wushe.actor.SealedValue;
+import org.wushe.personal.PersonalData;
+import org.wushe.personal.PhoneNumber;
+import org.wushe.personal.SealedValue;
 import org.wushe.actor.registry.Inserts;
 import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.RegionBreakdown;
@@ -41,7 +41,7 @@ class Organizations {
 	/** A checked organization ready to store. */
 	record Values(String name, String creditCode, boolean creditCodeWarning, OrganizationKind kind, String regionCode,
 			String legalRepresentative, String contactPerson, SealedValue contactPhone, String address,
-			List<ServiceDomain> serviceDomains, OrganizationStatus status, java.time.LocalDate registeredOn) {
+			List<OrganizationDomain> serviceDomains, OrganizationStatus status, java.time.LocalDate registeredOn) {
 	}
 
 	private final JdbcClient jdbc;
@@ -276,7 +276,7 @@ class Organizations {
 				rs.getString("region_code"), rs.getString("region_name"), rs.getString("legal_representative"),
 				rs.getString("contact_person"), rs.getString("contact_phone_masked"), rs.getString("address"),
 				domains == null || domains.isEmpty() ? List.of()
-						: Arrays.stream(domains.split(",")).map(ServiceDomain::valueOf).toList(),
+						: Arrays.stream(domains.split(",")).map(OrganizationDomain::valueOf).toList(),
 				OrganizationStatus.valueOf(rs.getString("status")), registered == null ? null : registered.toLocalDate(),
 				rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
 				rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));

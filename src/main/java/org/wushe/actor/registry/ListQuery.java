@@ -2,9 +2,10 @@ package org.wushe.actor.registry;
 
 import java.util.Locale;
 
-import org.wushe.actor.IdNumber;
-import org.wushe.actor.NameInitials;
-import org.wushe.actor.PhoneNumber;
+import org.wushe.personal.IdNumber;
+import org.wushe.shared.Like;
+import org.wushe.shared.NameInitials;
+import org.wushe.personal.PhoneNumber;
 import org.wushe.region.RegionScope;
 
 /**
@@ -55,7 +56,7 @@ public record ListQuery(RegionScope scope, String text, String kind, String stat
 	}
 
 	public static String escape(String s) {
-		return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		return Like.escape(s);
 	}
 
 }

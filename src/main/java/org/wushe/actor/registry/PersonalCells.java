@@ -2,8 +2,8 @@ package org.wushe.actor.registry;
 
 import java.util.Optional;
 
-import org.wushe.actor.IdNumber;
-import org.wushe.actor.PhoneNumber;
+import org.wushe.personal.IdNumber;
+import org.wushe.personal.PhoneNumber;
 import org.wushe.shared.excel.CellParser;
 import org.wushe.shared.excel.CellProblem;
 import org.wushe.shared.excel.CellValue;

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.wushe.access.CurrentUser;
-import org.wushe.actor.PersonalData;
+import org.wushe.personal.PersonalData;
 import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.RegionBreakdown;
 import org.wushe.actor.registry.RegionInput;

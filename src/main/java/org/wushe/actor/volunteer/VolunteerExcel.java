@@ -12,11 +12,11 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
-import org.wushe.actor.FieldChecks;
-import org.wushe.actor.IdNumber;
-import org.wushe.actor.PersonalData;
-import org.wushe.actor.PhoneNumber;
-import org.wushe.actor.SealedValue;
+import org.wushe.personal.FieldChecks;
+import org.wushe.personal.IdNumber;
+import org.wushe.personal.PersonalData;
+import org.wushe.personal.PhoneNumber;
+import org.wushe.personal.SealedValue;
 import org.wushe.actor.registry.PersonalCells;
 import org.wushe.actor.registry.RegionInput;
 import org.wushe.actor.registry.TextList;

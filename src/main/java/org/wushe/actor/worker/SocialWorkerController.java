@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
 import org.wushe.actor.Gender;
-import org.wushe.actor.PersonalData;
+import org.wushe.personal.PersonalData;
 import org.wushe.actor.Qualification;
 import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.RegionInput;

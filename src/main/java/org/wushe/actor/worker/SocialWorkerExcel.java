@@ -10,11 +10,11 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 import org.wushe.actor.Gender;
-import org.wushe.actor.IdNumber;
-import org.wushe.actor.PersonalData;
-import org.wushe.actor.PhoneNumber;
+import org.wushe.personal.IdNumber;
+import org.wushe.personal.PersonalData;
+import org.wushe.personal.PhoneNumber;
 import org.wushe.actor.Qualification;
-import org.wushe.actor.SealedValue;
+import org.wushe.personal.SealedValue;
 import org.wushe.actor.organization.OrganizationService;
 import org.wushe.actor.registry.PersonalCells;
 import org.wushe.actor.registry.RegionInput;

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.wushe.access.CurrentUser;
-import org.wushe.actor.ExportHandling;
+import org.wushe.personal.ExportHandling;
 import org.wushe.actor.registry.ImportHandling;
 import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.RegionInput;

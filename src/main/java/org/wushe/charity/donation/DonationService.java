@@ -11,10 +11,10 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.access.CurrentUser;
-import org.wushe.actor.CreditCode;
-import org.wushe.actor.FieldChecks;
-import org.wushe.actor.PersonalData;
-import org.wushe.actor.PhoneNumber;
+import org.wushe.personal.CreditCode;
+import org.wushe.personal.FieldChecks;
+import org.wushe.personal.PersonalData;
+import org.wushe.personal.PhoneNumber;
 import org.wushe.audit.AuditTrail;
 import org.wushe.charity.DonationKind;
 import org.wushe.charity.DonorKind;
@@ -26,6 +26,7 @@ import org.wushe.charity.support.MoneyTotals;
 import org.wushe.region.Region;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.BusinessException;
+import org.wushe.shared.Money;
 
 /**
  * Donors and donations within the user's scope: money or in kind (valued, with basis and valuer), to a site, a fund
@@ -34,7 +35,7 @@ import org.wushe.shared.BusinessException;
 @Service
 public class DonationService {
 
-	static final BigDecimal MAX_MONEY = new BigDecimal("999999999999.99");
+	static final BigDecimal MAX_MONEY = Money.MAX_YUAN;
 
 	static final List<String> TOTALS = List.of("money", "inKind", "matched", "donations", "trusts", "trustCount");
 
@@ -94,13 +95,13 @@ public class DonationService {
 		String basis = null;
 		String valuedBy = null;
 		if (kind == DonationKind.MONEY) {
-			amount = c.decimal("amount", input.amount(), new BigDecimal("0.01"), MAX_MONEY, 2, true);
+			amount = c.yuan("amount", input.amount(), new BigDecimal("0.01"), true);
 		}
 		else if (kind == DonationKind.IN_KIND) {
 			item = c.required("itemDescription", input.itemDescription(), 200);
 			quantity = c.decimal("quantity", input.quantity(), new BigDecimal("0.01"), MAX_MONEY, 2, true);
 			unit = c.optional("unit", input.unit(), 20);
-			valuation = c.decimal("valuation", input.valuation(), BigDecimal.ZERO, MAX_MONEY, 2, true);
+			valuation = c.yuan("valuation", input.valuation(), BigDecimal.ZERO, true);
 			basis = c.required("valuationBasis", input.valuationBasis(), 200);
 			valuedBy = c.required("valuedBy", input.valuedBy(), 100);
 		}

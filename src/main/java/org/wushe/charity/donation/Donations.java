@@ -12,8 +12,8 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.wushe.actor.NameInitials;
-import org.wushe.actor.SealedValue;
+import org.wushe.shared.NameInitials;
+import org.wushe.personal.SealedValue;
 import org.wushe.charity.DonationKind;
 import org.wushe.charity.DonorKind;
 import org.wushe.charity.support.CharityFilter;

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
-import org.wushe.actor.ExportHandling;
+import org.wushe.personal.ExportHandling;
 import org.wushe.charity.support.CharityFilter;
 import org.wushe.charity.support.CharityRegions;
 import org.wushe.region.RegionScope;

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.wushe.actor.FieldChecks;
+import org.wushe.personal.FieldChecks;
 import org.wushe.audit.AuditTrail;
 import org.wushe.charity.support.CharityFilter;
 import org.wushe.charity.support.CharityRegions;
@@ -97,8 +97,7 @@ public class FundService {
 		String manager = c.optional("manager", input.manager(), 200);
 		BigDecimal ratio = c.decimal("matchingRatio", input.matchingRatio(), BigDecimal.ZERO, new BigDecimal("10"), 2,
 				false);
-		BigDecimal cap = c.decimal("matchingCap", input.matchingCap(), BigDecimal.ZERO,
-				new BigDecimal("999999999999.99"), 2, false);
+		BigDecimal cap = c.yuan("matchingCap", input.matchingCap(), BigDecimal.ZERO, false);
 		FundStatus status = c.choice("status", input.status(), FundStatus.class, false);
 		return new FundValues(name, region.map(r -> r.code().value()).orElse(null), purpose, manager,
 				ratio == null ? BigDecimal.ZERO : ratio, cap == null ? BigDecimal.ZERO.setScale(2) : cap,
@@ -160,8 +159,7 @@ public class FundService {
 	private TrustValues checkTrust(FieldChecks c, TrustInput input, RegionScope scope) {
 		String name = c.required("name", input.name(), 200);
 		String trustee = c.required("trustee", input.trustee(), 200);
-		BigDecimal amount = c.decimal("amount", input.amount(), new BigDecimal("0.01"),
-				new BigDecimal("999999999999.99"), 2, true);
+		BigDecimal amount = c.yuan("amount", input.amount(), new BigDecimal("0.01"), true);
 		Optional<Region> region = regions.check(c, "regionCode", input.regionCode(), scope);
 		LocalDate established = c.date("establishedOn", input.establishedOn(), LocalDate.now(clock), false);
 		String filing = c.optional("filingNumber", input.filingNumber(), 50);

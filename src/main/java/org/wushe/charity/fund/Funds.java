@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.wushe.actor.NameInitials;
+import org.wushe.shared.NameInitials;
 import org.wushe.charity.support.CharityFilter;
 import org.wushe.charity.support.GeneratedIds;
 import org.wushe.region.RegionScope;

@@ -3,7 +3,7 @@ package org.wushe.charity.support;
 import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.wushe.actor.NameInitials;
+import org.wushe.shared.NameInitials;
 import org.wushe.region.RegionScope;
 
 /** The filters of a charity list: region subtree (already in scope), text, kind, and the page window. */

@@ -11,14 +11,14 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.wushe.shared.HalfWidth;
+import org.wushe.shared.Money;
+
 /**
  * The parsers most columns need. Numbers, money, dates and codes accept what people actually type into Chinese
  * spreadsheets: full-width digits and punctuation, thousands separators, a trailing 元, dates such as 2024年3月5日.
  */
 public final class CellParsers {
-
-	/** Most yuan a DECIMAL(14,2) column holds: twelve integer digits. */
-	static final BigDecimal MAX_YUAN = new BigDecimal("999999999999.99");
 
 	private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
 
@@ -126,50 +126,28 @@ public final class CellParsers {
 	}
 
 	/**
-	 * Money in yuan, not negative, at most two decimals, up to DECIMAL(14,2). Accepts {@code 1234.5}, {@code 1,234.50},
-	 * {@code １２３４．５０元}, {@code ¥1,234}; refuses 万元 amounts rather than guessing.
+	 * Money in yuan, not negative, at most two decimals, up to DECIMAL(14,2), read by the shared {@link Money}.
+	 * Accepts {@code 1234.5}, {@code 1,234.50}, {@code １２３４．５０元}, {@code ¥1,234} and {@code 1.5万元}.
 	 */
 	public static CellParser<BigDecimal> yuan() {
 		return new CellParser<>() {
 			@Override
 			public BigDecimal parse(CellValue cell, Labels labels) throws CellProblem {
-				BigDecimal value;
-				if (cell.isNumber()) {
-					value = cell.number();
-					BigDecimal rounded = value.setScale(2, RoundingMode.HALF_UP);
-					// binary floating point in the file (0.1 + 0.2): accept what is a cent value up to noise
-					if (value.stripTrailingZeros().scale() > 2
-							&& rounded.subtract(value).abs().compareTo(new BigDecimal("0.000000001")) > 0) {
-						throw new CellProblem("excel.cell.yuan-scale");
-					}
-					value = rounded;
-				}
-				else {
-					String s = halfWidth(cell.text()).replace(" ", "");
-					if (s.contains("\u4e07")) {
-						throw new CellProblem("excel.cell.yuan-unit");
-					}
-					s = stripPrefix(s, "\u00a5", "RMB", "CNY");
-					s = stripSuffix(s, "\u5143\u6574", "\u5143", "RMB", "CNY");
-					if (GROUPED.matcher(s).matches()) {
-						s = s.replace(",", "");
-					}
-					if (!DECIMAL.matcher(s).matches()) {
+				try {
+					BigDecimal value = cell.isNumber() ? Money.ofNumber(cell.number()) : Money.parse(cell.text());
+					if (value == null) {
 						throw new CellProblem("excel.cell.not-yuan");
 					}
-					value = new BigDecimal(s);
-					if (value.stripTrailingZeros().scale() > 2) {
-						throw new CellProblem("excel.cell.yuan-scale");
-					}
-					value = value.setScale(2, RoundingMode.UNNECESSARY);
+					return value;
 				}
-				if (value.signum() < 0) {
-					throw new CellProblem("excel.cell.yuan-negative");
+				catch (Money.Refused ex) {
+					throw switch (ex.problem()) {
+						case FORMAT -> new CellProblem("excel.cell.not-yuan");
+						case NEGATIVE -> new CellProblem("excel.cell.yuan-negative");
+						case DECIMALS -> new CellProblem("excel.cell.yuan-scale");
+						case TOO_LARGE -> new CellProblem("excel.cell.too-large", Money.MAX_YUAN.toPlainString());
+					};
 				}
-				if (value.compareTo(MAX_YUAN) > 0) {
-					throw new CellProblem("excel.cell.too-large", MAX_YUAN.toPlainString());
-				}
-				return value;
 			}
 
 			@Override
@@ -354,21 +332,9 @@ public final class CellParsers {
 		return new BigDecimal(s);
 	}
 
-	/** Full-width ASCII forms (０-９，．￥ and the ideographic space) as their ASCII twins. */
+	/** Full-width ASCII forms (０-９，．￥ and the ideographic space) as their ASCII twins: {@link HalfWidth#of}. */
 	public static String halfWidth(String s) {
-		StringBuilder b = null;
-		for (int i = 0; i < s.length(); i++) {
-			char c = s.charAt(i);
-			char mapped = c >= '\uff01' && c <= '\uff5e' ? (char) (c - 0xfee0)
-					: c == '\u3000' ? ' ' : c == '\uffe5' ? '\u00a5' : c == '\u3002' ? '.' : c;
-			if (mapped != c && b == null) {
-				b = new StringBuilder(s.length()).append(s, 0, i);
-			}
-			if (b != null) {
-				b.append(mapped);
-			}
-		}
-		return b == null ? s : b.toString();
+		return HalfWidth.of(s);
 	}
 
 	/** Strips ordinary, no-break and ideographic spaces from both ends. */

@@ -8,13 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 import org.springframework.http.HttpStatus;
@@ -22,14 +20,9 @@ import org.springframework.http.HttpStatus;
 /**
  * An uploaded workbook, copied to a temporary file and checked before any row is read: not empty, not too large, a
  * real {@code .xlsx} (OOXML zip with a workbook part; not an old {@code .xls}, not a renamed CSV), no macros, not a
- * zip bomb. Also finds the data sheet and the row count the sheet announces. Delete it with {@link #close()}.
+ * zip bomb (all checked by {@link XlsxGate}, counting the bytes actually inflated). Also finds the data sheet and the row count the sheet announces. Delete it with {@link #close()}.
  */
 final class ExcelUpload implements AutoCloseable {
-
-	private static final byte[] ZIP = { 'P', 'K', 3, 4 };
-
-	private static final byte[] OLE2 = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
-			(byte) 0xE1 };
 
 	private static final Pattern SHEET = Pattern.compile("<(?:\\w+:)?sheet\\b([^>]*)/?>");
 
@@ -104,18 +97,15 @@ final class ExcelUpload implements AutoCloseable {
 	}
 
 	private static void checkName(String fileName) {
-		if (fileName == null || fileName.isBlank()) {
-			return;
+		try {
+			XlsxGate.checkName(fileName);
 		}
-		String name = fileName.strip().toLowerCase(Locale.ROOT);
-		if (name.endsWith(".xlsm") || name.endsWith(".xltm") || name.endsWith(".xlsb")) {
-			throw new ExcelRejected("excel.file.macro");
-		}
-		if (name.endsWith(".xls")) {
-			throw new ExcelRejected("excel.file.old-format");
-		}
-		if (!name.endsWith(".xlsx")) {
-			throw new ExcelRejected("excel.file.wrong-extension", fileName.strip());
+		catch (XlsxGate.Refused ex) {
+			throw switch (ex.problem()) {
+				case MACROS -> new ExcelRejected("excel.file.macro");
+				case OLD_FORMAT -> new ExcelRejected("excel.file.old-format");
+				default -> new ExcelRejected("excel.file.wrong-extension", fileName.strip());
+			};
 		}
 	}
 
@@ -123,50 +113,23 @@ final class ExcelUpload implements AutoCloseable {
 		if (size == 0) {
 			throw new ExcelRejected("excel.file.empty");
 		}
-		byte[] head = new byte[8];
-		int n;
-		try (InputStream in = Files.newInputStream(file)) {
-			n = in.readNBytes(head, 0, head.length);
+		try {
+			XlsxGate.checkContent(file, limits.maxExpandedSize().toBytes());
 		}
-		catch (IOException ex) {
-			throw new ExcelRejected("excel.file.unreadable");
-		}
-		if (n == 8 && startsWith(head, OLE2)) {
-			throw new ExcelRejected("excel.file.old-format");
-		}
-		if (n < 4 || !startsWith(head, ZIP)) {
-			throw new ExcelRejected("excel.file.not-xlsx");
+		catch (XlsxGate.Refused ex) {
+			throw switch (ex.problem()) {
+				case EMPTY -> new ExcelRejected("excel.file.empty");
+				case OLD_FORMAT -> new ExcelRejected("excel.file.old-format");
+				case NOT_ZIP, WRONG_EXTENSION -> new ExcelRejected("excel.file.not-xlsx");
+				case MACROS -> new ExcelRejected("excel.file.macro");
+				case NOT_WORKBOOK -> new ExcelRejected("excel.file.not-workbook");
+				case CORRUPT -> new ExcelRejected("excel.file.corrupt");
+				case TOO_LARGE_INFLATED -> new ExcelRejected(HttpStatus.PAYLOAD_TOO_LARGE,
+						"excel.file.expanded-too-large", limits.maxExpandedSize().toMegabytes());
+			};
 		}
 		try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
-			long expanded = 0;
-			boolean contentTypes = false;
-			for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements();) {
-				ZipEntry entry = e.nextElement();
-				String name = entry.getName().toLowerCase(Locale.ROOT);
-				if (name.endsWith("vbaproject.bin") || name.endsWith(".bin") && name.contains("vba")) {
-					throw new ExcelRejected("excel.file.macro");
-				}
-				contentTypes |= name.equals("[content_types].xml");
-				expanded += Math.max(entry.getSize(), 0);
-			}
-			if (expanded > limits.maxExpandedSize().toBytes()) {
-				throw new ExcelRejected(HttpStatus.PAYLOAD_TOO_LARGE, "excel.file.expanded-too-large",
-						limits.maxExpandedSize().toMegabytes());
-			}
-			if (!contentTypes) {
-				throw new ExcelRejected("excel.file.not-workbook");
-			}
-			String types = text(zip, "[Content_Types].xml");
-			if (types.contains("macroEnabled") || types.contains("vbaProject")) {
-				throw new ExcelRejected("excel.file.macro");
-			}
-			if (!types.contains("spreadsheetml") || zip.getEntry("xl/workbook.xml") == null) {
-				throw new ExcelRejected("excel.file.not-workbook");
-			}
 			findSheet(zip, sheetNames);
-		}
-		catch (ZipException ex) {
-			throw new ExcelRejected("excel.file.corrupt");
 		}
 		catch (IOException ex) {
 			throw new ExcelRejected("excel.file.corrupt");
@@ -250,15 +213,6 @@ final class ExcelUpload implements AutoCloseable {
 	private static String unescape(String s) {
 		return s == null ? "" : s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
 			.replace("&apos;", "'").replace("&amp;", "&");
-	}
-
-	private static boolean startsWith(byte[] bytes, byte[] prefix) {
-		for (int i = 0; i < prefix.length; i++) {
-			if (bytes[i] != prefix[i]) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	Path file() {

@@ -22,7 +22,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.wushe.access.AccountService;
 import org.wushe.access.Role;
 import org.wushe.actor.ActorTestData;
-import org.wushe.actor.IdNumber;
+import org.wushe.personal.IdNumber;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
 import org.wushe.site.Site;

@@ -86,12 +86,14 @@ class CellParsersTests {
 		assertThat(parse(CellParsers.yuan(), "12,345,678.9 元")).isEqualTo(new BigDecimal("12345678.90"));
 		assertThat(parse(CellParsers.yuan(), new BigDecimal("0.30000000000000004"))).isEqualTo(new BigDecimal("0.30"));
 		assertThat(parse(CellParsers.yuan(), new BigDecimal("88"))).isEqualTo(new BigDecimal("88.00"));
+		// 万 is read the same way as in the activity import (附件1 writes amounts in 万元)
+		assertThat(parse(CellParsers.yuan(), "3万元")).isEqualTo(new BigDecimal("30000.00"));
+		assertThat(parse(CellParsers.yuan(), "１.５万")).isEqualTo(new BigDecimal("15000.00"));
 	}
 
 	@Test
 	void yuanRefusesWhatItCannotBeSureOf() {
 		assertThat(problem(CellParsers.yuan(), "1.234")).isEqualTo("excel.cell.yuan-scale");
-		assertThat(problem(CellParsers.yuan(), "3万元")).isEqualTo("excel.cell.yuan-unit");
 		assertThat(problem(CellParsers.yuan(), "-5")).isEqualTo("excel.cell.yuan-negative");
 		assertThat(problem(CellParsers.yuan(), "壹佰元")).isEqualTo("excel.cell.not-yuan");
 		assertThat(problem(CellParsers.yuan(), "12,34")).isEqualTo("excel.cell.not-yuan");

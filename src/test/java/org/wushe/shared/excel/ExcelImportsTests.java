@@ -299,7 +299,7 @@ class ExcelImportsTests {
 	void wrongTypesInAllModeStoreNothingAndReportEveryCell() {
 		byte[] file = TestWorkbooks.sheet("测试数据", List.of(HEADERS,
 				row("甲", 1, "10.00", "2024-01-01", "导入完成", "150102", "是"),
-				row("乙", "两个", "3万元", "2024-02-30", "未知", "1501", "也许"),
+				row("乙", "两个", "三万元", "2024-02-30", "未知", "1501", "也许"),
 				row("丙", 3, "1.005", "昨天", null, null, null),
 				row("丁", 4, "4", "2024-01-04", null, "150102", null),
 				row("甲", 5, "5", "2024-01-05", null, "150102", null)));
@@ -319,7 +319,7 @@ class ExcelImportsTests {
 					org.assertj.core.groups.Tuple.tuple(4, "F", "区划"),
 					org.assertj.core.groups.Tuple.tuple(6, "A", "名称"));
 		assertThat(job.errors()).extracting(ImportError::message)
-			.contains("应为整数，如 12", "请以“元”为单位填写金额，不要使用“万元”", "日期“2024-02-30”不存在", "应为以下之一：导入完成、导入失败",
+			.contains("应为整数，如 12", "应为金额（元），如 1234.50、1,234.50 或 1234.5元", "日期“2024-02-30”不存在", "应为以下之一：导入完成、导入失败",
 					"应填“是”或“否”", "金额最多保留两位小数（精确到分）", "必填，不能为空", "名称“甲”在文件中重复");
 		assertThat(job.errorRows()).isEqualTo(3);
 		// a region code of the wrong length is caught too (row 3, column F)

@@ -1,4 +1,4 @@
-package org.wushe.actor;
+package org.wushe.personal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.wushe.shared.FieldError;
 import org.wushe.shared.InvalidInputException;
+import org.wushe.shared.Money;
 
 /**
  * Collects the field errors of one submitted form, API body or workbook row: required and optional texts, choices from
@@ -148,6 +149,36 @@ public final class FieldChecks {
 		}
 		catch (NumberFormatException | ArithmeticException ex) {
 			add(field, "actor.input.number", s);
+			return null;
+		}
+	}
+
+	/**
+	 * Money in yuan of at least {@code min}, read by the shared {@link Money} (万, full-width digits, thousands
+	 * separators, 元) and limited to what DECIMAL(14,2) holds.
+	 */
+	public BigDecimal yuan(String field, String text, BigDecimal min, boolean required) {
+		try {
+			BigDecimal value = Money.parse(text);
+			if (value == null) {
+				if (required) {
+					add(field, "actor.input.required");
+				}
+				return null;
+			}
+			if (value.compareTo(min) < 0) {
+				add(field, "actor.input.range", min.toPlainString(), Money.MAX_YUAN.toPlainString());
+				return null;
+			}
+			return value;
+		}
+		catch (Money.Refused ex) {
+			switch (ex.problem()) {
+				case DECIMALS -> add(field, "actor.input.decimals", 2);
+				case NEGATIVE, TOO_LARGE ->
+					add(field, "actor.input.range", min.toPlainString(), Money.MAX_YUAN.toPlainString());
+				default -> add(field, "actor.input.number", text.strip());
+			}
 			return null;
 		}
 	}

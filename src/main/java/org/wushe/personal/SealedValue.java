@@ -1,4 +1,4 @@
-package org.wushe.actor;
+package org.wushe.personal;
 
 /**
  * A personal-data value as it is stored: AES-GCM ciphertext, the keyed search hash for exact matches, and the masked

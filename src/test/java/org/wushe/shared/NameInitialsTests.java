@@ -1,4 +1,4 @@
-package org.wushe.actor;
+package org.wushe.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +33,17 @@ class NameInitialsTests {
 	@Test
 	void normalisesQueries() {
 		assertThat(NameInitials.query(" HH-HT ")).isEqualTo("hhht");
+	}
+
+	@Test
+	void siteNamesAndQueries() {
+		assertThat(NameInitials.of("海拉尔东路街道社工站")).isEqualTo("hledljdsgz");
+		assertThat(NameInitials.of("赛罕区 2 号社工室")).startsWith("shq2hsgs");
+		// 长 reads chang or zhang: both spellings are searchable
+		assertThat(NameInitials.of("长海社区")).contains("chsq").contains("zhsq");
+		assertThat(NameInitials.isInitials("hledl")).isTrue();
+		assertThat(NameInitials.isInitials("海拉尔")).isFalse();
+		assertThat(NameInitials.of("长".repeat(30)).length()).isLessThanOrEqualTo(NameInitials.MAX_LENGTH);
 	}
 
 }

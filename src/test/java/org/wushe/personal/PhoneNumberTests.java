@@ -1,4 +1,4 @@
-package org.wushe.actor;
+package org.wushe.personal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.wushe.actor;
+package org.wushe.personal;
 
 import java.util.Optional;
 import java.util.regex.Matcher;

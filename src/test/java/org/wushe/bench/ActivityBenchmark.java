@@ -1,4 +1,4 @@
-package org.wushe.benchmark;
+package org.wushe.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

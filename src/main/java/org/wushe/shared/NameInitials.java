@@ -1,4 +1,4 @@
-package org.wushe.actor;
+package org.wushe.shared;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -23,12 +23,15 @@ import net.sourceforge.pinyin4j.format.exception.BadHanyuPinyinOutputFormatCombi
  * The initials of each Chinese character are looked up once and kept (pinyin4j formats every reading of a character
  * with regular expressions each time it is asked, which dominated the cost of large imports); the cache holds at most
  * the Han characters of the Basic Multilingual Plane.
+ * <p>
+ * Sites, registries and charity records all search through this one class, so a query finds names the same way in
+ * every list.
  */
 public final class NameInitials {
 
 	static final int MAX_VARIANTS = 4;
 
-	private static final int MAX_LENGTH = 400;
+	static final int MAX_LENGTH = 400;
 
 	private static final HanyuPinyinOutputFormat FORMAT = new HanyuPinyinOutputFormat();
 
@@ -97,6 +100,11 @@ public final class NameInitials {
 			}
 		}
 		return out.toString();
+	}
+
+	/** Whether {@code query} looks like initials (only ASCII letters), i.e. worth matching against them. */
+	public static boolean isInitials(String query) {
+		return query != null && !query.isBlank() && query.strip().chars().allMatch(c -> c < 128 && Character.isLetter(c));
 	}
 
 	/** The distinct initials of a character's readings, the common reading's first; none for other characters. */
