@@ -18,6 +18,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 import org.springframework.http.HttpStatus;
+import org.wushe.shared.upload.FileType;
 
 /**
  * An uploaded workbook, copied to a temporary file and checked before any row is read: not empty, not too large, a
@@ -157,8 +158,14 @@ final class ExcelUpload implements AutoCloseable {
 				throw new ExcelRejected("excel.file.not-workbook");
 			}
 			String types = text(zip, "[Content_Types].xml");
-			if (types.contains("macroEnabled") || types.contains("vbaProject")) {
+			if (FileType.declaresMacros(types)) {
 				throw new ExcelRejected("excel.file.macro");
+			}
+			for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements();) {
+				String name = e.nextElement().getName();
+				if (name.toLowerCase(Locale.ROOT).endsWith(".rels") && FileType.declaresMacros(text(zip, name))) {
+					throw new ExcelRejected("excel.file.macro");
+				}
 			}
 			if (!types.contains("spreadsheetml") || zip.getEntry("xl/workbook.xml") == null) {
 				throw new ExcelRejected("excel.file.not-workbook");
