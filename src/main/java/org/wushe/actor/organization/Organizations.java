@@ -17,7 +17,6 @@ import org.springframework.stereotype.Repository;
 import org.wushe.actor.NameInitials;
 import org.wushe.actor.OrganizationKind;
 import org.wushe.actor.PersonalData;
-import org.wushe.actor.PhoneNumber;
 import org.wushe.actor.SealedValue;
 import org.wushe.actor.registry.Inserts;
 import org.wushe.actor.registry.ListQuery;
@@ -227,9 +226,7 @@ class Organizations {
 
 	private JdbcClient.StatementSpec select(ListQuery q, boolean streamed) {
 		String upper = q.text().toUpperCase(Locale.ROOT);
-		String phoneHash = PhoneNumber.normalised(q.text())
-			.map(p -> personalData.searchHash(PersonalData.Kind.PHONE, p))
-			.orElse("");
+		String phoneHash = personalData.exactSearch("organization", q.text()).phoneHash();
 		return (streamed ? streaming : jdbc).sql("SELECT " + COLUMNS + (streamed ? ", o.contact_phone_cipher" : "") + """
 
 				FROM organization o LEFT JOIN region r ON r.code = o.region_code

@@ -17,10 +17,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.actor.Gender;
-import org.wushe.actor.IdNumber;
 import org.wushe.actor.NameInitials;
 import org.wushe.actor.PersonalData;
-import org.wushe.actor.PhoneNumber;
 import org.wushe.actor.Qualification;
 import org.wushe.actor.SealedValue;
 import org.wushe.actor.registry.Inserts;
@@ -233,11 +231,9 @@ class SocialWorkers {
 	}
 
 	private JdbcClient.StatementSpec select(ListQuery q, boolean withCiphers) {
-		String idHash = IdNumber.isValid(q.text())
-				? personalData.searchHash(PersonalData.Kind.ID_NUMBER, IdNumber.normalise(q.text())) : "";
-		String phoneHash = PhoneNumber.normalised(q.text())
-			.map(p -> personalData.searchHash(PersonalData.Kind.PHONE, p))
-			.orElse("");
+		PersonalData.ExactSearch exact = personalData.exactSearch("social-worker", q.text());
+		String idHash = exact.idHash();
+		String phoneHash = exact.phoneHash();
 		return (withCiphers ? streaming : jdbc).sql("SELECT " + COLUMNS + (withCiphers ? ", w.id_number_cipher, w.phone_cipher" : "") + "\n" + FROM
 				+ """
 						WHERE w.region_code >= :from AND w.region_code < :to
