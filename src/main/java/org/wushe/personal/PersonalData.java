@@ -1,12 +1,17 @@
 package org.wushe.personal;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -27,6 +32,15 @@ public class PersonalData {
 
 	/** Audit action of one full read. */
 	public static final String VIEW_ACTION = "personal-data.view";
+
+	/** Audit action of an exact search by a full ID number or phone number. */
+	public static final String SEARCH_ACTION = "personal-data.search";
+
+	/** Request attribute set when a search by a full number was not matched for want of the permission. */
+	public static final String SEARCH_REFUSED = "personalSearchRefused";
+
+	/** Response header naming the permission a search by a full number needs, when it was not matched. */
+	public static final String SEARCH_REFUSED_HEADER = "X-Search-Needs-Permission";
 
 	/** Audit action of an export with full values. */
 	public static final String EXPORT_ACTION = "personal-data.export";
@@ -56,13 +70,29 @@ public class PersonalData {
 
 	}
 
+	/**
+	 * The search hashes of a search text that is a full ID number or phone number; blank when it is not one.
+	 *
+	 * @param idHash the ID number's search hash, or {@code ""}
+	 * @param phoneHash the phone number's search hash, or {@code ""}
+	 */
+	public record ExactSearch(String idHash, String phoneHash) {
+
+		static final ExactSearch NONE = new ExactSearch("", "");
+
+	}
+
 	private final FieldCipher cipher;
 
 	private final AuditTrail audit;
 
-	PersonalData(FieldCipher cipher, AuditTrail audit) {
+	private final SearchAllowance allowance;
+
+	PersonalData(FieldCipher cipher, AuditTrail audit, Clock clock,
+			@Value("${wushe.personal-data.exact-searches-per-minute:20}") int perMinute) {
 		this.cipher = cipher;
 		this.audit = audit;
+		this.allowance = new SearchAllowance(clock, perMinute, Duration.ofMinutes(1));
 	}
 
 	public SealedValue seal(IdNumber idNumber) {
@@ -88,6 +118,45 @@ public class PersonalData {
 
 	public String searchHash(PhoneNumber phone) {
 		return searchHash(Kind.PHONE, phone.value());
+	}
+
+	/**
+	 * The hashes to match a registry search against, for the signed-in user. A full ID number or phone number in the
+	 * search text would reveal a masked value by guessing, so such a search needs {@code personal-data:view}: without
+	 * it the number matches nothing, and the request says so (request attribute {@value #SEARCH_REFUSED} for pages,
+	 * header {@value #SEARCH_REFUSED_HEADER} for the API). A permitted search is limited per user (429 when too
+	 * many) and audited as {@value #SEARCH_ACTION} with the masked value. Any other text gives blank hashes.
+	 *
+	 * @param registry the entity type searched ({@code volunteer}, {@code social-worker}, …), for the audit
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public ExactSearch exactSearch(String registry, String text) {
+		String id = IdNumber.isValid(text) ? IdNumber.normalise(text) : null;
+		String phone = PhoneNumber.normalised(text).orElse(null);
+		if (id == null && phone == null) {
+			return ExactSearch.NONE;
+		}
+		CurrentUser viewer = SecurityContextHolder.getContext().getAuthentication() != null
+				&& SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof CurrentUser u ? u
+						: null;
+		if (!mayView(viewer)) {
+			if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
+				attrs.getRequest().setAttribute(SEARCH_REFUSED, Boolean.TRUE);
+				if (attrs.getResponse() != null) {
+					attrs.getResponse().setHeader(SEARCH_REFUSED_HEADER, Permissions.PERSONAL_DATA_VIEW);
+				}
+			}
+			return ExactSearch.NONE;
+		}
+		if (!allowance.take(viewer.getUsername())) {
+			throw new BusinessException(HttpStatus.TOO_MANY_REQUESTS, "actor.personal-search.too-many",
+					allowance.perWindow());
+		}
+		String masked = id != null ? IdNumber.mask(id) : PhoneNumber.mask(phone);
+		audit.record(viewer.getUsername(), SEARCH_ACTION, registry, null, viewer.region(), currentAddress(),
+				(id != null ? Kind.ID_NUMBER : Kind.PHONE).purpose() + " " + masked);
+		return new ExactSearch(id == null ? "" : searchHash(Kind.ID_NUMBER, id),
+				phone == null ? "" : searchHash(Kind.PHONE, phone));
 	}
 
 	public boolean mayView(CurrentUser viewer) {

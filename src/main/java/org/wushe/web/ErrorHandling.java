@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -71,6 +73,27 @@ class ErrorHandling {
 	@ExceptionHandler(BusinessException.class)
 	Object business(BusinessException ex, HttpServletRequest request) {
 		return answer(request, ex.status(), text(ex.messageKey(), ex.messageKey(), ex.args()), Map.of());
+	}
+
+	/**
+	 * A write the database refused as a duplicate (409: typically the same form sent twice at once) or as a reference
+	 * to a row that is gone (409), naming the field where the database says which column it was.
+	 */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	Object integrity(DataIntegrityViolationException ex, HttpServletRequest request) {
+		IntegrityViolation violation = IntegrityViolation.of(ex);
+		if (!violation.duplicate() && !violation.reference()) {
+			return unexpected(ex, request);
+		}
+		log.info("Refused {} {}: {}", request.getMethod(), request.getRequestURI(),
+				violation.duplicate() ? "duplicate key" : "missing reference");
+		String prefix = violation.duplicate() ? "error.duplicate" : "error.reference-missing";
+		Optional<String> label = violation.field().map(f -> texts.get("field." + f)).filter(l -> !l.startsWith("field."));
+		String detail = label.map(l -> texts.get(prefix + "-field", l)).orElseGet(() -> texts.get(prefix));
+		Map<String, Object> extra = violation.field()
+			.<Map<String, Object>>map(f -> Map.of("errors", List.of(Map.of("field", f, "message", detail))))
+			.orElse(Map.of());
+		return answer(request, HttpStatus.CONFLICT, detail, extra);
 	}
 
 	@ExceptionHandler(AuthenticationException.class)

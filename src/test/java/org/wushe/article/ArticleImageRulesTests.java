@@ -109,14 +109,14 @@ class ArticleImageRulesTests {
 	}
 
 	@Test
-	void imagesOfMoreThanFortyMegapixelsAreRefusedAsUnreadable() {
+	void imagesOfMoreThanFortyMegapixelsAreRefusedAsTooLargeNotAsDamaged() {
 		assertThat(rules.imageRules().maxPixels()).isEqualTo(40_000_000L);
 		UploadRules tiny = new UploadRules("images", "article.error.image", FileType.IMAGES, DataSize.ofMegabytes(5), 9,
 				40 * 20 - 1);
 		List<FieldError> errors = new ArrayList<>();
 		assertThat(tiny.check(List.of(new UploadedFile("宽图.jpg", REAL_JPEG)), 0, errors)).isEmpty();
 		assertThat(errors).extracting(Bundles::field)
-			.containsExactly("图片：无法读取图片“宽图.jpg”的内容（文件损坏或尺寸过大），请换一张图片");
+			.containsExactly("图片：图片“宽图.jpg”为 40×20 像素，超过每张 799 像素的上限；请缩小尺寸后再上传");
 	}
 
 	private static List<UploadRules.Accepted> check(List<UploadedFile> uploads, int keep, ArticleProperties rules,

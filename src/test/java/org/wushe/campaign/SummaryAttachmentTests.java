@@ -188,4 +188,32 @@ class SummaryAttachmentTests {
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("第二版"))));
 	}
 
+	@Test
+	void theStoredNameFollowsTheContentAndActiveContentNamesAreRefused() throws Exception {
+		for (String name : new String[] { "report.bat", "report.hta", "report.exe", "report.svg", "report.html",
+				"report.pdf.bat " }) {
+			attach(hohhot, file(name, PDF)).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("attachments"));
+		}
+		String json = attach(hohhot, file("report.txt", PDF), file("photo.png", TestFiles.jpegWithGps()))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		assertThat((String) JsonPath.read(json, "$[0].fileName")).isEqualTo("report.pdf");
+		assertThat((String) JsonPath.read(json, "$[1].fileName")).isEqualTo("photo.jpg");
+		mvc.perform(get((String) JsonPath.read(json, "$[0].url")).with(TestAccounts.as(province)))
+			.andExpect(header().string("Content-Disposition", containsString("report.pdf")));
+	}
+
+	@Test
+	void aWordFileWhoseVbaPartIsRenamedIsStillFoundByItsRelationships() throws Exception {
+		byte[] docm = TestFiles.zipOf(java.util.Map.of("[Content_Types].xml",
+				"<Types><Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>", "word/document.xml",
+				"<w:document/>", "word/_rels/document.xml.rels",
+				"<Relationships><Relationship Id=\"rId9\" Target=\"custom.dat\" "
+						+ "Type=\"http://schemas.microsoft.com/office/2006/relationships/vbaProject\"/></Relationships>",
+				"word/custom.dat", "VBA"));
+		attach(hohhot, file("report.docx", docm)).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("宏")));
+	}
+
 }

@@ -88,6 +88,22 @@ public final class TestFiles {
 		return out.toByteArray();
 	}
 
+	/** A zip with these entries and texts, in the order given. */
+	public static byte[] zipOf(java.util.Map<String, String> entries) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+			for (var e : new java.util.TreeMap<>(entries).entrySet()) {
+				zip.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+				zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+				zip.closeEntry();
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
+	}
+
 	public static boolean contains(byte[] bytes, String text) {
 		return new String(bytes, StandardCharsets.ISO_8859_1).contains(text);
 	}

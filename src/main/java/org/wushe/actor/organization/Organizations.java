@@ -227,9 +227,7 @@ class Organizations {
 
 	private JdbcClient.StatementSpec select(ListQuery q, boolean streamed) {
 		String upper = q.text().toUpperCase(Locale.ROOT);
-		String phoneHash = PhoneNumber.normalised(q.text())
-			.map(p -> personalData.searchHash(PersonalData.Kind.PHONE, p))
-			.orElse("");
+		String phoneHash = personalData.exactSearch("organization", q.text()).phoneHash();
 		return (streamed ? streaming : jdbc).sql("SELECT " + COLUMNS + (streamed ? ", o.contact_phone_cipher" : "") + """
 
 				FROM organization o LEFT JOIN region r ON r.code = o.region_code

@@ -198,11 +198,9 @@ class Volunteers {
 	}
 
 	private JdbcClient.StatementSpec select(ListQuery q, boolean withCiphers) {
-		String idHash = IdNumber.isValid(q.text())
-				? personalData.searchHash(PersonalData.Kind.ID_NUMBER, IdNumber.normalise(q.text())) : "";
-		String phoneHash = PhoneNumber.normalised(q.text())
-			.map(p -> personalData.searchHash(PersonalData.Kind.PHONE, p))
-			.orElse("");
+		PersonalData.ExactSearch exact = personalData.exactSearch("volunteer", q.text());
+		String idHash = exact.idHash();
+		String phoneHash = exact.phoneHash();
 		return (withCiphers ? streaming : jdbc).sql("SELECT " + COLUMNS + (withCiphers ? ", v.id_number_cipher, v.phone_cipher" : "") + """
 
 				FROM volunteer v LEFT JOIN region r ON r.code = v.region_code

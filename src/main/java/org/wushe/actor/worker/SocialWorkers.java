@@ -233,11 +233,9 @@ class SocialWorkers {
 	}
 
 	private JdbcClient.StatementSpec select(ListQuery q, boolean withCiphers) {
-		String idHash = IdNumber.isValid(q.text())
-				? personalData.searchHash(PersonalData.Kind.ID_NUMBER, IdNumber.normalise(q.text())) : "";
-		String phoneHash = PhoneNumber.normalised(q.text())
-			.map(p -> personalData.searchHash(PersonalData.Kind.PHONE, p))
-			.orElse("");
+		PersonalData.ExactSearch exact = personalData.exactSearch("social-worker", q.text());
+		String idHash = exact.idHash();
+		String phoneHash = exact.phoneHash();
 		return (withCiphers ? streaming : jdbc).sql("SELECT " + COLUMNS + (withCiphers ? ", w.id_number_cipher, w.phone_cipher" : "") + "\n" + FROM
 				+ """
 						WHERE w.region_code >= :from AND w.region_code < :to

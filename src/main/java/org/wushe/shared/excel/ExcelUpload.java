@@ -16,6 +16,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import org.springframework.http.HttpStatus;
+import org.wushe.shared.upload.FileType;
 
 /**
  * An uploaded workbook, copied to a temporary file and checked before any row is read: not empty, not too large, a

@@ -11,6 +11,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
+import org.wushe.shared.upload.FileType;
+
 /**
  * The one gate every uploaded workbook passes before a row is read: a plain {@code .xlsx} (an OOXML zip with a
  * workbook part; not the old binary format or an encrypted file, not a renamed CSV), without macros, and no zip bomb.
@@ -127,7 +129,8 @@ public final class XlsxGate {
 				}
 				workbook |= name.equals("xl/workbook.xml");
 				boolean isTypes = name.equals("[content_types].xml");
-				StringBuilder typesText = isTypes ? new StringBuilder() : null;
+				boolean declares = isTypes || name.endsWith(".rels");
+				StringBuilder typesText = declares ? new StringBuilder() : null;
 				try (InputStream in = zip.getInputStream(entry)) {
 					for (int n; (n = in.read(buffer)) > 0;) {
 						inflated += n;
@@ -139,7 +142,11 @@ public final class XlsxGate {
 						}
 					}
 				}
-				if (typesText != null) {
+				if (typesText != null && FileType.declaresMacros(typesText.toString())) {
+					// macros follow the package's declared content types and relationships, not its part names
+					throw new Refused(Problem.MACROS);
+				}
+				if (isTypes) {
 					types = typesText.toString().toLowerCase(Locale.ROOT);
 				}
 			}
@@ -149,9 +156,6 @@ public final class XlsxGate {
 		}
 		catch (IOException ex) {
 			throw new Refused(Problem.CORRUPT);
-		}
-		if (types != null && (types.contains("macroenabled") || types.contains("vbaproject"))) {
-			throw new Refused(Problem.MACROS);
 		}
 		if (types == null || !types.contains("spreadsheetml") || !workbook) {
 			throw new Refused(Problem.NOT_WORKBOOK);

@@ -18,6 +18,9 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
+import org.springframework.http.HttpStatus;
+import org.wushe.shared.BusinessException;
+
 /**
  * A photo without its metadata (EXIF with GPS position, camera serials, XMP, comments), and a small copy for lists.
  * JPEG and PNG are decoded and encoded anew with {@code javax.imageio}, which writes the pixels only; a JPEG is first
@@ -32,7 +35,10 @@ public record CleanImage(FileType type, byte[] bytes, byte[] thumbnail) {
 
 	public static final int THUMBNAIL_SIDE = 320;
 
-	/** Larger images are refused before they are decoded, so that a tiny file cannot claim gigabytes of memory. */
+	/**
+	 * Larger images are refused before they are decoded (their header gives the size), so that a tiny file cannot
+	 * claim gigabytes of memory.
+	 */
 	public static final long MAX_PIXELS = 50_000_000L;
 
 	/** The photo cleaned, or empty when it cannot be decoded (damaged, truncated, too many pixels, CMYK JPEG …). */
@@ -42,44 +48,100 @@ public record CleanImage(FileType type, byte[] bytes, byte[] thumbnail) {
 
 	/** As {@link #of(FileType, byte[])}, refusing images of more than {@code maxPixels} pixels. */
 	public static Optional<CleanImage> of(FileType type, byte[] bytes, long maxPixels) {
+		return clean(type, bytes, maxPixels, DecodingBudget.SHARED).image();
+	}
+
+	/** What cleaning gave: the image, or why there is none. */
+	public enum Problem {
+
+		/** Damaged, truncated, or a kind of image the codecs cannot read. */
+		UNREADABLE,
+
+		/** Its header announces more pixels than accepted; nothing was decoded. */
+		TOO_LARGE
+
+	}
+
+	/**
+	 * The cleaned image or its problem; the size its header announces (0 when unknown).
+	 *
+	 * @param cleaned the cleaned image, or null
+	 * @param problem why there is none, or null
+	 */
+	public record Outcome(CleanImage cleaned, Problem problem, int width, int height) {
+
+		public Optional<CleanImage> image() {
+			return Optional.ofNullable(cleaned);
+		}
+
+		static Outcome failed(Problem problem, int width, int height) {
+			return new Outcome(null, problem, width, height);
+		}
+
+	}
+
+	/**
+	 * Cleans the photo. Its size is read from the header first, and an image of more than {@code maxPixels} pixels
+	 * is refused without being decoded; the others take their pixels from {@code budget} while they are decoded, and
+	 * a busy budget throws a {@code 503} {@code upload.busy} (try again), never calls the image damaged.
+	 */
+	public static Outcome clean(FileType type, byte[] bytes, long maxPixels, DecodingBudget budget) {
 		try {
 			return switch (type) {
-				case JPEG, PNG -> reencode(type, bytes, maxPixels);
-				case WEBP -> WebpChunks.withoutMetadata(bytes).map(b -> new CleanImage(type, b, b));
-				default -> Optional.empty();
+				case JPEG, PNG -> reencode(type, bytes, Math.min(maxPixels, budget.maxPixels()), budget);
+				case WEBP -> WebpChunks.withoutMetadata(bytes)
+					.map(b -> new Outcome(new CleanImage(type, b, b), null, 0, 0))
+					.orElse(Outcome.failed(Problem.UNREADABLE, 0, 0));
+				default -> Outcome.failed(Problem.UNREADABLE, 0, 0);
 			};
 		}
 		catch (IOException | RuntimeException ex) {
-			return Optional.empty();
+			if (ex instanceof BusinessException busy) {
+				throw busy;
+			}
+			return Outcome.failed(Problem.UNREADABLE, 0, 0);
+		}
+		catch (OutOfMemoryError ex) {
+			throw new BusinessException(HttpStatus.SERVICE_UNAVAILABLE,
+					"upload.busy");
 		}
 	}
 
-	private static Optional<CleanImage> reencode(FileType type, byte[] bytes, long maxPixels) throws IOException {
+	private static Outcome reencode(FileType type, byte[] bytes, long maxPixels, DecodingBudget budget)
+			throws IOException {
 		BufferedImage image;
+		int width;
+		int height;
 		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
 			Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
 			if (!readers.hasNext()) {
-				return Optional.empty();
+				return Outcome.failed(Problem.UNREADABLE, 0, 0);
 			}
 			ImageReader reader = readers.next();
 			try {
 				reader.setInput(in, true, true);
-				if ((long) reader.getWidth(0) * reader.getHeight(0) > maxPixels) {
-					return Optional.empty();
+				width = reader.getWidth(0);
+				height = reader.getHeight(0);
+				long pixels = (long) width * height;
+				if (pixels > maxPixels) {
+					return Outcome.failed(Problem.TOO_LARGE, width, height);
 				}
-				image = reader.read(0);
+				try (DecodingBudget.Lease lease = budget.take(pixels)) {
+					image = reader.read(0);
+					if (image != null) {
+						if (type == FileType.JPEG) {
+							image = opaque(ExifOrientation.apply(image, ExifOrientation.of(bytes)));
+						}
+						return new Outcome(new CleanImage(type, encode(type, image), encode(type, scaled(image))),
+								null, width, height);
+					}
+				}
 			}
 			finally {
 				reader.dispose();
 			}
 		}
-		if (image == null) {
-			return Optional.empty();
-		}
-		if (type == FileType.JPEG) {
-			image = opaque(ExifOrientation.apply(image, ExifOrientation.of(bytes)));
-		}
-		return Optional.of(new CleanImage(type, encode(type, image), encode(type, scaled(image))));
+		return Outcome.failed(Problem.UNREADABLE, width, height);
 	}
 
 	private static BufferedImage opaque(BufferedImage image) {

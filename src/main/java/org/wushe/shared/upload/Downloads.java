@@ -27,6 +27,11 @@ public final class Downloads {
 		return answer(ContentDisposition.attachment(), fileName, contentType, bytes);
 	}
 
+	/** The stored name with the extension of the stored type, also for files stored before names followed types. */
+	static String servedName(String fileName, String contentType) {
+		return FileType.ofMediaType(contentType).map(t -> t.nameFor(fileName)).orElse(fileName);
+	}
+
 	private static ResponseEntity<byte[]> answer(ContentDisposition.Builder disposition, String fileName,
 			String contentType, byte[] bytes) {
 		return ResponseEntity.ok()
@@ -34,7 +39,7 @@ public final class Downloads {
 			.cacheControl(CacheControl.noCache().cachePrivate())
 			.header("X-Content-Type-Options", "nosniff")
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					disposition.filename(fileName, StandardCharsets.UTF_8).build().toString())
+					disposition.filename(servedName(fileName, contentType), StandardCharsets.UTF_8).build().toString())
 			.body(bytes);
 	}
 

@@ -12,15 +12,25 @@ import org.wushe.shared.FieldError;
  * no Office macros (where Office files are accepted at all), a type read from the bytes, photos decodable (and then
  * cleaned of their metadata), not too many in all. Each problem becomes an error on {@code field} naming the file,
  * with the message key {@code keyPrefix} + {@code -empty}, {@code -too-large}, {@code -macro}, {@code -type},
- * {@code -unreadable} or {@code -too-many}.
+ * {@code -unreadable} or {@code -too-many}, or {@code upload.image-too-large} for a photo of too many pixels.
+ * <p>
+ * A file keeps its shown name, but its extension always follows the detected type; a name that claims an
+ * executable, script or markup type ({@code .bat}, {@code .hta}, {@code .exe}, {@code .svg}, {@code .html} …) is
+ * refused whatever the bytes are.
  *
- * @param maxPixels photos with more pixels are refused as unreadable (default {@link CleanImage#MAX_PIXELS})
+ * @param maxPixels photos with more pixels are refused before decoding (default {@link CleanImage#MAX_PIXELS})
+ * @param budget the pixels decoded at once, shared by all uploads (a busy budget answers 503)
  */
 public record UploadRules(String field, String keyPrefix, List<FileType> accepted, DataSize maxSize, int maxCount,
-		long maxPixels) {
+		long maxPixels, DecodingBudget budget) {
 
 	public UploadRules(String field, String keyPrefix, List<FileType> accepted, DataSize maxSize, int maxCount) {
 		this(field, keyPrefix, accepted, maxSize, maxCount, CleanImage.MAX_PIXELS);
+	}
+
+	public UploadRules(String field, String keyPrefix, List<FileType> accepted, DataSize maxSize, int maxCount,
+			long maxPixels) {
+		this(field, keyPrefix, accepted, maxSize, maxCount, maxPixels, DecodingBudget.SHARED);
 	}
 
 	/** A file that passed: its shown name, its type, and its bytes (a photo's cleaned, with a thumbnail). */
@@ -59,20 +69,25 @@ public record UploadRules(String field, String keyPrefix, List<FileType> accepte
 				continue;
 			}
 			Optional<FileType> type = FileType.detect(u.bytes()).filter(accepted::contains);
-			if (type.isEmpty()) {
+			if (type.isEmpty() || FileType.isActiveContentName(name)) {
 				errors.add(new FieldError(field, keyPrefix + "-type", name));
 				continue;
 			}
 			if (!FileType.IMAGES.contains(type.get())) {
-				result.add(new Accepted(name, type.get(), u.bytes(), null));
+				result.add(new Accepted(type.get().nameFor(name), type.get(), u.bytes(), null));
 				continue;
 			}
-			Optional<CleanImage> clean = CleanImage.of(type.get(), u.bytes(), maxPixels);
-			if (clean.isEmpty()) {
+			CleanImage.Outcome clean = CleanImage.clean(type.get(), u.bytes(), maxPixels, budget);
+			if (clean.problem() == CleanImage.Problem.TOO_LARGE) {
+				errors.add(new FieldError(field, "upload.image-too-large", name, clean.width(), clean.height(),
+						Math.min(maxPixels, budget.maxPixels())));
+			}
+			else if (clean.image().isEmpty()) {
 				errors.add(new FieldError(field, keyPrefix + "-unreadable", name));
 			}
 			else {
-				result.add(new Accepted(name, type.get(), clean.get().bytes(), clean.get().thumbnail()));
+				result.add(new Accepted(type.get().nameFor(name), type.get(), clean.cleaned().bytes(),
+						clean.cleaned().thumbnail()));
 			}
 		}
 		if (existing + result.size() > maxCount) {

@@ -2,9 +2,12 @@ package org.wushe.shared.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
@@ -114,6 +117,45 @@ class PersonalDataCryptoTests {
 		assertThatThrownBy(() -> new PersonalDataKeys(shortKey)).hasMessageContaining("256 bits");
 		MockEnvironment notBase64 = new MockEnvironment().withProperty("wushe.crypto.key", "not base64 !!");
 		assertThatThrownBy(() -> new PersonalDataKeys(notBase64)).hasMessageContaining("base64");
+	}
+
+	@Test
+	void theEmbeddedKeyAndDataFolderAreForTheirOwnerOnly(@TempDir Path dir) throws Exception {
+		assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+		Path data = dir.resolve("data");
+		Files.createDirectories(data);
+		Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
+		new PersonalDataKeys(new MockEnvironment().withProperty("wushe.data-dir", data.toString()));
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve(PersonalDataKeys.KEY_FILE))))
+			.isEqualTo("rw-------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
+	}
+
+	@Test
+	void aKeyFileFoundReadableByOthersIsRestricted(@TempDir Path dir) throws Exception {
+		assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+		Path file = dir.resolve("k.key");
+		Files.writeString(file, Base64.getEncoder().encodeToString(SECRET) + "\n");
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+		assertThat(PersonalDataKeys.fromFile(file)).isEqualTo(SECRET);
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+	}
+
+	@Test
+	void theKeyCanBeKeptInAFileOutsideTheDataFolder(@TempDir Path dir) throws Exception {
+		Path elsewhere = dir.resolve("secrets").resolve("wushe.key");
+		Path data = dir.resolve("data");
+		MockEnvironment env = new MockEnvironment().withProperty("wushe.crypto.key-file", elsewhere.toString())
+			.withProperty("wushe.data-dir", data.toString());
+		FieldCipher first = new FieldCipher(new PersonalDataKeys(env));
+		assertThat(Files.exists(elsewhere)).isTrue();
+		assertThat(Files.exists(data.resolve(PersonalDataKeys.KEY_FILE))).isFalse();
+		assertThat(new FieldCipher(new PersonalDataKeys(env)).decrypt("phone", first.encrypt("phone", "x")))
+			.isEqualTo("x");
+		MockEnvironment postgres = new MockEnvironment().withProperty("wushe.crypto.key-file", elsewhere.toString());
+		postgres.setActiveProfiles("postgres");
+		assertThat(new FieldCipher(new PersonalDataKeys(postgres)).decrypt("phone", first.encrypt("phone", "y")))
+			.isEqualTo("y");
 	}
 
 }

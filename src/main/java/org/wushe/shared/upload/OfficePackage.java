@@ -1,0 +1,64 @@
+package org.wushe.shared.upload;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What an Office (OOXML) package declares about its parts: the content types of {@code [Content_Types].xml} and the
+ * relationship types of every {@code .rels} part. Only these small parts are inflated, each at most
+ * {@link #MAX_PART} bytes and {@link #MAX_TOTAL} in all, so a zip bomb costs nothing.
+ *
+ * @param contentTypes the declared content types, lower case
+ * @param relationshipTypes the declared relationship types, lower case
+ */
+record OfficePackage(List<String> contentTypes, List<String> relationshipTypes) {
+
+	static final int MAX_PART = 1 << 20;
+
+	static final int MAX_TOTAL = 4 << 20;
+
+	private static final Pattern CONTENT_TYPE = Pattern.compile("ContentType\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
+
+	private static final Pattern TYPE = Pattern.compile("\\sType\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
+
+	/** The declarations, or empty when the package cannot be read within the bounds. */
+	static Optional<OfficePackage> declarations(byte[] zip) {
+		List<String> contentTypes = new ArrayList<>();
+		List<String> relationships = new ArrayList<>();
+		long total = 0;
+		for (ZipDirectory.Entry e : ZipDirectory.entries(zip)) {
+			String name = e.name().toLowerCase(Locale.ROOT);
+			boolean types = name.equals("[content_types].xml");
+			if (!types && !name.endsWith(".rels")) {
+				continue;
+			}
+			Optional<byte[]> part = ZipDirectory.read(zip, e, MAX_PART);
+			if (part.isEmpty() || (total += part.get().length) > MAX_TOTAL) {
+				return Optional.empty();
+			}
+			String xml = new String(part.get(), StandardCharsets.UTF_8);
+			collect(types ? CONTENT_TYPE : TYPE, xml, types ? contentTypes : relationships);
+		}
+		return Optional.of(new OfficePackage(contentTypes, relationships));
+	}
+
+	/** Whether a declaration names a VBA project, VBA data, an ActiveX control or a macro-enabled document. */
+	boolean macros() {
+		return contentTypes.stream().anyMatch(FileType::declaresMacros)
+				|| relationshipTypes.stream().anyMatch(FileType::declaresMacros);
+	}
+
+	private static void collect(Pattern pattern, String xml, List<String> into) {
+		Matcher m = pattern.matcher(xml);
+		while (m.find()) {
+			String value = m.group(1) != null ? m.group(1) : m.group(2);
+			into.add(value.toLowerCase(Locale.ROOT));
+		}
+	}
+
+}
