@@ -20,6 +20,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.util.unit.DataSize;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -137,8 +138,22 @@ class ErrorHandling {
 		log.debug("Client gone during {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
 	}
 
+	/**
+	 * Any other failure Spring MVC attributes to the request (an Accept header nothing matches, a missing header or
+	 * path variable, ...): its own 4xx status with the generic text of that status, never a 500.
+	 */
+	private Object requestRefused(HttpStatus status, Exception ex, HttpServletRequest request) {
+		log.debug("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
+		return answer(request, status, text("error.status." + status.value(), status.getReasonPhrase()), Map.of());
+	}
+
 	@ExceptionHandler(Exception.class)
 	Object unexpected(Exception ex, HttpServletRequest request) {
+		HttpStatus refused = ex instanceof ErrorResponse response
+				? HttpStatus.resolve(response.getStatusCode().value()) : null;
+		if (refused != null && refused.is4xxClientError()) {
+			return requestRefused(refused, ex, request);
+		}
 		log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, text("error.unexpected", "500"), Map.of());
 	}
