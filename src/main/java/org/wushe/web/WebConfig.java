@@ -71,6 +71,7 @@ class WebConfig implements WebMvcConfigurer {
 		interceptor.setParamName("lang");
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
+		registry.addInterceptor(InputHygiene.cleanParameters());
 	}
 
 }
