@@ -190,7 +190,7 @@ class LoginSecurityTests {
 			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
 			.andExpect(header().string("X-Frame-Options", "DENY"))
 			.andExpect(header().exists("Content-Security-Policy"));
-		mvc.perform(post("/login").param("username", "admin").param("password", "admin-test-password"))
+		mvc.perform(post("/login").param("username", "admin").param("password", "test-root-pass-7"))
 			.andExpect(status().isForbidden());
 	}
 
