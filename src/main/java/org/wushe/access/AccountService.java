@@ -67,7 +67,7 @@ public class AccountService {
 		if (!username.matches("[A-Za-z0-9_.\\-]{3,64}")) {
 			errors.add(new FieldError("username", "access.account.username.invalid"));
 		}
-		else if (accounts.existsByUsername(username)) {
+		else if (accounts.existsByUsernameKey(Account.key(username))) {
 			errors.add(new FieldError("username", "access.account.username.taken", username));
 		}
 		String displayName = input.displayName() == null ? "" : input.displayName().strip();
@@ -109,7 +109,7 @@ public class AccountService {
 		}
 		else {
 			try {
-				PasswordPolicy.check("password", password);
+				PasswordPolicy.check("password", password, username);
 			}
 			catch (InvalidInputException ex) {
 				errors.addAll(ex.errors());
@@ -118,8 +118,8 @@ public class AccountService {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		Account saved = accounts.save(new Account(null, username, displayName, region.code().value(), role,
-				passwordEncoder.encode(password), true, 0, null, true, Instant.now(clock), creator.getUsername()));
+		Account saved = accounts.save(Account.create(username, displayName, region.code().value(), role,
+				passwordEncoder.encode(password), true, Instant.now(clock), creator.getUsername()));
 		audit.record("account.create", ENTITY, saved.id(), region.code());
 		return new CreatedAccount(view(saved, region.name()), generated);
 	}
@@ -131,14 +131,41 @@ public class AccountService {
 	@Transactional
 	public AccountView createSystemAccount(String username, String displayName, RegionCode region, Role role,
 			String password, boolean mustChange) {
-		Account saved = accounts.save(new Account(null, username, displayName, region.value(), role,
-				passwordEncoder.encode(password), mustChange, 0, null, true, Instant.now(clock), "system"));
+		Account saved = accounts.save(Account.create(username, displayName, region.value(), role,
+				passwordEncoder.encode(password), mustChange, Instant.now(clock), "system"));
 		audit.record("system", "account.create", ENTITY, saved.id().toString(), region, null, null);
 		return view(saved, null);
 	}
 
+	/** Whether an account has this name, in any case or width. */
 	public boolean exists(String username) {
-		return accounts.existsByUsername(username);
+		return accounts.existsByUsernameKey(Account.key(username));
+	}
+
+	/**
+	 * The account {@code username} names: the one of exactly that name, else the one whose name differs only in case
+	 * or width (logins do not depend on how the name is typed).
+	 */
+	private Optional<Account> byName(String username) {
+		if (username == null || username.isBlank()) {
+			return Optional.empty();
+		}
+		return accounts.findByUsername(username).or(() -> accounts.findByUsernameKey(Account.key(username)));
+	}
+
+	/**
+	 * Whether the sessions of account {@code id} that were signed in with credentials changed at {@code stamp} are
+	 * still valid: the account exists and its password has not changed since.
+	 */
+	boolean credentialsUnchanged(long id, Instant stamp) {
+		return jdbc.sql("SELECT credentials_changed_at FROM account WHERE id = :id")
+			.param("id", id)
+			.query((rs, n) -> {
+				Timestamp changed = rs.getTimestamp(1);
+				return changed == null || (stamp != null && !changed.toInstant().isAfter(stamp));
+			})
+			.optional()
+			.orElse(false);
 	}
 
 	/** Accounts whose region lies in both the viewer's scope and the subtree of {@code within}. */
@@ -196,16 +223,16 @@ public class AccountService {
 	 */
 	@Transactional
 	public void changeOwnPassword(String username, String currentPassword, String newPassword) {
-		Account account = accounts.findByUsername(username)
+		Account account = byName(username)
 			.orElseThrow(() -> BusinessException.notFound("access.account.unknown", username));
 		if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.passwordHash())) {
 			throw InvalidInputException.of("currentPassword", "access.password.current-wrong");
 		}
-		PasswordPolicy.check("newPassword", newPassword);
+		PasswordPolicy.check("newPassword", newPassword, account.username());
 		if (passwordEncoder.matches(newPassword, account.passwordHash())) {
 			throw InvalidInputException.of("newPassword", "access.password.same-as-old");
 		}
-		accounts.save(account.withPassword(passwordEncoder.encode(newPassword), false));
+		accounts.save(account.withPassword(passwordEncoder.encode(newPassword), false, Instant.now(clock)));
 		audit.record("account.password-change", ENTITY, account.id(), new RegionCode(account.regionCode()));
 	}
 
@@ -219,7 +246,7 @@ public class AccountService {
 
 	/** Loads the login principal; used by authentication. */
 	Optional<CurrentUser> loadUser(String username) {
-		return accounts.findByUsername(username).map(a -> toUser(a));
+		return byName(username).map(a -> toUser(a));
 	}
 
 	CurrentUser toUser(Account account) {
@@ -231,7 +258,7 @@ public class AccountService {
 
 	@Transactional
 	void loginSucceeded(String username, String address) {
-		accounts.findByUsername(username).ifPresent(a -> {
+		byName(username).ifPresent(a -> {
 			if (a.failedAttempts() > 0 || a.lockedUntil() != null) {
 				accounts.save(a.afterSuccessfulLogin());
 			}
@@ -242,7 +269,7 @@ public class AccountService {
 
 	@Transactional
 	void loginFailed(String username, String address, String reason) {
-		Optional<Account> account = accounts.findByUsername(username);
+		Optional<Account> account = byName(username);
 		account.ifPresent(a -> accounts.save(a.afterFailedLogin(Instant.now(clock))));
 		audit.record(username, "login.failure", ENTITY, account.map(a -> a.id().toString()).orElse(null),
 				account.map(a -> new RegionCode(a.regionCode())).orElse(null), address, reason);

@@ -8,6 +8,8 @@ interface Accounts extends ListCrudRepository<Account, Long> {
 
 	Optional<Account> findByUsername(String username);
 
-	boolean existsByUsername(String username);
+	Optional<Account> findByUsernameKey(String usernameKey);
+
+	boolean existsByUsernameKey(String usernameKey);
 
 }

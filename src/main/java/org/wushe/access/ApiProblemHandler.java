@@ -18,7 +18,9 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Hands security failures on {@code /api/**} to the MVC exception resolver, which answers with a Chinese
- * {@code ProblemDetail} (401 with a Basic challenge, 403). These answers are written before the DispatcherServlet, so
+ * {@code ProblemDetail} (401, 403). The 401 carries a Basic challenge only to a caller that sent Basic credentials:
+ * challenging every caller would have browsers ask for and cache credentials, which they then send with any
+ * request, also one that another site's page makes them send. These answers are written before the DispatcherServlet, so
  * the locale is resolved here the same way the pages resolve it (Chinese unless the user chose otherwise), not from
  * the JVM's default.
  */
@@ -38,7 +40,9 @@ class ApiProblemHandler implements AuthenticationEntryPoint, AccessDeniedHandler
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
-		response.setHeader("WWW-Authenticate", "Basic realm=\"Wushe\"");
+		if (sentBasic(request)) {
+			response.setHeader("WWW-Authenticate", "Basic realm=\"Wushe\"");
+		}
 		// the status of pages too, whose error view is not rendered here (the API's ProblemDetail sets it again)
 		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 		resolve(request, response, authException);
@@ -54,6 +58,11 @@ class ApiProblemHandler implements AuthenticationEntryPoint, AccessDeniedHandler
 			// pages (e.g. a form posted without its CSRF token): the 403 error page
 			pages.handle(request, response, accessDeniedException);
 		}
+	}
+
+	private static boolean sentBasic(HttpServletRequest request) {
+		String authorization = request.getHeader("Authorization");
+		return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
 	}
 
 	void resolve(HttpServletRequest request, HttpServletResponse response, Exception ex) throws IOException {

@@ -47,7 +47,7 @@ class BootstrapAccounts implements ApplicationRunner {
 		}
 		String chosen = properties.admin().password();
 		if (chosen != null && !chosen.isBlank()) {
-			PasswordPolicy.check("WUSHE_ADMIN_PASSWORD", chosen);
+			PasswordPolicy.check("WUSHE_ADMIN_PASSWORD", chosen, ADMIN);
 			accounts.createSystemAccount(ADMIN, "System administrator", RegionCode.COUNTRY, Role.ADMIN, chosen, false);
 			log.info("Created the administrator account 'admin' with the password from WUSHE_ADMIN_PASSWORD");
 		}

@@ -1,6 +1,7 @@
 package org.wushe.access;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
@@ -36,6 +37,9 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Ser
 
 	private final boolean enabled;
 
+	/** When the account's password had last changed when this principal was loaded. */
+	private final Instant credentialsChangedAt;
+
 	private transient String passwordHash;
 
 	CurrentUser(Account account, String regionName, boolean locked) {
@@ -48,6 +52,7 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Ser
 		this.mustChangePassword = account.mustChangePassword();
 		this.locked = locked;
 		this.enabled = account.enabled();
+		this.credentialsChangedAt = account.credentialsChangedAt();
 		this.passwordHash = account.passwordHash();
 	}
 
@@ -77,6 +82,10 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Ser
 
 	public boolean can(String permission) {
 		return role.can(permission);
+	}
+
+	Instant credentialsChangedAt() {
+		return credentialsChangedAt;
 	}
 
 	public boolean mustChangePassword() {

@@ -6,6 +6,7 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
+import org.wushe.shared.TextHygiene;
 
 /**
  * Every login, success or failure, goes to the audit trail with its source address, and drives the lock-out: five
@@ -27,7 +28,8 @@ class LoginAudit {
 
 	@EventListener
 	void onFailure(AbstractAuthenticationFailureEvent event) {
-		accounts.loginFailed(event.getAuthentication().getName(), address(event.getAuthentication()),
+		// a failed login's name is whatever was typed: its control characters are recorded as \\uXXXX escapes
+		accounts.loginFailed(TextHygiene.shown(event.getAuthentication().getName()), address(event.getAuthentication()),
 				event.getException().getClass().getSimpleName());
 	}
 

@@ -31,7 +31,9 @@ public class Texts {
 
 	/** "字段名：说明" for one invalid field. */
 	public String field(FieldError error) {
-		return get("field.error", get("field." + error.field()), get(error.messageKey(), error.args()));
+		String label = get("field." + error.field());
+		return get("field.error", label.equals("field." + error.field()) ? error.field() : label,
+				get(error.messageKey(), error.args()));
 	}
 
 	private static boolean isKey(String s) {

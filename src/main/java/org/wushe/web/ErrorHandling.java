@@ -1,6 +1,9 @@
 package org.wushe.web;
 
+import java.net.URI;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.util.unit.DataSize;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -36,7 +40,11 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.wushe.shared.BusinessException;
 import org.wushe.shared.FieldError;
 import org.wushe.shared.InvalidInputException;
+import org.wushe.shared.TextHygiene;
 import org.wushe.shared.Texts;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Turns every failure into a localized answer: a {@code ProblemDetail} for {@code /api/**}, the error page (or a 422
@@ -62,7 +70,8 @@ class ErrorHandling {
 	Object invalidInput(InvalidInputException ex, HttpServletRequest request) {
 		List<Map<String, String>> errors = new ArrayList<>();
 		List<String> lines = new ArrayList<>();
-		for (FieldError e : ex.errors()) {
+		for (FieldError raw : ex.errors()) {
+			FieldError e = new FieldError(TextHygiene.shown(raw.field()), raw.messageKey(), shown(raw.args()));
 			String line = texts.field(e);
 			errors.add(Map.of("field", e.field(), "message", texts.get(e.messageKey(), e.args())));
 			lines.add(line);
@@ -70,9 +79,20 @@ class ErrorHandling {
 		return answer(request, HttpStatus.BAD_REQUEST, String.join("; ", lines), Map.of("errors", errors));
 	}
 
+	/** Arguments as an answer may repeat them: no submitted text longer than {@link TextHygiene#ECHO_LIMIT}. */
+	private static Object[] shown(Object[] args) {
+		Object[] shown = args == null ? new Object[0] : args.clone();
+		for (int i = 0; i < shown.length; i++) {
+			if (shown[i] instanceof CharSequence text) {
+				shown[i] = TextHygiene.shown(text.toString());
+			}
+		}
+		return shown;
+	}
+
 	@ExceptionHandler(BusinessException.class)
 	Object business(BusinessException ex, HttpServletRequest request) {
-		return answer(request, ex.status(), text(ex.messageKey(), ex.messageKey(), ex.args()), Map.of());
+		return answer(request, ex.status(), text(ex.messageKey(), ex.messageKey(), shown(ex.args())), Map.of());
 	}
 
 	/**
@@ -123,9 +143,64 @@ class ErrorHandling {
 				Map.of());
 	}
 
+	/**
+	 * A JSON body that does not read: a value of the wrong type, a number for a date, a string with a refused
+	 * character (see {@link InputHygiene}) answer naming the JSON path of the field; broken JSON names the body.
+	 */
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	Object unreadable(HttpMessageNotReadableException ex, HttpServletRequest request) {
-		return answer(request, HttpStatus.BAD_REQUEST, text("error.body-unreadable", "400"), Map.of());
+		JacksonException json = null;
+		for (Throwable t = ex.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+			if (t instanceof JacksonException j) {
+				json = j;
+				break;
+			}
+		}
+		String path = json == null ? "" : jsonPath(json.getPath());
+		if (json instanceof InputHygiene.UncleanText unclean) {
+			return invalidInput(InvalidInputException.of(path.isEmpty() ? "$" : path, unclean.messageKey()), request);
+		}
+		if (json instanceof MismatchedInputException mismatch && !path.isEmpty()) {
+			return invalidInput(InvalidInputException.of(path, "error.json.wrong-type", typeKey(mismatch)), request);
+		}
+		return invalidInput(InvalidInputException.of("$", "error.body-unreadable"), request);
+	}
+
+	private static String jsonPath(List<JacksonException.Reference> references) {
+		StringBuilder sb = new StringBuilder();
+		for (JacksonException.Reference r : references) {
+			if (r.getPropertyName() != null) {
+				sb.append(sb.isEmpty() ? "" : ".").append(r.getPropertyName());
+			}
+			else if (r.getIndex() >= 0) {
+				sb.append('[').append(r.getIndex()).append(']');
+			}
+		}
+		return sb.toString();
+	}
+
+	/** The message key naming the kind of value the field takes. */
+	private static String typeKey(MismatchedInputException ex) {
+		Class<?> type = ex.getTargetType();
+		if (type == null) {
+			return "error.json.type.value";
+		}
+		if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+			return "error.json.type.number";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return "error.json.type.boolean";
+		}
+		if (Temporal.class.isAssignableFrom(type)) {
+			return "error.json.type.date";
+		}
+		if (type == String.class || type.isEnum() || CharSequence.class.isAssignableFrom(type)) {
+			return "error.json.type.text";
+		}
+		if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+			return "error.json.type.list";
+		}
+		return "error.json.type.object";
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -160,8 +235,22 @@ class ErrorHandling {
 		log.debug("Client gone during {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
 	}
 
+	/**
+	 * Any other failure Spring MVC attributes to the request (an Accept header nothing matches, a missing header or
+	 * path variable, ...): its own 4xx status with the generic text of that status, never a 500.
+	 */
+	private Object requestRefused(HttpStatus status, Exception ex, HttpServletRequest request) {
+		log.debug("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
+		return answer(request, status, text("error.status." + status.value(), status.getReasonPhrase()), Map.of());
+	}
+
 	@ExceptionHandler(Exception.class)
 	Object unexpected(Exception ex, HttpServletRequest request) {
+		HttpStatus refused = ex instanceof ErrorResponse response
+				? HttpStatus.resolve(response.getStatusCode().value()) : null;
+		if (refused != null && refused.is4xxClientError()) {
+			return requestRefused(refused, ex, request);
+		}
 		log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, text("error.unexpected", "500"), Map.of());
 	}
@@ -171,6 +260,7 @@ class ErrorHandling {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 			problem.setTitle(text("error.title." + status.value(), status.getReasonPhrase()));
 			extra.forEach(problem::setProperty);
+			problem.setInstance(instance(request));
 			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 		}
 		boolean htmx = request.getHeader("HX-Request") != null;
@@ -181,6 +271,20 @@ class ErrorHandling {
 		model.put("detail", detail);
 		mav.addAllObjects(model);
 		return mav;
+	}
+
+	/** The request's path, as the answer names it: cut after {@link TextHygiene#ECHO_LIMIT} characters. */
+	private static URI instance(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		if (path.length() > TextHygiene.ECHO_LIMIT) {
+			path = path.substring(0, TextHygiene.ECHO_LIMIT).replaceAll("%[0-9A-Fa-f]?$", "");
+		}
+		try {
+			return URI.create(path);
+		}
+		catch (IllegalArgumentException ex) {
+			return URI.create("/");
+		}
 	}
 
 	private String text(String key, String fallback, Object... args) {

@@ -1,21 +1,16 @@
 package org.wushe.web;
 
 import java.io.IOException;
-import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.context.i18n.LocaleContext;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.ViewResolver;
 import org.wushe.shared.upload.UploadFilter;
 
@@ -61,35 +56,9 @@ class UploadLimitFilter extends UploadFilter {
 		chain.doFilter(request, response);
 	}
 
-	/**
-	 * Answers with what {@link ErrorHandling} makes of {@code ex}. This runs before the DispatcherServlet, where the
-	 * locale is still the request's {@code Accept-Language}; it is resolved here the way the pages resolve it (Chinese
-	 * unless the user chose otherwise).
-	 */
 	private void refuse(HttpServletRequest request, HttpServletResponse response, Exception ex)
 			throws ServletException, IOException {
-		Locale locale = locales.resolveLocale(request);
-		LocaleContext previous = LocaleContextHolder.getLocaleContext();
-		LocaleContextHolder.setLocale(locale);
-		try {
-			ModelAndView mav = resolver.resolveException(request, response, null, ex);
-			if (mav == null || mav.isEmpty()) {
-				return; // the ProblemDetail is written
-			}
-			if (mav.getStatus() != null) {
-				response.setStatus(mav.getStatus().value());
-			}
-			View view = views.resolveViewName(mav.getViewName(), locale);
-			if (view != null) {
-				view.render(mav.getModel(), request, response);
-			}
-		}
-		catch (Exception renderFailure) {
-			throw new ServletException(renderFailure);
-		}
-		finally {
-			LocaleContextHolder.setLocaleContext(previous);
-		}
+		new FilterAnswers(resolver, views, locales).answer(request, response, ex);
 	}
 
 	/** Whether {@code ex} (or a cause) is the container's "upload too large" failure. */

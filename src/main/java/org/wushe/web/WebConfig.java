@@ -5,7 +5,9 @@ import java.util.Locale;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -52,11 +54,24 @@ class WebConfig implements WebMvcConfigurer {
 		return http -> http.addFilterBefore(filter, CsrfFilter.class);
 	}
 
+	/** Malformed query strings are refused before anything reads a parameter (see {@link QueryStringFilter}). */
+	@Bean
+	FilterRegistrationBean<QueryStringFilter> queryStringFilter(
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver,
+			@Qualifier("thymeleafViewResolver") ViewResolver views, LocaleResolver locales) {
+		var registration = new FilterRegistrationBean<>(
+				new QueryStringFilter(new FilterAnswers(resolver, views, locales)));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
 		interceptor.setParamName("lang");
+		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
+		registry.addInterceptor(InputHygiene.cleanParameters());
 	}
 
 }
