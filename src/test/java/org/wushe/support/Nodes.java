@@ -36,7 +36,9 @@ public final class Nodes implements AutoCloseable {
 		List<CompletableFuture<ConfigurableApplicationContext>> starting = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			List<String> args = new ArrayList<>(List.of("--server.port=0", "--wushe.test.schema=" + schema,
-					"--spring.flyway.create-schemas=false"));
+					"--spring.flyway.create-schemas=false",
+					// sessions in the database, as in production (the test profile keeps them in memory)
+					"--spring.autoconfigure.exclude="));
 			for (String p : properties) {
 				args.add("--" + p);
 			}
