@@ -2,9 +2,11 @@ package org.wushe.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -176,6 +178,39 @@ class ApiTokenTests {
 		mvc.perform(delete("/api/tokens/{id}", id).with(TestAccounts.as(county))).andExpect(status().isNotFound());
 		mvc.perform(delete("/api/tokens/{id}", id).with(TestAccounts.as(admin))).andExpect(status().isNoContent());
 		mvc.perform(bearer(get("/api/accounts/me"), service)).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void theTokensPageCreatesATokenShownOnceAndRevokesIt() throws Exception {
+		String user = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
+		mvc.perform(get("/account/tokens").with(TestAccounts.as(user)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"token-form\"")))
+			.andExpect(content().string(containsString("value=\"region:view\"")));
+		mvc.perform(post("/account/tokens").with(TestAccounts.as(user)).with(csrf()).param("name", "")
+			.param("expiresAt", tomorrow()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"field-errors\"")));
+		String page = mvc.perform(post("/account/tokens").with(TestAccounts.as(user)).with(csrf())
+			.param("name", "报表同步")
+			.param("expiresAt", tomorrow())
+			.param("permissions", "region:view")
+			.param("allowedIps", "10.1.2.3, 10.9.0.0/16"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String token = page.replaceAll("(?s).*id=\"new-token\">(wst_[^<]+)<.*", "$1");
+		assertThat(token).startsWith("wst_").doesNotContain("<");
+		mvc.perform(get("/account/tokens").with(TestAccounts.as(user)))
+			.andExpect(content().string(containsString("报表同步")))
+			.andExpect(content().string(containsString("10.9.0.0/16")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(token))));
+		long id = jdbc.sql("SELECT id FROM api_token WHERE name = '报表同步'").query(Long.class).single();
+		mvc.perform(post("/account/tokens/{id}/revoke", id).with(TestAccounts.as(user)).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(jdbc.sql("SELECT revoked_by FROM api_token WHERE id = :id").param("id", id).query(String.class)
+			.single()).isEqualTo(user);
 	}
 
 }
