@@ -45,6 +45,19 @@ class BootstrapAccounts implements ApplicationRunner {
 		if (accounts.exists(ADMIN)) {
 			return;
 		}
+		try {
+			createAdministrator();
+		}
+		catch (RuntimeException ex) {
+			// another node started at the same time and created it first (duplicate username)
+			if (!accounts.exists(ADMIN)) {
+				throw ex;
+			}
+			log.info("The administrator account 'admin' was created by another node");
+		}
+	}
+
+	private void createAdministrator() {
 		String chosen = properties.admin().password();
 		if (chosen != null && !chosen.isBlank()) {
 			PasswordPolicy.check("WUSHE_ADMIN_PASSWORD", chosen, ADMIN);

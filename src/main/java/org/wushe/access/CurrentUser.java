@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.springframework.security.core.CredentialsContainer;
@@ -42,6 +43,9 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Ser
 
 	private transient String passwordHash;
 
+	/** The permissions an API token narrowed this user to; {@code null} for all of the role's. */
+	private final Set<String> granted;
+
 	CurrentUser(Account account, String regionName, boolean locked) {
 		this.id = account.id();
 		this.username = account.username();
@@ -54,6 +58,25 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Ser
 		this.enabled = account.enabled();
 		this.credentialsChangedAt = account.credentialsChangedAt();
 		this.passwordHash = account.passwordHash();
+		this.granted = null;
+	}
+
+	private CurrentUser(CurrentUser user, Set<String> granted) {
+		this.id = user.id;
+		this.username = user.username;
+		this.displayName = user.displayName;
+		this.regionCode = user.regionCode;
+		this.regionName = user.regionName;
+		this.role = user.role;
+		this.mustChangePassword = user.mustChangePassword;
+		this.locked = user.locked;
+		this.enabled = user.enabled;
+		this.granted = granted;
+	}
+
+	/** This user with at most {@code permissions} (an API token's); {@code null} keeps all of the role's. */
+	CurrentUser limitedTo(Set<String> permissions) {
+		return permissions == null ? this : new CurrentUser(this, Set.copyOf(permissions));
 	}
 
 	public long id() {
@@ -81,7 +104,7 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Ser
 	}
 
 	public boolean can(String permission) {
-		return role.can(permission);
+		return role.can(permission) && (granted == null || granted.contains(permission));
 	}
 
 	Instant credentialsChangedAt() {
@@ -94,7 +117,7 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Ser
 
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
-		return Stream.concat(Stream.of("ROLE_" + role.name()), role.permissions().stream())
+		return Stream.concat(Stream.of("ROLE_" + role.name()), role.permissions().stream().filter(this::can))
 			.map(SimpleGrantedAuthority::new)
 			.toList();
 	}
@@ -125,7 +148,7 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Ser
 	}
 
 	List<String> permissions() {
-		return role.permissions().stream().sorted().toList();
+		return role.permissions().stream().filter(this::can).sorted().toList();
 	}
 
 	@Override

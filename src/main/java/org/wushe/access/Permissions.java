@@ -57,6 +57,9 @@ public final class Permissions {
 
 	public static final String STATS_VIEW = "stats:view";
 
+	/** Read the operations metrics ({@code /actuator/prometheus}). */
+	public static final String METRICS_VIEW = "metrics:view";
+
 	/** Everything that only reads. */
 	static final Set<String> READ = Set.of(REGION_VIEW, SITE_VIEW, ACTOR_VIEW, CHARITY_VIEW, CAMPAIGN_VIEW,
 			ACTIVITY_VIEW, STATS_VIEW);

@@ -62,6 +62,7 @@ public enum Role {
 	private static Set<String> all() {
 		Set<String> p = new HashSet<>(staff());
 		p.add(Permissions.REGION_ADMIN);
+		p.add(Permissions.METRICS_VIEW);
 		return Set.copyOf(p);
 	}
 

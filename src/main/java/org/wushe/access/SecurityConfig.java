@@ -1,5 +1,7 @@
 package org.wushe.access;
 
+import java.time.Clock;
+
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,10 +38,14 @@ class SecurityConfig {
 	static final RequestMatcher API = request -> request.getRequestURI()
 		.startsWith(request.getContextPath() + "/api/");
 
-	/** Scripts authenticate each API call with Basic; such calls carry no session cookie, so no CSRF token either. */
+	/**
+	 * Scripts authenticate each API call with Basic or an API token (Bearer); such calls carry no session cookie, so no
+	 * CSRF token either.
+	 */
 	static final RequestMatcher API_WITH_BASIC = request -> API.matches(request)
 			&& request.getHeader("Authorization") != null
-			&& request.getHeader("Authorization").regionMatches(true, 0, "Basic ", 0, 6);
+			&& (request.getHeader("Authorization").regionMatches(true, 0, "Basic ", 0, 6)
+					|| BearerTokenFilter.hasBearer(request));
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -57,14 +63,16 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain filterChain(HttpSecurity http,
-			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver, LocaleResolver locales)
-			throws Exception {
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver, LocaleResolver locales,
+			ApiTokens tokens, Clock clock) throws Exception {
 		ApiProblemHandler problems = new ApiProblemHandler(resolver, locales);
 		AnonymousUploadGate uploads = new AnonymousUploadGate();
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/public/**", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
-					"/error", "/actuator/health", "/api/docs/**")
+					"/error", "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/api/docs/**")
 			.permitAll()
+			.requestMatchers("/actuator/**")
+			.hasAuthority(Permissions.METRICS_VIEW)
 			.anyRequest()
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
@@ -81,6 +89,7 @@ class SecurityConfig {
 				.referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions(frame -> frame.deny()))
 			.addFilterAfter(uploads, HeaderWriterFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, problems, clock), BasicAuthenticationFilter.class)
 			.addFilterAfter(new PasswordChangeGate(problems), AuthorizationFilter.class);
 		DefaultSecurityFilterChain chain = http.build();
 		uploads.answerLike(filter(chain, BasicAuthenticationFilter.class),

@@ -26,12 +26,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.wushe.shared.cluster.ClusterLock;
 
 /**
  * Loads the NBS tree shipped under {@code classpath:regions/} on first start. Two streaming passes over the gzip
  * files: the first counts children and descendants per level for every non-village node, the second inserts the rows
  * with those counts in batches. A row in {@code region_load} records the outcome, so later starts reuse the data and an
- * interrupted load starts over.
+ * interrupted load starts over. Nodes started together share the work through a {@link ClusterLock}: one loads, the
+ * others wait, show its progress from {@code region_load}, and serve once it is done.
  */
 @Component
 class RegionTreeLoader {
@@ -43,6 +45,8 @@ class RegionTreeLoader {
 
 	private static final String SCOPE_ALL = "all";
 
+	static final String LOCK = "region-tree";
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate jdbcTemplate;
@@ -53,14 +57,20 @@ class RegionTreeLoader {
 
 	private final ApplicationEventPublisher events;
 
+	private final ClusterLock lock;
+
+	/** Set while another node holds the lock: the progress then comes from the database. */
+	private volatile boolean waiting;
+
 	private final AtomicLong loaded = new AtomicLong();
 
 	private volatile RegionLoadStatus status = new RegionLoadStatus(RegionLoadStatus.State.NOT_STARTED, 0, 0, null,
 			null);
 
 	RegionTreeLoader(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate tx, RegionProperties properties,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ClusterLock lock) {
 		this.jdbc = jdbc;
+		this.lock = lock;
 		this.jdbcTemplate = jdbcTemplate;
 		this.tx = tx;
 		this.properties = properties;
@@ -69,6 +79,13 @@ class RegionTreeLoader {
 
 	RegionLoadStatus status() {
 		RegionLoadStatus s = status;
+		if (waiting && s.state() == RegionLoadStatus.State.NOT_STARTED) {
+			return jdbc.sql("SELECT loaded, total, started_at FROM region_load WHERE id = 1")
+				.query((rs, n) -> new RegionLoadStatus(RegionLoadStatus.State.LOADING, rs.getLong(1), rs.getLong(2),
+						rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), null))
+				.optional()
+				.orElse(new RegionLoadStatus(RegionLoadStatus.State.LOADING, 0, 0, null, null));
+		}
 		if (s.state() == RegionLoadStatus.State.LOADING) {
 			return new RegionLoadStatus(s.state(), loaded.get(), s.total(), s.startedAt(), null);
 		}
@@ -81,6 +98,47 @@ class RegionTreeLoader {
 			return;
 		}
 		String scope = properties.only().isEmpty() ? SCOPE_ALL : properties.only();
+		if (useLoaded(scope)) {
+			// other modules' start-up data, once across the nodes
+			lock.run(LOCK, () -> events.publishEvent(new RegionTreeLoaded(status.total(), false)));
+			return;
+		}
+		if ("foreground".equals(properties.load())) {
+			loadOnce(scope);
+		}
+		else {
+			Thread thread = new Thread(() -> loadOnce(scope), "region-loader");
+			thread.setDaemon(true);
+			thread.start();
+		}
+	}
+
+	/** Loads the tree unless another node did while this one waited for the lock. */
+	private void loadOnce(String scope) {
+		waiting = true;
+		try {
+			lock.run(LOCK, () -> {
+				waiting = false;
+				if (useLoaded(scope)) {
+					log.info("Region tree loaded by another node");
+					events.publishEvent(new RegionTreeLoaded(status.total(), false));
+				}
+				else {
+					load(scope);
+				}
+			});
+		}
+		catch (RuntimeException ex) {
+			log.error("Loading the region tree failed", ex);
+			status = new RegionLoadStatus(RegionLoadStatus.State.FAILED, loaded.get(), status.total(), null, null);
+		}
+		finally {
+			waiting = false;
+		}
+	}
+
+	/** Takes the tree already in the database if it is complete and covers the scope. */
+	private boolean useLoaded(String scope) {
 		var existing = jdbc.sql("SELECT state, scope, loaded, started_at, finished_at FROM region_load WHERE id = 1")
 			.query((rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getLong(3),
 					rs.getTimestamp(4), rs.getTimestamp(5) })
@@ -90,17 +148,9 @@ class RegionTreeLoader {
 			status = new RegionLoadStatus(RegionLoadStatus.State.READY, (Long) row[2], (Long) row[2],
 					((Timestamp) row[3]).toInstant(), ((Timestamp) row[4]).toInstant());
 			log.info("Region tree already loaded ({} regions)", row[2]);
-			events.publishEvent(new RegionTreeLoaded((Long) row[2], false));
-			return;
+			return true;
 		}
-		if ("foreground".equals(properties.load())) {
-			load(scope);
-		}
-		else {
-			Thread thread = new Thread(() -> load(scope), "region-loader");
-			thread.setDaemon(true);
-			thread.start();
-		}
+		return false;
 	}
 
 	private static boolean covers(String loadedScope, String wanted) {
@@ -178,7 +228,11 @@ class RegionTreeLoader {
 				""";
 		List<Object[]> batch = new ArrayList<>(properties.batchSize());
 		Consumer<List<Object[]>> flush = rows -> {
-			tx.executeWithoutResult(s -> jdbcTemplate.batchUpdate(sql, rows));
+			tx.executeWithoutResult(s -> {
+				jdbcTemplate.batchUpdate(sql, rows);
+				// progress for the nodes that wait
+				jdbc.sql("UPDATE region_load SET loaded = loaded + :n WHERE id = 1").param("n", rows.size()).update();
+			});
 			loaded.addAndGet(rows.size());
 			rows.clear();
 		};

@@ -27,6 +27,7 @@ import org.wushe.region.Region;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionTreeLoaded;
 import org.wushe.region.Regions;
+import org.wushe.shared.cluster.ClusterLock;
 
 /**
  * A believable Inner Mongolia network for the embedded demo: several leagues and cities with centres, stations and
@@ -53,9 +54,12 @@ class SiteDemoData {
 
 	private final TransactionTemplate tx;
 
+	private final ClusterLock lock;
+
 	SiteDemoData(@Value("${wushe.demo.enabled:false}") boolean enabled, Regions regions, SiteService sites,
-			JdbcClient jdbc, PlatformTransactionManager transactions) {
+			JdbcClient jdbc, PlatformTransactionManager transactions, ClusterLock lock) {
 		this.enabled = enabled;
+		this.lock = lock;
 		this.regions = regions;
 		this.sites = sites;
 		this.jdbc = jdbc;
@@ -68,6 +72,11 @@ class SiteDemoData {
 		if (!enabled) {
 			return;
 		}
+		// once across nodes started together
+		lock.run("site-demo", this::createNetworkOnce);
+	}
+
+	private void createNetworkOnce() {
 		Long existing = jdbc.sql("SELECT COUNT(*) FROM site").query(Long.class).single();
 		if (existing > 0) {
 			return;

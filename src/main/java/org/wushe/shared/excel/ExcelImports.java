@@ -14,7 +14,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -38,12 +43,16 @@ import org.springframework.web.multipart.MultipartFile;
  * {@link ImportPlan} per upload; this service checks the file, reads the header, and then streams and stores the rows
  * — at once for small files, in the background for large ones, with progress in an {@link ImportJob} that pages poll.
  * <p>
- * Jobs are kept in memory for an hour after they finish and are visible only to the user who started them.
+ * Jobs are kept in memory for an hour after they finish and are visible only to the user who started them. In the
+ * application they are also written to the database ({@link ImportJobStore}), so that a poll reaching another node
+ * finds them, and a job whose node died is reported as failed.
  */
 @Service
 public class ExcelImports {
 
 	public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	private static final Logger log = LoggerFactory.getLogger(ExcelImports.class);
 
 	private static final Duration KEEP_FINISHED = Duration.ofHours(1);
 
@@ -61,8 +70,20 @@ public class ExcelImports {
 
 	private final Map<String, ImportJob> jobs = new ConcurrentHashMap<>();
 
+	/** {@code null} outside the application (unit tests, benchmarks): jobs then live in memory only. */
+	private final ImportJobStore store;
+
+	private final ScheduledExecutorService heartbeat;
+
 	public ExcelImports(MessageSource messages, PlatformTransactionManager transactions, ExcelProperties properties,
 			Clock clock) {
+		this(messages, transactions, properties, clock, null);
+	}
+
+	@Autowired
+	ExcelImports(MessageSource messages, PlatformTransactionManager transactions, ExcelProperties properties,
+			Clock clock, ImportJobStore store) {
+		this.store = store;
 		this.messages = messages;
 		this.tx = new TransactionTemplate(transactions);
 		this.properties = properties;
@@ -75,6 +96,32 @@ public class ExcelImports {
 					return t;
 				});
 		this.workers.allowCoreThreadTimeOut(true);
+		if (store == null) {
+			this.heartbeat = null;
+		}
+		else {
+			this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+				Thread t = new Thread(r, "excel-import-heartbeat");
+				t.setDaemon(true);
+				return t;
+			});
+			long every = ImportJobStore.HEARTBEAT.toMillis();
+			this.heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	/** Writes the running jobs of this node to the database: their progress, and that the node is alive. */
+	private void beat() {
+		for (ImportJob job : jobs.values()) {
+			if (!job.isFinished()) {
+				try {
+					store.save(job);
+				}
+				catch (RuntimeException ex) {
+					log.warn("Import job {} not saved: {}", job.id(), ex.toString());
+				}
+			}
+		}
 	}
 
 	public ExcelProperties properties() {
@@ -148,8 +195,19 @@ public class ExcelImports {
 		purge();
 		ImportJob job = new ImportJob(UUID.randomUUID().toString(), owner, mode == null ? ImportMode.ALL : mode,
 				upload.fileName(), upload.announcedRows(), properties.maxErrorsShown(), Instant.now(clock));
-		ImportRun<T> run = new ImportRun<>(upload, plan, job, labels, properties, tx, clock);
+		ImportRun<T> base = new ImportRun<>(upload, plan, job, labels, properties, tx, clock);
+		Runnable run = store == null ? base : () -> {
+			try {
+				base.run();
+			}
+			finally {
+				store.save(job);
+			}
+		};
 		jobs.put(job.id(), job);
+		if (store != null) {
+			store.insert(job);
+		}
 		// without an announced size, guess from the file: a stored row takes at least some 40 compressed bytes
 		boolean background = !inline && (upload.announcedRows() < 0
 				? upload.size() > 40L * properties.backgroundAboveRows()
@@ -178,10 +236,16 @@ public class ExcelImports {
 		return job;
 	}
 
-	/** The job with {@code id} if {@code owner} started it. */
+	/** The job with {@code id} if {@code owner} started it, on this node or another. */
 	public Optional<ImportJob> job(String id, String owner) {
 		ImportJob job = id == null ? null : jobs.get(id);
-		return job != null && job.owner().equals(owner) ? Optional.of(job) : Optional.empty();
+		if (job != null) {
+			return job.owner().equals(owner) ? Optional.of(job) : Optional.empty();
+		}
+		if (id == null || store == null || id.length() > 36) {
+			return Optional.empty();
+		}
+		return store.find(id, owner, labels().text("excel.job.node-lost"));
 	}
 
 	/** The layout's column headers and instructions in the current language, for pages that describe the file. */
@@ -209,6 +273,9 @@ public class ExcelImports {
 
 	@PreDestroy
 	void stop() {
+		if (heartbeat != null) {
+			heartbeat.shutdownNow();
+		}
 		workers.shutdownNow();
 	}
 

@@ -184,6 +184,22 @@ public final class ImportJob {
 		}
 	}
 
+	/** Sets what a stored snapshot of the job says (a job polled from another node). */
+	void restore(State storedState, long rows, long storedRows, long wrongRows, long problems, String problemText,
+			Instant finished, List<ImportError> kept) {
+		state = storedState;
+		rowsRead = rows;
+		stored = storedRows;
+		errorRows = wrongRows;
+		errorCount = problems;
+		problem = problemText;
+		finishedAt = finished;
+		synchronized (errors) {
+			errors.clear();
+			errors.addAll(kept);
+		}
+	}
+
 	void finish(State end, String problemText, Instant at) {
 		problem = problemText;
 		finishedAt = at;
