@@ -71,6 +71,7 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Ser
 		this.mustChangePassword = user.mustChangePassword;
 		this.locked = user.locked;
 		this.enabled = user.enabled;
+		this.credentialsChangedAt = user.credentialsChangedAt;
 		this.granted = granted;
 	}
 

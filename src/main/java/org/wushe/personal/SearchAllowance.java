@@ -1,4 +1,4 @@
-package org.wushe.actor;
+package org.wushe.personal;
 
 import java.time.Clock;
 import java.time.Duration;
