@@ -100,4 +100,25 @@ class CarePagesTests {
 			.andExpect(content().string(containsString("data-stage=\"ASSESSMENT\"")));
 	}
 
+	@Test
+	void exportIsMaskedAndScoped() throws Exception {
+		String body = CareFixtures.adult("150102001001", "\"ELDER_ALONE\"", "LOW");
+		String idNumber = com.jayway.jsonpath.JsonPath.read(body, "$.idNumber");
+		CareFixtures.create(mvc, county, "/api/persons", body);
+		byte[] xlsx = mvc.perform(get("/care/persons/export").param("region", "150102001").with(TestAccounts.as(county)))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		StringBuilder text = new StringBuilder();
+		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+			workbook.getSheetAt(0).forEach(row -> row.forEach(cell -> text.append(cell.toString()).append('|')));
+		}
+		assertThat(text.toString()).contains(idNumber.substring(0, 4) + "**********")
+			.doesNotContain(idNumber)
+			.doesNotContain("高血压")
+			.doesNotContain("12号");
+		String sibling = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150105");
+		mvc.perform(get("/care/persons/export").param("region", "150102001").with(TestAccounts.as(sibling)))
+			.andExpect(status().isNotFound());
+	}
+
 }
