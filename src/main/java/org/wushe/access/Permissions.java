@@ -60,9 +60,24 @@ public final class Permissions {
 	/** Read the operations metrics ({@code /actuator/prometheus}). */
 	public static final String METRICS_VIEW = "metrics:view";
 
+	/** People served, their visits and cases (figures and masked files). */
+	public static final String CARE_VIEW = "care:view";
+
+	/** Register people served, record visits, open and work cases. */
+	public static final String CARE_RECORD = "care:record";
+
+	/** 督导: approve or return a case's plan and closure. */
+	public static final String CARE_SUPERVISE = "care:supervise";
+
+	/** Read case notes from above the county level, where otherwise only figures are shown. */
+	public static final String CARE_NOTES = "care:notes";
+
+	/** Add person categories and set the visit frequencies of a province or county. */
+	public static final String CARE_ADMIN = "care:admin";
+
 	/** Everything that only reads. */
 	static final Set<String> READ = Set.of(REGION_VIEW, SITE_VIEW, ACTOR_VIEW, CHARITY_VIEW, CAMPAIGN_VIEW,
-			ACTIVITY_VIEW, STATS_VIEW);
+			ACTIVITY_VIEW, STATS_VIEW, CARE_VIEW);
 
 	private Permissions() {
 	}

@@ -48,14 +48,16 @@ public enum Role {
 				Permissions.PERSONAL_DATA_VIEW, Permissions.SITE_MANAGE, Permissions.ACTOR_MANAGE,
 				Permissions.CHARITY_MANAGE, Permissions.CAMPAIGN_MANAGE, Permissions.ACTIVITY_RECORD,
 				Permissions.REPORT_SUBMIT, Permissions.REPORT_REVIEW, Permissions.ARTICLE_SUBMIT,
-				Permissions.ARTICLE_REVIEW, Permissions.ARTICLE_PUBLISH));
+				Permissions.ARTICLE_REVIEW, Permissions.ARTICLE_PUBLISH, Permissions.CARE_RECORD,
+				Permissions.CARE_SUPERVISE));
 		return Set.copyOf(p);
 	}
 
 	private static Set<String> worker() {
 		Set<String> p = new HashSet<>(Permissions.READ);
 		p.remove(Permissions.STATS_VIEW);
-		p.addAll(Set.of(Permissions.ACTOR_MANAGE, Permissions.ACTIVITY_RECORD, Permissions.ARTICLE_SUBMIT));
+		p.addAll(Set.of(Permissions.ACTOR_MANAGE, Permissions.ACTIVITY_RECORD, Permissions.ARTICLE_SUBMIT,
+				Permissions.CARE_RECORD));
 		return Set.copyOf(p);
 	}
 
@@ -63,6 +65,8 @@ public enum Role {
 		Set<String> p = new HashSet<>(staff());
 		p.add(Permissions.REGION_ADMIN);
 		p.add(Permissions.METRICS_VIEW);
+		p.add(Permissions.CARE_NOTES);
+		p.add(Permissions.CARE_ADMIN);
 		return Set.copyOf(p);
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.wushe.activity.ActivityTotals;
 import org.wushe.actor.ActorFigures;
+import org.wushe.care.CareFigures;
 import org.wushe.region.Region;
 import org.wushe.site.Coverage;
 
@@ -14,13 +15,14 @@ import org.wushe.site.Coverage;
  * @param path the region's ancestors within the viewer's scope, and the region itself (breadcrumbs)
  * @param network the three-tier sites and their coverage now (not bound to the period)
  * @param registries organizations, workers and volunteers registered now (not bound to the period)
+ * @param care people served, visits and cases of the period (persons and cases as of now)
  * @param previous the same figures for the same dates one year earlier
  * @param series activity figures per week or month across the period
  * @param children one row per child region, in code order
  */
 public record Dashboard(Region region, List<Region> path, LocalDate from, LocalDate to, Long campaignId,
 		Granularity granularity, Coverage network, ActorFigures.Counts registries, ActivityTotals activities,
-		ActivityTotals previous, List<Point> series, List<ChildRow> children) {
+		ActivityTotals previous, List<Point> series, List<ChildRow> children, CareFigures.Counts care) {
 
 	/** Activity figures of one bucket of the time series. */
 	public record Point(LocalDate start, ActivityTotals totals) {

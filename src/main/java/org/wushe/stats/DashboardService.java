@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.wushe.activity.ActivityRollup;
 import org.wushe.activity.ActivityTotals;
 import org.wushe.actor.ActorFigures;
+import org.wushe.care.CareFigures;
 import org.wushe.region.Region;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
@@ -37,8 +38,14 @@ public class DashboardService {
 
 	private final DashboardCache cache;
 
+	private final CareFigures care;
+
+	private final java.time.Clock clock;
+
 	DashboardService(Regions regions, ActivityRollup activities, SiteService sites, ActorFigures actors,
-			DashboardCache cache) {
+			DashboardCache cache, CareFigures care, java.time.Clock clock) {
+		this.care = care;
+		this.clock = clock;
 		this.regions = regions;
 		this.activities = activities;
 		this.sites = sites;
@@ -59,7 +66,7 @@ public class DashboardService {
 		return d.path().stream().allMatch(r -> scope.covers(r.code())) ? d
 				: new Dashboard(d.region(), d.path().stream().filter(r -> scope.covers(r.code())).toList(), d.from(),
 						d.to(), d.campaignId(), d.granularity(), d.network(), d.registries(), d.activities(), d.previous(),
-						d.series(), d.children());
+						d.series(), d.children(), d.care());
 	}
 
 	/**
@@ -106,7 +113,8 @@ public class DashboardService {
 			children.add(new Dashboard.ChildRow(e.getKey(), childNetwork.get(e.getKey().code().value()), e.getValue()));
 		}
 		return new Dashboard(region, path, from, to, campaignId, granularity, sites.coverage(code, scope),
-				actors.counts(code), totals, previous, series, children);
+				actors.counts(code), totals, previous, series, children,
+				care.counts(code, from, to, LocalDate.now(clock)));
 	}
 
 	/** Buckets daily figures into weeks or months, with empty buckets kept so that the axis is continuous. */

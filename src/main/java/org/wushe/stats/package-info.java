@@ -8,5 +8,5 @@
  * <li>按周/按月 = weekly/monthly series</li>
  * </ul>
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "audit", "site", "actor", "activity" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "audit", "site", "actor", "activity", "care" })
 package org.wushe.stats;

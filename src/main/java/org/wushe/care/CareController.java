@@ -1,0 +1,200 @@
+package org.wushe.care;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.wushe.access.CurrentUser;
+import org.wushe.actor.Gender;
+import org.wushe.region.RegionScope;
+import org.wushe.shared.InvalidInputException;
+
+/**
+ * The care pages: people served (list, search, form, file with visits and cases), the one-minute visit form, the due
+ * list and a case with its stage actions. Bad input is shown in place with status 422.
+ */
+@Controller
+class CareController {
+
+	private static final int PAGE_SIZE = 50;
+
+	private final PersonService persons;
+
+	private final Visits visits;
+
+	private final CaseService cases;
+
+	private final CareCategories categories;
+
+	CareController(PersonService persons, Visits visits, CaseService cases, CareCategories categories) {
+		this.persons = persons;
+		this.visits = visits;
+		this.cases = cases;
+		this.categories = categories;
+	}
+
+	@GetMapping("/care/persons")
+	@PreAuthorize("hasAuthority('care:view')")
+	String list(@RequestParam(required = false) String region, @RequestParam(defaultValue = "") String q,
+			@RequestParam(defaultValue = "") String category, @RequestParam(defaultValue = "0") int page,
+			@AuthenticationPrincipal CurrentUser user, Model model) {
+		RegionScope scope = PersonApi.narrow(user.scope(), region);
+		int p = Math.max(0, page);
+		model.addAttribute("persons", persons.list(scope, q, category, p * PAGE_SIZE, PAGE_SIZE));
+		model.addAttribute("region", scope.root().value());
+		model.addAttribute("q", q);
+		model.addAttribute("category", category);
+		model.addAttribute("page", p);
+		model.addAttribute("pageSize", PAGE_SIZE);
+		model.addAttribute("categories", categories.all());
+		model.addAttribute("alerts", visits.alerts(scope, 20));
+		return "care/persons";
+	}
+
+	@GetMapping("/care/persons/new")
+	@PreAuthorize("hasAuthority('care:record')")
+	String form(@AuthenticationPrincipal CurrentUser user, Model model) {
+		return form(model, new PersonInput(user.region().value(), "", "", "", "", "", "", "", List.of(), "LOW", "",
+				null), List.of());
+	}
+
+	private String form(Model model, PersonInput form, List<org.wushe.shared.FieldError> errors) {
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("categories", categories.all());
+		model.addAttribute("genders", Gender.values());
+		model.addAttribute("risks", RiskLevel.values());
+		return "care/person-form";
+	}
+
+	@PostMapping("/care/persons")
+	@PreAuthorize("hasAuthority('care:record')")
+	String create(PersonInput form, @AuthenticationPrincipal CurrentUser user, Model model,
+			HttpServletResponse response) {
+		try {
+			Person p = persons.register(form, user.scope());
+			return "redirect:/care/persons/" + p.id();
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			PersonInput blank = new PersonInput(form.regionCode(), form.name(), form.gender(), form.birthDate(), "",
+					"", "", "", form.categories(), form.riskLevel(), form.livingSituation(), form.guardianConsent());
+			return form(model, blank, ex.errors());
+		}
+	}
+
+	@GetMapping("/care/persons/{id}")
+	@PreAuthorize("hasAuthority('care:view')")
+	String show(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+		return show(id, user, model, List.of());
+	}
+
+	private String show(long id, CurrentUser user, Model model, List<org.wushe.shared.FieldError> errors) {
+		model.addAttribute("person", persons.get(user.scope(), id));
+		model.addAttribute("visits", visits.of(user, id));
+		model.addAttribute("cases", cases.list(user, user.scope(), null, id, 0, 50));
+		model.addAttribute("categories", categories.all());
+		model.addAttribute("errors", errors);
+		model.addAttribute("today", persons.today());
+		return "care/person";
+	}
+
+	@PostMapping("/care/persons/{id}/visits")
+	@PreAuthorize("hasAuthority('care:record')")
+	String visit(@PathVariable long id, VisitInput form, @AuthenticationPrincipal CurrentUser user, Model model,
+			HttpServletResponse response, RedirectAttributes flash) {
+		try {
+			visits.record(id, form, user);
+			flash.addFlashAttribute("flash", "care.visit.recorded");
+			return "redirect:/care/persons/" + id;
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return show(id, user, model, ex.errors());
+		}
+	}
+
+	@GetMapping("/care/visits/due")
+	@PreAuthorize("hasAuthority('care:view')")
+	String due(@RequestParam(required = false) String region, @RequestParam(defaultValue = "7") int within,
+			@AuthenticationPrincipal CurrentUser user, Model model) {
+		RegionScope scope = PersonApi.narrow(user.scope(), region);
+		int w = Math.max(0, Math.min(within, 366));
+		model.addAttribute("due", visits.due(scope, w, 500));
+		model.addAttribute("region", scope.root().value());
+		model.addAttribute("within", w);
+		return "care/due";
+	}
+
+	@PostMapping("/care/cases")
+	@PreAuthorize("hasAuthority('care:record')")
+	String open(CaseInputs.Open form, @AuthenticationPrincipal CurrentUser user, Model model,
+			HttpServletResponse response) {
+		try {
+			return "redirect:/care/cases/" + cases.open(form, user).id();
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return show(form.personId(), user, model, ex.errors());
+		}
+	}
+
+	@GetMapping("/care/cases/{id}")
+	@PreAuthorize("hasAuthority('care:view')")
+	String kase(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+		return kase(id, user, model, List.of());
+	}
+
+	private String kase(long id, CurrentUser user, Model model, List<org.wushe.shared.FieldError> errors) {
+		model.addAttribute("kase", cases.get(user, id));
+		model.addAttribute("errors", errors);
+		model.addAttribute("today", persons.today());
+		return "care/case";
+	}
+
+	@PostMapping("/care/cases/{id}/{step}")
+	@PreAuthorize("hasAuthority('care:record') or hasAuthority('care:supervise')")
+	String step(@PathVariable long id, @PathVariable String step, CaseForm form,
+			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response) {
+		try {
+			switch (step) {
+				case "assessment" -> cases.assess(id, new CaseInputs.Assessment(form.safety(), form.health(),
+						form.dailyLiving(), form.economy(), form.family(), form.psychology(), form.notes()), user);
+				case "plan" -> cases.plan(id,
+						new CaseInputs.Plan(form.goals(), form.actions(), form.who(), form.byDate(), form.notes()),
+						user);
+				case "plan-approve" -> cases.approvePlan(id, new CaseInputs.Decision(form.reason()), user);
+				case "plan-return" -> cases.returnPlan(id, new CaseInputs.Decision(form.reason()), user);
+				case "services" -> cases.service(id,
+						new CaseInputs.Service(form.date(), form.kind(), form.activityId(), form.notes()), user);
+				case "referrals" -> cases.refer(id, new CaseInputs.Referral(form.toKind(), form.to(), form.reason()),
+						user);
+				case "close" -> cases.close(id, new CaseInputs.Close(form.reason(), form.review()), user);
+				case "close-approve" -> cases.approveClose(id, new CaseInputs.Decision(form.reason()), user);
+				default -> throw org.wushe.shared.BusinessException.notFound("care.case.unknown", id);
+			}
+			return "redirect:/care/cases/" + id;
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return kase(id, user, model, ex.errors());
+		}
+	}
+
+	/** Every field any stage form may post. */
+	record CaseForm(Integer safety, Integer health, Integer dailyLiving, Integer economy, Integer family,
+			Integer psychology, String notes, String goals, String actions, String who, String byDate, String reason,
+			String date, String kind, Long activityId, String toKind, String to, String review) {
+	}
+
+}

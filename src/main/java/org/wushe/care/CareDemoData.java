@@ -1,0 +1,177 @@
+package org.wushe.care;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.wushe.access.AccountService;
+import org.wushe.access.CurrentUser;
+import org.wushe.personal.IdNumber;
+import org.wushe.region.Region;
+import org.wushe.region.RegionCode;
+import org.wushe.region.RegionTreeLoaded;
+import org.wushe.region.Regions;
+
+/**
+ * Demo care data for the embedded default ({@code wushe.demo.enabled=true}): about 200 people served in the villages of
+ * the demo station's township (海拉尔东路街道, where the demo accounts {@code worker} and {@code hailaerdonglu} sit),
+ * across all categories, with visits dated relative to today (some overdue, two urgent) and cases at every stage.
+ * Written through the services as the station's account, so every counter is right. Runs once.
+ */
+@Component
+class CareDemoData {
+
+	private static final Logger log = LoggerFactory.getLogger(CareDemoData.class);
+
+	static final String TOWNSHIP = "150102001";
+
+	static final String ACCOUNT = "hailaerdonglu";
+
+	static final int PERSONS = 200;
+
+	private final boolean enabled;
+
+	private final Regions regions;
+
+	private final AccountService accounts;
+
+	private final PersonService persons;
+
+	private final Visits visits;
+
+	private final CaseService cases;
+
+	private final CareCategories categories;
+
+	private final JdbcClient jdbc;
+
+	CareDemoData(@Value("${wushe.demo.enabled:false}") boolean enabled, Regions regions, AccountService accounts,
+			PersonService persons, Visits visits, CaseService cases, CareCategories categories, JdbcClient jdbc) {
+		this.enabled = enabled;
+		this.regions = regions;
+		this.accounts = accounts;
+		this.persons = persons;
+		this.visits = visits;
+		this.cases = cases;
+		this.categories = categories;
+		this.jdbc = jdbc;
+	}
+
+	@EventListener
+	void onRegionTreeLoaded(RegionTreeLoaded event) {
+		if (!enabled || regions.find(RegionCode.parse(TOWNSHIP)).isEmpty()) {
+			return;
+		}
+		Optional<CurrentUser> station = accounts.principalOf(ACCOUNT);
+		Map<String, String> text = csv("demo/care-texts.csv").stream().collect(Collectors.toMap(r -> r[0], r -> r[1]));
+		if (station.isEmpty() || alreadyThere(text.get("reason"))) {
+			return;
+		}
+		CurrentUser user = station.get();
+		List<Region> villages = regions.children(RegionCode.parse(TOWNSHIP));
+		List<String[]> people = csv("demo/people.csv");
+		List<String> codes = categories.all().stream().filter(CareCategories.Category::builtIn)
+			.map(CareCategories.Category::code).toList();
+		Random random = new Random(10);
+		LocalDate today = persons.today();
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < PERSONS; i++) {
+			String category = codes.get(i % codes.size());
+			boolean child = category.startsWith("CHILD_");
+			String[] person = people.get(i % people.size());
+			LocalDate birth = child ? today.minusYears(4 + random.nextInt(10)).minusDays(random.nextInt(300))
+					: today.minusYears(62 + random.nextInt(30)).minusDays(random.nextInt(300));
+			String region = villages.isEmpty() ? TOWNSHIP : villages.get(i % villages.size()).code().value();
+			String idNumber = idNumber(birth, i);
+			PersonInput.GuardianConsent consent = child
+					? new PersonInput.GuardianConsent(people.get((i + 5) % people.size())[0], text.get("relation"),
+							today.minusDays(30).toString(), i % 2 == 0 ? "SIGNED" : "VERBAL_WITNESSED")
+					: null;
+			List<String> cats = i % 5 == 0 && !child ? List.of(category, "LOW_INCOME") : List.of(category);
+			String risk = RiskLevel.values()[random.nextInt(3)].name();
+			ids.add(persons.register(new PersonInput(region, person[0], person[1], birth.toString(), idNumber,
+					"1390471" + String.format("%04d", i), null, null, cats, risk, null, consent), user.scope()).id());
+		}
+		int visitCount = 0;
+		for (int i = 0; i < ids.size(); i++) {
+			int n = random.nextInt(4);
+			for (int v = 0; v < n; v++) {
+				LocalDate date = today.minusDays(random.nextInt(180));
+				String followUp = i == 3 && v == 0 || i == 17 && v == 0 ? "URGENT" : random.nextInt(8) == 0 ? "NEED"
+						: "NONE";
+				visits.record(ids.get(i), new VisitInput(date.toString(), v % 3 == 0 ? "HOME" : "PHONE", null,
+						List.of("HEALTH"), followUp, null), user);
+				visitCount++;
+			}
+		}
+		CaseStage[] stages = CaseStage.values();
+		for (int i = 0; i < 12; i++) {
+			long person = ids.get(40 + i * 7);
+			long c = cases.open(new CaseInputs.Open(person, text.get("reason"), null), user).id();
+			CaseStage target = stages[i % stages.length];
+			if (target.ordinal() >= CaseStage.ASSESSMENT.ordinal()) {
+				cases.assess(c, new CaseInputs.Assessment(2, 3, 2, 1, 3, 2, null), user);
+			}
+			if (target.ordinal() >= CaseStage.PLAN_PENDING.ordinal()) {
+				cases.plan(c, new CaseInputs.Plan(text.get("goals"), text.get("actions"), text.get("who"),
+						today.plusMonths(3).toString(), null), user);
+			}
+			if (target.ordinal() >= CaseStage.SERVICE.ordinal()) {
+				cases.approvePlan(c, null, user);
+				cases.service(c, new CaseInputs.Service(today.minusDays(i).toString(), "INDIVIDUAL", null, null),
+						user);
+				if (i % 2 == 0) {
+					cases.refer(c, new CaseInputs.Referral("DEPARTMENT", text.get("referral-to"), text.get("referral-reason")), user);
+				}
+			}
+			if (target.ordinal() >= CaseStage.CLOSE_PENDING.ordinal()) {
+				cases.close(c, new CaseInputs.Close(text.get("closure"), null), user);
+			}
+			if (target == CaseStage.CLOSED) {
+				cases.approveClose(c, null, user);
+			}
+		}
+		log.info("Demo care data: {} people served, {} visits, 12 cases", ids.size(), visitCount);
+	}
+
+	/** The demo's cases carry the demo reason; nothing else does. */
+	private boolean alreadyThere(String reason) {
+		return jdbc.sql("SELECT COUNT(*) FROM care_case WHERE reason = :reason")
+			.param("reason", reason)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** A checksum-valid ID number of 新城区 with the given birth date and a demo sequence. */
+	static String idNumber(LocalDate birth, int n) {
+		String first17 = "150102" + birth.toString().replace("-", "") + String.format("%03d", 500 + n % 500);
+		return first17 + IdNumber.checkChar(first17);
+	}
+
+	private static List<String[]> csv(String path) {
+		try (BufferedReader in = new BufferedReader(
+				new InputStreamReader(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8))) {
+			return in.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(",", -1)).toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

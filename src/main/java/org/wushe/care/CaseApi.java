@@ -1,0 +1,119 @@
+package org.wushe.care;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.wushe.access.CurrentUser;
+
+/** {@code /api/cases}: casework within the caller's scope; a step from the wrong stage answers 409. */
+@RestController
+@RequestMapping("/api/cases")
+@Tag(name = "care")
+class CaseApi {
+
+	private final CaseService cases;
+
+	CaseApi(CaseService cases) {
+		this.cases = cases;
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasAuthority('care:record')")
+	@Operation(summary = "Open a case (intake)", description = "{personId, reason, visitId?}; takes up the person's urgent alerts.")
+	CareCase open(@RequestBody CaseInputs.Open body, @AuthenticationPrincipal CurrentUser user) {
+		return cases.open(body, user);
+	}
+
+	@GetMapping
+	@PreAuthorize("hasAuthority('care:view')")
+	@Operation(summary = "Cases in scope", description = "region narrows the scope; stage and personId filter.")
+	List<CareCase> list(@RequestParam(required = false) String region, @RequestParam(required = false) String stage,
+			@RequestParam(required = false) Long personId, @RequestParam(defaultValue = "0") int offset,
+			@RequestParam(defaultValue = "100") int size, @AuthenticationPrincipal CurrentUser user) {
+		return cases.list(user, PersonApi.narrow(user.scope(), region), stage, personId, offset, size);
+	}
+
+	@GetMapping("/{id}")
+	@PreAuthorize("hasAuthority('care:view')")
+	@Operation(summary = "One case with its events")
+	CareCase one(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
+		return cases.get(user, id);
+	}
+
+	@PostMapping("/{id}/assessment")
+	@PreAuthorize("hasAuthority('care:record')")
+	@Operation(summary = "Assessment: safety, health, dailyLiving, economy, family, psychology 0–5; notes")
+	CareCase assess(@PathVariable long id, @RequestBody CaseInputs.Assessment body,
+			@AuthenticationPrincipal CurrentUser user) {
+		return cases.assess(id, body, user);
+	}
+
+	@PostMapping("/{id}/plan")
+	@PreAuthorize("hasAuthority('care:record')")
+	@Operation(summary = "Service plan: goals, actions, who, byDate, notes; awaits a supervisor")
+	CareCase plan(@PathVariable long id, @RequestBody CaseInputs.Plan body, @AuthenticationPrincipal CurrentUser user) {
+		return cases.plan(id, body, user);
+	}
+
+	@PostMapping("/{id}/plan/approve")
+	@PreAuthorize("hasAuthority('care:supervise')")
+	@Operation(summary = "A supervisor approves the plan")
+	CareCase approvePlan(@PathVariable long id, @RequestBody(required = false) CaseInputs.Decision body,
+			@AuthenticationPrincipal CurrentUser user) {
+		return cases.approvePlan(id, body, user);
+	}
+
+	@PostMapping("/{id}/plan/return")
+	@PreAuthorize("hasAuthority('care:supervise')")
+	@Operation(summary = "A supervisor returns the plan with a reason")
+	CareCase returnPlan(@PathVariable long id, @RequestBody(required = false) CaseInputs.Decision body,
+			@AuthenticationPrincipal CurrentUser user) {
+		return cases.returnPlan(id, body, user);
+	}
+
+	@PostMapping("/{id}/services")
+	@PreAuthorize("hasAuthority('care:record')")
+	@Operation(summary = "A service: date, kind (INDIVIDUAL/GROUP/ACTIVITY), activityId?, notes")
+	CareCase service(@PathVariable long id, @RequestBody CaseInputs.Service body,
+			@AuthenticationPrincipal CurrentUser user) {
+		return cases.service(id, body, user);
+	}
+
+	@PostMapping("/{id}/referrals")
+	@PreAuthorize("hasAuthority('care:record')")
+	@Operation(summary = "A referral: toKind (STATION/ORGANIZATION/DEPARTMENT), to, reason")
+	CareCase refer(@PathVariable long id, @RequestBody CaseInputs.Referral body,
+			@AuthenticationPrincipal CurrentUser user) {
+		return cases.refer(id, body, user);
+	}
+
+	@PostMapping("/{id}/close")
+	@PreAuthorize("hasAuthority('care:record')")
+	@Operation(summary = "Ask to close: reason, review; awaits a supervisor")
+	CareCase close(@PathVariable long id, @RequestBody CaseInputs.Close body, @AuthenticationPrincipal CurrentUser user) {
+		return cases.close(id, body, user);
+	}
+
+	@PostMapping("/{id}/close/approve")
+	@PreAuthorize("hasAuthority('care:supervise')")
+	@Operation(summary = "A supervisor approves the closure")
+	CareCase approveClose(@PathVariable long id, @RequestBody(required = false) CaseInputs.Decision body,
+			@AuthenticationPrincipal CurrentUser user) {
+		return cases.approveClose(id, body, user);
+	}
+
+}

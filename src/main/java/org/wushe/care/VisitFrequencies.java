@@ -1,0 +1,95 @@
+package org.wushe.care;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.wushe.personal.FieldChecks;
+import org.wushe.region.RegionCode;
+import org.wushe.region.RegionLevel;
+
+/**
+ * 探访频次: the days between visits for a category and risk level. The country's rows (00) are the defaults; a
+ * province's rows replace them for its regions, and a county's rows replace the province's, but may only be shorter.
+ * A person with several categories is visited as often as the most frequent of them asks.
+ */
+@Component
+class VisitFrequencies {
+
+	static final int FALLBACK_DAYS = 90;
+
+	/** A newly registered person is due a first visit within this many days. */
+	static final int FIRST_VISIT_DAYS = 7;
+
+	private final JdbcClient jdbc;
+
+	VisitFrequencies(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The interval for a person of {@code categories} and {@code risk} registered on {@code region}. */
+	int intervalDays(RegionCode region, List<String> categories, String risk) {
+		if (categories.isEmpty()) {
+			return FALLBACK_DAYS;
+		}
+		List<String> path = region.path().stream().map(RegionCode::value).toList();
+		Map<String, String> regionOf = new HashMap<>();
+		Map<String, Integer> days = new HashMap<>();
+		jdbc.sql("""
+				SELECT region_code, category_code, interval_days FROM care_visit_frequency
+				WHERE risk_level = :risk AND category_code IN (:cats) AND region_code IN (:path)
+				""")
+			.param("risk", risk)
+			.param("cats", categories)
+			.param("path", path)
+			.query((rs, n) -> {
+				String cat = rs.getString(2);
+				String at = rs.getString(1);
+				if (!regionOf.containsKey(cat) || regionOf.get(cat).length() < at.length()) {
+					regionOf.put(cat, at);
+					days.put(cat, rs.getInt(3));
+				}
+				return null;
+			})
+			.list();
+		return days.values().stream().min(Comparator.naturalOrder()).orElse(FALLBACK_DAYS);
+	}
+
+	/**
+	 * Sets the interval of a province's or county's table; a county's may not be longer than the one it would inherit.
+	 */
+	void set(RegionCode region, String category, String risk, int days) {
+		FieldChecks c = new FieldChecks();
+		if (region.level() != RegionLevel.PROVINCE && region.level() != RegionLevel.COUNTY) {
+			c.add("regionCode", "care.frequency.level");
+		}
+		if (days < 1 || days > 366) {
+			c.add("intervalDays", "actor.input.range", "1", "366");
+		}
+		c.throwIfAny();
+		if (region.level() == RegionLevel.COUNTY) {
+			int inherited = intervalDays(region.parent(), List.of(category), risk);
+			if (days > inherited) {
+				c.add("intervalDays", "care.frequency.county-longer", inherited);
+				c.throwIfAny();
+			}
+		}
+		int changed = jdbc.sql("""
+				UPDATE care_visit_frequency SET interval_days = :days
+				WHERE region_code = :region AND category_code = :cat AND risk_level = :risk
+				""").param("days", days).param("region", region.value()).param("cat", category).param("risk", risk)
+			.update();
+		if (changed == 0) {
+			jdbc.sql("""
+					INSERT INTO care_visit_frequency (region_code, category_code, risk_level, interval_days)
+					VALUES (:region, :cat, :risk, :days)
+					""").param("days", days).param("region", region.value()).param("cat", category)
+				.param("risk", risk)
+				.update();
+		}
+	}
+
+}

@@ -1,0 +1,26 @@
+package org.wushe.care;
+
+import java.util.List;
+
+/**
+ * A visit as typed ({@code POST /api/persons/{id}/visits}): date (not in the future), way ({@code HOME}/
+ * {@code PHONE}/{@code VIDEO}), the workers' and volunteers' ids, the findings checklist, the follow-up ({@code NONE}/
+ * {@code NEED}/{@code URGENT}) and notes.
+ */
+public record VisitInput(String date, String way, List<Long> visitorIds, List<String> findings, String followUp,
+		String notes) {
+
+	enum Way {
+		HOME, PHONE, VIDEO
+	}
+
+	/** The findings checklist: what gave reason for concern. */
+	enum Finding {
+		SAFETY, HEALTH, LIVING, MENTAL, NEEDS
+	}
+
+	enum FollowUp {
+		NONE, NEED, URGENT
+	}
+
+}

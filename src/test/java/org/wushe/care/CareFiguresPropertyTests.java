@@ -1,0 +1,135 @@
+package org.wushe.care;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.wushe.access.AccountService;
+import org.wushe.access.CurrentUser;
+import org.wushe.access.Role;
+import org.wushe.actor.ActorTestData;
+import org.wushe.region.RegionCode;
+import org.wushe.support.IntegrationTest;
+import org.wushe.support.TestAccounts;
+
+/**
+ * Random registrations, transfers, visits on random past dates (several on the same day and in the same month), cases
+ * at every stage with services and referrals: the care figures of every level and of random periods, as the dashboard
+ * reads them from the counters and served marks, equal a recomputation from the raw rows. Distinct persons served is
+ * compared exactly, never as a sum.
+ */
+@IntegrationTest
+class CareFiguresPropertyTests {
+
+	static final List<String> VILLAGES = List.of("150102001001", "150102001002", "150102002", "150105001");
+
+	static final List<String> CATEGORIES = List.of("ELDER_ALONE", "ELDER_ADVANCED_AGE", "CHILD_LEFT_BEHIND",
+			"DISABLED", "LOW_INCOME");
+
+	@Autowired
+	PersonService persons;
+
+	@Autowired
+	Visits visits;
+
+	@Autowired
+	CaseService cases;
+
+	@Autowired
+	CareFigures figures;
+
+	@Autowired
+	AccountService accounts;
+
+	@Test
+	void figuresEqualARecountFromRawRows() {
+		long seed = System.nanoTime();
+		Random random = new Random(seed);
+		CurrentUser admin = accounts.principalOf(TestAccounts.create(accounts, Role.ADMIN, "00")).orElseThrow();
+		LocalDate today = LocalDate.now();
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			String region = VILLAGES.get(random.nextInt(VILLAGES.size()));
+			String id = ActorTestData.idNumber(region.substring(0, 6));
+			String birth = id.substring(6, 10) + "-" + id.substring(10, 12) + "-" + id.substring(12, 14);
+			List<String> cats = new ArrayList<>();
+			for (String c : CATEGORIES) {
+				if (random.nextInt(3) == 0) {
+					cats.add(c);
+				}
+			}
+			if (cats.isEmpty()) {
+				cats.add(CATEGORIES.get(random.nextInt(CATEGORIES.size())));
+			}
+			ids.add(persons.register(new PersonInput(region, "对象" + i, "MALE", birth, id, null, null, null, cats,
+					RiskLevel.values()[random.nextInt(3)].name(), null, null), admin.scope()).id());
+		}
+		for (int i = 0; i < 6; i++) {
+			long p = ids.get(random.nextInt(ids.size()));
+			String to = VILLAGES.get(random.nextInt(VILLAGES.size()));
+			if (!persons.get(admin.scope(), p).regionCode().equals(to)) {
+				persons.transfer(p, to, admin.scope());
+			}
+		}
+		for (int i = 0; i < 120; i++) {
+			long p = ids.get(random.nextInt(ids.size()));
+			LocalDate date = today.minusDays(random.nextInt(random.nextBoolean() ? 30 : 400));
+			try {
+				visits.record(p, new VisitInput(date.toString(), "HOME", null, null, "NONE", null), admin);
+			}
+			catch (org.wushe.shared.InvalidInputException beforeBirth) {
+				// a visit before the birth date is refused; it must count nowhere
+			}
+		}
+		for (int i = 0; i < 15; i++) {
+			long p = ids.get(random.nextInt(ids.size()));
+			long c = cases.open(new CaseInputs.Open(p, "原因", null), admin).id();
+			int stages = random.nextInt(6);
+			if (stages > 0) {
+				cases.assess(c, new CaseInputs.Assessment(1, 2, 3, 1, 2, 3, null), admin);
+			}
+			if (stages > 1) {
+				cases.refer(c, new CaseInputs.Referral("DEPARTMENT", "民政", "需要"), admin);
+				cases.plan(c, new CaseInputs.Plan("g", "a", "w", today.plusDays(30).toString(), null), admin);
+			}
+			if (stages > 2) {
+				cases.approvePlan(c, null, admin);
+				for (int s = random.nextInt(3); s > 0; s--) {
+					cases.service(c, new CaseInputs.Service(today.minusDays(random.nextInt(60)).toString(),
+							"INDIVIDUAL", null, null), admin);
+				}
+			}
+			if (stages > 3) {
+				cases.close(c, new CaseInputs.Close("完成", null), admin);
+			}
+			if (stages > 4) {
+				cases.approveClose(c, null, admin);
+			}
+		}
+		List<RegionCode> regions = List.of(RegionCode.COUNTRY, new RegionCode("15"), new RegionCode("1501"),
+				new RegionCode("150102"), new RegionCode("150102001"), new RegionCode("150102001001"),
+				new RegionCode("150102002"), new RegionCode("150105"));
+		List<LocalDate[]> periods = new ArrayList<>(List.of(new LocalDate[] { today.withDayOfMonth(1), today },
+				new LocalDate[] { today.withDayOfYear(1), today }, new LocalDate[] { today.minusYears(2), today }));
+		for (int i = 0; i < 5; i++) {
+			LocalDate from = today.minusDays(random.nextInt(400));
+			periods.add(new LocalDate[] { from, from.plusDays(random.nextInt(120)) });
+		}
+		for (RegionCode r : regions) {
+			for (LocalDate[] p : periods) {
+				assertThat(figures.counts(r, p[0], p[1], today))
+					.as("seed %d, region %s, %s..%s", seed, r, p[0], p[1])
+					.isEqualTo(figures.recount(r, p[0], p[1], today));
+			}
+		}
+		assertThat(figures.counts(new RegionCode("150102"), today.minusYears(2), today, today).personsServed())
+			.as("seed %d: something was served", seed)
+			.isPositive();
+	}
+
+}
