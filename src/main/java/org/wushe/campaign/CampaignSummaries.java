@@ -220,10 +220,8 @@ public class CampaignSummaries {
 		return new Deadline(1, campaign.summaryDeadline().dueAt());
 	}
 
-	private static void requireUnit(RegionScope scope, Campaign campaign, RegionCode unit) {
-		if (!scope.covers(unit) || !campaign.isReportingUnit(unit)) {
-			throw BusinessException.notFound("campaign.error.unit-unknown", unit.value());
-		}
+	private void requireUnit(RegionScope scope, Campaign campaign, RegionCode unit) {
+		reports.requireUnit(scope, campaign, unit);
 	}
 
 }

@@ -465,11 +465,13 @@ public class ProgressReports {
 		return groups;
 	}
 
-	private Region requireUnit(RegionScope scope, Campaign campaign, RegionCode unit) {
+	/** The reporting unit {@code unit} of the campaign: an existing region of its reporting level in scope, or 404. */
+	Region requireUnit(RegionScope scope, Campaign campaign, RegionCode unit) {
 		if (!scope.covers(unit) || !campaign.isReportingUnit(unit)) {
 			throw BusinessException.notFound("campaign.error.unit-unknown", unit.value());
 		}
-		return regions.get(unit);
+		return regions.find(unit)
+			.orElseThrow(() -> BusinessException.notFound("campaign.error.unit-unknown", unit.value()));
 	}
 
 	private void forEachLiveRow(Campaign campaign, Deadline due, RegionCode unit, Consumer<ReportRow> sink) {

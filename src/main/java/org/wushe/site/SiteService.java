@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.Authentication;
@@ -48,8 +49,11 @@ public class SiteService {
 
 	private final Clock clock;
 
+	private final ObjectProvider<StaffWorkers> staffWorkers;
+
 	SiteService(Sites sites, SiteTally tally, Regions regions, AuditTrail audit, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, ObjectProvider<StaffWorkers> staffWorkers) {
+		this.staffWorkers = staffWorkers;
 		this.sites = sites;
 		this.tally = tally;
 		this.regions = regions;
@@ -89,6 +93,7 @@ public class SiteService {
 				input.suspendedOn(), input.closedOn(), input.latitude(), input.longitude(), input.version());
 		List<FieldError> errors = new ArrayList<>();
 		SiteRules.Checked c = SiteRules.check(fixed, today(), errors);
+		checkStaffWorkers(c, scope, errors);
 		if (c.type() != null && c.type() != existing.type()) {
 			errors.add(new FieldError("type", "site.error.type-fixed"));
 		}
@@ -125,6 +130,17 @@ public class SiteService {
 		audit.record("site.update", ENTITY, id, c.region());
 		events.publishEvent(new SiteSaved(id, c.type(), c.region(), c.status(), existing.status()));
 		return get(id, scope);
+	}
+
+	/** Each staff member's linked worker must exist within the caller's scope. */
+	private void checkStaffWorkers(SiteRules.Checked c, RegionScope scope, List<FieldError> errors) {
+		StaffWorkers known = staffWorkers.getIfAvailable();
+		for (int i = 0; c.staff() != null && i < c.staff().size(); i++) {
+			Long worker = c.staff().get(i).workerId();
+			if (worker != null && worker > 0 && (known == null || !known.isKnown(worker, scope))) {
+				errors.add(new FieldError("staff", "site.error.staff-worker-unknown", i + 1, String.valueOf(worker)));
+			}
+		}
 	}
 
 	/** The site with {@code id} in {@code scope}, or 404. */
@@ -242,6 +258,7 @@ public class SiteService {
 	SiteRules.Checked check(SiteInput input, RegionScope scope) {
 		List<FieldError> errors = new ArrayList<>();
 		SiteRules.Checked c = SiteRules.check(input, today(), errors);
+		checkStaffWorkers(c, scope, errors);
 		if (c.region() != null) {
 			if (!scope.covers(c.region())) {
 				throw BusinessException.notFound("region.error.unknown", c.region().value());

@@ -216,4 +216,10 @@ class SummaryAttachmentTests {
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("宏")));
 	}
 
+	@Test
+	void aSummaryForAUnitRegionThatDoesNotExistIsRefused() throws Exception {
+		mvc.perform(multipart(attachments()).file(file("总结.pdf", PDF)).param("regionCode", "1599")
+			.with(TestAccounts.as(province))).andExpect(status().isNotFound());
+	}
+
 }

@@ -24,7 +24,9 @@ import org.wushe.access.AccountService;
 import org.wushe.access.Role;
 import org.wushe.actor.ActorTestData;
 import org.wushe.actor.ActorWorkbooks;
+import org.wushe.site.SiteService;
 import org.wushe.support.IntegrationTest;
+import org.wushe.support.TestSites;
 import org.wushe.support.TestAccounts;
 
 import com.jayway.jsonpath.JsonPath;
@@ -44,8 +46,14 @@ class DonationApiTests {
 
 	String tag;
 
+	@Autowired
+	SiteService sites;
+
+	long site;
+
 	@BeforeEach
 	void setUp() {
+		site = TestSites.closedStation(sites, "150102001", List.of());
 		xincheng = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
 		saihan = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150105");
 		tag = "善" + System.nanoTime() % 1000000;
@@ -87,11 +95,11 @@ class DonationApiTests {
 		String phone = ActorTestData.mobile();
 		post(xincheng, "/api/donations", """
 				{"donorKind":"PERSON","donorName":"%s张先生","donorPhone":"%s","regionCode":"150102001","kind":"MONEY",
-				 "amount":"1234.56","receivedOn":"2024-05-01","siteId":"12"}""".formatted(tag, phone))
+				 "amount":"1234.56","receivedOn":"2024-05-01","siteId":"%d"}""".formatted(tag, phone, site))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.amount").value(1234.56))
 			.andExpect(jsonPath("$.totalValue").value(1234.56))
-			.andExpect(jsonPath("$.siteId").value(12))
+			.andExpect(jsonPath("$.siteId").value(site))
 			.andExpect(jsonPath("$.donorKind").value("PERSON"))
 			.andExpect(content().string(not(containsString(phone))));
 		post(xincheng, "/api/donations", """
@@ -238,6 +246,21 @@ class DonationApiTests {
 		mvc.perform(get("/donations").with(TestAccounts.as(leader))).andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("new-donation"))));
 		post(leader, "/api/donations", "{}").andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theReceivingSiteMustExistWithinTheUsersScope() throws Exception {
+		long saihanSite = TestSites.closedStation(sites, "150105001", List.of());
+		for (long wrong : new long[] { saihanSite, 987_654_321L }) {
+			post(xincheng, "/api/donations", """
+					{"donorKind":"PERSON","donorName":"%s","regionCode":"150102001","kind":"MONEY",
+					 "amount":"10","receivedOn":"2024-05-01","siteId":"%d"}""".formatted(tag, wrong))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("siteId"))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("阵地")));
+		}
+		mvc.perform(get("/api/donations").param("q", tag).with(TestAccounts.as(xincheng)))
+			.andExpect(jsonPath("$.length()").value(0));
 	}
 
 }

@@ -25,6 +25,7 @@ import org.wushe.charity.support.CharityRegions;
 import org.wushe.charity.support.MoneyTotals;
 import org.wushe.region.Region;
 import org.wushe.region.RegionScope;
+import org.wushe.site.SiteService;
 import org.wushe.shared.BusinessException;
 import org.wushe.shared.Money;
 
@@ -53,8 +54,11 @@ public class DonationService {
 
 	private final Clock clock;
 
+	private final SiteService sites;
+
 	DonationService(Donations donations, FundService funds, CharityRegions regions, MoneyTotals totals,
-			PersonalData personalData, AuditTrail audit, Clock clock) {
+			PersonalData personalData, AuditTrail audit, Clock clock, SiteService sites) {
+		this.sites = sites;
 		this.donations = donations;
 		this.funds = funds;
 		this.regions = regions;
@@ -110,6 +114,9 @@ public class DonationService {
 		Fund fund = null;
 		if (siteId != null && fundId != null) {
 			c.add("fundId", "charity.donation.site-or-fund");
+		}
+		else if (siteId != null && sites.find(siteId, scope).isEmpty()) {
+			c.add("siteId", "charity.site.unknown", String.valueOf(siteId));
 		}
 		else if (fundId != null) {
 			fund = funds.findFund(scope, fundId).orElse(null);
