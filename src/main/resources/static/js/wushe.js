@@ -16,3 +16,21 @@ document.addEventListener('htmx:beforeSwap', function (event) {
     event.detail.isError = false;
   }
 });
+
+// The sidebar folds away on wide screens too, and stays as the user left it.
+document.addEventListener('DOMContentLoaded', function () {
+  var toggle = document.getElementById('sidebar-toggle');
+  if (!toggle) {
+    return;
+  }
+  function apply(collapsed) {
+    document.body.classList.toggle('sidebar-collapsed', collapsed);
+    toggle.setAttribute('aria-expanded', collapsed ? 'false' : 'true');
+  }
+  apply(localStorage.getItem('wushe-sidebar') === 'collapsed');
+  toggle.addEventListener('click', function () {
+    var collapsed = !document.body.classList.contains('sidebar-collapsed');
+    localStorage.setItem('wushe-sidebar', collapsed ? 'collapsed' : 'open');
+    apply(collapsed);
+  });
+});
