@@ -9,38 +9,51 @@
     return el && window.echarts ? window.echarts.init(el) : null;
   }
 
+  // A chart with nothing to show is replaced by a short note instead of drawing zeros.
+  function empty(id, values, note) {
+    var el = document.getElementById(id);
+    if (!el || values.some(function (v) { return v > 0; })) { return false; }
+    el.classList.add('stats-chart-empty');
+    el.textContent = note;
+    return true;
+  }
+
   function draw(data) {
     var labels = {};
     document.querySelectorAll('#chart-labels [data-key]').forEach(function (el) { labels[el.dataset.key] = el.textContent; });
-    var series = chart('chart-series');
+    var noSeries = empty('chart-series', data.series.map(function (p) { return p.activities + p.beneficiaries; }), labels.empty);
+    var series = noSeries ? null : chart('chart-series');
     if (series) {
       series.setOption({
         tooltip: { trigger: 'axis' },
         legend: { top: 0 },
         grid: { left: 50, right: 50, top: 30, bottom: 30 },
         xAxis: { type: 'category', data: data.series.map(function (p) { return p.start; }) },
-        yAxis: [{ type: 'value' }, { type: 'value' }],
+        yAxis: [{ type: 'value', minInterval: 1 }, { type: 'value', minInterval: 1 }],
         series: [
           { name: labels.activities, type: 'bar', data: data.series.map(function (p) { return p.activities; }) },
           { name: labels.beneficiaries, type: 'line', yAxisIndex: 1, data: data.series.map(function (p) { return p.beneficiaries; }) }
         ]
       });
     }
-    var domains = chart('chart-domains');
+    var items = Object.keys(data.activities.byDomain).map(function (k) {
+      var d = data.activities.byDomain[k];
+      return { name: d.label, value: d.activities };
+    }).filter(function (d) { return d.value > 0; });
+    var domains = empty('chart-domains', items.map(function (d) { return d.value; }), labels.empty) ? null : chart('chart-domains');
     if (domains) {
-      var items = Object.keys(data.activities.byDomain).map(function (k) {
-        var d = data.activities.byDomain[k];
-        return { name: d.label, value: d.activities };
-      });
-      domains.setOption({ tooltip: { trigger: 'item' }, series: [{ type: 'pie', radius: ['35%', '70%'], data: items }] });
+      domains.setOption({ tooltip: { trigger: 'item' }, series: [{ type: 'pie', radius: ['28%', '52%'], center: ['50%', '50%'],
+        avoidLabelOverlap: true, label: { formatter: '{b}\n{d}%', overflow: 'break', width: 90 }, labelLine: { length: 8, length2: 6 },
+        data: items }] });
     }
-    var children = chart('chart-children');
+    var noChildren = empty('chart-children', data.children.map(function (c) { return c.activities; }), labels.empty);
+    var children = noChildren ? null : chart('chart-children');
     if (children) {
       children.setOption({
         tooltip: { trigger: 'axis' },
         grid: { left: 50, right: 20, top: 20, bottom: 60 },
         xAxis: { type: 'category', data: data.children.map(function (c) { return c.name; }), axisLabel: { rotate: 30 } },
-        yAxis: { type: 'value' },
+        yAxis: { type: 'value', minInterval: 1 },
         series: [{ name: labels.activities, type: 'bar', data: data.children.map(function (c) { return c.activities; }) }]
       });
       children.on('click', function (p) {

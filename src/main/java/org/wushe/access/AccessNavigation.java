@@ -2,6 +2,7 @@ package org.wushe.access;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.wushe.shared.NavGroup;
 import org.wushe.shared.NavItem;
 
 @Configuration
@@ -9,7 +10,12 @@ class AccessNavigation {
 
 	@Bean
 	NavItem accountNavItem() {
-		return new NavItem("nav.accounts", "/accounts", Permissions.ACCOUNT_VIEW, 900);
+		return new NavItem(NavGroup.SYSTEM, "nav.accounts", "/accounts", Permissions.ACCOUNT_VIEW, 900);
+	}
+
+	@Bean
+	NavItem tokensNavItem() {
+		return new NavItem(NavGroup.SYSTEM, "nav.tokens", "/account/tokens", Permissions.REGION_VIEW, 920);
 	}
 
 }

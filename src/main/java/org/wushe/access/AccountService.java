@@ -168,6 +168,19 @@ public class AccountService {
 			.orElse(false);
 	}
 
+	/** The user names of the enabled accounts sitting on {@code region} itself whose role holds {@code permission}. */
+	public List<String> holdersAt(RegionCode region, String permission) {
+		List<String> roles = java.util.Arrays.stream(Role.values()).filter(r -> r.can(permission)).map(Role::name).toList();
+		if (roles.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT username FROM account
+				WHERE region_code = :region AND enabled = TRUE AND role IN (:roles)
+				ORDER BY username
+				""").param("region", region.value()).param("roles", roles).query(String.class).list();
+	}
+
 	/** Accounts whose region lies in both the viewer's scope and the subtree of {@code within}. */
 	public List<AccountView> list(RegionScope scope, RegionCode within, String query, int offset, int size) {
 		RegionScope effective = scope.narrowTo(within);

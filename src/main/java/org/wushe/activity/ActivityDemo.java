@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.context.event.EventListener;
@@ -13,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.wushe.campaign.CampaignSeeded;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
+import org.wushe.shared.DemoDates;
 
 /**
  * Adds the demo's activity records to a seeded campaign, from {@code demo/activities-<seed>.csv}, through the same
@@ -20,6 +23,8 @@ import org.wushe.region.RegionScope;
  */
 @Component
 class ActivityDemo {
+
+	private static final ZoneId DEMO_ZONE = ZoneId.of("Asia/Shanghai");
 
 	private static final RegionScope EVERYWHERE = new RegionScope(RegionCode.COUNTRY);
 
@@ -42,7 +47,7 @@ class ActivityDemo {
 					continue;
 				}
 				// region, name, units, participants, dates, place, content, domains, beneficiaries, funds, materials, remarks
-				String[] f = line.split(",", -1);
+				String[] f = DemoDates.resolve(line, LocalDate.now(DEMO_ZONE)).split(",", -1);
 				activities.record(EVERYWHERE, seeded.campaignId(), new ActivityInput(f[0], f[1], f[2], f[3], f[4], null,
 						f[5], f[6], List.of(f[7]), f[8], f[9], f[10], f[11]), "demo");
 			}

@@ -103,8 +103,10 @@ public class ProgressTableExport {
 		}
 		if (campaign.reportingLevel().isBelow(code.level())) {
 			List<UnitCompleteness> units = reports.completeness(scope, campaignId, deadline, code).units();
+			// the level above the units sends a table of its own: titled for its region, not for the units' level
+			String combined = text("activity.table.combined-title", region.name());
 			return new Export(filename, out -> write(out,
-					new ProgressTableWriter.Heading(title, region.name(), "", exportTime, note), sink -> {
+					new ProgressTableWriter.Heading(combined, region.name(), "", exportTime, note), sink -> {
 						for (UnitCompleteness u : units) {
 							RegionCode unit = new RegionCode(u.regionCode());
 							ReportVersion version = u.reportStatus().isSubmitted()

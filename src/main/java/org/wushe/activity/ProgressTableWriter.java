@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import org.dhatim.fastexcel.PaperSize;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;
@@ -51,6 +52,15 @@ final class ProgressTableWriter implements AutoCloseable {
 	private int seq;
 
 	private final String note;
+
+	/** Sums of the numeric columns, for the 合计 line. */
+	private long participants;
+
+	private long beneficiaries;
+
+	private BigDecimal funds = BigDecimal.ZERO;
+
+	private BigDecimal materials = BigDecimal.ZERO;
 
 	/** Patterns used on every row, looked up once ({0}, {1}, {2} filled in by hand). */
 	private final String datePattern;
@@ -101,6 +111,12 @@ final class ProgressTableWriter implements AutoCloseable {
 		header(HEADER_ROW, funds);
 		header(HEADER_ROW, TableColumn.MATERIALS.ordinal());
 		sheet.freezePane(0, FIRST_DATA_ROW);
+		// twelve columns: printed landscape, one page wide
+		sheet.pageOrientation("landscape");
+		sheet.paperSize(PaperSize.A4_PAPER);
+		sheet.setFitToPage(true);
+		sheet.fitToWidth((short) 1);
+		sheet.fitToHeight((short) 0);
 		this.note = heading.note();
 	}
 
@@ -136,6 +152,10 @@ final class ProgressTableWriter implements AutoCloseable {
 		sheet.range(row, 0, row, LAST_COLUMN).style().borderStyle("thin").set();
 		money(TableColumn.FUNDS, r.fundsYuan());
 		money(TableColumn.MATERIALS, r.materialsYuan());
+		participants += r.participants();
+		beneficiaries += r.beneficiaries();
+		funds = r.fundsYuan() == null ? funds : funds.add(r.fundsYuan());
+		materials = r.materialsYuan() == null ? materials : materials.add(r.materialsYuan());
 		row++;
 		if (seq % FLUSH_EVERY == 0) {
 			sheet.flush();
@@ -202,6 +222,16 @@ final class ProgressTableWriter implements AutoCloseable {
 	/** Writes the 说明 line after the rows and finishes the workbook. */
 	@Override
 	public void close() throws IOException {
+		if (seq > 0) {
+			sheet.value(row, TableColumn.NAME.ordinal(), text("activity.table.total"));
+			sheet.style(row, TableColumn.NAME.ordinal()).bold().set();
+			sheet.value(row, TableColumn.PARTICIPANTS.ordinal(), participants);
+			sheet.value(row, TableColumn.BENEFICIARIES.ordinal(), beneficiaries);
+			sheet.range(row, 0, row, LAST_COLUMN).style().borderStyle("thin").bold().set();
+			money(TableColumn.FUNDS, funds);
+			money(TableColumn.MATERIALS, materials);
+			row++;
+		}
 		line(row, note);
 		sheet.style(row, 0).wrapText(true).set();
 		sheet.rowHeight(row, 36);

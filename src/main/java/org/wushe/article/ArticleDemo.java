@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -28,6 +30,8 @@ import org.springframework.stereotype.Component;
 import org.wushe.access.AccountService;
 import org.wushe.access.CurrentUser;
 import org.wushe.campaign.CampaignSeeded;
+import org.wushe.shared.DemoDates;
+import org.wushe.shared.Texts;
 import org.wushe.shared.upload.UploadedFile;
 
 /**
@@ -42,6 +46,8 @@ class ArticleDemo {
 
 	private static final Logger log = LoggerFactory.getLogger(ArticleDemo.class);
 
+	private static final ZoneId DEMO_ZONE = ZoneId.of("Asia/Shanghai");
+
 	private final boolean enabled;
 
 	private final ArticleService articles;
@@ -50,8 +56,11 @@ class ArticleDemo {
 
 	private final JdbcClient jdbc;
 
+	private final Texts texts;
+
 	ArticleDemo(@Value("${wushe.demo.enabled:false}") boolean enabled, ArticleService articles,
-			AccountService accounts, JdbcClient jdbc) {
+			AccountService accounts, JdbcClient jdbc, Texts texts) {
+		this.texts = texts;
 		this.enabled = enabled;
 		this.articles = articles;
 		this.accounts = accounts;
@@ -76,10 +85,11 @@ class ArticleDemo {
 			return;
 		}
 		int added = 0;
+		LocalDate today = LocalDate.now(DEMO_ZONE);
 		try (var reader = new BufferedReader(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
 			String line = reader.readLine();
 			while ((line = reader.readLine()) != null) {
-				if (!line.isBlank() && added(campaignId, line.split(",", -1))) {
+				if (!line.isBlank() && added(campaignId, DemoDates.resolve(line, today).split(",", -1))) {
 					added++;
 				}
 			}
@@ -120,6 +130,10 @@ class ArticleDemo {
 		}
 		articles.submit(author.get(), a.id());
 		if ("SUBMITTED".equals(state)) {
+			return true;
+		}
+		if ("RETURNED".equals(state)) {
+			articles.returnToUnit(reviewer.get(), a.id(), texts.get("article.demo.return-comment"));
 			return true;
 		}
 		articles.approve(reviewer.get(), a.id(), null);

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -87,8 +88,12 @@ public class ArticleService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	ArticleService(JdbcClient jdbc, CampaignService campaigns, ActivityService activities, Regions regions,
-			ArticleWords words, ArticleProperties rules, AuditTrail audit, Clock clock) {
+			ArticleWords words, ArticleProperties rules, AuditTrail audit, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.campaigns = campaigns;
 		this.activities = activities;
@@ -286,6 +291,7 @@ public class ArticleService {
 				approved_at = COALESCE(approved_at, :now), approved_code = review_code""", now, user);
 		addEvent(id, ArticleStep.APPROVE, user, ArticleStatus.APPROVED, article.stage(), article.review(), c, now);
 		audit.record("article.approve", ENTITY, id, article.region());
+		events.publishEvent(new ArticleReviewed(id, article.title(), article.region().value(), ArticleStep.APPROVE, c));
 		return get(user, id);
 	}
 
@@ -302,6 +308,7 @@ public class ArticleService {
 				published_at = NULL, published_by = NULL, published_code = NULL""", now, user);
 		addEvent(id, ArticleStep.RETURN, user, ArticleStatus.RETURNED, article.stage(), article.review(), c, now);
 		audit.record("article.return", ENTITY, id, article.region());
+		events.publishEvent(new ArticleReviewed(id, article.title(), article.region().value(), ArticleStep.RETURN, c));
 		return get(user, id);
 	}
 
@@ -413,6 +420,31 @@ public class ArticleService {
 			.param("offset", query.offset())
 			.query(ArticleService::map)
 			.list();
+	}
+
+	/**
+	 * What waits for {@code user} among articles: the unit's own returned articles and drafts (with the permission to
+	 * submit), and the articles waiting at the user's region for a review (with the permission to review).
+	 */
+	public ArticleToDo toDo(CurrentUser user) {
+		boolean writes = user.can(Permissions.ARTICLE_SUBMIT);
+		boolean reviews = user.can(Permissions.ARTICLE_REVIEW);
+		if (!writes && !reviews) {
+			return new ArticleToDo(0, 0, 0);
+		}
+		return jdbc.sql("""
+				SELECT COALESCE(SUM(CASE WHEN region_code = :mine AND status = 'RETURNED' THEN 1 ELSE 0 END), 0),
+				       COALESCE(SUM(CASE WHEN region_code = :mine AND status = 'DRAFT' THEN 1 ELSE 0 END), 0),
+				       COALESCE(SUM(CASE WHEN review_code = :mine AND status = 'SUBMITTED' THEN 1 ELSE 0 END), 0)
+				FROM article
+				WHERE region_code >= :from AND region_code < :to
+				""")
+			.param("mine", user.region().value())
+			.param("from", user.scope().from())
+			.param("to", user.scope().to())
+			.query((rs, n) -> new ArticleToDo(writes ? rs.getLong(1) : 0, writes ? rs.getLong(2) : 0,
+					reviews ? rs.getLong(3) : 0))
+			.single();
 	}
 
 	/** Every step of an article the user can see, oldest first. */

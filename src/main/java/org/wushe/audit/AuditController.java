@@ -2,7 +2,10 @@ package org.wushe.audit;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -10,7 +13,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
+import org.wushe.region.Regions;
 
 /**
  * The audit page: events in the viewer's scope, searchable by user, action and date range (Asia/Shanghai days).
@@ -23,10 +28,16 @@ class AuditController {
 
 	private static final int PAGE_SIZE = 50;
 
+	/** Source addresses of requests made on the server itself, shown as such instead of as raw loopback. */
+	static final Set<String> LOOPBACK = Set.of("127.0.0.1", "0:0:0:0:0:0:0:1", "::1");
+
 	private final AuditTrail audit;
 
-	AuditController(AuditTrail audit) {
+	private final Regions regions;
+
+	AuditController(AuditTrail audit, Regions regions) {
 		this.audit = audit;
+		this.regions = regions;
 	}
 
 	@GetMapping("/audit")
@@ -47,6 +58,14 @@ class AuditController {
 		model.addAttribute("to", to);
 		model.addAttribute("actions", audit.actions());
 		model.addAttribute("zone", ZONE);
+		Map<String, String> names = new HashMap<>();
+		events.stream()
+			.map(AuditEvent::regionCode)
+			.filter(c -> c != null && !names.containsKey(c))
+			.distinct()
+			.forEach(c -> regions.find(new RegionCode(c)).ifPresent(r -> names.put(c, r.name())));
+		model.addAttribute("regionNames", names);
+		model.addAttribute("loopback", LOOPBACK);
 		return "audit/list";
 	}
 

@@ -2,6 +2,7 @@ package org.wushe.audit;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.wushe.shared.NavGroup;
 import org.wushe.shared.NavItem;
 
 @Configuration
@@ -9,7 +10,7 @@ class AuditNavigation {
 
 	@Bean
 	NavItem auditNavItem() {
-		return new NavItem("nav.audit", "/audit", "audit:view", 910);
+		return new NavItem(NavGroup.SYSTEM, "nav.audit", "/audit", "audit:view", 910);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,12 +23,14 @@ import org.springframework.stereotype.Component;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
 import org.wushe.region.RegionTreeLoaded;
+import org.wushe.shared.DemoDates;
 
 /**
  * Demo data of the embedded default ({@code wushe.demo.enabled=true}), once the region tree is there: the campaigns of
  * {@code demo/campaigns.csv} with their lists, then (after other modules have added their seed records) the progress
  * reports and summaries of {@code demo/reports-<seed>.csv} and {@code demo/summaries-<seed>.csv}, replayed at their
- * historical times, so that the demo's own clock shows reports on time, late, returned and missing.
+ * historical times, so that the demo's own clock shows reports on time, late, returned and missing. The files may
+ * give dates relative to today ({@link DemoDates}): such a campaign runs now on whatever day the demo is created.
  */
 @Component
 class CampaignDemo {
@@ -111,7 +114,8 @@ class CampaignDemo {
 		if (!resource.exists()) {
 			return rows;
 		}
-		read(resource, line -> rows.add(line.split(",", -1)));
+		LocalDate today = LocalDate.now(Deadline.ZONE);
+		read(resource, line -> rows.add(DemoDates.resolve(line, today).split(",", -1)));
 		return rows;
 	}
 

@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,7 +48,9 @@ public class ProgressReports {
 
 	static final String ENTITY = "progress-report";
 
-	private static final Pattern PHONE = Pattern.compile("[0-9+\\- ()]{5,40}");
+	private static final Pattern PHONE = Pattern.compile("[0-9+\\- ()]+");
+
+	private static final int PHONE_DIGITS_MIN = 5;
 
 	private final JdbcClient jdbc;
 
@@ -65,11 +68,15 @@ public class ProgressReports {
 
 	private final ObjectProvider<CampaignActivitySource> source;
 
+	private final ApplicationEventPublisher events;
+
 	/** For rows read in chunks (PostgreSQL streams only with a fetch size, inside a transaction). */
 	private final JdbcClient streaming;
 
 	ProgressReports(JdbcClient jdbc, JdbcTemplate jdbcTemplate, CampaignService campaigns, Regions regions,
-			AuditTrail audit, Clock clock, TransactionTemplate tx, ObjectProvider<CampaignActivitySource> source) {
+			AuditTrail audit, Clock clock, TransactionTemplate tx, ObjectProvider<CampaignActivitySource> source,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.campaigns = campaigns;
@@ -160,6 +167,9 @@ public class ProgressReports {
 		String phone = trim(reporterPhone, "reporterPhone", 40, errors);
 		if (phone != null && !PHONE.matcher(phone).matches()) {
 			errors.add(new FieldError("reporterPhone", "campaign.error.phone"));
+		}
+		else if (phone != null && phone.chars().filter(Character::isDigit).count() < PHONE_DIGITS_MIN) {
+			errors.add(new FieldError("reporterPhone", "campaign.error.phone-short"));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
@@ -324,6 +334,7 @@ public class ProgressReports {
 				.param("id", id)
 				.update();
 			audit.record("report.return", ENTITY, id, unit);
+			events.publishEvent(new ReportReturned(campaign.id(), campaign.name(), due.number(), unit.value(), why));
 		});
 		return load(campaign, due, region);
 	}
@@ -385,6 +396,78 @@ public class ProgressReports {
 			}
 		}
 		return reminders;
+	}
+
+	/**
+	 * What waits for a user on {@code userRegion} in the campaigns running now: as a reporting unit (when
+	 * {@code submits}), its returned reports, its missed deadlines and its next deadline within a week; as a level
+	 * above the units (when {@code reviews}), how many units below have not submitted against the last passed deadline.
+	 */
+	public List<ReportToDo> toDo(RegionScope scope, RegionCode userRegion, boolean submits, boolean reviews) {
+		Instant now = Instant.now(clock);
+		LocalDate today = LocalDate.ofInstant(now, Deadline.ZONE);
+		List<ReportToDo> todo = new ArrayList<>();
+		for (Campaign c : current(scope, today)) {
+			if (submits && c.isReportingUnit(userRegion)) {
+				Map<Integer, String> statuses = new HashMap<>();
+				jdbc.sql("SELECT deadline_no, status FROM progress_report WHERE campaign_id = :c AND unit_code = :u")
+					.param("c", c.id())
+					.param("u", userRegion.value())
+					.query((rs, i) -> statuses.put(rs.getInt(1), rs.getString(2)))
+					.list();
+				boolean nextShown = false;
+				for (Deadline d : c.deadlines()) {
+					String status = statuses.get(d.number());
+					if (ReportStatus.RETURNED.name().equals(status)) {
+						todo.add(item(ReportToDo.Kind.RETURNED, c, d, userRegion, 1));
+					}
+					else if (status == null || ReportStatus.DRAFT.name().equals(status)) {
+						if (d.hasPassed(now)) {
+							todo.add(item(ReportToDo.Kind.OVERDUE, c, d, userRegion, 1));
+						}
+						else if (!nextShown && d.dueAt().isBefore(now.plus(java.time.Duration.ofDays(7)))) {
+							todo.add(item(ReportToDo.Kind.DUE, c, d, userRegion, 1));
+							nextShown = true;
+						}
+					}
+				}
+			}
+			if (reviews && c.reportingLevel().isBelow(userRegion.level())
+					&& (c.region().contains(userRegion) || userRegion.contains(c.region()))) {
+				Deadline last = null;
+				for (Deadline d : c.deadlines()) {
+					if (d.hasPassed(now)) {
+						last = d;
+					}
+				}
+				if (last != null) {
+					Completeness board = completeness(scope, c.id(), last.number(), userRegion);
+					long behind = board.units().stream().filter(u -> u.status() == UnitStatus.MISSING).count();
+					if (behind > 0) {
+						todo.add(item(ReportToDo.Kind.BEHIND, c, last, board.region(), behind));
+					}
+				}
+			}
+		}
+		return todo;
+	}
+
+	/** The campaigns visible to the scope whose window or deadlines include {@code today}. */
+	public List<Campaign> current(RegionScope scope, LocalDate today) {
+		return campaigns.list(scope, 0, 200).stream().filter(c -> {
+			LocalDate last = c.endDate();
+			for (Deadline d : c.deadlines()) {
+				last = d.lastDay().isAfter(last) ? d.lastDay() : last;
+			}
+			if (c.summaryDeadline() != null && c.summaryDeadline().lastDay().isAfter(last)) {
+				last = c.summaryDeadline().lastDay();
+			}
+			return !today.isBefore(c.startDate()) && !today.isAfter(last);
+		}).toList();
+	}
+
+	private static ReportToDo item(ReportToDo.Kind kind, Campaign c, Deadline d, RegionCode unit, long count) {
+		return new ReportToDo(kind, c.id(), c.name(), d.number(), d.dueAt(), unit.value(), count);
 	}
 
 	private boolean hasSubmitted(long campaignId, int deadline, RegionCode unit) {

@@ -10,7 +10,12 @@ class CareNavigation {
 
 	@Bean
 	NavItem careNavItem() {
-		return new NavItem("nav.care", "/care/persons", Permissions.CARE_VIEW, 200);
+		return new NavItem("nav.care.people", "/care/persons", Permissions.CARE_VIEW, 600);
+	}
+
+	@Bean
+	NavItem careVisitsNavItem() {
+		return new NavItem("nav.care.visits", "/care/visits/due", Permissions.CARE_VIEW, 610);
 	}
 
 }

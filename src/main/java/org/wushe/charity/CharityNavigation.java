@@ -3,6 +3,7 @@ package org.wushe.charity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.wushe.access.Permissions;
+import org.wushe.shared.NavGroup;
 import org.wushe.shared.NavItem;
 
 @Configuration
@@ -10,7 +11,7 @@ class CharityNavigation {
 
 	@Bean
 	NavItem charityNavItem() {
-		return new NavItem("nav.charity", "/donations", Permissions.CHARITY_VIEW, 400);
+		return new NavItem(NavGroup.FORCES, "nav.charity", "/donations", Permissions.CHARITY_VIEW, 400);
 	}
 
 }

@@ -2,6 +2,7 @@ package org.wushe.region;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.wushe.shared.NavGroup;
 import org.wushe.shared.NavItem;
 
 @Configuration
@@ -9,7 +10,7 @@ class RegionNavigation {
 
 	@Bean
 	NavItem regionNavItem() {
-		return new NavItem("nav.regions", "/regions", "region:view", 10);
+		return new NavItem(NavGroup.SYSTEM, "nav.regions", "/regions", "region:view", 10);
 	}
 
 }

@@ -2,6 +2,7 @@ package org.wushe.stats;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.wushe.shared.NavGroup;
 import org.wushe.shared.NavItem;
 
 @Configuration
@@ -9,7 +10,7 @@ class StatsNavigation {
 
 	@Bean
 	NavItem statsNavItem() {
-		return new NavItem("nav.stats", "/stats", "stats:view", 5);
+		return new NavItem(NavGroup.STATS, "nav.stats", "/stats", "stats:view", 5);
 	}
 
 }

@@ -1,8 +1,10 @@
 package org.wushe.web;
 
+import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Controller;
@@ -13,11 +15,29 @@ import org.wushe.shared.HomeNotice;
 import org.wushe.shared.HomeNotices;
 
 /**
- * The start page after login: who you are, your scope, what is pending for you (the notices that modules contribute
- * through {@link HomeNotices}, e.g. reporting deadlines), and, while it loads, the region tree's progress.
+ * The workbench, the start page after login: who you are and for which unit, what is to be done (the notices that
+ * modules contribute through {@link HomeNotices}: reports due or returned, articles to fix or review, units behind a
+ * deadline), the campaigns running now, shortcuts to the role's daily jobs and, while it loads, the region tree's
+ * progress.
  */
 @Controller
 class HomeController {
+
+	/** Notices of this kind are campaigns running now, shown apart from the to-dos. */
+	static final String CAMPAIGN = "campaign";
+
+	/** A shortcut to a daily job, shown to users holding its permission. */
+	record Shortcut(String labelKey, String href, String permission) {
+	}
+
+	static final List<Shortcut> SHORTCUTS = List.of(new Shortcut("home.shortcut.report", "/campaigns", "report:submit"),
+			new Shortcut("home.shortcut.activity", "/activities", "activity:record"),
+			new Shortcut("home.shortcut.article", "/articles/new", "article:submit"),
+			new Shortcut("home.shortcut.review", "/articles/review", "article:review"),
+			new Shortcut("home.shortcut.volunteer", "/volunteers/new", "actor:manage"),
+			new Shortcut("home.shortcut.sites", "/sites/coverage", "site:manage"),
+			new Shortcut("home.shortcut.dashboard", "/stats", "stats:view"),
+			new Shortcut("home.shortcut.accounts", "/accounts", "account:manage"));
 
 	private final Regions regions;
 
@@ -31,9 +51,16 @@ class HomeController {
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal UserDetails user, Model model) {
 		model.addAttribute("load", regions.loadStatus());
-		List<HomeNotice> pending = user == null ? List.of()
+		List<HomeNotice> all = user == null ? List.of()
 				: notices.orderedStream().flatMap(n -> n.noticesFor(user).stream()).toList();
-		model.addAttribute("notices", pending);
+		model.addAttribute("notices", all.stream()
+			.filter(n -> !CAMPAIGN.equals(n.kind()))
+			.sorted(Comparator.comparing(n -> !n.urgent()))
+			.toList());
+		model.addAttribute("campaigns", all.stream().filter(n -> CAMPAIGN.equals(n.kind())).toList());
+		List<String> held = user == null ? List.of()
+				: user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+		model.addAttribute("shortcuts", SHORTCUTS.stream().filter(s -> held.contains(s.permission())).toList());
 		return "home";
 	}
 

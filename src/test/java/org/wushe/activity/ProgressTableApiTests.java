@@ -175,7 +175,8 @@ class ProgressTableApiTests {
 		assertThat(unit.getRow(2).getCell(0).getStringCellValue()).isEqualTo("填报人及手机号码：李四 13900000000");
 		assertThat(unit.getRow(3).getCell(0).getStringCellValue()).startsWith("填报时间：");
 		assertThat(names(unit)).containsExactly("活动1", "活动2", "活动3");
-		assertThat(unit.getRow(6 + 3).getCell(0).getStringCellValue()).contains("2022年3月24日17:00", "2022年3月31日17:00");
+		assertThat(unit.getRow(6 + 3).getCell(1).getStringCellValue()).isEqualTo("合计");
+		assertThat(unit.getRow(6 + 4).getCell(0).getStringCellValue()).contains("2022年3月24日17:00", "2022年3月31日17:00");
 		List<String> merged = new ArrayList<>();
 		for (CellRangeAddress r : unit.getMergedRegions()) {
 			merged.add(r.formatAsString());
@@ -184,6 +185,8 @@ class ProgressTableApiTests {
 
 		String province = TestAccounts.create(accounts, Role.PROVINCE_STAFF, "15");
 		Sheet combined = export(province, "15", 1);
+		assertThat(combined.getRow(0).getCell(0).getStringCellValue())
+			.isEqualTo("内蒙古自治区社会工作主题宣传活动工作进展情况汇总表");
 		assertThat(combined.getRow(1).getCell(0).getStringCellValue()).isEqualTo("填报单位：内蒙古自治区");
 		assertThat(names(combined)).containsExactly("活动1", "活动2", "活动3");
 		Sheet second = export(province, "15", 2);
@@ -207,7 +210,8 @@ class ProgressTableApiTests {
 		List<String> names = new ArrayList<>();
 		for (int r = 6; r <= sheet.getLastRowNum(); r++) {
 			Row row = sheet.getRow(r);
-			if (row != null && row.getCell(1) != null && !row.getCell(1).getStringCellValue().isEmpty()) {
+			if (row != null && row.getCell(1) != null && !row.getCell(1).getStringCellValue().isEmpty()
+					&& !row.getCell(1).getStringCellValue().equals("合计")) {
 				names.add(row.getCell(1).getStringCellValue());
 			}
 		}

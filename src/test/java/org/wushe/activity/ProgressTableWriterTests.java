@@ -58,7 +58,7 @@ class ProgressTableWriterTests {
 				merged.add(r.formatAsString());
 			}
 			assertThat(merged).contains("A1:L1", "A2:L2", "A3:L3", "A4:L4", "A5:A6", "B5:B6", "I5:I6", "J5:K5",
-					"L5:L6", "A9:L9");
+					"L5:L6", "A10:L10");
 			assertThat(merged).doesNotContain("J5:J6", "K5:K6");
 			assertThat(s.getRow(0).getCell(0).getStringCellValue()).isEqualTo("盟市社会工作主题宣传活动工作进展情况统计表");
 			assertThat(s.getRow(1).getCell(0).getStringCellValue()).isEqualTo("填报单位：呼和浩特市民政局");
@@ -85,8 +85,18 @@ class ProgressTableWriterTests {
 			assertThat(first.getCell(10).getNumericCellValue()).isEqualTo(0.5);
 			assertThat(s.getRow(7).getCell(0).getNumericCellValue()).isEqualTo(2);
 			assertThat(s.getRow(7).getCell(4).getStringCellValue()).isEqualTo("2022年3月31日-4月2日");
-			assertThat(s.getRow(8).getCell(0).getStringCellValue()).isEqualTo("说明：报送时限为2022年3月24日17:00");
-			assertThat(s.getLastRowNum()).isEqualTo(8);
+			var total = s.getRow(8);
+			assertThat(total.getCell(1).getStringCellValue()).isEqualTo("合计");
+			assertThat(total.getCell(3).getNumericCellValue())
+				.isEqualTo(first.getCell(3).getNumericCellValue() + s.getRow(7).getCell(3).getNumericCellValue());
+			assertThat(total.getCell(8).getNumericCellValue())
+				.isEqualTo(first.getCell(8).getNumericCellValue() + s.getRow(7).getCell(8).getNumericCellValue());
+			assertThat(total.getCell(9).getNumericCellValue())
+				.isEqualTo(first.getCell(9).getNumericCellValue() + s.getRow(7).getCell(9).getNumericCellValue());
+			assertThat(s.getRow(9).getCell(0).getStringCellValue()).isEqualTo("说明：报送时限为2022年3月24日17:00");
+			assertThat(s.getLastRowNum()).isEqualTo(9);
+			// twelve columns print landscape, one page wide
+			assertThat(s.getPrintSetup().getLandscape()).isTrue();
 		}
 	}
 

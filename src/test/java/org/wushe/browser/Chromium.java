@@ -65,6 +65,16 @@ public final class Chromium implements AutoCloseable {
 		return page;
 	}
 
+	/** A page in a new browser context as {@link #newPage(String)}, with a window of {@code width} × {@code height}. */
+	public Page newPage(String baseUrl, int width, int height) {
+		Page page = browser.newContext(new Browser.NewContextOptions().setBaseURL(baseUrl)
+			.setLocale("zh-CN")
+			.setTimezoneId("Asia/Shanghai")
+			.setViewportSize(width, height)).newPage();
+		page.setDefaultTimeout(15_000);
+		return page;
+	}
+
 	/** Saves a full-page screenshot as {@code target/browser/<name>.png} and returns its path. */
 	public static Path screenshot(Page page, String name) {
 		Path file = SCREENSHOTS.resolve(name + ".png");
@@ -88,7 +98,7 @@ public final class Chromium implements AutoCloseable {
 
 	/** The main navigation's link to {@code href}. */
 	public static Locator menuLink(Page page, String href) {
-		return page.locator("nav.navbar a.nav-link[href='" + href + "']");
+		return page.locator("#sidebar a.nav-link[href='" + href + "']");
 	}
 
 	/** A checkered orange-and-white PNG of the given size, written to {@code dir/name}, for upload fields. */

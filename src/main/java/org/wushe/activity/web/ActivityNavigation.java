@@ -3,6 +3,7 @@ package org.wushe.activity.web;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.wushe.access.Permissions;
+import org.wushe.shared.NavGroup;
 import org.wushe.shared.NavItem;
 
 /** Activity records are reached through their campaign; the menu entry leads to the campaign list. */
@@ -11,7 +12,7 @@ class ActivityNavigation {
 
 	@Bean
 	NavItem activityNavItem() {
-		return new NavItem("nav.activities", "/activities", Permissions.ACTIVITY_VIEW, 310);
+		return new NavItem(NavGroup.CAMPAIGNS, "nav.activities", "/activities", Permissions.ACTIVITY_VIEW, 310);
 	}
 
 }

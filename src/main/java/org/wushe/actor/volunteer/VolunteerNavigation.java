@@ -3,6 +3,7 @@ package org.wushe.actor.volunteer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.wushe.access.Permissions;
+import org.wushe.shared.NavGroup;
 import org.wushe.shared.NavItem;
 
 @Configuration
@@ -10,7 +11,7 @@ class VolunteerNavigation {
 
 	@Bean
 	NavItem volunteerNavItem() {
-		return new NavItem("nav.volunteers", "/volunteers", Permissions.ACTOR_VIEW, 320);
+		return new NavItem(NavGroup.FORCES, "nav.volunteers", "/volunteers", Permissions.ACTOR_VIEW, 320);
 	}
 
 }

@@ -3,6 +3,7 @@ package org.wushe.actor.worker;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.wushe.access.Permissions;
+import org.wushe.shared.NavGroup;
 import org.wushe.shared.NavItem;
 
 @Configuration
@@ -10,7 +11,7 @@ class WorkerNavigation {
 
 	@Bean
 	NavItem workerNavItem() {
-		return new NavItem("nav.workers", "/workers", Permissions.ACTOR_VIEW, 310);
+		return new NavItem(NavGroup.FORCES, "nav.workers", "/workers", Permissions.ACTOR_VIEW, 310);
 	}
 
 }

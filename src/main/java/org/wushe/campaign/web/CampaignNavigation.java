@@ -3,6 +3,7 @@ package org.wushe.campaign.web;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.wushe.access.Permissions;
+import org.wushe.shared.NavGroup;
 import org.wushe.shared.NavItem;
 
 @Configuration
@@ -10,7 +11,7 @@ class CampaignNavigation {
 
 	@Bean
 	NavItem campaignNavItem() {
-		return new NavItem("nav.campaigns", "/campaigns", Permissions.CAMPAIGN_VIEW, 300);
+		return new NavItem(NavGroup.CAMPAIGNS, "nav.campaigns", "/campaigns", Permissions.CAMPAIGN_VIEW, 300);
 	}
 
 }

@@ -75,7 +75,8 @@ class ReportController {
 		model.addAttribute("report", report);
 		model.addAttribute("rows", rows);
 		model.addAttribute("shownVersion", shown);
-		model.addAttribute("canSubmit", user.can("report:submit"));
+		// a unit submits its own report; the levels above read it, return it, or remind the unit
+		model.addAttribute("canSubmit", user.can("report:submit") && user.region().equals(unit));
 		model.addAttribute("canReturn", user.can("report:review") && !user.region().equals(unit)
 				&& report.status().isSubmitted());
 		model.addAttribute("now", Instant.now(clock));
