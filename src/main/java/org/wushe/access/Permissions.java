@@ -57,9 +57,18 @@ public final class Permissions {
 
 	public static final String STATS_VIEW = "stats:view";
 
+	/** Volunteer teams, service projects, recorded hours, certificates and time-bank accounts. */
+	public static final String VOLUNTEERING_VIEW = "volunteering:view";
+
+	/** Record hours, open projects, issue certificates, move time-bank hours. */
+	public static final String VOLUNTEERING_MANAGE = "volunteering:manage";
+
+	/** Run the time bank's reconciliation. */
+	public static final String TIMEBANK_RECONCILE = "timebank:reconcile";
+
 	/** Everything that only reads. */
 	static final Set<String> READ = Set.of(REGION_VIEW, SITE_VIEW, ACTOR_VIEW, CHARITY_VIEW, CAMPAIGN_VIEW,
-			ACTIVITY_VIEW, STATS_VIEW);
+			ACTIVITY_VIEW, STATS_VIEW, VOLUNTEERING_VIEW);
 
 	private Permissions() {
 	}

@@ -48,14 +48,16 @@ public enum Role {
 				Permissions.PERSONAL_DATA_VIEW, Permissions.SITE_MANAGE, Permissions.ACTOR_MANAGE,
 				Permissions.CHARITY_MANAGE, Permissions.CAMPAIGN_MANAGE, Permissions.ACTIVITY_RECORD,
 				Permissions.REPORT_SUBMIT, Permissions.REPORT_REVIEW, Permissions.ARTICLE_SUBMIT,
-				Permissions.ARTICLE_REVIEW, Permissions.ARTICLE_PUBLISH));
+				Permissions.ARTICLE_REVIEW, Permissions.ARTICLE_PUBLISH, Permissions.VOLUNTEERING_MANAGE,
+				Permissions.TIMEBANK_RECONCILE));
 		return Set.copyOf(p);
 	}
 
 	private static Set<String> worker() {
 		Set<String> p = new HashSet<>(Permissions.READ);
 		p.remove(Permissions.STATS_VIEW);
-		p.addAll(Set.of(Permissions.ACTOR_MANAGE, Permissions.ACTIVITY_RECORD, Permissions.ARTICLE_SUBMIT));
+		p.addAll(Set.of(Permissions.ACTOR_MANAGE, Permissions.ACTIVITY_RECORD, Permissions.ARTICLE_SUBMIT,
+				Permissions.VOLUNTEERING_MANAGE));
 		return Set.copyOf(p);
 	}
 

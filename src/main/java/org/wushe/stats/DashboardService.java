@@ -19,6 +19,7 @@ import org.wushe.region.Regions;
 import org.wushe.shared.BusinessException;
 import org.wushe.site.Coverage;
 import org.wushe.site.SiteService;
+import org.wushe.volunteering.VolunteeringFigures;
 
 /**
  * The stats module's public API: the dashboard of any region in scope for any period, assembled from the figures the
@@ -37,8 +38,11 @@ public class DashboardService {
 
 	private final DashboardCache cache;
 
+	private final VolunteeringFigures volunteering;
+
 	DashboardService(Regions regions, ActivityRollup activities, SiteService sites, ActorFigures actors,
-			DashboardCache cache) {
+			DashboardCache cache, VolunteeringFigures volunteering) {
+		this.volunteering = volunteering;
 		this.regions = regions;
 		this.activities = activities;
 		this.sites = sites;
@@ -59,7 +63,7 @@ public class DashboardService {
 		return d.path().stream().allMatch(r -> scope.covers(r.code())) ? d
 				: new Dashboard(d.region(), d.path().stream().filter(r -> scope.covers(r.code())).toList(), d.from(),
 						d.to(), d.campaignId(), d.granularity(), d.network(), d.registries(), d.activities(), d.previous(),
-						d.series(), d.children());
+						d.series(), d.children(), d.volunteering());
 	}
 
 	/**
@@ -106,7 +110,7 @@ public class DashboardService {
 			children.add(new Dashboard.ChildRow(e.getKey(), childNetwork.get(e.getKey().code().value()), e.getValue()));
 		}
 		return new Dashboard(region, path, from, to, campaignId, granularity, sites.coverage(code, scope),
-				actors.counts(code), totals, previous, series, children);
+				actors.counts(code), totals, previous, series, children, volunteering.figures(code, from, to));
 	}
 
 	/** Buckets daily figures into weeks or months, with empty buckets kept so that the axis is continuous. */

@@ -19,7 +19,8 @@ import org.wushe.audit.Audited;
 class FigureChanges {
 
 	/** Entities whose writes change figures the dashboard shows. */
-	static final Set<String> FIGURES = Set.of("activity", "site", "organization", "social-worker", "volunteer");
+	static final Set<String> FIGURES = Set.of("activity", "site", "organization", "social-worker", "volunteer",
+			"service-project", "volunteer-hours", "timebank", "volunteer-certificate");
 
 	private final FigureVersion version;
 
