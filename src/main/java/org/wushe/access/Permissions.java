@@ -75,9 +75,18 @@ public final class Permissions {
 	/** Add person categories and set the visit frequencies of a province or county. */
 	public static final String CARE_ADMIN = "care:admin";
 
+	/** Volunteer teams, service projects, recorded hours, certificates and time-bank accounts. */
+	public static final String VOLUNTEERING_VIEW = "volunteering:view";
+
+	/** Record hours, open projects, issue certificates, move time-bank hours. */
+	public static final String VOLUNTEERING_MANAGE = "volunteering:manage";
+
+	/** Run the time bank's reconciliation. */
+	public static final String TIMEBANK_RECONCILE = "timebank:reconcile";
+
 	/** Everything that only reads. */
 	static final Set<String> READ = Set.of(REGION_VIEW, SITE_VIEW, ACTOR_VIEW, CHARITY_VIEW, CAMPAIGN_VIEW,
-			ACTIVITY_VIEW, STATS_VIEW, CARE_VIEW);
+			ACTIVITY_VIEW, STATS_VIEW, CARE_VIEW, VOLUNTEERING_VIEW);
 
 	private Permissions() {
 	}

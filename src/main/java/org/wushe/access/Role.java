@@ -49,7 +49,7 @@ public enum Role {
 				Permissions.CHARITY_MANAGE, Permissions.CAMPAIGN_MANAGE, Permissions.ACTIVITY_RECORD,
 				Permissions.REPORT_SUBMIT, Permissions.REPORT_REVIEW, Permissions.ARTICLE_SUBMIT,
 				Permissions.ARTICLE_REVIEW, Permissions.ARTICLE_PUBLISH, Permissions.CARE_RECORD,
-				Permissions.CARE_SUPERVISE));
+				Permissions.CARE_SUPERVISE, Permissions.VOLUNTEERING_MANAGE, Permissions.TIMEBANK_RECONCILE));
 		return Set.copyOf(p);
 	}
 
@@ -57,7 +57,7 @@ public enum Role {
 		Set<String> p = new HashSet<>(Permissions.READ);
 		p.remove(Permissions.STATS_VIEW);
 		p.addAll(Set.of(Permissions.ACTOR_MANAGE, Permissions.ACTIVITY_RECORD, Permissions.ARTICLE_SUBMIT,
-				Permissions.CARE_RECORD));
+				Permissions.CARE_RECORD, Permissions.VOLUNTEERING_MANAGE));
 		return Set.copyOf(p);
 	}
 

@@ -8,6 +8,7 @@ import org.wushe.actor.ActorFigures;
 import org.wushe.care.CareFigures;
 import org.wushe.region.Region;
 import org.wushe.site.Coverage;
+import org.wushe.volunteering.VolunteeringFigures;
 
 /**
  * Every figure of one region's dashboard for one period, as of the moment it was read.
@@ -19,10 +20,12 @@ import org.wushe.site.Coverage;
  * @param previous the same figures for the same dates one year earlier
  * @param series activity figures per week or month across the period
  * @param children one row per child region, in code order
+ * @param volunteering service hours and volunteers of the period; projects, certificates and time-bank hours now
  */
 public record Dashboard(Region region, List<Region> path, LocalDate from, LocalDate to, Long campaignId,
 		Granularity granularity, Coverage network, ActorFigures.Counts registries, ActivityTotals activities,
-		ActivityTotals previous, List<Point> series, List<ChildRow> children, CareFigures.Counts care) {
+		ActivityTotals previous, List<Point> series, List<ChildRow> children, CareFigures.Counts care,
+		VolunteeringFigures.Figures volunteering) {
 
 	/** Activity figures of one bucket of the time series. */
 	public record Point(LocalDate start, ActivityTotals totals) {

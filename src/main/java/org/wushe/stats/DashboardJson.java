@@ -14,11 +14,13 @@ import org.wushe.care.CareFigures;
 import org.wushe.region.Region;
 import org.wushe.shared.Texts;
 import org.wushe.site.Coverage;
+import org.wushe.volunteering.VolunteeringFigures;
 
 /** The dashboard as JSON: what the page's charts draw and what scripts read. Labels are in the user's language. */
 record DashboardJson(RegionJson region, List<RegionJson> path, LocalDate from, LocalDate to, Long campaign,
 		String granularity, Network network, ActorFigures.Counts registries, Figures activities, Figures previous,
-		List<PointJson> series, List<ChildJson> children, CareFigures.Counts care) {
+		List<PointJson> series, List<ChildJson> children, CareFigures.Counts care,
+		VolunteeringFigures.Figures volunteering) {
 
 	/** Operating sites per tier and the coverage fractions 0..1 ({@code null} where the subtree has no such level). */
 	record Network(long centres, long stations, long rooms, Double countyCoverage, Double townshipCoverage,
@@ -77,7 +79,7 @@ record DashboardJson(RegionJson region, List<RegionJson> path, LocalDate from, L
 							c.activities().beneficiaries(), c.activities().fundsYuan(),
 							c.activities().materialsYuan()))
 					.toList(),
-				d.care());
+				d.care(), d.volunteering());
 	}
 
 }

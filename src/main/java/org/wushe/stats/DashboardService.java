@@ -20,6 +20,7 @@ import org.wushe.region.Regions;
 import org.wushe.shared.BusinessException;
 import org.wushe.site.Coverage;
 import org.wushe.site.SiteService;
+import org.wushe.volunteering.VolunteeringFigures;
 
 /**
  * The stats module's public API: the dashboard of any region in scope for any period, assembled from the figures the
@@ -40,11 +41,14 @@ public class DashboardService {
 
 	private final CareFigures care;
 
+	private final VolunteeringFigures volunteering;
+
 	private final java.time.Clock clock;
 
 	DashboardService(Regions regions, ActivityRollup activities, SiteService sites, ActorFigures actors,
-			DashboardCache cache, CareFigures care, java.time.Clock clock) {
+			DashboardCache cache, CareFigures care, VolunteeringFigures volunteering, java.time.Clock clock) {
 		this.care = care;
+		this.volunteering = volunteering;
 		this.clock = clock;
 		this.regions = regions;
 		this.activities = activities;
@@ -66,7 +70,7 @@ public class DashboardService {
 		return d.path().stream().allMatch(r -> scope.covers(r.code())) ? d
 				: new Dashboard(d.region(), d.path().stream().filter(r -> scope.covers(r.code())).toList(), d.from(),
 						d.to(), d.campaignId(), d.granularity(), d.network(), d.registries(), d.activities(), d.previous(),
-						d.series(), d.children(), d.care());
+						d.series(), d.children(), d.care(), d.volunteering());
 	}
 
 	/**
@@ -114,7 +118,7 @@ public class DashboardService {
 		}
 		return new Dashboard(region, path, from, to, campaignId, granularity, sites.coverage(code, scope),
 				actors.counts(code), totals, previous, series, children,
-				care.counts(code, from, to, LocalDate.now(clock)));
+				care.counts(code, from, to, LocalDate.now(clock)), volunteering.figures(code, from, to));
 	}
 
 	/** Buckets daily figures into weeks or months, with empty buckets kept so that the axis is continuous. */

@@ -20,7 +20,8 @@ class FigureChanges {
 
 	/** Entities whose writes change figures the dashboard shows. */
 	static final Set<String> FIGURES = Set.of("activity", "site", "organization", "social-worker", "volunteer",
-			"person", "care-visit", "care-case");
+			"person", "care-visit", "care-case", "service-project", "volunteer-hours", "timebank",
+			"volunteer-certificate");
 
 	private final FigureVersion version;
 

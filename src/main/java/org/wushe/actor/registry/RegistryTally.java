@@ -10,8 +10,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.wushe.region.RegionCode;
 import org.wushe.shared.tally.CounterTable;
 
@@ -64,10 +62,10 @@ public class RegistryTally {
 		if (before != null && before.equals(after)) {
 			return;
 		}
-		Map<CounterTable.Key, Long> deltas = pending();
+		Map<CounterTable.Key, Long> deltas = new HashMap<>();
 		add(deltas, before, -1);
 		add(deltas, after, 1);
-		flushOutsideTransaction(deltas);
+		counters.applyAtCommit(deltas, ORDER);
 	}
 
 	/**
@@ -81,9 +79,9 @@ public class RegistryTally {
 				same.merge(c, 1L, Long::sum);
 			}
 		}
-		Map<CounterTable.Key, Long> deltas = pending();
+		Map<CounterTable.Key, Long> deltas = new HashMap<>();
 		same.forEach((c, n) -> add(deltas, c, n));
-		flushOutsideTransaction(deltas);
+		counters.applyAtCommit(deltas, ORDER);
 	}
 
 	/** Adds {@code delta} entries of {@code c} on its region and on each ancestor; nothing for {@code null}. */
@@ -93,44 +91,6 @@ public class RegistryTally {
 		}
 		for (RegionCode a : RegionCode.parse(c.regionCode()).path()) {
 			deltas.merge(CounterTable.Key.of(a.value(), c.category().name()), delta, Long::sum);
-		}
-	}
-
-	/** The deltas of the current transaction, applied just before it commits. */
-	private Map<CounterTable.Key, Long> pending() {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			return new HashMap<>();
-		}
-		@SuppressWarnings("unchecked")
-		Map<CounterTable.Key, Long> deltas = (Map<CounterTable.Key, Long>) TransactionSynchronizationManager
-			.getResource(this);
-		if (deltas == null) {
-			Map<CounterTable.Key, Long> fresh = new HashMap<>();
-			TransactionSynchronizationManager.bindResource(this, fresh);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public int getOrder() {
-					return ORDER;
-				}
-
-				@Override
-				public void beforeCommit(boolean readOnly) {
-					counters.apply(fresh);
-				}
-
-				@Override
-				public void afterCompletion(int status) {
-					TransactionSynchronizationManager.unbindResourceIfPossible(RegistryTally.this);
-				}
-			});
-			deltas = fresh;
-		}
-		return deltas;
-	}
-
-	private void flushOutsideTransaction(Map<CounterTable.Key, Long> deltas) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			counters.apply(deltas);
 		}
 	}
 

@@ -12,6 +12,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -102,6 +104,44 @@ public final class CounterTable {
 			updates.add(row);
 		});
 		jdbc.batchUpdate(update, updates);
+	}
+
+	/**
+	 * Adds the deltas to those of the current transaction, which are applied together just before it commits (at
+	 * {@code order} among the transaction's synchronizations): a transaction touches each counter once, however many
+	 * changes it makes, and holds the counters' locks only for the moment of its commit. Outside a transaction the
+	 * deltas are applied at once.
+	 */
+	public void applyAtCommit(Map<Key, Long> deltas, int order) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			apply(deltas);
+			return;
+		}
+		@SuppressWarnings("unchecked")
+		Map<Key, Long> pending = (Map<Key, Long>) TransactionSynchronizationManager.getResource(this);
+		if (pending == null) {
+			Map<Key, Long> fresh = new java.util.HashMap<>();
+			TransactionSynchronizationManager.bindResource(this, fresh);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public int getOrder() {
+					return order;
+				}
+
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					apply(fresh);
+				}
+
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(CounterTable.this);
+				}
+			});
+			pending = fresh;
+		}
+		Map<Key, Long> target = pending;
+		deltas.forEach((k, d) -> target.merge(k, d, Long::sum));
 	}
 
 	private void ensureRows(Set<Key> keys) {

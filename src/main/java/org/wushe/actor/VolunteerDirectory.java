@@ -1,0 +1,38 @@
+package org.wushe.actor;
+
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.wushe.actor.volunteer.Volunteer;
+import org.wushe.actor.volunteer.VolunteerService;
+import org.wushe.region.RegionScope;
+
+/**
+ * The actor module's public API for naming registered volunteers from other modules (the volunteers of a service
+ * project, the holder of a time-bank account), always within the caller's scope. The ID number is only ever masked.
+ */
+@Service
+public class VolunteerDirectory {
+
+	/** A registered volunteer as other modules name it. */
+	public record Entry(long id, String name, String volunteerNumber, String maskedIdNumber, String regionCode,
+			String regionName, boolean active) {
+	}
+
+	private final VolunteerService volunteers;
+
+	VolunteerDirectory(VolunteerService volunteers) {
+		this.volunteers = volunteers;
+	}
+
+	/** The volunteer if they lie in the scope. */
+	public Optional<Entry> find(RegionScope scope, long id) {
+		return volunteers.find(scope, id).map(VolunteerDirectory::entry);
+	}
+
+	private static Entry entry(Volunteer v) {
+		return new Entry(v.id(), v.name(), v.volunteerNumber(), v.idNumber(), v.regionCode(), v.regionName(),
+				v.status() != org.wushe.actor.volunteer.VolunteerStatus.WITHDRAWN);
+	}
+
+}

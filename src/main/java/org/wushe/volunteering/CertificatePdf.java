@@ -1,0 +1,168 @@
+package org.wushe.volunteering;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.wushe.shared.Texts;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+
+/**
+ * A certificate as a printable A4 PDF: Noto Sans SC embedded as a subset (only the characters used), and a QR code,
+ * drawn as vector squares, that leads to the certificate's public page.
+ */
+@Component
+class CertificatePdf {
+
+	private static final String FONT = "fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf";
+
+	private static final float MARGIN = 64;
+
+	private final Texts texts;
+
+	private volatile byte[] font;
+
+	CertificatePdf(Texts texts) {
+		this.texts = texts;
+	}
+
+	private byte[] font() {
+		byte[] f = font;
+		if (f == null) {
+			try (InputStream in = new ClassPathResource(FONT).getInputStream()) {
+				f = in.readAllBytes();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			font = f;
+		}
+		return f;
+	}
+
+	byte[] render(Certificates.Certificate c, String publicUrl) {
+		try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			PDPage page = new PDPage(PDRectangle.A4);
+			doc.addPage(page);
+			PDType0Font f = PDType0Font.load(doc, new RandomAccessReadBuffer(font()), true, false);
+			float width = page.getMediaBox().getWidth();
+			float top = page.getMediaBox().getHeight() - MARGIN;
+			try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
+				String title = texts.get("volunteering.certificate.title");
+				float titleSize = 24;
+				s.beginText();
+				s.setFont(f, titleSize);
+				s.newLineAtOffset((width - f.getStringWidth(title) / 1000 * titleSize) / 2, top - 20);
+				s.showText(title);
+				s.endText();
+				float y = top - 80;
+				String body = texts.get("volunteering.certificate.body", c.volunteerName(), c.from(), c.to(),
+						c.issuerName(), c.serviceContent(), c.hours());
+				for (String line : wrap(f, body, 14, width - 2 * MARGIN)) {
+					text(s, f, 14, MARGIN, y, line);
+					y -= 24;
+				}
+				y -= 12;
+				Map<String, String> rows = new java.util.LinkedHashMap<>();
+				rows.put(texts.get("volunteering.certificate.number"), c.number());
+				rows.put(texts.get("volunteering.certificate.name"), c.volunteerName());
+				rows.put(texts.get("volunteering.certificate.id"),
+						texts.get("volunteering.certificate.id-type") + " " + nz(c.idNumberMasked()));
+				rows.put(texts.get("volunteering.certificate.volunteer-number"), nz(c.volunteerNumber()));
+				rows.put(texts.get("volunteering.certificate.period"), c.from() + " — " + c.to());
+				rows.put(texts.get("volunteering.certificate.hours"), c.hours());
+				rows.put(texts.get("volunteering.certificate.issuer"), c.issuerName());
+				rows.put(texts.get("volunteering.certificate.handler"), nz(c.issuedBy()));
+				rows.put(texts.get("volunteering.certificate.issued-on"), c.issuedOn().toString());
+				for (Map.Entry<String, String> r : rows.entrySet()) {
+					text(s, f, 12, MARGIN, y, r.getKey());
+					for (String line : wrap(f, r.getValue(), 12, width - 2 * MARGIN - 110)) {
+						text(s, f, 12, MARGIN + 110, y, line);
+						y -= 20;
+					}
+				}
+				if (c.revoked()) {
+					text(s, f, 16, MARGIN, y - 10, texts.get("volunteering.certificate.revoked-mark"));
+				}
+				qr(s, publicUrl, width - MARGIN - 110, MARGIN + 20, 110);
+				text(s, f, 9, MARGIN, MARGIN + 20, texts.get("volunteering.certificate.verify"));
+				text(s, f, 9, MARGIN, MARGIN + 6, publicUrl);
+			}
+			doc.save(out);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String nz(String s) {
+		return s == null ? "" : s;
+	}
+
+	private static void text(PDPageContentStream s, PDType0Font f, float size, float x, float y, String text)
+			throws IOException {
+		s.beginText();
+		s.setFont(f, size);
+		s.newLineAtOffset(x, y);
+		s.showText(text);
+		s.endText();
+	}
+
+	/** Breaks {@code text} into lines no wider than {@code max}, character by character (Chinese has no spaces). */
+	private static java.util.List<String> wrap(PDType0Font f, String text, float size, float max) throws IOException {
+		java.util.List<String> lines = new java.util.ArrayList<>();
+		StringBuilder line = new StringBuilder();
+		for (int i = 0; i < text.length();) {
+			int cp = text.codePointAt(i);
+			String ch = new String(Character.toChars(cp));
+			if (f.getStringWidth(line + ch) / 1000 * size > max && !line.isEmpty()) {
+				lines.add(line.toString());
+				line.setLength(0);
+			}
+			line.append(ch);
+			i += Character.charCount(cp);
+		}
+		if (!line.isEmpty()) {
+			lines.add(line.toString());
+		}
+		return lines;
+	}
+
+	private static void qr(PDPageContentStream s, String text, float x, float y, float size) throws IOException {
+		BitMatrix m;
+		try {
+			m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, Map.of(EncodeHintType.ERROR_CORRECTION,
+					ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0, EncodeHintType.CHARACTER_SET, "UTF-8"));
+		}
+		catch (WriterException ex) {
+			throw new IllegalArgumentException("cannot encode " + text, ex);
+		}
+		float unit = size / m.getWidth();
+		for (int row = 0; row < m.getHeight(); row++) {
+			for (int col = 0; col < m.getWidth(); col++) {
+				if (m.get(col, row)) {
+					s.addRect(x + col * unit, y + (m.getHeight() - 1 - row) * unit, unit, unit);
+				}
+			}
+		}
+		s.fill();
+	}
+
+}

@@ -1,0 +1,337 @@
+package org.wushe.volunteering;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wushe.activity.ServiceDomain;
+import org.wushe.personal.FieldChecks;
+import org.wushe.actor.OrganizationDirectory;
+import org.wushe.actor.VolunteerDirectory;
+import org.wushe.audit.AuditTrail;
+import org.wushe.region.Region;
+import org.wushe.region.RegionCode;
+import org.wushe.region.RegionScope;
+import org.wushe.region.Regions;
+import org.wushe.shared.BusinessException;
+import org.wushe.site.SiteService;
+
+/**
+ * Volunteer teams and service projects: created within the caller's scope, owned or organized by a site, an
+ * organization or a team that the caller can see. Every read outside the scope answers 404.
+ */
+@Service
+public class ProjectService {
+
+	static final String TEAM = "volunteer-team";
+
+	static final String PROJECT = "service-project";
+
+	/** A team as read back. */
+	public record Team(long id, String name, String regionCode, Long ownerSiteId, Long ownerOrganizationId) {
+	}
+
+	/** A member's stay in a team. */
+	public record Member(long id, long teamId, long volunteerId, String volunteerName, LocalDate joinedOn,
+			LocalDate leftOn) {
+	}
+
+	/** A project as read back. */
+	public record Project(long id, String name, String regionCode, OrganizerKind organizerKind, long organizerId,
+			String organizerName, LocalDate startDate, LocalDate endDate, String place, ServiceDomain domain,
+			int places, boolean recruiting, boolean timeBank) {
+	}
+
+	/** What a caller sends to create a team. */
+	public record TeamInput(String name, String regionCode, Long ownerSiteId, Long ownerOrganizationId) {
+	}
+
+	/** What a caller sends to create a project. */
+	public record ProjectInput(String name, String regionCode, String organizerKind, Long organizerId,
+			String startDate, String endDate, String place, String domain, Integer places, Boolean timeBank,
+			Boolean recruiting) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Regions regions;
+
+	private final SiteService sites;
+
+	private final OrganizationDirectory organizations;
+
+	private final VolunteerDirectory volunteers;
+
+	private final AuditTrail audit;
+
+	private final VolunteeringTally tally;
+
+	private final Clerk clerk;
+
+	ProjectService(JdbcClient jdbc, Regions regions, SiteService sites, OrganizationDirectory organizations,
+			VolunteerDirectory volunteers, AuditTrail audit, VolunteeringTally tally, Clerk clerk) {
+		this.jdbc = jdbc;
+		this.regions = regions;
+		this.sites = sites;
+		this.organizations = organizations;
+		this.volunteers = volunteers;
+		this.audit = audit;
+		this.tally = tally;
+		this.clerk = clerk;
+	}
+
+	@Transactional
+	public Team createTeam(TeamInput in, RegionScope scope) {
+		FieldChecks c = new FieldChecks();
+		String name = c.required("name", in.name(), 100);
+		RegionCode region = region(c, in.regionCode(), scope);
+		if (in.ownerSiteId() != null && sites.find(in.ownerSiteId(), scope).isEmpty()) {
+			c.add("ownerSiteId", "volunteering.input.unknown-site", in.ownerSiteId());
+		}
+		if (in.ownerOrganizationId() != null && organizations.find(scope, in.ownerOrganizationId()).isEmpty()) {
+			c.add("ownerOrganizationId", "volunteering.input.unknown-organization", in.ownerOrganizationId());
+		}
+		if (in.ownerSiteId() != null && in.ownerOrganizationId() != null) {
+			c.add("ownerOrganizationId", "volunteering.input.one-owner");
+		}
+		c.throwIfAny();
+		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO volunteer_team (name, region_code, owner_site_id, owner_organization_id, created_at, created_by)
+				VALUES (:name, :region, :site, :org, :at, :by)
+				""")
+			.param("name", name)
+			.param("region", region.value())
+			.param("site", in.ownerSiteId(), java.sql.Types.BIGINT)
+			.param("org", in.ownerOrganizationId(), java.sql.Types.BIGINT)
+			.param("at", clerk.now())
+			.param("by", clerk.name())
+			.update(keys, "id");
+		long id = keys.getKey().longValue();
+		audit.record("volunteer-team.create", TEAM, id, region);
+		return team(scope, id);
+	}
+
+	public Optional<Team> findTeam(RegionScope scope, long id) {
+		return jdbc.sql("""
+				SELECT id, name, region_code, owner_site_id, owner_organization_id FROM volunteer_team
+				WHERE id = :id AND region_code >= :from AND region_code < :to
+				""")
+			.param("id", id)
+			.param("from", scope.from())
+			.param("to", scope.to())
+			.query((rs, n) -> new Team(rs.getLong(1), rs.getString(2), rs.getString(3),
+					(Long) rs.getObject(4, Long.class), (Long) rs.getObject(5, Long.class)))
+			.optional();
+	}
+
+	public Team team(RegionScope scope, long id) {
+		return findTeam(scope, id).orElseThrow(() -> BusinessException.notFound("volunteering.team.unknown", id));
+	}
+
+	public List<Team> teams(RegionScope scope) {
+		return jdbc.sql("""
+				SELECT id, name, region_code, owner_site_id, owner_organization_id FROM volunteer_team
+				WHERE region_code >= :from AND region_code < :to ORDER BY id DESC LIMIT 500
+				""")
+			.param("from", scope.from())
+			.param("to", scope.to())
+			.query((rs, n) -> new Team(rs.getLong(1), rs.getString(2), rs.getString(3),
+					(Long) rs.getObject(4, Long.class), (Long) rs.getObject(5, Long.class)))
+			.list();
+	}
+
+	/** A volunteer joins a team on {@code joinedOn}. */
+	@Transactional
+	public Member join(RegionScope scope, long teamId, Long volunteerId, String joinedOn) {
+		Team team = team(scope, teamId);
+		FieldChecks c = new FieldChecks();
+		if (volunteerId == null) {
+			c.add("volunteerId", "actor.input.required");
+		}
+		else if (volunteers.find(scope, volunteerId).isEmpty()) {
+			c.add("volunteerId", "volunteering.input.unknown-volunteer", volunteerId);
+		}
+		LocalDate joined = c.date("joinedOn", joinedOn, null, false);
+		c.throwIfAny();
+		LocalDate on = joined == null ? clerk.today() : joined;
+		boolean member = jdbc.sql("""
+				SELECT COUNT(*) FROM volunteer_team_member WHERE team_id = :team AND volunteer_id = :v AND left_on IS NULL
+				""").param("team", teamId).param("v", volunteerId).query(Long.class).single() > 0;
+		if (member) {
+			throw BusinessException.conflict("volunteering.team.already-member");
+		}
+		jdbc.sql("INSERT INTO volunteer_team_member (team_id, volunteer_id, joined_on) VALUES (:team, :v, :on)")
+			.param("team", teamId)
+			.param("v", volunteerId)
+			.param("on", on)
+			.update();
+		audit.record("volunteer-team.join", TEAM, teamId, RegionCode.parse(team.regionCode()));
+		return members(scope, teamId).stream()
+			.filter(m -> m.volunteerId() == volunteerId && m.leftOn() == null)
+			.findFirst()
+			.orElseThrow();
+	}
+
+	/** A volunteer leaves a team on {@code leftOn}. */
+	@Transactional
+	public Member leave(RegionScope scope, long teamId, long volunteerId, String leftOn) {
+		Team team = team(scope, teamId);
+		FieldChecks c = new FieldChecks();
+		LocalDate left = c.date("leftOn", leftOn, null, false);
+		c.throwIfAny();
+		LocalDate on = left == null ? clerk.today() : left;
+		Member m = members(scope, teamId).stream()
+			.filter(x -> x.volunteerId() == volunteerId && x.leftOn() == null)
+			.findFirst()
+			.orElseThrow(() -> BusinessException.notFound("volunteering.team.not-member", volunteerId));
+		if (on.isBefore(m.joinedOn())) {
+			throw org.wushe.shared.InvalidInputException.of("leftOn", "volunteering.input.left-before-joined");
+		}
+		jdbc.sql("UPDATE volunteer_team_member SET left_on = :on WHERE id = :id AND left_on IS NULL")
+			.param("on", on)
+			.param("id", m.id())
+			.update();
+		audit.record("volunteer-team.leave", TEAM, teamId, RegionCode.parse(team.regionCode()));
+		return new Member(m.id(), teamId, volunteerId, m.volunteerName(), m.joinedOn(), on);
+	}
+
+	public List<Member> members(RegionScope scope, long teamId) {
+		team(scope, teamId);
+		return jdbc.sql("""
+				SELECT id, team_id, volunteer_id, joined_on, left_on FROM volunteer_team_member
+				WHERE team_id = :team ORDER BY joined_on, id
+				""")
+			.param("team", teamId)
+			.query((rs, n) -> new Member(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+					volunteers.find(scope, rs.getLong(3)).map(VolunteerDirectory.Entry::name).orElse(null),
+					rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)))
+			.list();
+	}
+
+	@Transactional
+	public Project createProject(ProjectInput in, RegionScope scope) {
+		FieldChecks c = new FieldChecks();
+		String name = c.required("name", in.name(), 100);
+		RegionCode region = region(c, in.regionCode(), scope);
+		OrganizerKind kind = c.choice("organizerKind", in.organizerKind(), OrganizerKind.class, true);
+		if (in.organizerId() == null) {
+			c.add("organizerId", "actor.input.required");
+		}
+		else if (kind != null && organizerName(scope, kind, in.organizerId()) == null) {
+			c.add("organizerId", "volunteering.input.unknown-organizer", in.organizerId());
+		}
+		LocalDate start = c.date("startDate", in.startDate(), null, true);
+		LocalDate end = c.date("endDate", in.endDate(), null, true);
+		if (start != null && end != null && end.isBefore(start)) {
+			c.add("endDate", "volunteering.input.end-before-start");
+		}
+		String place = c.required("place", in.place(), 200);
+		ServiceDomain domain = c.choice("domain", in.domain(), ServiceDomain.class, true);
+		if (in.places() == null || in.places() < 1 || in.places() > 100_000) {
+			c.add("places", "volunteering.input.places");
+		}
+		c.throwIfAny();
+		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO service_project (name, region_code, organizer_kind, organizer_id, start_date, end_date, place,
+				    service_domain, places, recruiting, time_bank, created_at, created_by)
+				VALUES (:name, :region, :kind, :organizer, :start, :end, :place, :domain, :places, :recruiting, :bank,
+				    :at, :by)
+				""")
+			.param("name", name)
+			.param("region", region.value())
+			.param("kind", kind.name())
+			.param("organizer", in.organizerId())
+			.param("start", start)
+			.param("end", end)
+			.param("place", place)
+			.param("domain", domain.name())
+			.param("places", in.places())
+			.param("recruiting", in.recruiting() == null || in.recruiting())
+			.param("bank", Boolean.TRUE.equals(in.timeBank()))
+			.param("at", clerk.now())
+			.param("by", clerk.name())
+			.update(keys, "id");
+		long id = keys.getKey().longValue();
+		tally.add(VolunteeringTally.Figure.PROJECTS, region.value(), 1);
+		audit.record("service-project.create", PROJECT, id, region);
+		return project(scope, id);
+	}
+
+	/** Opens or closes recruiting. */
+	@Transactional
+	public Project recruiting(RegionScope scope, long id, boolean open) {
+		Project p = project(scope, id);
+		jdbc.sql("UPDATE service_project SET recruiting = :open WHERE id = :id").param("open", open).param("id", id)
+			.update();
+		audit.record(open ? "service-project.open" : "service-project.close", PROJECT, id,
+				RegionCode.parse(p.regionCode()));
+		return project(scope, id);
+	}
+
+	public Optional<Project> findProject(RegionScope scope, long id) {
+		return projects(scope, id, 1).stream().findFirst();
+	}
+
+	public Project project(RegionScope scope, long id) {
+		return findProject(scope, id).orElseThrow(() -> BusinessException.notFound("volunteering.project.unknown", id));
+	}
+
+	public List<Project> projects(RegionScope scope) {
+		return projects(scope, null, 500);
+	}
+
+	private List<Project> projects(RegionScope scope, Long id, int limit) {
+		return jdbc.sql("""
+				SELECT id, name, region_code, organizer_kind, organizer_id, start_date, end_date, place, service_domain,
+				    places, recruiting, time_bank
+				FROM service_project
+				WHERE region_code >= :from AND region_code < :to AND (:id IS NULL OR id = :id)
+				ORDER BY start_date DESC, id DESC LIMIT :limit
+				""")
+			.param("from", scope.from())
+			.param("to", scope.to())
+			.param("id", id, java.sql.Types.BIGINT)
+			.param("limit", limit)
+			.query((rs, n) -> {
+				OrganizerKind kind = OrganizerKind.valueOf(rs.getString(4));
+				return new Project(rs.getLong(1), rs.getString(2), rs.getString(3), kind, rs.getLong(5),
+						organizerName(scope, kind, rs.getLong(5)), rs.getObject(6, LocalDate.class),
+						rs.getObject(7, LocalDate.class), rs.getString(8), ServiceDomain.valueOf(rs.getString(9)),
+						rs.getInt(10), rs.getBoolean(11), rs.getBoolean(12));
+			})
+			.list();
+	}
+
+	/** The organizer's name if the caller can see it, else {@code null}. */
+	String organizerName(RegionScope scope, OrganizerKind kind, long id) {
+		return switch (kind) {
+			case SITE -> sites.find(id, scope).map(s -> s.name()).orElse(null);
+			case ORGANIZATION -> organizations.find(scope, id).map(OrganizationDirectory.Entry::name).orElse(null);
+			case TEAM -> findTeam(scope, id).map(Team::name).orElse(null);
+		};
+	}
+
+	private RegionCode region(FieldChecks c, String text, RegionScope scope) {
+		if (text == null || text.isBlank()) {
+			c.add("regionCode", "actor.input.required");
+			return null;
+		}
+		if (!RegionCode.isValid(text.strip())) {
+			c.add("regionCode", "volunteering.input.unknown-region", text.strip());
+			return null;
+		}
+		RegionCode code = RegionCode.parse(text.strip());
+		Optional<Region> r = regions.find(code);
+		if (r.isEmpty() || !scope.covers(code)) {
+			c.add("regionCode", "volunteering.input.unknown-region", text.strip());
+			return null;
+		}
+		return code;
+	}
+
+}
