@@ -7,4 +7,5 @@
  * modules.</li>
  * </ul>
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "campaign", "article" })
 package org.wushe.message;

@@ -31,7 +31,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * path is stored in the database, and a retry with the same key gets that answer again, on any node, without running
  * the request a second time ({@code Idempotent-Replayed: true}). A retry while the first request still runs gets 409.
  * Answers of 500 and above are not kept, so that such a request can be retried. New API tokens are left out: their
- * answer holds the secret, which is never stored. A request whose node died before it
+ * answer holds the secret, which is never stored; time-bank transfers keep their keys themselves. A request whose node died before it
  * answered stays "running" for {@link #ABANDONED}; after that a retry runs it again. Keys are kept for {@link #KEPT}.
  */
 @Component
@@ -70,9 +70,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		// a new API token's answer holds its secret, which must not be stored
+		// a new API token's answer holds its secret, which must not be stored; a time-bank transfer keeps its key in
+		// the transfer's own transaction (and refuses a key reused for another transfer), which is stronger than this
 		return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null || !path.startsWith("/api/")
-				|| path.startsWith("/api/tokens");
+				|| path.startsWith("/api/tokens") || path.startsWith("/api/timebank/transfers");
 	}
 
 	@Override
