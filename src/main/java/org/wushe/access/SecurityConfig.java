@@ -63,7 +63,7 @@ class SecurityConfig {
 		AnonymousUploadGate uploads = new AnonymousUploadGate();
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/public/**", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
-					"/error", "/actuator/health", "/api/docs/**")
+					"/error", "/actuator/health")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
