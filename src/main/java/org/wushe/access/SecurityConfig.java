@@ -69,7 +69,7 @@ class SecurityConfig {
 		AnonymousUploadGate uploads = new AnonymousUploadGate();
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/public/**", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
-					"/error", "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/api/docs/**")
+					"/error", "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
 			.permitAll()
 			.requestMatchers("/actuator/**")
 			.hasAuthority(Permissions.METRICS_VIEW)

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Resolves message keys in the current locale. Arguments that are themselves message keys (enum labels such as
- * {@code region.level.county}) are resolved first. Templates reach it as {@code @texts}.
+ * {@code region.level.county}) are resolved first; other text arguments are cut to {@link TextHygiene#ECHO_LIMIT}
+ * characters. Templates reach it as {@code @texts}.
  */
 @Component("texts")
 public class Texts {
@@ -24,7 +25,9 @@ public class Texts {
 		Object[] resolved = new Object[args == null ? 0 : args.length];
 		for (int i = 0; i < resolved.length; i++) {
 			Object a = args[i];
-			resolved[i] = a instanceof String s && isKey(s) ? messages.getMessage(s, null, s, locale) : a;
+			// submitted text in a message is cut short: no answer repeats a long input back
+			resolved[i] = a instanceof String s && isKey(s) ? messages.getMessage(s, null, s, locale)
+					: a instanceof CharSequence text ? TextHygiene.shown(text.toString()) : a;
 		}
 		return messages.getMessage(key, resolved, key, locale);
 	}

@@ -8,7 +8,7 @@ import org.wushe.shared.BusinessException;
 
 /**
  * The page a site posts for the public (no login; the placard's QR code leads here): name, service content, service
- * list, staff, service process and contact. Staff phones appear only when marked public; closed sites are gone.
+ * list, staff, service process and contact. Staff phones appear only when marked public; sites still planned, and closed ones, are not there.
  */
 @Controller
 class PublicSiteController {

@@ -178,7 +178,7 @@ class SiteController {
 	@GetMapping("/{id}/placard")
 	String placard(@PathVariable long id, RegionScope scope, Model model) {
 		Site site = sites.get(id, scope);
-		String url = links.publicUrl(id);
+		String url = links.placardUrl(id);
 		model.addAttribute("site", PublicSiteController.PublicSite.of(site));
 		model.addAttribute("publicUrl", url);
 		model.addAttribute("qr", QrCode.dataUri(url));

@@ -1,9 +1,13 @@
 package org.wushe.site;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.wushe.shared.BusinessException;
 
-/** Absolute addresses of the public pages, for QR codes and for staff to pass on. */
+/**
+ * Addresses of the public pages, for QR codes and for staff to pass on. They never follow the request's Host header,
+ * which any client can set: a printed placard must not carry someone else's domain.
+ */
 @Component
 class SiteLinks {
 
@@ -13,12 +17,20 @@ class SiteLinks {
 		this.properties = properties;
 	}
 
-	/** The public page of site {@code id}: under the configured public address, else the one of this request. */
+	/** The public page of site {@code id}: under the configured public address, else as a path on this server. */
 	String publicUrl(long id) {
-		String base = properties.publicBaseUrl().isEmpty()
-				? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
-				: properties.publicBaseUrl();
-		return base + "/public/sites/" + id;
+		return properties.publicBaseUrl() + "/public/sites/" + id;
+	}
+
+	/**
+	 * The address a placard's QR code carries: only under the configured public address
+	 * ({@code wushe.site.public-base-url}); without it a placard cannot be printed, and the answer says so.
+	 */
+	String placardUrl(long id) {
+		if (properties.publicBaseUrl().isEmpty()) {
+			throw new BusinessException(HttpStatus.CONFLICT, "site.placard.no-public-url");
+		}
+		return publicUrl(id);
 	}
 
 }

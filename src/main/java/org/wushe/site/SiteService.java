@@ -162,12 +162,13 @@ public class SiteService {
 	}
 
 	/**
-	 * The site as the public may see it (no login): any site that is not closed. Staff phones are for the caller to
+	 * The site as the public may see it (no login): one that operates or has paused, not one still planned or
+	 * closed. Staff phones are for the caller to
 	 * hide unless public.
 	 */
 	public Optional<Site> findPublic(long id) {
 		return sites.find(id, RegionCode.COUNTRY.subtreeFrom(), RegionCode.COUNTRY.subtreeTo())
-			.filter(Site::isActive);
+			.filter(s -> s.status().isPublic());
 	}
 
 	/**

@@ -23,6 +23,11 @@ public enum SiteStatus {
 		return this != CLOSED;
 	}
 
+	/** Whether the public may see the site's page: it operates, or has paused (and says so); not while planned. */
+	public boolean isPublic() {
+		return this == OPERATING || this == SUSPENDED;
+	}
+
 	/** Reads a status name (any case), or answers {@code null}. */
 	public static SiteStatus parse(String text) {
 		if (text == null) {

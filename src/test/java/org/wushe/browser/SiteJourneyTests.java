@@ -4,12 +4,15 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 import org.wushe.access.Role;
 
 /**
  * In real Chromium: a county user registers a station with staff, prints its placard, opens the QR code's target
- * without logging in, and sees the coverage figure change.
+ * without logging in, and sees the coverage figure change. The public address is this test server's (placards need
+ * one configured; the property is read when the placard is first printed, after the server has its port).
  */
+@TestPropertySource(properties = "wushe.site.public-base-url=http://localhost:${local.server.port}")
 class SiteJourneyTests extends BrowserJourney {
 
 	@Test

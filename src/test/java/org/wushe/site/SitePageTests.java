@@ -277,7 +277,7 @@ class SitePageTests {
 			.matcher(html.replace("\n", " "));
 		assertThat(m.find()).as("QR image in the placard").isTrue();
 		String svg = new String(Base64.getDecoder().decode(m.group(1)), StandardCharsets.UTF_8);
-		assertThat(decode(svg)).isEqualTo("http://localhost/public/sites/" + id);
+		assertThat(decode(svg)).isEqualTo("https://wushe.test.example/public/sites/" + id);
 	}
 
 	/** Reads the QR code back from the SVG the placard embeds. */

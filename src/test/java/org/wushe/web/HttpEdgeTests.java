@@ -25,15 +25,16 @@ import org.wushe.support.RawHttp;
 import org.wushe.support.TestDatabase;
 
 /**
- * Over real HTTP (the container parses the query string, not a mock): a malformed {@code %} escape anywhere in a query
- * string answers 400 naming the parameter, signed in or not, on pages and on the API, without a stack trace in the
- * log; a direct request for the error page answers 404, not 500.
+ * Over real HTTP (the container parses the query string and writes the cookies, not a mock): a malformed {@code %}
+ * escape anywhere in a query string answers 400 naming the parameter, signed in or not, on pages and on the API,
+ * without a stack trace in the log; a direct request for the error page answers 404, not 500. Behind an HTTPS proxy
+ * (forwarded headers enabled as in the deployment notes) answers carry HSTS and the session cookie is Secure.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "server.forward-headers-strategy=native")
 @ActiveProfiles(resolver = TestDatabase.class)
 @Tag("integration")
 @ExtendWith(OutputCaptureExtension.class)
-class MalformedRequestTests {
+class HttpEdgeTests {
 
 	final HttpClient http = HttpClient.newHttpClient();
 
@@ -81,6 +82,18 @@ class MalformedRequestTests {
 			.build();
 		int status = http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
 		assertThat(status).isLessThan(500);
+	}
+
+	@Test
+	void behindAnHttpsProxyAnswersAreStrict() throws Exception {
+		RawHttp.Answer proxied = RawHttp.get(port, "/login", "X-Forwarded-Proto: https", "X-Forwarded-Port: 443");
+		assertThat(proxied.status()).isEqualTo(200);
+		assertThat(proxied.header("Strict-Transport-Security")).contains("max-age=");
+		assertThat(proxied.header("Set-Cookie")).contains("JSESSIONID").contains("Secure").contains("HttpOnly");
+		// plain HTTP (e.g. a health check on the internal network) gets neither
+		RawHttp.Answer plain = RawHttp.get(port, "/login");
+		assertThat(plain.header("Strict-Transport-Security")).isNull();
+		assertThat(plain.header("Set-Cookie")).doesNotContain("Secure");
 	}
 
 	private HttpResponse<String> get(String path, String language) throws IOException, InterruptedException {
