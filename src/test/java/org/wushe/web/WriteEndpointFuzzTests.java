@@ -125,7 +125,9 @@ class WriteEndpointFuzzTests {
 				return r;
 			}), "x");
 			check(failures, endpoint, "broken JSON", send(endpoint, "{\"a\":", admin, r -> r), "$");
-			check(failures, endpoint, "JSON array", send(endpoint, "[1,2]", admin, r -> r), "$");
+			// where the body is a list, the array is read and its first element is named instead of the whole body
+			check(failures, endpoint, "JSON array", send(endpoint, "[1,2]", admin, r -> r),
+					Collection.class.isAssignableFrom(endpoint.body()) ? "[0]" : "$");
 			sent += 3;
 			for (Map.Entry<String, Class<?>> field : fields(endpoint.body()).entrySet()) {
 				String name = field.getKey();
