@@ -219,7 +219,7 @@ class ActivityPhotoTests {
 
 	@Test
 	void theApiDocumentsPhotosAndSummaryAttachmentsAsMultipart() throws Exception {
-		mvc.perform(get("/api/docs"))
+		mvc.perform(get("/api/docs").with(TestAccounts.as(xincheng)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.paths['/api/campaigns/{campaignId}/activities/{activityId}/photos'].post"
 					+ ".requestBody.content['multipart/form-data']").exists())

@@ -95,7 +95,7 @@ class RegistryPageTests {
 
 	@Test
 	void theApiIsDocumented() throws Exception {
-		mvc.perform(get("/api/docs"))
+		mvc.perform(get("/api/docs").with(TestAccounts.as(county)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("/api/organizations")))
 			.andExpect(content().string(containsString("/api/workers/{id}/personal-data")))

@@ -234,7 +234,7 @@ class FundEditConflictTests {
 
 	@Test
 	void theApiDocumentsTheVersionAsRequiredForChanges() throws Exception {
-		mvc.perform(get("/api/docs"))
+		mvc.perform(get("/api/docs").with(TestAccounts.as(user)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.components.schemas.FundInput.properties.version.type").value("integer"))
 			.andExpect(jsonPath("$.components.schemas.FundInput.properties.version.description")

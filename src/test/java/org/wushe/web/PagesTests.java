@@ -93,7 +93,7 @@ class PagesTests {
 
 	@Test
 	void openApiDocumentsTheApi() throws Exception {
-		mvc.perform(get("/api/docs"))
+		mvc.perform(get("/api/docs").with(TestAccounts.as(TestAccounts.create(accounts, Role.LEADER, "15"))))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.paths['/api/regions/{code}']").exists())
 			.andExpect(jsonPath("$.paths['/api/accounts']").exists());
