@@ -8,7 +8,9 @@ import org.wushe.shared.BusinessException;
 
 /**
  * The page a site posts for the public (no login; the placard's QR code leads here): name, service content, service
- * list, staff, service process and contact. Staff phones appear only when marked public; sites still planned, and closed ones, are not there.
+ * list, staff, service process and contact. It is addressed by the site's opaque public id, so the public sites cannot
+ * be walked by counting. Staff phones appear only when marked public; sites still planned, and closed ones, are not
+ * there.
  */
 @Controller
 class PublicSiteController {
@@ -19,9 +21,10 @@ class PublicSiteController {
 		this.sites = sites;
 	}
 
-	@GetMapping("/public/sites/{id}")
-	String show(@PathVariable long id, Model model) {
-		Site site = sites.findPublic(id).orElseThrow(() -> BusinessException.notFound("site.error.unknown", id));
+	@GetMapping("/public/sites/{publicId}")
+	String show(@PathVariable String publicId, Model model) {
+		Site site = sites.findPublic(publicId)
+			.orElseThrow(() -> BusinessException.notFound("site.error.unknown", publicId));
 		model.addAttribute("site", PublicSite.of(site));
 		return "site/public";
 	}

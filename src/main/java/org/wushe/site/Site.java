@@ -10,13 +10,14 @@ import java.util.List;
 import org.wushe.region.RegionCode;
 
 /**
- * A site of the network as stored, with its service list and staff. {@code regionName} is read along for display.
+ * A site of the network as stored, with its service list and staff. {@code regionName} is read along for display;
+ * {@code publicId} is the opaque id of its public page ({@code null} until stored).
  */
 public record Site(Long id, SiteType type, RegionCode regionCode, String regionName, String name, String address,
 		String phone, String openingHours, String serviceContent, List<ServiceItem> serviceItems,
 		List<StaffMember> staff, String serviceProcess, SiteStatus status, LocalDate plannedOn, LocalDate openedOn,
 		LocalDate suspendedOn, LocalDate closedOn, BigDecimal latitude, BigDecimal longitude, Instant createdAt,
-		String createdBy, Instant updatedAt, String updatedBy, int version) {
+		String createdBy, Instant updatedAt, String updatedBy, int version, String publicId) {
 
 	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 

@@ -204,7 +204,7 @@ class SiteApi {
 					.map(m -> new StaffJson(m.name(), m.post(), m.shownPhone(), m.phonePublic(), m.workerId()))
 					.toList(),
 				s.serviceProcess(), s.status(), s.plannedOn(), s.openedOn(), s.suspendedOn(), s.closedOn(),
-				s.latitude(), s.longitude(), s.createdAt(), s.updatedAt(), s.version(), links.publicUrl(s.id()));
+				s.latitude(), s.longitude(), s.createdAt(), s.updatedAt(), s.version(), links.publicUrl(s.publicId()));
 	}
 
 }

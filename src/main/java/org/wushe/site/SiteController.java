@@ -125,7 +125,7 @@ class SiteController {
 	String show(@PathVariable long id, RegionScope scope, Model model) {
 		Site site = sites.get(id, scope);
 		model.addAttribute("site", site);
-		model.addAttribute("publicUrl", links.publicUrl(id));
+		model.addAttribute("publicUrl", links.publicUrl(site.publicId()));
 		return "site/show";
 	}
 
@@ -178,7 +178,7 @@ class SiteController {
 	@GetMapping("/{id}/placard")
 	String placard(@PathVariable long id, RegionScope scope, Model model) {
 		Site site = sites.get(id, scope);
-		String url = links.placardUrl(id);
+		String url = links.placardUrl(site.publicId());
 		model.addAttribute("site", PublicSiteController.PublicSite.of(site));
 		model.addAttribute("publicUrl", url);
 		model.addAttribute("qr", QrCode.dataUri(url));

@@ -17,20 +17,23 @@ class SiteLinks {
 		this.properties = properties;
 	}
 
-	/** The public page of site {@code id}: under the configured public address, else as a path on this server. */
-	String publicUrl(long id) {
-		return properties.publicBaseUrl() + "/public/sites/" + id;
+	/**
+	 * The public page of the site with opaque id {@code publicId}: under the configured public address, else as a path
+	 * on this server.
+	 */
+	String publicUrl(String publicId) {
+		return properties.publicBaseUrl() + "/public/sites/" + publicId;
 	}
 
 	/**
 	 * The address a placard's QR code carries: only under the configured public address
 	 * ({@code wushe.site.public-base-url}); without it a placard cannot be printed, and the answer says so.
 	 */
-	String placardUrl(long id) {
+	String placardUrl(String publicId) {
 		if (properties.publicBaseUrl().isEmpty()) {
 			throw new BusinessException(HttpStatus.CONFLICT, "site.placard.no-public-url");
 		}
-		return publicUrl(id);
+		return publicUrl(publicId);
 	}
 
 }

@@ -163,12 +163,14 @@ public class SiteService {
 
 	/**
 	 * The site as the public may see it (no login): one that operates or has paused, not one still planned or
-	 * closed. Staff phones are for the caller to
+	 * closed, found by its opaque public id (a sequential id finds nothing). Staff phones are for the caller to
 	 * hide unless public.
 	 */
-	public Optional<Site> findPublic(long id) {
-		return sites.find(id, RegionCode.COUNTRY.subtreeFrom(), RegionCode.COUNTRY.subtreeTo())
-			.filter(s -> s.status().isPublic());
+	public Optional<Site> findPublic(String publicId) {
+		if (!PublicIds.isWellFormed(publicId)) {
+			return Optional.empty();
+		}
+		return sites.findByPublicId(publicId).filter(s -> s.status().isPublic());
 	}
 
 	/**
@@ -327,7 +329,7 @@ public class SiteService {
 		return new Site(id, c.type(), c.region(), null, c.name(), c.address(), c.phone(), c.openingHours(),
 				c.serviceContent(), c.serviceItems(), c.staff(), c.serviceProcess(), c.status(), c.plannedOn(),
 				c.openedOn(), c.suspendedOn(), c.closedOn(), c.latitude(), c.longitude(), createdAt, createdBy, now,
-				currentActor(), version);
+				currentActor(), version, null);
 	}
 
 	LocalDate today() {

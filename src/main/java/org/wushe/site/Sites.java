@@ -34,7 +34,7 @@ class Sites {
 	static final String COLUMNS = """
 			s.id, s.site_type, s.region_code, r.name AS region_name, s.name, s.address, s.phone, s.opening_hours,
 			s.service_content, s.service_process, s.status, s.planned_on, s.opened_on, s.suspended_on, s.closed_on,
-			s.latitude, s.longitude, s.created_at, s.created_by, s.updated_at, s.updated_by, s.version""";
+			s.latitude, s.longitude, s.created_at, s.created_by, s.updated_at, s.updated_by, s.version, s.public_id""";
 
 	private final JdbcClient jdbc;
 
@@ -51,14 +51,15 @@ class Sites {
 		jdbc.sql("""
 				INSERT INTO site (site_type, region_code, active_region, name, name_initials, address, phone,
 				  opening_hours, service_content, service_process, status, planned_on, opened_on, suspended_on,
-				  closed_on, latitude, longitude, created_at, created_by, updated_at, updated_by, version)
+				  closed_on, latitude, longitude, created_at, created_by, updated_at, updated_by, version, public_id)
 				VALUES (:type, :region, :active, :name, :initials, :address, :phone, :hours, :content, :process,
 				  :status, :planned, :opened, :suspended, :closed, :lat, :lon, :createdAt, :createdBy, :updatedAt,
-				  :updatedBy, 0)
+				  :updatedBy, 0, :publicId)
 				""")
 			.params(params(s))
 			.param("createdAt", Timestamp.from(s.createdAt()))
 			.param("createdBy", s.createdBy())
+			.param("publicId", PublicIds.next())
 			.update(key, "id");
 		long id = key.getKeyAs(Number.class).longValue();
 		insertChildren(id, s);
@@ -161,6 +162,15 @@ class Sites {
 		return site.map(this::withChildren);
 	}
 
+	/** The site with the opaque public id {@code publicId}, wherever it lies. */
+	Optional<Site> findByPublicId(String publicId) {
+		Optional<Site> site = jdbc.sql("SELECT " + COLUMNS + """
+				 FROM site s LEFT JOIN region r ON r.code = s.region_code
+				WHERE s.public_id = :publicId
+				""").param("publicId", publicId).query(Sites::site).optional();
+		return site.map(this::withChildren);
+	}
+
 	/** The status of the site with {@code id} if its region lies in {@code [from, to)}. */
 	Optional<SiteStatus> status(long id, String from, String to) {
 		return jdbc.sql("SELECT status FROM site WHERE id = :id AND region_code >= :from AND region_code < :to")
@@ -199,7 +209,7 @@ class Sites {
 		return new Site(s.id(), s.type(), s.regionCode(), s.regionName(), s.name(), s.address(), s.phone(),
 				s.openingHours(), s.serviceContent(), items, staff, s.serviceProcess(), s.status(), s.plannedOn(),
 				s.openedOn(), s.suspendedOn(), s.closedOn(), s.latitude(), s.longitude(), s.createdAt(),
-				s.createdBy(), s.updatedAt(), s.updatedBy(), s.version());
+				s.createdBy(), s.updatedAt(), s.updatedBy(), s.version(), s.publicId());
 	}
 
 	/** The clear phone of a sealed one; {@code null} (and a warning) if it fails authentication. */
@@ -266,7 +276,8 @@ class Sites {
 				SiteStatus.valueOf(rs.getString("status")), localDate(rs, "planned_on"), localDate(rs, "opened_on"),
 				localDate(rs, "suspended_on"), localDate(rs, "closed_on"), rs.getBigDecimal("latitude"),
 				rs.getBigDecimal("longitude"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
-				rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"), rs.getInt("version"));
+				rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"), rs.getInt("version"),
+				rs.getString("public_id"));
 	}
 
 	private static SiteRow row(ResultSet rs, int n) throws SQLException {

@@ -59,7 +59,8 @@ class SiteJourneyTests extends BrowserJourney {
 			org.assertj.core.api.Assertions.assertThat(page.locator("#placard-qr").getAttribute("src"))
 				.startsWith("data:image/svg+xml;base64,");
 			String publicUrl = page.locator(".placard-qr .small").textContent().strip();
-			org.assertj.core.api.Assertions.assertThat(publicUrl).matches("http://localhost:\\d+/public/sites/\\d+");
+			org.assertj.core.api.Assertions.assertThat(publicUrl)
+				.matches("http://localhost:\\d+/public/sites/[a-z2-7]{24}");
 			Chromium.screenshot(page, "site-placard");
 
 			// the QR target, without logging in

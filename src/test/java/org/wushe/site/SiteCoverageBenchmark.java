@@ -90,9 +90,9 @@ public final class SiteCoverageBenchmark {
 	static void populate(JdbcClient jdbc) {
 		String insert = """
 				INSERT INTO site (site_type, region_code, active_region, name, name_initials, status, opened_on,
-				  created_at, created_by, updated_at, updated_by, version)
+				  created_at, created_by, updated_at, updated_by, version, public_id)
 				SELECT :type, code, code, name, '', :status, DATE '2023-01-01', CURRENT_TIMESTAMP, 'bench',
-				  CURRENT_TIMESTAMP, 'bench', 0
+				  CURRENT_TIMESTAMP, 'bench', 0, CONCAT(LOWER(:type), code)
 				FROM region WHERE level = :level AND MOD(CAST(SUBSTRING(code, 3) AS BIGINT) * 7919, 100) %s
 				""";
 		add(jdbc, insert, "CENTRE", 3, "< 90", "OPERATING");

@@ -49,10 +49,31 @@ class SiteExposureTests {
 	void aPlannedSiteIsNotPublic() throws Exception {
 		Site planned = fixtures.create(SiteType.STATION, "150102003", SiteFixtures.unique("筹建社工站"),
 				SiteStatus.PLANNED);
-		mvc.perform(get("/public/sites/{id}", planned.id())).andExpect(status().isNotFound());
+		assertThat(planned.publicId()).isNotBlank();
+		mvc.perform(get("/public/sites/{id}", planned.publicId())).andExpect(status().isNotFound());
 		Site operating = fixtures.create(SiteType.STATION, "150102003", SiteFixtures.unique("运营社工站"),
 				SiteStatus.OPERATING);
-		mvc.perform(get("/public/sites/{id}", operating.id())).andExpect(status().isOk());
+		mvc.perform(get("/public/sites/{id}", operating.publicId())).andExpect(status().isOk());
+	}
+
+	@Test
+	void publicPagesCannotBeFoundByCounting() throws Exception {
+		Site one = fixtures.create(SiteType.STATION, "150102003", SiteFixtures.unique("公开编号社工站"),
+				SiteStatus.OPERATING);
+		Site two = fixtures.create(SiteType.CENTRE, "150102", SiteFixtures.unique("公开编号中心"),
+				SiteStatus.SUSPENDED);
+		assertThat(one.publicId()).matches("[a-z2-7]{24}").isNotEqualTo(two.publicId());
+		assertThat(two.publicId()).matches("[a-z2-7]{24}");
+		mvc.perform(get("/public/sites/{id}", two.publicId())).andExpect(status().isOk());
+		mvc.perform(get("/public/sites/{id}", one.id())).andExpect(status().isNotFound());
+		mvc.perform(get("/public/sites/{id}", two.id())).andExpect(status().isNotFound());
+		mvc.perform(get("/public/sites/{id}", one.publicId().toUpperCase(java.util.Locale.ROOT)))
+			.andExpect(status().isNotFound());
+		Integer missing = jdbc.sql("SELECT COUNT(*) FROM site WHERE public_id IS NULL").query(Integer.class).single();
+		assertThat(missing).isZero();
+		Integer distinct = jdbc.sql("SELECT COUNT(DISTINCT public_id) FROM site").query(Integer.class).single();
+		Integer all = jdbc.sql("SELECT COUNT(*) FROM site").query(Integer.class).single();
+		assertThat(distinct).isEqualTo(all);
 	}
 
 	@Test
@@ -68,16 +89,19 @@ class SiteExposureTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(html).contains("https://wushe.test.example/public/sites/" + site.id()).doesNotContain("evil");
+		assertThat(html).contains("https://wushe.test.example/public/sites/" + site.publicId())
+			.doesNotContain("/public/sites/" + site.id() + "<")
+			.doesNotContain("evil");
 	}
 
 	@Test
 	void withoutAPublicAddressNoPlacardIsPrinted() {
 		SiteLinks links = new SiteLinks(new SiteProperties(" "));
-		BusinessException ex = catchThrowableOfType(BusinessException.class, () -> links.placardUrl(7));
+		BusinessException ex = catchThrowableOfType(BusinessException.class, () -> links.placardUrl("abcdefghijklmnopqrstuvwx"));
 		assertThat(ex.status()).isEqualTo(HttpStatus.CONFLICT);
 		assertThat(ex.messageKey()).isEqualTo("site.placard.no-public-url");
-		assertThat(links.publicUrl(7)).isEqualTo("/public/sites/7");
+		assertThat(links.publicUrl("abcdefghijklmnopqrstuvwx"))
+			.isEqualTo("/public/sites/abcdefghijklmnopqrstuvwx");
 		assertThat(catchThrowableOfType(IllegalArgumentException.class,
 				() -> new SiteProperties("javascript:alert(1)"))).isNotNull();
 	}

@@ -57,6 +57,11 @@ final class SiteFixtures {
 	}
 
 	/** Creates a site (freeing the region first) and answers it. */
+	/** The opaque public id of site {@code id}. */
+	String publicId(long id) {
+		return sites.get(id, EVERYWHERE).publicId();
+	}
+
 	Site create(SiteType type, String region, String name, SiteStatus status) {
 		if (status.isActive()) {
 			free(region);

@@ -246,7 +246,9 @@ class SitePageTests {
 	@Test
 	void publicPageWithoutLoginHidesPrivatePhones() throws Exception {
 		long id = createThroughTheForm(SiteFixtures.unique("公示测试社工站"));
-		String html = mvc.perform(get("/public/sites/{id}", id))
+		String publicId = fixtures.publicId(id);
+		assertThat(publicId).matches("[a-z2-7]{24}");
+		String html = mvc.perform(get("/public/sites/{id}", publicId))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -254,8 +256,9 @@ class SitePageTests {
 		assertThat(html).contains("公示测试社工站", "养老服务、儿童关爱", "独居老人探访", "接案—评估—服务—回访", "0471-3300123",
 				"王丽", "李强", "13900001111");
 		assertThat(html).doesNotContain("13812345678").doesNotContain("5678<");
-		fixtures.close(id);
 		mvc.perform(get("/public/sites/{id}", id)).andExpect(status().isNotFound());
+		fixtures.close(id);
+		mvc.perform(get("/public/sites/{id}", publicId)).andExpect(status().isNotFound());
 		mvc.perform(get("/public/sites/{id}", 987654321L)).andExpect(status().isNotFound());
 	}
 
@@ -277,7 +280,9 @@ class SitePageTests {
 			.matcher(html.replace("\n", " "));
 		assertThat(m.find()).as("QR image in the placard").isTrue();
 		String svg = new String(Base64.getDecoder().decode(m.group(1)), StandardCharsets.UTF_8);
-		assertThat(decode(svg)).isEqualTo("https://wushe.test.example/public/sites/" + id);
+		assertThat(decode(svg)).isEqualTo("https://wushe.test.example/public/sites/" + fixtures.publicId(id));
+		assertThat(html).contains("https://wushe.test.example/public/sites/" + fixtures.publicId(id))
+			.doesNotContain("/public/sites/" + id + "<");
 	}
 
 	/** Reads the QR code back from the SVG the placard embeds. */
