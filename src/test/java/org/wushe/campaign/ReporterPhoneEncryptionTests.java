@@ -17,7 +17,7 @@ import org.wushe.shared.crypto.FieldCipher;
 import org.wushe.shared.crypto.PersonalDataKeys;
 
 /**
- * The Java migration V105 on a table in its V104 shape that still holds reporter phones in clear: every phone is
+ * The Java migrations V105 and V107 on tables in their V104 and V106 shapes that still holds reporter phones in clear: every phone is
  * encrypted with its search hash and masked form, the clear column is gone, and the values decrypt back.
  */
 class ReporterPhoneEncryptionTests {
@@ -61,6 +61,29 @@ class ReporterPhoneEncryptionTests {
 			assertThat(rows.get(2)).containsOnlyNulls();
 			assertThat(cipher.decrypt(FieldCipher.PHONE, rows.get(3)[0])).isEqualTo("12345");
 			assertThat(rows.get(3)[2]).isEqualTo("*****");
+		}
+	}
+
+	@Test
+	void encryptsTheCampaignContactPhones() throws SQLException {
+		JdbcDataSource db = new JdbcDataSource();
+		db.setURL("jdbc:h2:mem:contact-" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
+		try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
+			st.execute("""
+					CREATE TABLE campaign (id BIGINT PRIMARY KEY, contact_phone VARCHAR(40),
+					  contact_phone_cipher VARCHAR(200), contact_phone_hash VARCHAR(64), contact_phone_masked VARCHAR(40))
+					""");
+			st.execute("INSERT INTO campaign (id, contact_phone) VALUES (1, '0471-6945106'), (2, '')");
+			assertThat(new ContactPhoneEncryption(cipher).encryptClearPhones(c)).isEqualTo(1);
+			try (ResultSet rs = st.executeQuery("SELECT * FROM campaign ORDER BY id")) {
+				assertThat(rs.next()).isTrue();
+				assertThat(rs.getMetaData().getColumnCount()).isEqualTo(4);
+				assertThat(cipher.decrypt(FieldCipher.PHONE, rs.getString("contact_phone_cipher")))
+					.isEqualTo("0471-6945106");
+				assertThat(rs.getString("contact_phone_masked")).isEqualTo("0471-***5106");
+				assertThat(rs.next()).isTrue();
+				assertThat(rs.getString("contact_phone_cipher")).isNull();
+			}
 		}
 	}
 
