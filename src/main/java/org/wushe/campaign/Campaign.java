@@ -14,6 +14,8 @@ import org.wushe.shared.BusinessException;
  *
  * @param deadlines the reporting deadlines in time order, numbered from 1
  * @param summaryDeadline when the activity summary is due, or {@code null}
+ * @param contactPhone the contact phone masked; the full phone is stored encrypted and read through
+ *            {@link CampaignService#revealContactPhone}
  */
 public record Campaign(long id, Long parentId, String name, String theme, RegionCode region, String regionName,
 		RegionLevel reportingLevel, LocalDate startDate, LocalDate endDate, List<Deadline> deadlines,

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,11 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.wushe.access.CurrentUser;
 import org.wushe.audit.AuditTrail;
+import org.wushe.personal.PersonalData;
+import org.wushe.personal.PhoneNumber;
+import org.wushe.personal.SealedValue;
 import org.wushe.region.Region;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionLevel;
@@ -43,13 +48,11 @@ public class CampaignService {
 
 	static final int MAX_ITEMS = 50;
 
-	private static final Pattern PHONE = Pattern.compile("[0-9+\\- ()]{5,40}");
-
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
 	private static final String COLUMNS = """
 			c.id, c.parent_id, c.name, c.theme, c.region_code, r.name AS region_name, c.reporting_level, c.start_date,
-			c.end_date, c.summary_deadline, c.table_title, c.contact_name, c.contact_phone, c.contact_email,
+			c.end_date, c.summary_deadline, c.table_title, c.contact_name, c.contact_phone_masked AS contact_phone, c.contact_email,
 			c.created_at, c.created_by""";
 
 	private final JdbcClient jdbc;
@@ -60,7 +63,10 @@ public class CampaignService {
 
 	private final Clock clock;
 
-	CampaignService(JdbcClient jdbc, Regions regions, AuditTrail audit, Clock clock) {
+	private final PersonalData personalData;
+
+	CampaignService(JdbcClient jdbc, Regions regions, AuditTrail audit, Clock clock, PersonalData personalData) {
+		this.personalData = personalData;
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.audit = audit;
@@ -79,10 +85,10 @@ public class CampaignService {
 		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO campaign (parent_id, name, theme, region_code, reporting_level, start_date, end_date,
-				    summary_deadline, table_title, contact_name, contact_phone, contact_email, created_at, created_by,
-				    updated_at, updated_by)
+				    summary_deadline, table_title, contact_name, contact_phone_cipher, contact_phone_hash,
+				    contact_phone_masked, contact_email, created_at, created_by, updated_at, updated_by)
 				VALUES (:parent, :name, :theme, :region, :level, :start, :end, :summary, :title, :contactName,
-				    :contactPhone, :contactEmail, :now, :by, :now, :by)
+				    :contactPhoneCipher, :contactPhoneHash, :contactPhoneMasked, :contactEmail, :now, :by, :now, :by)
 				""")
 			.param("parent", parent == null ? null : parent.id())
 			.params(v.params())
@@ -124,7 +130,8 @@ public class CampaignService {
 		jdbc.sql("""
 				UPDATE campaign SET name = :name, theme = :theme, reporting_level = :level, start_date = :start,
 				    end_date = :end, summary_deadline = :summary, table_title = :title, contact_name = :contactName,
-				    contact_phone = :contactPhone, contact_email = :contactEmail, updated_at = :now, updated_by = :by
+				    contact_phone_cipher = :contactPhoneCipher, contact_phone_hash = :contactPhoneHash,
+				    contact_phone_masked = :contactPhoneMasked, contact_email = :contactEmail, updated_at = :now, updated_by = :by
 				WHERE id = :id
 				""")
 			.params(v.params())
@@ -285,7 +292,7 @@ public class CampaignService {
 	/** The checked and normalised input. */
 	private record Valid(String name, String theme, RegionCode region, RegionLevel level, LocalDate start,
 			LocalDate end, List<Instant> deadlines, Instant summary, String title, List<String> contentItems,
-			List<String> activityForms, String contactName, String contactPhone, String contactEmail) {
+			List<String> activityForms, String contactName, SealedValue contactPhone, String contactEmail) {
 
 		Map<String, Object> params() {
 			Map<String, Object> p = new HashMap<>();
@@ -298,7 +305,9 @@ public class CampaignService {
 			p.put("summary", summary == null ? null : Timestamp.from(summary));
 			p.put("title", title);
 			p.put("contactName", contactName);
-			p.put("contactPhone", contactPhone);
+			p.put("contactPhoneCipher", contactPhone == null ? null : contactPhone.cipherText());
+			p.put("contactPhoneHash", contactPhone == null ? null : contactPhone.searchHash());
+			p.put("contactPhoneMasked", contactPhone == null ? null : contactPhone.masked());
 			p.put("contactEmail", contactEmail);
 			return p;
 		}
@@ -367,9 +376,17 @@ public class CampaignService {
 		List<String> contents = items(in.contentItems(), "contentItems", errors);
 		List<String> forms = items(in.activityForms(), "activityForms", errors);
 		String contactName = text(in.contactName(), "contactName", 100, false, errors);
-		String contactPhone = text(in.contactPhone(), "contactPhone", 40, false, errors);
-		if (contactPhone != null && !PHONE.matcher(contactPhone).matches()) {
-			errors.add(new FieldError("contactPhone", "campaign.error.phone"));
+		String typedPhone = text(in.contactPhone(), "contactPhone", 40, false, errors);
+		SealedValue contactPhone = null;
+		if (typedPhone != null && PhoneNumber.isValid(typedPhone)) {
+			contactPhone = personalData.seal(PhoneNumber.parse(typedPhone));
+		}
+		else if (typedPhone != null && existing != null && typedPhone.equals(existing.contactPhone())) {
+			// the form shows the phone masked: sent back unchanged, it keeps the stored phone
+			contactPhone = sealedContactPhone(existing.id());
+		}
+		else if (typedPhone != null) {
+			errors.add(new FieldError("contactPhone", "campaign.error.contact-phone"));
 		}
 		String contactEmail = text(in.contactEmail(), "contactEmail", 200, false, errors);
 		if (contactEmail != null && !EMAIL.matcher(contactEmail).matches()) {
@@ -380,6 +397,28 @@ public class CampaignService {
 		}
 		return new Valid(name, theme, region, level, start, end, List.copyOf(deadlines), summary,
 				title == null ? "" : title, contents, forms, contactName, contactPhone, contactEmail);
+	}
+
+	private SealedValue sealedContactPhone(long id) {
+		return jdbc.sql("SELECT contact_phone_cipher, contact_phone_hash, contact_phone_masked FROM campaign WHERE id = :id")
+			.param("id", id)
+			.query((rs, n) -> rs.getString(1) == null ? null
+					: new SealedValue(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.optional()
+			.orElse(null);
+	}
+
+	/**
+	 * The full contact phone of a campaign the viewer can see, for a viewer with {@code personal-data:view}; the read
+	 * is audited. 404 outside the viewer's scope; {@code null} when the campaign has no contact phone.
+	 */
+	@Transactional
+	public String revealContactPhone(CurrentUser viewer, long id) {
+		Campaign campaign = get(viewer.scope(), id);
+		SealedValue sealed = sealedContactPhone(id);
+		Map<PersonalData.Kind, String> cipher = new EnumMap<>(PersonalData.Kind.class);
+		cipher.put(PersonalData.Kind.PHONE, sealed == null ? null : sealed.cipherText());
+		return personalData.reveal(viewer, ENTITY, id, campaign.region(), cipher).get(PersonalData.Kind.PHONE);
 	}
 
 	private RegionCode region(RegionScope scope, String text, Campaign parent, List<FieldError> errors) {

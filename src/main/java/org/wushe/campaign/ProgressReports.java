@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -26,7 +25,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.wushe.access.CurrentUser;
 import org.wushe.audit.AuditTrail;
+import org.wushe.personal.PersonalData;
+import org.wushe.personal.PhoneNumber;
+import org.wushe.personal.SealedValue;
 import org.wushe.region.Region;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionLevel;
@@ -48,10 +51,6 @@ public class ProgressReports {
 
 	static final String ENTITY = "progress-report";
 
-	private static final Pattern PHONE = Pattern.compile("[0-9+\\- ()]+");
-
-	private static final int PHONE_DIGITS_MIN = 5;
-
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate jdbcTemplate;
@@ -70,13 +69,16 @@ public class ProgressReports {
 
 	private final ApplicationEventPublisher events;
 
+	private final PersonalData personalData;
+
 	/** For rows read in chunks (PostgreSQL streams only with a fetch size, inside a transaction). */
 	private final JdbcClient streaming;
 
 	ProgressReports(JdbcClient jdbc, JdbcTemplate jdbcTemplate, CampaignService campaigns, Regions regions,
 			AuditTrail audit, Clock clock, TransactionTemplate tx, ObjectProvider<CampaignActivitySource> source,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, PersonalData personalData) {
 		this.events = events;
+		this.personalData = personalData;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.campaigns = campaigns;
@@ -164,19 +166,28 @@ public class ProgressReports {
 		Deadline due = campaign.deadline(deadline);
 		List<FieldError> errors = new ArrayList<>();
 		String who = trim(reporter, "reporter", 100, errors);
-		String phone = trim(reporterPhone, "reporterPhone", 40, errors);
-		if (phone != null && !PHONE.matcher(phone).matches()) {
-			errors.add(new FieldError("reporterPhone", "campaign.error.phone"));
+		String typed = trim(reporterPhone, "reporterPhone", 40, errors);
+		SealedValue phone = null;
+		if (typed != null) {
+			Optional<String> valid = PhoneNumber.normalised(typed);
+			if (valid.isPresent()) {
+				phone = personalData.seal(PhoneNumber.parse(valid.get()));
+			}
+			else {
+				// the form shows the last version's phone masked: sent back unchanged, it keeps that phone
+				phone = typed.contains("*") ? lastPhone(campaign, due, unit, typed) : null;
+				if (phone == null) {
+					errors.add(new FieldError("reporterPhone", "campaign.error.reporter-phone"));
+				}
+			}
 		}
-		else if (phone != null && phone.chars().filter(Character::isDigit).count() < PHONE_DIGITS_MIN) {
-			errors.add(new FieldError("reporterPhone", "campaign.error.phone-short"));
-		}
+		SealedValue sealed = phone;
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
 		for (int attempt = 1;; attempt++) {
 			try {
-				tx.executeWithoutResult(status -> freeze(campaign, due, unit, who, phone, by, at));
+				tx.executeWithoutResult(status -> freeze(campaign, due, unit, who, sealed, by, at));
 				break;
 			}
 			catch (DuplicateKeyException ex) {
@@ -189,7 +200,48 @@ public class ProgressReports {
 		return load(campaign, due, region);
 	}
 
-	private void freeze(Campaign campaign, Deadline due, RegionCode unit, String reporter, String phone, String by,
+	/**
+	 * The sealed phone of the unit's latest version when its masked form is {@code masked}; {@code null} otherwise.
+	 */
+	private SealedValue lastPhone(Campaign campaign, Deadline due, RegionCode unit, String masked) {
+		return jdbc.sql("""
+				SELECT v.reporter_phone_cipher, v.reporter_phone_hash, v.reporter_phone_masked
+				FROM progress_report r JOIN progress_report_version v ON v.report_id = r.id
+				    AND v.version = r.current_version
+				WHERE r.campaign_id = :c AND r.deadline_no = :n AND r.unit_code = :u
+				""")
+			.param("c", campaign.id())
+			.param("n", due.number())
+			.param("u", unit.value())
+			.query((rs, i) -> new SealedValue(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.optional()
+			.filter(v -> v.cipherText() != null && masked.equals(v.masked()))
+			.orElse(null);
+	}
+
+	/**
+	 * The full reporter phone of one version of a unit's report, for a viewer with {@code personal-data:view}; the
+	 * read is audited. 404 unless the viewer's scope covers the unit; {@code null} when the version has no phone.
+	 */
+	public String revealReporterPhone(CurrentUser viewer, long campaignId, int deadline, RegionCode unit,
+			int version) {
+		ProgressReport report = get(viewer.scope(), campaignId, deadline, unit);
+		ReportVersion v = report.versions()
+			.stream()
+			.filter(x -> x.version() == version)
+			.findFirst()
+			.orElseThrow(() -> BusinessException.notFound("campaign.error.version-unknown", version));
+		String cipherText = jdbc.sql("SELECT reporter_phone_cipher FROM progress_report_version WHERE id = :id")
+			.param("id", v.id())
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		Map<PersonalData.Kind, String> sealed = new EnumMap<>(PersonalData.Kind.class);
+		sealed.put(PersonalData.Kind.PHONE, cipherText);
+		return personalData.reveal(viewer, ENTITY, v.id(), unit, sealed).get(PersonalData.Kind.PHONE);
+	}
+
+	private void freeze(Campaign campaign, Deadline due, RegionCode unit, String reporter, SealedValue phone, String by,
 			Instant at) {
 		Optional<long[]> existing = jdbc.sql("""
 				SELECT id, current_version FROM progress_report
@@ -244,8 +296,9 @@ public class ProgressReports {
 		}
 		jdbc.sql("""
 				INSERT INTO progress_report_version (report_id, version, submitted_at, submitted_by, reporter,
-				    reporter_phone, on_time, activities, participants, beneficiaries, funds_yuan, materials_yuan)
-				VALUES (:r, :v, :at, :by, :reporter, :phone, :onTime, :activities, :participants, :beneficiaries,
+				    reporter_phone_cipher, reporter_phone_hash, reporter_phone_masked, on_time, activities, participants,
+				    beneficiaries, funds_yuan, materials_yuan)
+				VALUES (:r, :v, :at, :by, :reporter, :phoneCipher, :phoneHash, :phoneMasked, :onTime, :activities, :participants, :beneficiaries,
 				    :funds, :materials)
 				""")
 			.param("r", reportId)
@@ -253,7 +306,9 @@ public class ProgressReports {
 			.param("at", Timestamp.from(at))
 			.param("by", by)
 			.param("reporter", reporter)
-			.param("phone", phone)
+			.param("phoneCipher", phone == null ? null : phone.cipherText())
+			.param("phoneHash", phone == null ? null : phone.searchHash())
+			.param("phoneMasked", phone == null ? null : phone.masked())
 			.param("onTime", due.isOnTime(at))
 			.param("activities", rows.size())
 			.param("participants", participants)
@@ -582,7 +637,7 @@ public class ProgressReports {
 		long id = (Long) report.get()[0];
 		Instant first = report.get()[2] == null ? null : ((Timestamp) report.get()[2]).toInstant();
 		List<ReportVersion> versions = jdbc.sql("""
-				SELECT id, version, submitted_at, submitted_by, reporter, reporter_phone, on_time, activities,
+				SELECT id, version, submitted_at, submitted_by, reporter, reporter_phone_masked, on_time, activities,
 				       participants, beneficiaries, funds_yuan, materials_yuan
 				FROM progress_report_version WHERE report_id = :r ORDER BY version
 				""").param("r", id).query(ProgressReports::version).list();
@@ -601,7 +656,7 @@ public class ProgressReports {
 
 	private static ReportVersion version(ResultSet rs, int i) throws SQLException {
 		return new ReportVersion(rs.getLong("id"), rs.getInt("version"), rs.getTimestamp("submitted_at").toInstant(),
-				rs.getString("submitted_by"), rs.getString("reporter"), rs.getString("reporter_phone"),
+				rs.getString("submitted_by"), rs.getString("reporter"), rs.getString("reporter_phone_masked"),
 				rs.getBoolean("on_time"), rs.getInt("activities"), rs.getLong("participants"),
 				rs.getLong("beneficiaries"), rs.getBigDecimal("funds_yuan"), rs.getBigDecimal("materials_yuan"));
 	}

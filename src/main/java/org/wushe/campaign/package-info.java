@@ -13,5 +13,5 @@
  * <li>活动总结 = summary; 提醒 = reminder</li>
  * </ul>
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "audit" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "audit", "personal" })
 package org.wushe.campaign;

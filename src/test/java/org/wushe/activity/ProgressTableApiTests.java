@@ -172,7 +172,7 @@ class ProgressTableApiTests {
 		Sheet unit = export(league, "1501", 1);
 		assertThat(unit.getRow(0).getCell(0).getStringCellValue()).isEqualTo("盟市社会工作主题宣传活动工作进展情况统计表");
 		assertThat(unit.getRow(1).getCell(0).getStringCellValue()).isEqualTo("填报单位：呼和浩特市");
-		assertThat(unit.getRow(2).getCell(0).getStringCellValue()).isEqualTo("填报人及手机号码：李四 13900000000");
+		assertThat(unit.getRow(2).getCell(0).getStringCellValue()).isEqualTo("填报人及手机号码：李四 139****0000");
 		assertThat(unit.getRow(3).getCell(0).getStringCellValue()).startsWith("填报时间：");
 		assertThat(names(unit)).containsExactly("活动1", "活动2", "活动3");
 		assertThat(unit.getRow(6 + 3).getCell(1).getStringCellValue()).isEqualTo("合计");

@@ -19,6 +19,8 @@ import org.wushe.access.CurrentUser;
 import org.wushe.campaign.CampaignInput;
 import org.wushe.campaign.CampaignService;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 /**
  * {@code /api/campaigns}: create (also local campaigns, with {@code parentId}), change, list and read campaigns in
  * scope.
@@ -53,6 +55,16 @@ class CampaignApi {
 	List<CampaignView> list(@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int size,
 			@AuthenticationPrincipal CurrentUser user) {
 		return campaigns.list(user.scope(), offset, size).stream().map(CampaignView::of).toList();
+	}
+
+	record ContactPhone(long id, String contactPhone) {
+	}
+
+	@GetMapping("/{id}/contact-phone")
+	@PreAuthorize("hasAuthority('campaign:view') and hasAuthority('personal-data:view')")
+	@Operation(summary = "A campaign's full contact phone (needs personal-data:view; every read is audited)")
+	ContactPhone contactPhone(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
+		return new ContactPhone(id, campaigns.revealContactPhone(user, id));
 	}
 
 	@GetMapping("/{id}")

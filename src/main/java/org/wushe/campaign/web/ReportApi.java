@@ -135,6 +135,18 @@ class ReportApi {
 		return ReportView.of(reports.returnReport(user.scope(), id, deadline, unit, body.reason(), user.getUsername()));
 	}
 
+	record ReporterPhone(int version, String reporterPhone) {
+	}
+
+	@GetMapping("/api/campaigns/{id}/reports/{deadline}/versions/{version}/reporter-phone")
+	@PreAuthorize("hasAuthority('campaign:view') and hasAuthority('personal-data:view')")
+	@Operation(summary = "A version's full reporter phone (needs personal-data:view; every read is audited)")
+	ReporterPhone reporterPhone(@PathVariable long id, @PathVariable int deadline, @PathVariable int version,
+			@RequestParam String region, @AuthenticationPrincipal CurrentUser user) {
+		return new ReporterPhone(version,
+				reports.revealReporterPhone(user, id, deadline, unit(region), version));
+	}
+
 	@GetMapping("/api/campaigns/{id}/reports/{deadline}")
 	@PreAuthorize("hasAuthority('campaign:view')")
 	ReportView report(@PathVariable long id, @PathVariable int deadline, @RequestParam String region,
