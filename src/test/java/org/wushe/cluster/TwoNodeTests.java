@@ -28,7 +28,7 @@ import org.wushe.support.TestDatabase;
 class TwoNodeTests {
 
 	static final String ADMIN = "Basic "
-			+ Base64.getEncoder().encodeToString("admin:admin-test-password".getBytes(StandardCharsets.UTF_8));
+			+ Base64.getEncoder().encodeToString("admin:test-root-pass-7".getBytes(StandardCharsets.UTF_8));
 
 	final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
@@ -48,7 +48,7 @@ class TwoNodeTests {
 			assertThat(csrf.find()).isTrue();
 			HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(a + "/login"))
 				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString("username=admin&password=admin-test-password&_csrf="
+				.POST(HttpRequest.BodyPublishers.ofString("username=admin&password=test-root-pass-7&_csrf="
 						+ URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
 				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(login.statusCode()).isEqualTo(302);
