@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.wushe.WusheApplication;
 
@@ -34,6 +36,7 @@ public final class Nodes implements AutoCloseable {
 		sql(SERVER, "CREATE SCHEMA " + schema);
 		Nodes nodes = new Nodes(schema);
 		List<CompletableFuture<ConfigurableApplicationContext>> starting = new ArrayList<>();
+		CompletableFuture<Void> logged = CompletableFuture.completedFuture(null);
 		for (int i = 0; i < count; i++) {
 			List<String> args = new ArrayList<>(List.of("--server.port=0", "--wushe.test.schema=" + schema,
 					"--spring.flyway.create-schemas=false",
@@ -42,9 +45,15 @@ public final class Nodes implements AutoCloseable {
 			for (String p : properties) {
 				args.add("--" + p);
 			}
-			starting.add(CompletableFuture.supplyAsync(() -> new SpringApplicationBuilder(WusheApplication.class)
+			// the nodes share this JVM's logging system: each starts once the one before has set up its logging, so
+			// that only their start on the database (migrations, first administrator, region tree) runs side by side
+			CompletableFuture<Void> previous = logged;
+			CompletableFuture<Void> ownLogging = new CompletableFuture<>();
+			logged = ownLogging;
+			starting.add(previous.thenApplyAsync(ready -> new SpringApplicationBuilder(WusheApplication.class)
 				.profiles("test", "postgres", "pgtest")
-				.run(args.toArray(String[]::new))));
+				.listeners((ApplicationListener<ApplicationPreparedEvent>) event -> ownLogging.complete(null))
+				.run(args.toArray(String[]::new))).whenComplete((context, failure) -> ownLogging.complete(null)));
 		}
 		try {
 			for (var s : starting) {
