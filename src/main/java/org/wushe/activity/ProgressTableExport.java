@@ -14,6 +14,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.wushe.access.CurrentUser;
 import org.wushe.audit.AuditTrail;
 import org.wushe.campaign.Campaign;
 import org.wushe.campaign.CampaignService;
@@ -76,8 +77,17 @@ public class ProgressTableExport {
 		this.clock = clock;
 	}
 
-	/** Checks everything (scope, campaign, deadline, region) before anything is streamed. */
+	/** Checks everything (scope, campaign, deadline, region) before anything is streamed; phones masked. */
 	public Export prepare(RegionScope scope, long campaignId, RegionCode requested, int deadline) {
+		return prepare(scope, campaignId, requested, deadline, null);
+	}
+
+	/**
+	 * As {@link #prepare(RegionScope, long, RegionCode, int)}; with {@code fullFor} (a user allowed to see personal
+	 * data, else 403) the reporter's phone is written in full, read through the audited reveal.
+	 */
+	public Export prepare(RegionScope scope, long campaignId, RegionCode requested, int deadline,
+			CurrentUser fullFor) {
 		Campaign campaign = campaigns.get(scope, campaignId);
 		Deadline due = campaign.deadline(deadline);
 		RegionCode code = requested.contains(campaign.region()) ? campaign.region() : requested;
@@ -95,7 +105,12 @@ public class ProgressTableExport {
 		if (campaign.isReportingUnit(code)) {
 			ProgressReport report = reports.get(scope, campaignId, deadline, code);
 			ReportVersion version = report.status().isSubmitted() ? report.current() : null;
-			String reporter = version == null ? "" : join(version.reporter(), version.reporterPhone());
+			String phone = null;
+			if (version != null) {
+				phone = fullFor == null ? version.reporterPhone()
+						: reports.revealReporterPhone(fullFor, campaignId, deadline, code, version.version());
+			}
+			String reporter = version == null ? "" : join(version.reporter(), phone);
 			String time = version == null ? exportTime : when(version.submittedAt());
 			return new Export(filename, out -> write(out,
 					new ProgressTableWriter.Heading(title, region.name(), reporter, time, note),

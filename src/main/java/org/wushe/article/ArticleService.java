@@ -134,7 +134,7 @@ public class ArticleService {
 		requirePermission(user, Permissions.ARTICLE_SUBMIT);
 		RegionCode unit = user.region();
 		if (unit.isCountry()) {
-			throw BusinessException.badRequest("article.error.no-level-above");
+			throw BusinessException.forbidden("article.error.no-level-above");
 		}
 		Valid v = validate(user, input, uploads, List.of());
 		Instant now = Instant.now(clock);

@@ -3,7 +3,7 @@ package org.wushe.region;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.wushe.shared.BusinessException;
+import org.wushe.shared.InvalidInputException;
 
 /**
  * An NBS statistical division code at its own length: 2 (province), 4 (prefecture), 6 (county), 9 (township) or 12
@@ -22,17 +22,36 @@ public record RegionCode(String value) implements Comparable<RegionCode> {
 	/** Above every real code in both byte and locale collations (letters sort after digits). */
 	private static final String TOP = "A";
 
+	/** The name a region code goes by in forms and JSON bodies, named by errors when no other name is given. */
+	public static final String FIELD = "regionCode";
+
 	public RegionCode {
 		if (!isWellFormed(value)) {
-			throw BusinessException.badRequest("region.error.malformed", value);
+			throw malformed(FIELD, value);
 		}
 	}
 
 	/**
 	 * Reads any accepted form: short codes, the 12-digit padded form, {@code 00} or twelve zeros for the country.
-	 * Throws a 400 {@link BusinessException} for anything else.
+	 * Throws an {@link InvalidInputException} naming the field {@value #FIELD} for anything else.
 	 */
 	public static RegionCode parse(String text) {
+		return parse(text, FIELD);
+	}
+
+	/** As {@link #parse(String)}, for a value sent as {@code field} (a query parameter such as {@code region}). */
+	public static RegionCode parse(String text, String field) {
+		if (!isValid(text)) {
+			throw malformed(field, text);
+		}
+		return read(text);
+	}
+
+	private static InvalidInputException malformed(String field, String text) {
+		return InvalidInputException.of(field, "region.error.malformed", String.valueOf(text));
+	}
+
+	private static RegionCode read(String text) {
 		String s = text == null ? "" : text.strip();
 		if (s.length() == 12 && s.chars().allMatch(Character::isDigit)) {
 			int end = 0;

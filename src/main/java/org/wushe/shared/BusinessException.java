@@ -4,7 +4,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * A failure the user can understand and act on. It carries a message-bundle key and its arguments; the web layer
- * turns it into a localized page message or a {@code ProblemDetail}.
+ * turns it into a localized page message or a {@code ProblemDetail}. Bad input (400) is always an
+ * {@link InvalidInputException}, which names the field; there is no 400 without one.
  */
 public class BusinessException extends RuntimeException {
 
@@ -19,10 +20,6 @@ public class BusinessException extends RuntimeException {
 		this.status = status;
 		this.messageKey = messageKey;
 		this.args = args;
-	}
-
-	public static BusinessException badRequest(String messageKey, Object... args) {
-		return new BusinessException(HttpStatus.BAD_REQUEST, messageKey, args);
 	}
 
 	public static BusinessException notFound(String messageKey, Object... args) {

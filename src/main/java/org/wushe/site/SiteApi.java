@@ -143,13 +143,13 @@ class SiteApi {
 	@GetMapping("/coverage")
 	@Operation(summary = "Counts and coverage of a region subtree: {centres, stations, rooms, countyCoverage, townshipCoverage, villageCoverage} (fractions 0..1)")
 	Coverage coverage(@RequestParam(required = false) String region, RegionScope scope) {
-		return sites.coverage(region == null || region.isBlank() ? scope.root() : RegionCode.parse(region), scope);
+		return sites.coverage(region == null || region.isBlank() ? scope.root() : RegionCode.parse(region, "region"), scope);
 	}
 
 	@GetMapping("/coverage/children")
 	@Operation(summary = "Coverage of each child region, to see which ones lag")
 	List<Coverage> childCoverage(@RequestParam(required = false) String region, RegionScope scope) {
-		return sites.childCoverage(region == null || region.isBlank() ? scope.root() : RegionCode.parse(region),
+		return sites.childCoverage(region == null || region.isBlank() ? scope.root() : RegionCode.parse(region, "region"),
 				scope);
 	}
 

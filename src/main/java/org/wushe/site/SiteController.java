@@ -94,7 +94,7 @@ class SiteController {
 	}
 
 	static SiteQuery query(String within, String type, String status, String q) {
-		RegionCode region = within == null || within.isBlank() ? null : RegionCode.parse(within);
+		RegionCode region = within == null || within.isBlank() ? null : RegionCode.parse(within, "within");
 		return new SiteQuery(region, SiteType.parse(type), SiteStatus.parse(status), q);
 	}
 
@@ -188,7 +188,7 @@ class SiteController {
 	@GetMapping("/coverage")
 	String coverage(@RequestParam(required = false) String region, @RequestParam(defaultValue = "") String lag,
 			RegionScope scope, Model model) {
-		RegionCode code = region == null || region.isBlank() ? scope.root() : RegionCode.parse(region);
+		RegionCode code = region == null || region.isBlank() ? scope.root() : RegionCode.parse(region, "region");
 		Coverage self = sites.coverage(code, scope);
 		List<Coverage> children = new ArrayList<>(sites.childCoverage(code, scope));
 		SiteType lagBy = SiteType.parse(lag);

@@ -17,7 +17,7 @@ record DashboardRequest(RegionCode region, LocalDate from, LocalDate to, Long ca
 
 	static DashboardRequest read(String region, String from, String to, Long campaign, String granularity,
 			RegionScope scope, Clock clock) {
-		RegionCode code = region == null || region.isBlank() ? scope.root() : RegionCode.parse(region);
+		RegionCode code = region == null || region.isBlank() ? scope.root() : RegionCode.parse(region, "region");
 		LocalDate today = LocalDate.now(clock);
 		LocalDate f = date("from", from, today.withDayOfYear(1));
 		LocalDate t = date("to", to, today);

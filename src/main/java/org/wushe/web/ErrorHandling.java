@@ -42,6 +42,7 @@ import org.wushe.shared.FieldError;
 import org.wushe.shared.InvalidInputException;
 import org.wushe.shared.TextHygiene;
 import org.wushe.shared.Texts;
+import org.wushe.shared.excel.ExcelRejected;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -92,7 +93,16 @@ class ErrorHandling {
 
 	@ExceptionHandler(BusinessException.class)
 	Object business(BusinessException ex, HttpServletRequest request) {
-		return answer(request, ex.status(), text(ex.messageKey(), ex.messageKey(), shown(ex.args())), Map.of());
+		String detail = text(ex.messageKey(), ex.messageKey(), shown(ex.args()));
+		// a workbook refused as a whole is a fault of the uploaded file
+		Map<String, Object> extra = ex instanceof ExcelRejected && ex.status() == HttpStatus.BAD_REQUEST
+				? named("file", detail) : Map.of();
+		return answer(request, ex.status(), detail, extra);
+	}
+
+	/** The {@code errors} member of a 400 that names one field (or query parameter, or the uploaded file). */
+	private static Map<String, Object> named(String field, String detail) {
+		return Map.of("errors", List.of(Map.of("field", TextHygiene.shown(field), "message", detail)));
 	}
 
 	/**
@@ -133,14 +143,14 @@ class ErrorHandling {
 
 	@ExceptionHandler(MissingServletRequestParameterException.class)
 	Object missingParameter(MissingServletRequestParameterException ex, HttpServletRequest request) {
-		return answer(request, HttpStatus.BAD_REQUEST,
-				text("error.parameter-missing", "400", ex.getParameterName()), Map.of());
+		String detail = text("error.parameter-missing", "400", ex.getParameterName());
+		return answer(request, HttpStatus.BAD_REQUEST, detail, named(ex.getParameterName(), detail));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	Object typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
-		return answer(request, HttpStatus.BAD_REQUEST, text("error.parameter-invalid", "400", ex.getName()),
-				Map.of());
+		String detail = text("error.parameter-invalid", "400", ex.getName());
+		return answer(request, HttpStatus.BAD_REQUEST, detail, named(ex.getName(), detail));
 	}
 
 	/**
@@ -223,7 +233,8 @@ class ErrorHandling {
 
 	@ExceptionHandler(MultipartException.class)
 	Object multipart(MultipartException ex, HttpServletRequest request) {
-		return answer(request, HttpStatus.BAD_REQUEST, text("error.upload-invalid", "400"), Map.of());
+		String detail = text("error.upload-invalid", "400");
+		return answer(request, HttpStatus.BAD_REQUEST, detail, named("file", detail));
 	}
 
 	/**

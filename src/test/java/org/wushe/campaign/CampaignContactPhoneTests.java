@@ -83,6 +83,41 @@ class CampaignContactPhoneTests {
 	}
 
 	@Test
+	void theCampaignPageRevealsTheFullPhoneToPermittedStaffOnly() throws Exception {
+		String province = TestAccounts.create(accounts, Role.PROVINCE_STAFF, "15");
+		long id = create(province);
+		String button = "/campaigns/" + id + "/contact-phone";
+		mvc.perform(get("/campaigns/{id}", id).with(TestAccounts.as(province)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("0471-***5000")))
+			.andExpect(content().string(containsString(button)))
+			.andExpect(content().string(not(containsString("6945000"))));
+		mvc.perform(get("/campaigns/{id}/contact-phone", id).with(TestAccounts.as(province)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"contact-phone\"")))
+			.andExpect(content().string(containsString("0471-6945000")));
+		assertThat(views(province)).isEqualTo(1);
+		String leader = TestAccounts.create(accounts, Role.LEADER, "15");
+		mvc.perform(get("/campaigns/{id}", id).with(TestAccounts.as(leader)))
+			.andExpect(content().string(not(containsString(button))));
+		mvc.perform(get("/campaigns/{id}/contact-phone", id).with(TestAccounts.as(leader)))
+			.andExpect(status().isForbidden());
+		String hohhot = TestAccounts.create(accounts, Role.CITY_STAFF, "1501");
+		long city = create(hohhot, "1501", 3);
+		String baotou = TestAccounts.create(accounts, Role.CITY_STAFF, "1502");
+		mvc.perform(get("/campaigns/{id}/contact-phone", city).with(TestAccounts.as(baotou)))
+			.andExpect(status().isNotFound());
+		assertThat(views(leader) + views(baotou)).isZero();
+	}
+
+	long views(String user) {
+		return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'personal-data.view' AND actor = :a")
+			.param("a", user)
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
 	void theMaskedPhoneSentBackKeepsThePhoneAndABadOneIsRefused() throws Exception {
 		String province = TestAccounts.create(accounts, Role.PROVINCE_STAFF, "15");
 		long id = create(province);

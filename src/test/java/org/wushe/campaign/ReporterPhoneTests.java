@@ -3,12 +3,15 @@ package org.wushe.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,12 +19,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.wushe.access.AccountService;
 import org.wushe.access.Role;
@@ -135,6 +143,73 @@ class ReporterPhoneTests {
 			.andExpect(jsonPath("$.errors[0].field").value("reporterPhone"))
 			.andExpect(content().string(containsString("填报人手机号码")));
 		assertThat(storedVersions()).hasSize(2);
+	}
+
+	@Test
+	void theReportPageRevealsTheFullPhoneToPermittedStaffOnly() throws Exception {
+		submit(PHONE).andExpect(status().isOk());
+		String button = "/campaigns/" + campaign + "/reports/1/versions/1/reporter-phone?region=1501";
+		mvc.perform(get("/campaigns/{id}/reports/1", campaign).param("region", "1501").with(TestAccounts.as(hohhot)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("138****5678")))
+			.andExpect(content().string(containsString(button)))
+			.andExpect(content().string(not(containsString(PHONE))));
+		mvc.perform(get("/campaigns/{id}/reports/1/versions/1/reporter-phone", campaign).param("region", "1501")
+			.with(TestAccounts.as(hohhot)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"reporter-phone-1\"")))
+			.andExpect(content().string(containsString(PHONE)));
+		assertThat(views(hohhot)).isEqualTo(1);
+		String leader = TestAccounts.create(accounts, Role.LEADER, "15");
+		mvc.perform(get("/campaigns/{id}/reports/1", campaign).param("region", "1501").with(TestAccounts.as(leader)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("138****5678")))
+			.andExpect(content().string(not(containsString("/reporter-phone"))));
+		mvc.perform(get("/campaigns/{id}/reports/1/versions/1/reporter-phone", campaign).param("region", "1501")
+			.with(TestAccounts.as(leader))).andExpect(status().isForbidden());
+		String baotou = TestAccounts.create(accounts, Role.CITY_STAFF, "1502");
+		mvc.perform(get("/campaigns/{id}/reports/1/versions/1/reporter-phone", campaign).param("region", "1501")
+			.with(TestAccounts.as(baotou))).andExpect(status().isNotFound());
+		assertThat(views(leader) + views(baotou)).isZero();
+	}
+
+	@Test
+	void theProgressTableHoldsTheFullPhoneOnlyWhenPermittedStaffAskForIt() throws Exception {
+		submit(PHONE).andExpect(status().isOk());
+		assertThat(exported(hohhot, false)).contains("138****5678").doesNotContain(PHONE);
+		assertThat(views(hohhot)).isZero();
+		assertThat(exported(hohhot, true)).contains(PHONE).doesNotContain("138****5678");
+		assertThat(views(hohhot)).isEqualTo(1);
+		String leader = TestAccounts.create(accounts, Role.LEADER, "15");
+		mvc.perform(get("/api/campaigns/{id}/progress-table.xlsx", campaign).param("region", "1501")
+			.param("full", "true")
+			.with(TestAccounts.as(leader))).andExpect(status().isForbidden());
+		assertThat(views(leader)).isZero();
+		// the report page offers the full export only to those allowed to see it
+		mvc.perform(get("/campaigns/{id}/reports/1", campaign).param("region", "1501").with(TestAccounts.as(hohhot)))
+			.andExpect(content().string(containsString("export-table-full")));
+		mvc.perform(get("/campaigns/{id}/reports/1", campaign).param("region", "1501").with(TestAccounts.as(leader)))
+			.andExpect(content().string(not(containsString("export-table-full"))));
+	}
+
+	/** Every text cell of the exported 附件1, joined. */
+	String exported(String user, boolean full) throws Exception {
+		MvcResult started = mvc.perform(get("/api/campaigns/{id}/progress-table.xlsx", campaign).param("region", "1501")
+			.param("full", String.valueOf(full))
+			.with(TestAccounts.as(user))).andExpect(request().asyncStarted()).andReturn();
+		byte[] bytes = mvc.perform(asyncDispatch(started)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsByteArray();
+		StringBuilder text = new StringBuilder();
+		try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+			for (Row row : wb.getSheetAt(0)) {
+				for (Cell cell : row) {
+					if (cell.getCellType() == CellType.STRING) {
+						text.append(cell.getStringCellValue()).append('\n');
+					}
+				}
+			}
+		}
+		return text.toString();
 	}
 
 	long views(String user) {

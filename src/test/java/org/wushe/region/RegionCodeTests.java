@@ -2,12 +2,14 @@ package org.wushe.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.wushe.shared.BusinessException;
+import org.wushe.shared.FieldError;
+import org.wushe.shared.InvalidInputException;
 
 class RegionCodeTests {
 
@@ -75,8 +77,11 @@ class RegionCodeTests {
 			"15 01" })
 	void rejectsMalformedCodes(String text) {
 		assertThat(RegionCode.isValid(text)).isFalse();
-		assertThatThrownBy(() -> RegionCode.parse(text)).isInstanceOf(BusinessException.class)
-			.hasMessage("region.error.malformed");
+		assertThatThrownBy(() -> RegionCode.parse(text)).isInstanceOfSatisfying(InvalidInputException.class,
+				ex -> assertThat(ex.errors()).extracting(FieldError::field, FieldError::messageKey)
+					.containsExactly(tuple("regionCode", "region.error.malformed")));
+		assertThatThrownBy(() -> RegionCode.parse(text, "within")).isInstanceOfSatisfying(InvalidInputException.class,
+				ex -> assertThat(ex.errors()).extracting(FieldError::field).containsExactly("within"));
 	}
 
 	@Test

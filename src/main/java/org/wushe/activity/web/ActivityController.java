@@ -89,7 +89,7 @@ class ActivityController {
 	String list(@PathVariable long id, @RequestParam(required = false) String region,
 			@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal CurrentUser user, Model model) {
 		Campaign campaign = campaigns.get(user.scope(), id);
-		RegionCode within = region == null || region.isBlank() ? user.region() : RegionCode.parse(region);
+		RegionCode within = region == null || region.isBlank() ? user.region() : RegionCode.parse(region, "region");
 		int p = Math.max(page, 0);
 		List<Activity> rows = activities.list(user.scope(), id, within, p * PAGE_SIZE, PAGE_SIZE + 1);
 		model.addAttribute("campaign", campaign);

@@ -16,10 +16,12 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.wushe.access.CurrentUser;
+import org.wushe.access.Permissions;
 import org.wushe.activity.ActivityImport;
 import org.wushe.activity.ImportResult;
 import org.wushe.activity.ProgressTableExport;
 import org.wushe.region.RegionCode;
+import org.wushe.shared.BusinessException;
 
 /**
  * The progress table (附件1) as a workbook: {@code GET /api/campaigns/{id}/progress-table.xlsx} and
@@ -44,9 +46,12 @@ class WorkbookApi {
 	@PreAuthorize("hasAuthority('activity:view')")
 	ResponseEntity<StreamingResponseBody> progressTable(@PathVariable long id,
 			@RequestParam(required = false) String region, @RequestParam(defaultValue = "1") int deadline,
-			@AuthenticationPrincipal CurrentUser user) {
-		RegionCode code = region == null || region.isBlank() ? user.region() : RegionCode.parse(region);
-		ProgressTableExport.Export e = export.prepare(user.scope(), id, code, deadline);
+			@RequestParam(defaultValue = "false") boolean full, @AuthenticationPrincipal CurrentUser user) {
+		RegionCode code = region == null || region.isBlank() ? user.region() : RegionCode.parse(region, "region");
+		if (full && !user.can(Permissions.PERSONAL_DATA_VIEW)) {
+			throw BusinessException.forbidden("actor.personal-data.forbidden");
+		}
+		ProgressTableExport.Export e = export.prepare(user.scope(), id, code, deadline, full ? user : null);
 		StreamingResponseBody body = out -> e.body().writeTo(out);
 		return ResponseEntity.ok()
 			.contentType(XLSX)

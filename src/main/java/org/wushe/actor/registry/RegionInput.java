@@ -63,7 +63,7 @@ public class RegionInput {
 		if (within == null || within.isBlank()) {
 			return scope;
 		}
-		RegionScope narrowed = scope.narrowTo(RegionCode.parse(within));
+		RegionScope narrowed = scope.narrowTo(RegionCode.parse(within, "within"));
 		if (narrowed == null) {
 			throw BusinessException.notFound("region.error.unknown", within.strip());
 		}

@@ -369,10 +369,7 @@ class ArticleController {
 	}
 
 	static RegionCode parse(String code) {
-		if (code == null || !RegionCode.isValid(code)) {
-			throw BusinessException.badRequest("region.error.malformed", String.valueOf(code));
-		}
-		return RegionCode.parse(code);
+		return RegionCode.parse(code, "region");
 	}
 
 }

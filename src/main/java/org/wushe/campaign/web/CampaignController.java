@@ -14,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
 import org.wushe.campaign.Campaign;
 import org.wushe.campaign.CampaignService;
+import org.wushe.personal.PersonalFragment;
 import org.wushe.region.RegionLevel;
 import org.wushe.shared.BusinessException;
 import org.wushe.shared.InvalidInputException;
@@ -90,6 +91,13 @@ class CampaignController {
 		model.addAttribute("unit", unit != null && user.scope().covers(unit) ? unit : null);
 		model.addAttribute("now", java.time.Instant.now(clock));
 		return "campaign/show";
+	}
+
+	/** The full contact phone for the page's button (audited). */
+	@GetMapping("/campaigns/{id}/contact-phone")
+	@PreAuthorize("hasAuthority('campaign:view') and hasAuthority('personal-data:view')")
+	String contactPhone(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+		return PersonalFragment.revealed(model, "contact-phone", campaigns.revealContactPhone(user, id));
 	}
 
 	@GetMapping("/campaigns/{id}/edit")

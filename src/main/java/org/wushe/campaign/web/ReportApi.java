@@ -144,21 +144,21 @@ class ReportApi {
 	ReporterPhone reporterPhone(@PathVariable long id, @PathVariable int deadline, @PathVariable int version,
 			@RequestParam String region, @AuthenticationPrincipal CurrentUser user) {
 		return new ReporterPhone(version,
-				reports.revealReporterPhone(user, id, deadline, unit(region), version));
+				reports.revealReporterPhone(user, id, deadline, unit(region, "region"), version));
 	}
 
 	@GetMapping("/api/campaigns/{id}/reports/{deadline}")
 	@PreAuthorize("hasAuthority('campaign:view')")
 	ReportView report(@PathVariable long id, @PathVariable int deadline, @RequestParam String region,
 			@AuthenticationPrincipal CurrentUser user) {
-		return ReportView.of(reports.get(user.scope(), id, deadline, unit(region)));
+		return ReportView.of(reports.get(user.scope(), id, deadline, unit(region, "region")));
 	}
 
 	@GetMapping("/api/campaigns/{id}/reports/{deadline}/versions/{version}")
 	@PreAuthorize("hasAuthority('campaign:view')")
 	List<ReportRow> versionRows(@PathVariable long id, @PathVariable int deadline, @PathVariable int version,
 			@RequestParam String region, @AuthenticationPrincipal CurrentUser user) {
-		return reports.versionRows(user.scope(), id, deadline, unit(region), version);
+		return reports.versionRows(user.scope(), id, deadline, unit(region, "region"), version);
 	}
 
 	@GetMapping("/api/campaigns/{id}/completeness")
@@ -166,7 +166,7 @@ class ReportApi {
 	List<UnitView> completeness(@PathVariable long id, @RequestParam(defaultValue = "1") int deadline,
 			@RequestParam(required = false) String region, @AuthenticationPrincipal CurrentUser user) {
 		Completeness c = reports.completeness(user.scope(), id, deadline,
-				region == null || region.isBlank() ? null : RegionCode.parse(region));
+				region == null || region.isBlank() ? null : RegionCode.parse(region, "region"));
 		return c.units().stream().map(UnitView::of).toList();
 	}
 
@@ -221,7 +221,7 @@ class ReportApi {
 	@Operation(summary = "The attachments of a unit's summary (the unit and the levels above it in scope)")
 	List<AttachmentView> attachments(@PathVariable long id, @RequestParam String region,
 			@AuthenticationPrincipal CurrentUser user) {
-		return summaries.attachments(user.scope(), id, RegionCode.parse(region))
+		return summaries.attachments(user.scope(), id, RegionCode.parse(region, "region"))
 			.stream()
 			.map(AttachmentView::of)
 			.toList();
@@ -241,7 +241,7 @@ class ReportApi {
 	List<UnitView> summaryCompleteness(@PathVariable long id, @RequestParam(required = false) String region,
 			@AuthenticationPrincipal CurrentUser user) {
 		return summaries.completeness(user.scope(), id,
-				region == null || region.isBlank() ? null : RegionCode.parse(region))
+				region == null || region.isBlank() ? null : RegionCode.parse(region, "region"))
 			.units()
 			.stream()
 			.map(UnitView::of)
@@ -249,10 +249,15 @@ class ReportApi {
 	}
 
 	static RegionCode unit(String code) {
+		return unit(code, RegionCode.FIELD);
+	}
+
+	/** The unit sent as {@code field}: required, and named by the error when it is missing or malformed. */
+	static RegionCode unit(String code, String field) {
 		if (code == null || code.isBlank()) {
-			throw InvalidInputException.of("regionCode", "campaign.error.required");
+			throw InvalidInputException.of(field, "campaign.error.required");
 		}
-		return RegionCode.parse(code);
+		return RegionCode.parse(code, field);
 	}
 
 	static OffsetDateTime at(Instant instant) {

@@ -24,6 +24,7 @@ import org.wushe.campaign.ProgressReport;
 import org.wushe.campaign.ProgressReports;
 import org.wushe.campaign.ReportRow;
 import org.wushe.campaign.UnitStatus;
+import org.wushe.personal.PersonalFragment;
 import org.wushe.region.RegionCode;
 import org.wushe.shared.BusinessException;
 import org.wushe.shared.InvalidInputException;
@@ -88,7 +89,7 @@ class ReportController {
 	String submit(@PathVariable long id, @PathVariable int n, @RequestParam String region,
 			@RequestParam(required = false) String reporter, @RequestParam(required = false) String reporterPhone,
 			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes flash) {
-		RegionCode unit = RegionCode.parse(region);
+		RegionCode unit = RegionCode.parse(region, "region");
 		try {
 			ProgressReport report = reports.submit(user.scope(), id, n, unit, reporter, reporterPhone,
 					user.getUsername());
@@ -107,7 +108,7 @@ class ReportController {
 	String returnReport(@PathVariable long id, @PathVariable int n, @RequestParam String region,
 			@RequestParam(required = false) String reason, @AuthenticationPrincipal CurrentUser user, Model model,
 			RedirectAttributes flash) {
-		RegionCode unit = RegionCode.parse(region);
+		RegionCode unit = RegionCode.parse(region, "region");
 		try {
 			reports.returnReport(user.scope(), id, n, unit, reason, user.getUsername());
 			flash.addFlashAttribute("flash", "campaign.report.flash.returned");
@@ -117,6 +118,15 @@ class ReportController {
 			return reportPage(model, user, campaigns.get(user.scope(), id), n, unit, null);
 		}
 		return "redirect:/campaigns/" + id + "/reports/" + n + "?region=" + unit.value();
+	}
+
+	/** A version's full reporter phone for the page's button (audited). */
+	@GetMapping("/campaigns/{id}/reports/{n}/versions/{version}/reporter-phone")
+	@PreAuthorize("hasAuthority('campaign:view') and hasAuthority('personal-data:view')")
+	String reporterPhone(@PathVariable long id, @PathVariable int n, @PathVariable int version,
+			@RequestParam String region, @AuthenticationPrincipal CurrentUser user, Model model) {
+		return PersonalFragment.revealed(model, "reporter-phone-" + version,
+				reports.revealReporterPhone(user, id, n, ReportApi.unit(region, "region"), version));
 	}
 
 	@GetMapping("/campaigns/{id}/completeness")
@@ -139,7 +149,7 @@ class ReportController {
 		Campaign campaign = campaigns.get(user.scope(), id);
 		model.addAttribute("campaign", campaign);
 		model.addAttribute("board", reports.completeness(user.scope(), id, deadline,
-				region == null || region.isBlank() ? null : RegionCode.parse(region)));
+				region == null || region.isBlank() ? null : RegionCode.parse(region, "region")));
 		model.addAttribute("statuses", UnitStatus.values());
 		model.addAttribute("now", Instant.now(clock));
 	}
@@ -198,7 +208,7 @@ class ReportController {
 	/** The unit a report page is about: the one asked for, or the user's own reporting unit. */
 	private static RegionCode unitOf(Campaign campaign, String region, CurrentUser user) {
 		if (region != null && !region.isBlank()) {
-			return RegionCode.parse(region);
+			return RegionCode.parse(region, "region");
 		}
 		RegionCode own = campaign.reportingUnitOf(user.region());
 		if (own == null) {

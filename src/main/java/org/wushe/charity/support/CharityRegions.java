@@ -48,7 +48,7 @@ public class CharityRegions {
 		if (within == null || within.isBlank()) {
 			return scope;
 		}
-		RegionScope narrowed = scope.narrowTo(RegionCode.parse(within));
+		RegionScope narrowed = scope.narrowTo(RegionCode.parse(within, "within"));
 		if (narrowed == null) {
 			throw BusinessException.notFound("region.error.unknown", within.strip());
 		}

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.web.multipart.MultipartFile;
-import org.wushe.shared.BusinessException;
+import org.wushe.shared.InvalidInputException;
 
 /**
  * A file as a user sent it, before any check: the name the browser gave (shown, never trusted) and the bytes.
@@ -19,7 +19,7 @@ public record UploadedFile(String fileName, byte[] bytes) {
 			return new UploadedFile(part.getOriginalFilename(), part.getBytes());
 		}
 		catch (IOException ex) {
-			throw BusinessException.badRequest("error.upload-invalid");
+			throw InvalidInputException.of("file", "error.upload-invalid");
 		}
 	}
 
