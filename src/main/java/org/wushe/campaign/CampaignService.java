@@ -387,7 +387,7 @@ public class CampaignService {
 		}
 		else if (typedPhone != null) {
 			errors.add(PhoneNumber.problem(typedPhone).filter("actor.phone.length"::equals).isPresent()
-					? new FieldError("contactPhone", "actor.phone.length", PhoneNumber.digits(typedPhone))
+					? new FieldError("contactPhone", "campaign.error.contact-phone-length", PhoneNumber.digits(typedPhone))
 					: new FieldError("contactPhone", "campaign.error.contact-phone"));
 		}
 		String contactEmail = text(in.contactEmail(), "contactEmail", 200, false, errors);

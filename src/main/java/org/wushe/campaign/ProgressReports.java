@@ -178,7 +178,7 @@ public class ProgressReports {
 				phone = typed.contains("*") ? lastPhone(campaign, due, unit, typed) : null;
 				if (phone == null) {
 					errors.add(PhoneNumber.problem(typed).filter("actor.phone.length"::equals).isPresent()
-							? new FieldError("reporterPhone", "actor.phone.length", PhoneNumber.digits(typed))
+							? new FieldError("reporterPhone", "campaign.error.reporter-phone-length", PhoneNumber.digits(typed))
 							: new FieldError("reporterPhone", "campaign.error.reporter-phone"));
 				}
 			}
