@@ -148,3 +148,32 @@ function wusheFocusableScrollBoxes(root) {
 }
 document.addEventListener('DOMContentLoaded', function () { wusheFocusableScrollBoxes(document); });
 document.addEventListener('htmx:afterSwap', function () { wusheFocusableScrollBoxes(document); });
+
+// List tables become cards on a phone (see wushe.css): every cell is labelled with its column's header. Only tables
+// in a .table-responsive box with a single header row and no merged cells; the others keep scrolling in their box.
+function wusheTableCards(root) {
+  root.querySelectorAll('.table-responsive > table').forEach(function (table) {
+    if (table.dataset.cards === 'off' || !table.tHead || table.tHead.rows.length !== 1) {
+      return;
+    }
+    var headers = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) {
+      return th.colSpan > 1 ? null : th.textContent.replace(/\s+/g, ' ').trim();
+    });
+    if (headers.indexOf(null) >= 0) {
+      return;
+    }
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      Array.prototype.forEach.call(body.rows, function (row) {
+        if (row.cells.length !== headers.length) {
+          return;
+        }
+        Array.prototype.forEach.call(row.cells, function (cell, i) {
+          cell.setAttribute('data-label', headers[i]);
+        });
+      });
+    });
+    table.classList.add('table-cards');
+  });
+}
+document.addEventListener('DOMContentLoaded', function () { wusheTableCards(document); });
+document.addEventListener('htmx:afterSwap', function () { wusheTableCards(document); });

@@ -61,12 +61,12 @@ class BootstrapAccounts implements ApplicationRunner {
 		String chosen = properties.admin().password();
 		if (chosen != null && !chosen.isBlank()) {
 			PasswordPolicy.check("WUSHE_ADMIN_PASSWORD", chosen, ADMIN);
-			accounts.createSystemAccount(ADMIN, "System administrator", RegionCode.COUNTRY, Role.ADMIN, chosen, false);
+			accounts.createSystemAccount(ADMIN, "系统管理员", RegionCode.COUNTRY, Role.ADMIN, chosen, false);
 			log.info("Created the administrator account 'admin' with the password from WUSHE_ADMIN_PASSWORD");
 		}
 		else {
 			String generated = PasswordPolicy.generate();
-			accounts.createSystemAccount(ADMIN, "System administrator", RegionCode.COUNTRY, Role.ADMIN, generated,
+			accounts.createSystemAccount(ADMIN, "系统管理员", RegionCode.COUNTRY, Role.ADMIN, generated,
 					true);
 			log.warn("""
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.springframework.context.MessageSource;
@@ -120,13 +121,13 @@ public class ProgressTableExport {
 			List<UnitCompleteness> units = reports.completeness(scope, campaignId, deadline, code).units();
 			// the level above the units sends a table of its own: titled for its region, not for the units' level
 			String combined = text("activity.table.combined-title", region.name());
-			return new Export(filename, out -> write(out,
-					new ProgressTableWriter.Heading(combined, region.name(), "", exportTime, note), sink -> {
+			return new Export(filename, out -> writeUnits(out,
+					new ProgressTableWriter.Heading(combined, region.name(), "", exportTime, note, true), writer -> {
 						for (UnitCompleteness u : units) {
 							RegionCode unit = new RegionCode(u.regionCode());
 							ReportVersion version = u.reportStatus().isSubmitted()
 									? reports.get(scope, campaignId, deadline, unit).current() : null;
-							unitRows(scope, campaignId, deadline, unit, version, sink);
+							unitRows(scope, campaignId, deadline, unit, version, r -> writer.accept(r, u.regionName()));
 						}
 					}));
 		}
@@ -148,10 +149,16 @@ public class ProgressTableExport {
 	/** Streams the rows into the workbook inside one read-only transaction, so that the database streams too. */
 	private void write(OutputStream out, ProgressTableWriter.Heading heading, Consumer<Consumer<ReportRow>> rows)
 			throws IOException {
+		writeUnits(out, heading, sink -> rows.accept(r -> sink.accept(r, null)));
+	}
+
+	/** As {@link #write}, each row with the name of its unit (for the combined table's 填报单位 column). */
+	private void writeUnits(OutputStream out, ProgressTableWriter.Heading heading,
+			Consumer<BiConsumer<ReportRow, String>> rows) throws IOException {
 		try (ProgressTableWriter writer = new ProgressTableWriter(out, messages, heading)) {
-			readOnly.executeWithoutResult(status -> rows.accept(r -> {
+			readOnly.executeWithoutResult(status -> rows.accept((r, unit) -> {
 				try {
-					writer.row(r);
+					writer.row(r, unit);
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);

@@ -18,6 +18,9 @@ import org.wushe.campaign.ReportRow;
  * 填报单位, 填报人及手机号码 and 填报时间, the two header rows with 链接资源情况 merged over 链接资金（元） and
  * 链接物资折价（元）, the rows, then the 说明 line with the deadlines. Texts are the official Chinese ones, whatever the
  * user's language.
+ * <p>
+ * A combined table (an upper level's table of its units) has a 填报单位 column after 序号 naming each row's unit; its
+ * 合计 line stands in that column.
  */
 final class ProgressTableWriter implements AutoCloseable {
 
@@ -40,6 +43,13 @@ final class ProgressTableWriter implements AutoCloseable {
 	private static final int FLUSH_EVERY = 2_000;
 
 	private static final double[] WIDTHS = { 6, 24, 28, 10, 20, 18, 36, 22, 10, 14, 16, 14 };
+
+	private static final double UNIT_WIDTH = 20;
+
+	/** 1 when the table has the 填报单位 column after 序号, shifting the others right; 0 otherwise. */
+	private final int shift;
+
+	private final int lastColumn;
 
 	private final Workbook workbook;
 
@@ -72,7 +82,12 @@ final class ProgressTableWriter implements AutoCloseable {
 	private final String separator;
 
 	/** Heading data of one table. */
-	record Heading(String title, String unit, String reporter, String time, String note) {
+	record Heading(String title, String unit, String reporter, String time, String note, boolean unitColumn) {
+
+		Heading(String title, String unit, String reporter, String time, String note) {
+			this(title, unit, reporter, time, note, false);
+		}
+
 	}
 
 	ProgressTableWriter(OutputStream out, MessageSource messages, Heading heading) {
@@ -81,10 +96,19 @@ final class ProgressTableWriter implements AutoCloseable {
 		this.monthDayPattern = text("activity.table.month-day");
 		this.dayPattern = text("activity.table.day");
 		this.separator = text("activity.table.domain-separator");
+		this.shift = heading.unitColumn() ? 1 : 0;
+		this.lastColumn = LAST_COLUMN + shift;
 		this.workbook = new Workbook(out, "Wushe", "1.0");
 		this.sheet = workbook.newWorksheet(text("activity.table.sheet"));
-		for (int c = 0; c <= LAST_COLUMN; c++) {
-			sheet.width(c, WIDTHS[c]);
+		for (TableColumn c : TableColumn.values()) {
+			sheet.width(col(c), WIDTHS[c.ordinal()]);
+		}
+		if (shift > 0) {
+			sheet.width(1, UNIT_WIDTH);
+			sheet.value(HEADER_ROW, 1, text("activity.table.unit"));
+			sheet.range(HEADER_ROW, 1, SUBHEADER_ROW, 1).merge();
+			header(HEADER_ROW, 1);
+			header(SUBHEADER_ROW, 1);
 		}
 		line(TITLE_ROW, heading.title());
 		sheet.style(TITLE_ROW, 0).bold().fontSize(16).horizontalAlignment("center").set();
@@ -93,7 +117,7 @@ final class ProgressTableWriter implements AutoCloseable {
 		line(REPORTER_ROW, text("activity.table.reporter-line", heading.reporter()));
 		line(TIME_ROW, text("activity.table.time-line", heading.time()));
 		for (TableColumn c : TableColumn.values()) {
-			int col = c.ordinal();
+			int col = col(c);
 			if (c == TableColumn.FUNDS || c == TableColumn.MATERIALS) {
 				sheet.value(SUBHEADER_ROW, col, text(c.headerKey()));
 				header(SUBHEADER_ROW, col);
@@ -105,13 +129,13 @@ final class ProgressTableWriter implements AutoCloseable {
 				header(SUBHEADER_ROW, col);
 			}
 		}
-		int funds = TableColumn.FUNDS.ordinal();
+		int funds = col(TableColumn.FUNDS);
 		sheet.value(HEADER_ROW, funds, text("activity.table.resources"));
-		sheet.range(HEADER_ROW, funds, HEADER_ROW, TableColumn.MATERIALS.ordinal()).merge();
+		sheet.range(HEADER_ROW, funds, HEADER_ROW, col(TableColumn.MATERIALS)).merge();
 		header(HEADER_ROW, funds);
-		header(HEADER_ROW, TableColumn.MATERIALS.ordinal());
+		header(HEADER_ROW, col(TableColumn.MATERIALS));
 		sheet.freezePane(0, FIRST_DATA_ROW);
-		// twelve columns: printed landscape, one page wide
+		// twelve or thirteen columns: printed landscape, one page wide
 		sheet.pageOrientation("landscape");
 		sheet.paperSize(PaperSize.A4_PAPER);
 		sheet.setFitToPage(true);
@@ -120,9 +144,14 @@ final class ProgressTableWriter implements AutoCloseable {
 		this.note = heading.note();
 	}
 
+	/** The sheet column of a 附件1 column. */
+	private int col(TableColumn c) {
+		return c == TableColumn.SEQ ? 0 : c.ordinal() + shift;
+	}
+
 	private void line(int r, String value) {
 		sheet.value(r, 0, value);
-		sheet.range(r, 0, r, LAST_COLUMN).merge();
+		sheet.range(r, 0, r, lastColumn).merge();
 	}
 
 	private void header(int r, int c) {
@@ -138,18 +167,26 @@ final class ProgressTableWriter implements AutoCloseable {
 
 	/** Appends one row with the next 序号. */
 	void row(ReportRow r) throws IOException {
+		row(r, null);
+	}
+
+	/** Appends one row of {@code unit} (shown in the 填报单位 column of a combined table) with the next 序号. */
+	void row(ReportRow r, String unit) throws IOException {
 		seq++;
-		sheet.value(row, TableColumn.SEQ.ordinal(), seq);
-		sheet.value(row, TableColumn.NAME.ordinal(), r.name());
+		if (shift > 0 && unit != null) {
+			sheet.value(row, 1, unit);
+		}
+		sheet.value(row, col(TableColumn.SEQ), seq);
+		sheet.value(row, col(TableColumn.NAME), r.name());
 		text(TableColumn.UNITS, r.units());
-		sheet.value(row, TableColumn.PARTICIPANTS.ordinal(), r.participants());
-		sheet.value(row, TableColumn.DATES.ordinal(), dates(r.startDate(), r.endDate()));
+		sheet.value(row, col(TableColumn.PARTICIPANTS), r.participants());
+		sheet.value(row, col(TableColumn.DATES), dates(r.startDate(), r.endDate()));
 		text(TableColumn.PLACE, r.place());
 		text(TableColumn.CONTENT, r.content());
-		sheet.value(row, TableColumn.DOMAINS.ordinal(), domains(r.domains()));
-		sheet.value(row, TableColumn.BENEFICIARIES.ordinal(), r.beneficiaries());
+		sheet.value(row, col(TableColumn.DOMAINS), domains(r.domains()));
+		sheet.value(row, col(TableColumn.BENEFICIARIES), r.beneficiaries());
 		text(TableColumn.REMARKS, r.remarks());
-		sheet.range(row, 0, row, LAST_COLUMN).style().borderStyle("thin").set();
+		sheet.range(row, 0, row, lastColumn).style().borderStyle("thin").set();
 		money(TableColumn.FUNDS, r.fundsYuan());
 		money(TableColumn.MATERIALS, r.materialsYuan());
 		participants += r.participants();
@@ -168,13 +205,13 @@ final class ProgressTableWriter implements AutoCloseable {
 
 	private void text(TableColumn c, String value) {
 		if (value != null && !value.isEmpty()) {
-			sheet.value(row, c.ordinal(), value);
+			sheet.value(row, col(c), value);
 		}
 	}
 
 	private void money(TableColumn c, BigDecimal value) {
-		sheet.value(row, c.ordinal(), value);
-		sheet.style(row, c.ordinal()).format("#,##0.00").borderStyle("thin").set();
+		sheet.value(row, col(c), value);
+		sheet.style(row, col(c)).format("#,##0.00").borderStyle("thin").set();
 	}
 
 	/** {@code 2022年3月20日}, or a range {@code 2022年3月20日-22日} / {@code 2022年3月20日-4月2日}. */
@@ -223,11 +260,12 @@ final class ProgressTableWriter implements AutoCloseable {
 	@Override
 	public void close() throws IOException {
 		if (seq > 0) {
-			sheet.value(row, TableColumn.NAME.ordinal(), text("activity.table.total"));
-			sheet.style(row, TableColumn.NAME.ordinal()).bold().set();
-			sheet.value(row, TableColumn.PARTICIPANTS.ordinal(), participants);
-			sheet.value(row, TableColumn.BENEFICIARIES.ordinal(), beneficiaries);
-			sheet.range(row, 0, row, LAST_COLUMN).style().borderStyle("thin").bold().set();
+			int label = shift > 0 ? 1 : col(TableColumn.NAME);
+			sheet.value(row, label, text("activity.table.total"));
+			sheet.style(row, label).bold().set();
+			sheet.value(row, col(TableColumn.PARTICIPANTS), participants);
+			sheet.value(row, col(TableColumn.BENEFICIARIES), beneficiaries);
+			sheet.range(row, 0, row, lastColumn).style().borderStyle("thin").bold().set();
 			money(TableColumn.FUNDS, funds);
 			money(TableColumn.MATERIALS, materials);
 			row++;

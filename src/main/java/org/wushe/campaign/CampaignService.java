@@ -386,7 +386,9 @@ public class CampaignService {
 			contactPhone = sealedContactPhone(existing.id());
 		}
 		else if (typedPhone != null) {
-			errors.add(new FieldError("contactPhone", "campaign.error.contact-phone"));
+			errors.add(PhoneNumber.problem(typedPhone).filter("actor.phone.length"::equals).isPresent()
+					? new FieldError("contactPhone", "campaign.error.contact-phone-length", PhoneNumber.digits(typedPhone))
+					: new FieldError("contactPhone", "campaign.error.contact-phone"));
 		}
 		String contactEmail = text(in.contactEmail(), "contactEmail", 200, false, errors);
 		if (contactEmail != null && !EMAIL.matcher(contactEmail).matches()) {

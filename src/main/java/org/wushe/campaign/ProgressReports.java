@@ -177,7 +177,9 @@ public class ProgressReports {
 				// the form shows the last version's phone masked: sent back unchanged, it keeps that phone
 				phone = typed.contains("*") ? lastPhone(campaign, due, unit, typed) : null;
 				if (phone == null) {
-					errors.add(new FieldError("reporterPhone", "campaign.error.reporter-phone"));
+					errors.add(PhoneNumber.problem(typed).filter("actor.phone.length"::equals).isPresent()
+							? new FieldError("reporterPhone", "campaign.error.reporter-phone-length", PhoneNumber.digits(typed))
+							: new FieldError("reporterPhone", "campaign.error.reporter-phone"));
 				}
 			}
 		}

@@ -215,8 +215,9 @@ public final class FieldChecks {
 			}
 			return null;
 		}
-		if (!PhoneNumber.isValid(text)) {
-			add(field, "actor.phone.invalid");
+		Optional<String> problem = PhoneNumber.problem(text);
+		if (problem.isPresent()) {
+			add(field, problem.get(), PhoneNumber.digits(text));
 			return null;
 		}
 		return PhoneNumber.parse(text);

@@ -22,6 +22,9 @@ public final class PhoneNumber {
 	/** Spaces and brackets people type inside numbers ({@code (0471) 666 1234}); dropped before matching. */
 	private static final Pattern FILLER = Pattern.compile("[\\s()（）]");
 
+	/** What a phone number may be made of: digits, a leading plus, dashes and the extension mark. */
+	private static final Pattern DIGITS_ONLY = Pattern.compile("\\+?[\\d\\-#]*\\d[\\d\\-#]*");
+
 	private final String value;
 
 	private PhoneNumber(String value) {
@@ -43,6 +46,28 @@ public final class PhoneNumber {
 			return Optional.of(m.group(1) + "-" + m.group(2) + (m.group(3) == null ? "" : "-" + m.group(3)));
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The message key telling why {@code text} is no phone number: {@code actor.phone.length} (with the number of
+	 * digits as argument, see {@link #digits}) when it holds only digits and the usual separators but too few or too
+	 * many, {@code actor.phone.invalid} otherwise; empty for a valid number.
+	 */
+	public static Optional<String> problem(String text) {
+		if (isValid(text)) {
+			return Optional.empty();
+		}
+		String s = text == null ? "" : FILLER.matcher(text.strip()).replaceAll("");
+		int digits = digits(s);
+		// numbers have 10 to 12 digits (13 with +86); an extension may follow a dash or #
+		boolean wrongLength = digits < 10 || digits > 13 && s.indexOf('-') < 0 && s.indexOf('#') < 0;
+		return Optional.of(!s.isEmpty() && DIGITS_ONLY.matcher(s).matches() && wrongLength ? "actor.phone.length"
+				: "actor.phone.invalid");
+	}
+
+	/** The number of digits in {@code text}, for the length message. */
+	public static int digits(String text) {
+		return text == null ? 0 : (int) text.chars().filter(c -> c >= '0' && c <= '9').count();
 	}
 
 	public static boolean isValid(String text) {

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.wushe.shared.NameInitials;
 
 /**
  * Name search over the whole loaded tree in memory. The tree does not change once loaded, so a compact snapshot
@@ -18,6 +19,9 @@ import org.springframework.stereotype.Component;
  * {@link String#indexOf}), and per region a sort key that follows the code order, so that a subtree is one contiguous
  * slice. The whole country (665,276 names) takes about 20 MB and is scanned in milliseconds, where a {@code LIKE
  * '%X%'} over the table reads every row.
+ * <p>
+ * The same holds for the names' pinyin initials ({@link NameInitials}, e.g. {@code xcq} for 新城区, with the variants of
+ * characters of several readings), so that {@code xc} finds 新城区 as a user types.
  * <p>
  * The snapshot is built in the background on the first search after the tree is ready (not at start-up, which must
  * stay fast); until it is there, and whenever the tree is being loaded again, {@link #search} answers {@code null} and
@@ -48,6 +52,36 @@ class RegionNameIndex {
 	List<String> search(String term, RegionCode within, int limit, Instant loadedAt) {
 		Snapshot current = current(loadedAt);
 		return current == null ? null : current.search(term, within, limit);
+	}
+
+	/**
+	 * Codes of the regions inside {@code within} whose pinyin initials contain {@code initials} (already in the form of
+	 * {@link NameInitials#query}), ordered as {@link #search}; {@code null} if the snapshot is not ready yet.
+	 */
+	List<String> searchInitials(String initials, RegionCode within, int limit, Instant loadedAt) {
+		Snapshot current = current(loadedAt);
+		return current == null ? null : current.searchInitials(initials, within, limit);
+	}
+
+	/**
+	 * Waits up to {@code millis} for the snapshot of the tree loaded at {@code loadedAt} (starting its building), for
+	 * searches the table cannot answer (pinyin initials are not stored there); whether it is ready.
+	 */
+	boolean awaitReady(Instant loadedAt, long millis) {
+		long until = System.nanoTime() + millis * 1_000_000;
+		while (current(loadedAt) == null) {
+			if (System.nanoTime() > until) {
+				return false;
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** Whether searches on the tree loaded at {@code loadedAt} answer from memory; starts building otherwise. */
@@ -132,32 +166,51 @@ class RegionNameIndex {
 			Arrays.sort(order, (a, b) -> Long.compare(unsorted[a], unsorted[b]));
 			long[] sortedKeys = new long[size];
 			int[] starts = new int[size + 1];
+			int[] initialStarts = new int[size + 1];
 			StringBuilder text = new StringBuilder(size * 8);
+			StringBuilder initials = new StringBuilder(size * 8);
 			for (int i = 0; i < size; i++) {
 				sortedKeys[i] = unsorted[order[i]];
 				if (i > 0 && sortedKeys[i] == sortedKeys[i - 1]) {
 					throw new IllegalStateException("two regions share the sort key " + sortedKeys[i]);
 				}
 				starts[i] = text.length();
-				text.append(names.get(order[i])).append(SEPARATOR);
+				initialStarts[i] = initials.length();
+				String name = names.get(order[i]);
+				text.append(name).append(SEPARATOR);
+				initials.append(NameInitials.of(name)).append(SEPARATOR);
 			}
 			starts[size] = text.length();
-			return new Snapshot(loadedAt, text.toString(), sortedKeys, starts);
+			initialStarts[size] = initials.length();
+			return new Snapshot(loadedAt, text.toString(), sortedKeys, starts, initials.toString(), initialStarts);
 		}
 
 	}
 
 	/**
 	 * One loaded tree: {@code names} holds every name followed by a separator, {@code starts[i]} is where region
-	 * {@code i}'s name begins (with {@code starts[size]} the end), {@code keys[i]} its sort key, ascending.
+	 * {@code i}'s name begins (with {@code starts[size]} the end), {@code keys[i]} its sort key, ascending;
+	 * {@code initials} and {@code initialStarts} hold the names' pinyin initials the same way.
 	 */
-	record Snapshot(Instant loadedAt, String names, long[] keys, int[] starts) {
+	record Snapshot(Instant loadedAt, String names, long[] keys, int[] starts, String initials, int[] initialStarts) {
 
 		int size() {
 			return keys.length;
 		}
 
 		List<String> search(String term, RegionCode within, int limit) {
+			return search(names, starts, term, within, limit);
+		}
+
+		/** Regions whose initials (any reading) contain {@code term}; a match never spans two readings. */
+		List<String> searchInitials(String term, RegionCode within, int limit) {
+			if (term.indexOf(' ') >= 0) {
+				return List.of();
+			}
+			return search(initials, initialStarts, term, within, limit);
+		}
+
+		private List<String> search(String names, int[] starts, String term, RegionCode within, int limit) {
 			if (term.isEmpty() || term.indexOf(SEPARATOR) >= 0 || limit <= 0) {
 				return List.of();
 			}

@@ -1,14 +1,17 @@
 package org.wushe.region;
 
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.wushe.shared.BusinessException;
+import org.wushe.shared.NameInitials;
 
 /**
  * The region module's public API: look-ups, children, paths and subtree search over the loaded tree.
@@ -18,6 +21,9 @@ import org.wushe.shared.BusinessException;
 public class Regions {
 
 	static final String COLUMNS = "code, name, level, parent_code, child_count, prefectures, counties, townships, villages";
+
+	/** How long a search by pinyin initials waits for the in-memory index after start-up. */
+	private static final long INITIALS_WAIT_MILLIS = 10_000;
 
 	private final JdbcClient jdbc;
 
@@ -87,7 +93,10 @@ public class Regions {
 	}
 
 	/**
-	 * Regions whose name contains {@code query}, inside the subtree of {@code within}, shallow levels first.
+	 * Regions whose name contains {@code query}, inside the subtree of {@code within}, shallow levels first. A query
+	 * of Latin letters only is also read as pinyin initials ({@code xc} finds 新城区): those regions follow the ones
+	 * whose name holds the letters themselves. Initials are searched in the in-memory index only; the first such
+	 * search after start-up waits a few seconds for it.
 	 */
 	public List<Region> search(String query, RegionCode within, int limit) {
 		RegionLoadStatus status = loader.status();
@@ -98,11 +107,34 @@ public class Regions {
 		if (q.isEmpty()) {
 			return List.of();
 		}
+		if (NameInitials.isInitials(q)) {
+			return byCodes(initials(q, within, limit, status));
+		}
 		List<String> codes = names.search(q, within, limit, status.startedAt());
 		if (codes != null) {
 			return byCodes(codes);
 		}
 		return searchTable(q, within, limit);
+	}
+
+	/** Names holding the letters, then names whose initials hold them, without repeats, at most {@code limit}. */
+	private List<String> initials(String q, RegionCode within, int limit, RegionLoadStatus status) {
+		Set<String> codes = new LinkedHashSet<>();
+		if (names.awaitReady(status.startedAt(), INITIALS_WAIT_MILLIS)) {
+			List<String> byName = names.search(q, within, limit, status.startedAt());
+			codes.addAll(byName == null ? List.of() : byName);
+			List<String> byInitials = names.searchInitials(NameInitials.query(q), within, limit, status.startedAt());
+			for (String code : byInitials == null ? List.<String>of() : byInitials) {
+				if (codes.size() == limit) {
+					break;
+				}
+				codes.add(code);
+			}
+		}
+		else {
+			searchTable(q, within, limit).forEach(r -> codes.add(r.code().value()));
+		}
+		return List.copyOf(codes);
 	}
 
 	/**

@@ -87,6 +87,22 @@ public class DashboardService {
 				() -> derive.apply(dashboard(scope, code, from, to, campaignId, granularity)));
 	}
 
+	/** The few figures of the workbench: activities of the period, the sites' network and the registries now. */
+	public record KeyFigures(ActivityTotals activities, Coverage network, ActorFigures.Counts registries) {
+	}
+
+	/**
+	 * The key figures of the scope's own region for the period, from the three kept counts alone (no series, no child
+	 * comparison), cached with the dashboards: recomputed only after a change of the figures.
+	 */
+	public KeyFigures keyFigures(RegionScope scope, LocalDate from, LocalDate to) {
+		RegionCode code = scope.root();
+		DashboardCache.Key key = key(scope, code, from, to, null, Granularity.MONTH);
+		return cache.get(new DashboardCache.DerivedKey(key, code.value(), KeyFigures.class),
+				() -> new KeyFigures(activities.totals(scope, code, from, to, null), sites.coverage(code, scope),
+						actors.counts(code)));
+	}
+
 	private static void checkScope(RegionScope scope, RegionCode code) {
 		if (!scope.covers(code)) {
 			throw BusinessException.notFound("region.error.unknown", code.value());

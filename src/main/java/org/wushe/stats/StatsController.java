@@ -76,7 +76,7 @@ class StatsController {
 			throws IOException {
 		DashboardRequest r = DashboardRequest.read(region, from, to, campaign, granularity, scope, clock);
 		Dashboard d = dashboards.dashboard(scope, r.region(), r.from(), r.to(), r.campaign(), r.granularity());
-		String name = texts.get("stats.export.file-name", d.region().name(), d.from(), d.to()) + ".xlsx";
+		String name = texts.get("stats.export.file-name", d.region().code().isCountry() ? texts.get("stats.country-name") : d.region().name(), d.from(), d.to()) + ".xlsx";
 		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		response.setHeader("Content-Disposition",
 				"attachment; filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));

@@ -38,7 +38,7 @@ class StatsExport {
 	}
 
 	private void indicators(Worksheet ws, Dashboard d) {
-		ws.value(0, 0, texts.get("stats.export.title", d.region().name(), d.from(), d.to()));
+		ws.value(0, 0, texts.get("stats.export.title", d.region().code().isCountry() ? texts.get("stats.country-name") : d.region().name(), d.from(), d.to()));
 		ws.style(0, 0).bold().fontSize(14).set();
 		header(ws, 2, "stats.export.indicator", "stats.export.value", "stats.export.previous");
 		String[] keys = { "stats.card.activities", "stats.card.participants", "stats.card.beneficiaries",

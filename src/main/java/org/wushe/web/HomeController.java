@@ -11,14 +11,18 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.wushe.region.Regions;
+import org.wushe.region.RegionScope;
+import org.wushe.shared.HomeFigure;
+import org.wushe.shared.HomeFigures;
 import org.wushe.shared.HomeNotice;
 import org.wushe.shared.HomeNotices;
 
 /**
  * The workbench, the start page after login: who you are and for which unit, what is to be done (the notices that
  * modules contribute through {@link HomeNotices}: reports due or returned, articles to fix or review, units behind a
- * deadline), the campaigns running now, shortcuts to the role's daily jobs and, while it loads, the region tree's
- * progress.
+ * deadline), the campaigns running now with their next deadline and the unit's standing, shortcuts to the role's
+ * daily jobs, the region's key figures (from modules through {@link HomeFigures}) and, while it loads, the region
+ * tree's progress.
  */
 @Controller
 class HomeController {
@@ -37,19 +41,24 @@ class HomeController {
 			new Shortcut("home.shortcut.volunteer", "/volunteers/new", "actor:manage"),
 			new Shortcut("home.shortcut.sites", "/sites/coverage", "site:manage"),
 			new Shortcut("home.shortcut.dashboard", "/stats", "stats:view"),
-			new Shortcut("home.shortcut.accounts", "/accounts", "account:manage"));
+			new Shortcut("home.shortcut.accounts", "/accounts", "account:manage"),
+			new Shortcut("home.shortcut.audit", "/audit", "audit:view"),
+			new Shortcut("home.shortcut.messages", "/messages", null));
 
 	private final Regions regions;
 
 	private final ObjectProvider<HomeNotices> notices;
 
-	HomeController(Regions regions, ObjectProvider<HomeNotices> notices) {
+	private final ObjectProvider<HomeFigures> figures;
+
+	HomeController(Regions regions, ObjectProvider<HomeNotices> notices, ObjectProvider<HomeFigures> figures) {
 		this.regions = regions;
 		this.notices = notices;
+		this.figures = figures;
 	}
 
 	@GetMapping("/")
-	String home(@AuthenticationPrincipal UserDetails user, Model model) {
+	String home(@AuthenticationPrincipal UserDetails user, RegionScope scope, Model model) {
 		model.addAttribute("load", regions.loadStatus());
 		List<HomeNotice> all = user == null ? List.of()
 				: notices.orderedStream().flatMap(n -> n.noticesFor(user).stream()).toList();
@@ -60,7 +69,11 @@ class HomeController {
 		model.addAttribute("campaigns", all.stream().filter(n -> CAMPAIGN.equals(n.kind())).toList());
 		List<String> held = user == null ? List.of()
 				: user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
-		model.addAttribute("shortcuts", SHORTCUTS.stream().filter(s -> held.contains(s.permission())).toList());
+		model.addAttribute("shortcuts",
+				SHORTCUTS.stream().filter(s -> s.permission() == null || held.contains(s.permission())).toList());
+		// the region's key figures need the loaded tree (names, counts below the region)
+		model.addAttribute("figures", user == null || scope == null || !regions.isReady() ? List.<HomeFigure>of()
+				: figures.orderedStream().flatMap(f -> f.figuresFor(scope.root().value(), held).stream()).toList());
 		return "home";
 	}
 

@@ -188,9 +188,23 @@ class ProgressTableApiTests {
 		assertThat(combined.getRow(0).getCell(0).getStringCellValue())
 			.isEqualTo("内蒙古自治区社会工作主题宣传活动工作进展情况汇总表");
 		assertThat(combined.getRow(1).getCell(0).getStringCellValue()).isEqualTo("填报单位：内蒙古自治区");
-		assertThat(names(combined)).containsExactly("活动1", "活动2", "活动3");
+		// the combined table names each row's reporting unit after 序号, totals in that column, prints landscape
+		assertThat(combined.getRow(4).getCell(1).getStringCellValue()).isEqualTo("填报单位");
+		assertThat(combined.getRow(4).getCell(2).getStringCellValue()).isEqualTo(unit.getRow(4).getCell(1)
+			.getStringCellValue());
+		assertThat(column(combined, 2)).containsExactly("活动1", "活动2", "活动3");
+		assertThat(column(combined, 1)).containsExactly("呼和浩特市", "呼和浩特市", "呼和浩特市", "合计");
+		assertThat(combined.getRow(6 + 3).getCell(4).getNumericCellValue())
+			.isEqualTo(unit.getRow(6 + 3).getCell(3).getNumericCellValue());
+		assertThat(combined.getPrintSetup().getLandscape()).isTrue();
+		List<String> combinedMerged = new ArrayList<>();
+		for (CellRangeAddress r : combined.getMergedRegions()) {
+			combinedMerged.add(r.formatAsString());
+		}
+		assertThat(combinedMerged).contains("A1:M1", "K5:L5", "B5:B6");
+		assertThat(unit.getPrintSetup().getLandscape()).isTrue();
 		Sheet second = export(province, "15", 2);
-		assertThat(names(second)).containsExactly("活动1", "活动2", "活动3", "活动1");
+		assertThat(column(second, 2)).containsExactly("活动1", "活动2", "活动3", "活动1");
 	}
 
 	Sheet export(String user, String region, int deadline) throws Exception {
@@ -204,6 +218,18 @@ class ProgressTableApiTests {
 			.getResponse()
 			.getContentAsByteArray();
 		return new XSSFWorkbook(new ByteArrayInputStream(bytes)).getSheetAt(0);
+	}
+
+	/** The texts of a column below the headers, up to the 说明 line. */
+	static List<String> column(Sheet sheet, int column) {
+		List<String> texts = new ArrayList<>();
+		for (int r = 6; r < sheet.getLastRowNum(); r++) {
+			Row row = sheet.getRow(r);
+			if (row != null && row.getCell(column) != null && !row.getCell(column).getStringCellValue().isEmpty()) {
+				texts.add(row.getCell(column).getStringCellValue());
+			}
+		}
+		return texts;
 	}
 
 	static List<String> names(Sheet sheet) {

@@ -38,7 +38,14 @@ class AuditPageTests {
 			.andExpect(content().string(containsString("编号 3298")))
 			.andExpect(content().string(containsString("<span>海拉尔东路街道</span>")))
 			.andExpect(content().string(containsString("<td>本机</td>")))
-			.andExpect(content().string(not(containsString("<td>127.0.0.1</td>"))));
+			.andExpect(content().string(not(containsString("<td>127.0.0.1</td>"))))
+			// who did it: the account's unit, its user name as secondary text
+			.andExpect(content().string(containsString("<span class=\"actor-unit\">新城区 · 旗县区民政工作人员</span>")))
+			.andExpect(content().string(containsString("账号 " + county)));
+		// a name that is no account (a system job) stays as it is
+		audit.record("demo-seeder", "donation.create", "donation", 3299L, RegionCode.parse("150102001"), null, null);
+		mvc.perform(get("/audit").param("action", "donation.create").with(TestAccounts.as(county)))
+			.andExpect(content().string(containsString("<span class=\"actor-unit\">demo-seeder</span>")));
 	}
 
 }

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -139,6 +140,56 @@ class LayoutJourneyTests extends BrowserJourney {
 		catch (RuntimeException | AssertionError ex) {
 			Chromium.screenshot(page, "layout-failed-" + username + "-" + lang + "-" + width);
 			failures.add(where + ": " + ex.getMessage());
+		}
+		finally {
+			page.context().close();
+		}
+	}
+
+	/**
+	 * On a 390 px phone the campaign list is a pile of cards, each value under its column's header, none wider than
+	 * the screen; at 1366 px it is a table again. The county's workbench shows the campaign's next deadline and the
+	 * units' standing, shortcuts, and the region's key figures.
+	 */
+	@Test
+	void listTablesAreCardsOnAPhoneAndTheWorkbenchShowsCampaignShortcutsAndFigures() throws Exception {
+		String suffix = suffix();
+		long campaign = campaignWithAReturn("cards-" + suffix);
+		String county = account("cards-" + suffix, "新城区民政局", "150102", Role.COUNTY_STAFF);
+		Page page = chromium.newPage(baseUrl(), 390, 844);
+		page.setDefaultTimeout(60_000);
+		try {
+			Chromium.logIn(page, county, PASSWORD);
+			page.navigate("/?lang=zh_CN");
+			assertThat(page.locator("#current-campaigns [data-current-campaign='" + campaign + "']"))
+				.containsText("下级已报送");
+			assertThat(page.locator("#shortcuts a[href='/campaigns']")).isVisible();
+			assertThat(page.locator("#key-figures [data-figure='home.figure.activities'] .figure-value")).isVisible();
+
+			page.navigate("/campaigns");
+			Locator table = page.locator("#campaign-list");
+			assertThat(table).hasClass(java.util.regex.Pattern.compile("table-cards"));
+			Locator first = table.locator("tbody tr").first().locator("td").first();
+			assertThat(first).hasAttribute("data-label", text("field.name"));
+			assertThat(first).hasCSS("display", "flex");
+			// the header shows as the cell's label, the table's own header row is out of sight
+			Object label = page.evaluate(
+					"() => getComputedStyle(document.querySelector('#campaign-list tbody td'), '::before').content");
+			assertThat(String.valueOf(label)).contains(text("field.name"));
+			assertThat(page.evaluate("() => document.querySelector('#campaign-list thead').getBoundingClientRect().height"))
+				.isEqualTo(1);
+			Object tooWide = page.evaluate("""
+					() => Array.from(document.querySelectorAll('#campaign-list tbody tr'))
+					  .filter(tr => tr.getBoundingClientRect().right > document.documentElement.clientWidth + 1).length""");
+			assertThat(((Number) tooWide).intValue()).isZero();
+
+			page.setViewportSize(1366, 900);
+			assertThat(first).hasCSS("display", "table-cell");
+			assertThat(page.locator("#campaign-list thead")).isVisible();
+		}
+		catch (RuntimeException | AssertionError ex) {
+			Chromium.screenshot(page, "layout-cards-failed");
+			throw ex;
 		}
 		finally {
 			page.context().close();

@@ -60,6 +60,13 @@ class ReportPagesTests {
 			.param("reporter", "李四")
 			.param("reporterPhone", "not a phone")).andExpect(status().isOk())
 			.andExpect(content().string(containsString("data-field=\"reporterPhone\"")));
+		// a phone of four digits is told its length is wrong
+		mvc.perform(post("/campaigns/{id}/reports/1/submit", id).with(TestAccounts.as(league))
+			.with(csrf())
+			.param("region", "1501")
+			.param("reporter", "李四")
+			.param("reporterPhone", "1234")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("位数不对：填了 4 位数字")));
 		mvc.perform(post("/campaigns/{id}/reports/1/submit", id).with(TestAccounts.as(league))
 			.with(csrf())
 			.param("region", "1501")
@@ -85,7 +92,12 @@ class ReportPagesTests {
 			.param("reason", "数据不完整")).andExpect(status().is3xxRedirection());
 		mvc.perform(get("/campaigns/{id}/reports/1", id).with(TestAccounts.as(league)))
 			.andExpect(content().string(containsString("id=\"open-return\"")))
-			.andExpect(content().string(containsString("数据不完整")));
+			.andExpect(content().string(containsString("数据不完整")))
+			// the history names units, the user names only as secondary text
+			.andExpect(content().string(containsString("内蒙古自治区 · 省级民政工作人员 于")))
+			.andExpect(content().string(containsString("呼和浩特市 · 盟市民政工作人员 于")))
+			.andExpect(content().string(containsString("账号 " + league)))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(province + " 于"))));
 		mvc.perform(post("/campaigns/{id}/reports/1/submit", id).with(TestAccounts.as(league))
 			.with(csrf())
 			.param("region", "1501")).andExpect(status().is3xxRedirection());

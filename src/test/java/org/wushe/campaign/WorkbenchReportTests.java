@@ -114,7 +114,7 @@ class WorkbenchReportTests {
 			.param("reporterPhone", "1234"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("data-field=\"reporterPhone\"")))
-			.andExpect(content().string(containsString("填报人手机号码应为 11 位手机号码")));
+			.andExpect(content().string(containsString("填报人手机号码位数不对：填了 4 位数字，应为 11 位手机号码")));
 	}
 
 }

@@ -25,6 +25,19 @@ class PhoneNumberTests {
 	}
 
 	@Test
+	void aNumberOfTheWrongLengthIsToldSoAndNotThatItHasBadCharacters() {
+		assertThat(PhoneNumber.problem("1234")).contains("actor.phone.length");
+		assertThat(PhoneNumber.digits("1234")).isEqualTo(4);
+		assertThat(PhoneNumber.problem("138 1234")).contains("actor.phone.length");
+		assertThat(PhoneNumber.problem("0471-123")).contains("actor.phone.length");
+		assertThat(PhoneNumber.problem("13812345678901234")).contains("actor.phone.length");
+		assertThat(PhoneNumber.problem("12812345678")).contains("actor.phone.invalid");
+		assertThat(PhoneNumber.problem("1381234567a")).contains("actor.phone.invalid");
+		assertThat(PhoneNumber.problem("电话1234")).contains("actor.phone.invalid");
+		assertThat(PhoneNumber.problem("13812345678")).isEmpty();
+	}
+
+	@Test
 	void acceptsLandlinesWithAreaCode() {
 		assertThat(PhoneNumber.normalised("0471-6661234")).contains("0471-6661234");
 		assertThat(PhoneNumber.normalised("(0471)6661234")).contains("0471-6661234");

@@ -95,4 +95,27 @@ class RegionApiTests {
 			.andExpect(content().string(Matchers.containsString("Next level (13)")));
 	}
 
+	@Test
+	void searchesByPinyinInitialsWithinTheCallersScope() throws Exception {
+		mvc.perform(get("/api/regions").param("q", "xc").with(TestAccounts.as(province)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].name", Matchers.hasItem("新城区")))
+			.andExpect(jsonPath("$[*].code", Matchers.hasItem("150102")));
+		// upper case and spaces are forgiven; a township is found by the initials of its full name
+		mvc.perform(get("/api/regions").param("q", " HLEDL ").param("within", "150102").with(TestAccounts.as(province)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].code", Matchers.hasItem("150102001")))
+			.andExpect(jsonPath("$[*].code", Matchers.everyItem(Matchers.startsWith("150102"))));
+		// a county user is offered nothing of a sibling county (敕勒川 lies in another county of 呼和浩特市)
+		String county = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
+		mvc.perform(get("/api/regions").param("q", "clc").with(TestAccounts.as(province)))
+			.andExpect(jsonPath("$[*].name", Matchers.hasItem(Matchers.startsWith("敕勒川"))));
+		mvc.perform(get("/api/regions").param("q", "clc").with(TestAccounts.as(county)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].code", Matchers.everyItem(Matchers.startsWith("150102"))));
+		mvc.perform(get("/api/regions").param("q", "xc").with(TestAccounts.as(county)))
+			.andExpect(jsonPath("$[*].code", Matchers.hasItem("150102")))
+			.andExpect(jsonPath("$[*].code", Matchers.everyItem(Matchers.startsWith("150102"))));
+	}
+
 }
