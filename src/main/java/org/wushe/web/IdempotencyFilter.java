@@ -136,11 +136,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
 				.param("before", Timestamp.from(now.minus(KEPT)))
 				.update();
 		}
+		// known before the transaction takes its connection: finding it out takes another one
+		boolean pg = isPostgres();
 		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
 		TransactionTemplate tx = new TransactionTemplate(transactions);
 		try {
 			tx.executeWithoutResult(status -> {
-				claim(key, user, path, now);
+				claim(key, user, path, now, pg);
 				try {
 					chain.doFilter(request, wrapper);
 				}
@@ -175,8 +177,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 	 * Takes the key for this request, as the first statement of its transaction. Another transaction holding the same
 	 * key (uncommitted) makes this wait for it; once it has committed, the key is taken ({@link Taken}).
 	 */
-	private void claim(String key, String user, String path, Instant now) {
-		boolean pg = isPostgres();
+	private void claim(String key, String user, String path, Instant now, boolean pg) {
 		if (pg) {
 			jdbc.sql("SET LOCAL lock_timeout = '" + WAIT.toMillis() + "ms'").update();
 		}
