@@ -31,6 +31,18 @@ public record Campaign(long id, Long parentId, String name, String theme, Region
 		return !day.isBefore(startDate) && !day.isAfter(endDate);
 	}
 
+	/** Whether the campaign runs on {@code today}: its window, or a deadline still to report on, includes the day. */
+	public boolean isCurrentOn(LocalDate today) {
+		LocalDate last = endDate;
+		for (Deadline d : deadlines) {
+			last = d.lastDay().isAfter(last) ? d.lastDay() : last;
+		}
+		if (summaryDeadline != null && summaryDeadline.lastDay().isAfter(last)) {
+			last = summaryDeadline.lastDay();
+		}
+		return !today.isBefore(startDate) && !today.isAfter(last);
+	}
+
 	/** The n-th deadline (1-based), or a 404 naming the number. */
 	public Deadline deadline(int number) {
 		if (number < 1 || number > deadlines.size()) {

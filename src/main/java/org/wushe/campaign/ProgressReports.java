@@ -511,16 +511,7 @@ public class ProgressReports {
 
 	/** The campaigns visible to the scope whose window or deadlines include {@code today}. */
 	public List<Campaign> current(RegionScope scope, LocalDate today) {
-		return campaigns.list(scope, 0, 200).stream().filter(c -> {
-			LocalDate last = c.endDate();
-			for (Deadline d : c.deadlines()) {
-				last = d.lastDay().isAfter(last) ? d.lastDay() : last;
-			}
-			if (c.summaryDeadline() != null && c.summaryDeadline().lastDay().isAfter(last)) {
-				last = c.summaryDeadline().lastDay();
-			}
-			return !today.isBefore(c.startDate()) && !today.isAfter(last);
-		}).toList();
+		return campaigns.list(scope, 0, 200).stream().filter(c -> c.isCurrentOn(today)).toList();
 	}
 
 	private static ReportToDo item(ReportToDo.Kind kind, Campaign c, Deadline d, RegionCode unit, long count) {

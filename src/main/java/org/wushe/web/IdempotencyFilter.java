@@ -2,6 +2,8 @@ package org.wushe.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,33 +17,49 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import javax.sql.DataSource;
+
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * {@code Idempotency-Key} for the POST APIs: the first answer (status, type and body) to a key of a user, method and
- * path is stored in the database, and a retry with the same key gets that answer again, on any node, without running
- * the request a second time ({@code Idempotent-Replayed: true}). A retry while the first request still runs gets 409.
- * Answers of 500 and above are not kept, so that such a request can be retried. New API tokens are left out: their
- * answer holds the secret, which is never stored; time-bank transfers keep their keys themselves. A request whose node died before it
- * answered stays "running" for {@link #ABANDONED}; after that a retry runs it again. Keys are kept for {@link #KEPT}.
+ * {@code Idempotency-Key} for the POST APIs: the first successful answer (status, type and body) to a key of a user,
+ * method and path is stored in the database, and a retry with the same key gets that answer again, on any node,
+ * without running the request a second time ({@code Idempotent-Replayed: true}).
+ * <p>
+ * The request runs inside one transaction that the services' own transactions join: its first statement claims the
+ * key (inserts its row), its last one stores the answer, and it commits before a byte of the answer leaves the node.
+ * The record and the writes it stands for are therefore committed together or not at all: a node that dies in the
+ * middle leaves neither, and a retry runs the request afresh. A second request with the same key while the first
+ * runs waits on the row lock of the claim (up to {@link #WAIT}) and then replays the first answer; if the first is
+ * still running after that, it answers 409.
+ * <p>
+ * Only answers below 400 are kept. A 4xx or 5xx answer rolls the whole transaction back, claim included, so nothing
+ * of a refused request is stored and the key stays free: a corrected request may be sent again with the same key.
+ * New API tokens are left out: their answer holds the secret, which is never stored; time-bank transfers keep their
+ * keys in their own table, with the same guarantee. Keys are kept for {@link #KEPT}.
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
 
 	static final String HEADER = "Idempotency-Key";
 
-	static final Duration ABANDONED = Duration.ofMinutes(5);
-
 	static final Duration KEPT = Duration.ofHours(24);
+
+	/** How long a retry waits for the first request with its key to finish. */
+	static final Duration WAIT = Duration.ofSeconds(10);
 
 	private static final int MAX_KEY = 200;
 
@@ -57,21 +75,42 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 	private final LocaleResolver locales;
 
-	IdempotencyFilter(JdbcClient jdbc, Clock clock, MessageSource messages, LocaleResolver locales) {
+	private final PlatformTransactionManager transactions;
+
+	private final DataSource dataSource;
+
+	private volatile Boolean postgres;
+
+	IdempotencyFilter(JdbcClient jdbc, Clock clock, MessageSource messages, LocaleResolver locales,
+			PlatformTransactionManager transactions, DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.messages = messages;
 		this.locales = locales;
+		this.transactions = transactions;
+		this.dataSource = dataSource;
 	}
 
 	private record Stored(int status, String contentType, byte[] body) {
+	}
+
+	/** Thrown inside the transaction to roll it back when the claim could not be had. */
+	private static final class Taken extends RuntimeException {
+
+		private final boolean waitedOut;
+
+		Taken(boolean waitedOut) {
+			super(null, null, false, false);
+			this.waitedOut = waitedOut;
+		}
+
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		// a new API token's answer holds its secret, which must not be stored; a time-bank transfer keeps its key in
-		// the transfer's own transaction (and refuses a key reused for another transfer), which is stronger than this
+		// the transfer's own transaction (and refuses a key reused for another transfer)
 		return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null || !path.startsWith("/api/")
 				|| path.startsWith("/api/tokens") || path.startsWith("/api/timebank/transfers");
 	}
@@ -97,62 +136,51 @@ class IdempotencyFilter extends OncePerRequestFilter {
 				.param("before", Timestamp.from(now.minus(KEPT)))
 				.update();
 		}
-		if (!claim(key, user, path, now)) {
-			Optional<Stored> first = find(key, user, path);
-			if (first.isEmpty() || first.get().status() == RUNNING) {
-				problem(request, response, HttpServletResponse.SC_CONFLICT, "web.idempotency.running", key);
-				return;
-			}
-			response.setStatus(first.get().status());
-			if (first.get().contentType() != null) {
-				response.setContentType(first.get().contentType());
-			}
-			response.setHeader("Idempotent-Replayed", "true");
-			if (first.get().body() != null) {
-				response.getOutputStream().write(first.get().body());
-			}
+		// known before the transaction takes its connection: finding it out takes another one
+		boolean pg = isPostgres();
+		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+		TransactionTemplate tx = new TransactionTemplate(transactions);
+		try {
+			tx.executeWithoutResult(status -> {
+				claim(key, user, path, now, pg);
+				try {
+					chain.doFilter(request, wrapper);
+				}
+				catch (IOException | ServletException ex) {
+					throw new IllegalStateException(ex);
+				}
+				if (wrapper.getStatus() >= 400 || status.isRollbackOnly()) {
+					// nothing of a refused request is kept, and its key stays free
+					status.setRollbackOnly();
+					return;
+				}
+				record(key, user, path, wrapper);
+			});
+		}
+		catch (Taken taken) {
+			replay(request, response, key, user, path, taken.waitedOut);
 			return;
 		}
-		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
-		boolean kept = false;
-		try {
-			chain.doFilter(request, wrapper);
-			if (wrapper.getStatus() < 500) {
-				jdbc.sql("""
-						UPDATE idempotent_request SET status = :status, content_type = :type, body = :body
-						WHERE idem_key = :key AND username = :user AND method = 'POST' AND path = :path
-						""")
-					.param("status", wrapper.getStatus())
-					.param("type", wrapper.getContentType())
-					.param("body", wrapper.getContentAsByteArray())
-					.param("key", key)
-					.param("user", user)
-					.param("path", path)
-					.update();
-				kept = true;
+		catch (IllegalStateException ex) {
+			if (ex.getCause() instanceof IOException io) {
+				throw io;
 			}
-		}
-		finally {
-			if (!kept) {
-				release(key, user, path);
+			if (ex.getCause() instanceof ServletException se) {
+				throw se;
 			}
-			wrapper.copyBodyToResponse();
+			throw ex;
 		}
+		wrapper.copyBodyToResponse();
 	}
 
-	/** Takes the key for this request; false when another request has it (or had it, and answered). */
-	private boolean claim(String key, String user, String path, Instant now) {
-		// a request whose node died without answering is given up after a while
-		jdbc.sql("""
-				DELETE FROM idempotent_request
-				WHERE idem_key = :key AND username = :user AND method = 'POST' AND path = :path
-				  AND status = 0 AND created_at < :abandoned
-				""")
-			.param("key", key)
-			.param("user", user)
-			.param("path", path)
-			.param("abandoned", Timestamp.from(now.minus(ABANDONED)))
-			.update();
+	/**
+	 * Takes the key for this request, as the first statement of its transaction. Another transaction holding the same
+	 * key (uncommitted) makes this wait for it; once it has committed, the key is taken ({@link Taken}).
+	 */
+	private void claim(String key, String user, String path, Instant now, boolean pg) {
+		if (pg) {
+			jdbc.sql("SET LOCAL lock_timeout = '" + WAIT.toMillis() + "ms'").update();
+		}
 		try {
 			jdbc.sql("""
 					INSERT INTO idempotent_request (idem_key, username, method, path, status, created_at)
@@ -163,10 +191,54 @@ class IdempotencyFilter extends OncePerRequestFilter {
 				.param("path", path)
 				.param("now", Timestamp.from(now))
 				.update();
-			return true;
 		}
 		catch (DuplicateKeyException ex) {
-			return false;
+			throw new Taken(false);
+		}
+		catch (PessimisticLockingFailureException ex) {
+			throw new Taken(true);
+		}
+		if (pg) {
+			jdbc.sql("SET LOCAL lock_timeout = DEFAULT").update();
+		}
+	}
+
+	private void record(String key, String user, String path, ContentCachingResponseWrapper wrapper) {
+		jdbc.sql("""
+				UPDATE idempotent_request SET status = :status, content_type = :type, body = :body
+				WHERE idem_key = :key AND username = :user AND method = 'POST' AND path = :path
+				""")
+			.param("status", wrapper.getStatus())
+			.param("type", wrapper.getContentType())
+			.param("body", wrapper.getContentAsByteArray())
+			.param("key", key)
+			.param("user", user)
+			.param("path", path)
+			.update();
+	}
+
+	private void replay(HttpServletRequest request, HttpServletResponse response, String key, String user,
+			String path, boolean waitedOut) throws IOException {
+		Optional<Stored> first = waitedOut ? Optional.empty() : find(key, user, path);
+		if (first.isPresent() && first.get().status() == RUNNING) {
+			// a claim committed without its answer: left by an earlier version that recorded answers after the
+			// request's own commit; it is given up, and the next retry runs the request
+			jdbc.sql("""
+					DELETE FROM idempotent_request
+					WHERE idem_key = :key AND username = :user AND method = 'POST' AND path = :path AND status = 0
+					""").param("key", key).param("user", user).param("path", path).update();
+		}
+		if (first.isEmpty() || first.get().status() == RUNNING) {
+			problem(request, response, HttpServletResponse.SC_CONFLICT, "web.idempotency.running", key);
+			return;
+		}
+		response.setStatus(first.get().status());
+		if (first.get().contentType() != null) {
+			response.setContentType(first.get().contentType());
+		}
+		response.setHeader("Idempotent-Replayed", "true");
+		if (first.get().body() != null) {
+			response.getOutputStream().write(first.get().body());
 		}
 	}
 
@@ -182,15 +254,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			.optional();
 	}
 
-	private void release(String key, String user, String path) {
-		jdbc.sql("""
-				DELETE FROM idempotent_request
-				WHERE idem_key = :key AND username = :user AND method = 'POST' AND path = :path AND status = 0
-				""")
-			.param("key", key)
-			.param("user", user)
-			.param("path", path)
-			.update();
+	private boolean isPostgres() {
+		if (postgres == null) {
+			try (Connection c = dataSource.getConnection()) {
+				postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+			}
+			catch (SQLException ex) {
+				throw new DataAccessResourceFailureException("database not reachable", ex);
+			}
+		}
+		return postgres;
 	}
 
 	private void problem(HttpServletRequest request, HttpServletResponse response, int status, String messageKey,

@@ -327,7 +327,7 @@ public final class VolunteerImportBenchmark {
 		return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(figure).sum();
 	}
 
-	static void write(Path file, int rows, int offset) throws IOException {
+	public static void write(Path file, int rows, int offset) throws IOException {
 		try (var out = Files.newOutputStream(file)) {
 			Workbook wb = new Workbook(out, "bench", "1.0");
 			Worksheet ws = wb.newWorksheet("志愿者");

@@ -11,18 +11,36 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.wushe.access.AccountService;
+import org.wushe.access.Role;
+import org.wushe.campaign.CampaignInput;
+import org.wushe.campaign.CampaignService;
+import org.wushe.message.ReportReminders;
+import org.wushe.region.RegionCode;
+import org.wushe.region.RegionScope;
 import org.wushe.support.Nodes;
+import org.wushe.support.TestAccounts;
 import org.wushe.support.TestDatabase;
 
 /**
  * Two nodes of one deployment on one PostgreSQL database, called over HTTP as a load balancer would: a login on A
- * carries on on B, an import started on A is polled on B, and a write on A is on B's dashboard at once.
+ * carries on on B, an import started on A is polled on B, a write on A is on B's dashboard at once, and the reminder
+ * job triggered on both at once runs on one of them.
  */
 @Tag("integration")
 class TwoNodeTests {
@@ -96,7 +114,45 @@ class TwoNodeTests {
 				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(polled.statusCode()).as(polled.body()).isEqualTo(200);
 			assertThat(polled.body()).contains("\"state\":\"" + state.group(1) + "\"").contains(id.group(1));
+
+			// the reminder job, triggered on both nodes at the same moment, runs on one and sends each reminder once
+			String league = TestAccounts.create(nodes.node(0).getBean(AccountService.class), Role.CITY_STAFF, "1502");
+			Instant now = Instant.now();
+			LocalDate today = LocalDate.ofInstant(now, ZoneId.of("Asia/Shanghai"));
+			long campaign = nodes.node(0)
+				.getBean(CampaignService.class)
+				.create(new RegionScope(RegionCode.parse("15")),
+						new CampaignInput(null, "two-node-reminders-" + System.nanoTime(), "t", "15", 2,
+								today.minusDays(5).toString(), today.plusDays(5).toString(),
+								List.of(now.minus(1, ChronoUnit.DAYS).toString()), null, null, null, null, null, null,
+								null),
+						"admin");
+			ReportReminders onA = nodes.node(0).getBean(ReportReminders.class);
+			ReportReminders onB = nodes.node(1).getBean(ReportReminders.class);
+			CyclicBarrier together = new CyclicBarrier(2);
+			CompletableFuture.allOf(CompletableFuture.runAsync(() -> at(together, onA::run)),
+					CompletableFuture.runAsync(() -> at(together, onB::run))).get(120, TimeUnit.SECONDS);
+			assertThat(onA.runs() + onB.runs()).isEqualTo(1);
+			JdbcClient jdbc = nodes.node(1).getBean(JdbcClient.class);
+			String reminders = "SELECT COUNT(*) FROM message WHERE recipient = :u AND kind = 'reminder-overdue' AND href LIKE :h";
+			assertThat(jdbc.sql(reminders).param("u", league).param("h", "/campaigns/" + campaign + "/%")
+				.query(Long.class)
+				.single()).isEqualTo(1);
+			// triggered again within the lock's minimum hold, on the other node: skipped
+			onB.run();
+			onA.run();
+			assertThat(onA.runs() + onB.runs()).isEqualTo(1);
 		}
+	}
+
+	static void at(CyclicBarrier barrier, Runnable work) {
+		try {
+			barrier.await(60, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+		work.run();
 	}
 
 	long stations(String node) throws Exception {

@@ -65,7 +65,7 @@ public class PersonalDataKeys {
 		return searchKey;
 	}
 
-	private static byte[] secret(Environment environment) {
+	static byte[] secret(Environment environment) {
 		String configured = environment.getProperty("wushe.crypto.key");
 		if (configured != null && !configured.isBlank()) {
 			return decode(configured.strip(), "wushe.crypto.key (WUSHE_CRYPTO_KEY)");
