@@ -6,14 +6,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -23,13 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.wushe.access.CurrentUser;
 import org.wushe.audit.AuditTrail;
 import org.wushe.personal.PersonalData;
-import org.wushe.personal.PhoneNumber;
 import org.wushe.personal.SealedValue;
 import org.wushe.region.Region;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionLevel;
 import org.wushe.region.RegionScope;
-import org.wushe.region.Regions;
 import org.wushe.shared.BusinessException;
 import org.wushe.shared.FieldError;
 import org.wushe.shared.InvalidInputException;
@@ -44,12 +40,6 @@ public class CampaignService {
 
 	static final String ENTITY = "campaign";
 
-	static final int MAX_DEADLINES = 12;
-
-	static final int MAX_ITEMS = 50;
-
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-
 	private static final String COLUMNS = """
 			c.id, c.parent_id, c.name, c.theme, c.region_code, r.name AS region_name, c.reporting_level, c.start_date,
 			c.end_date, c.summary_deadline, c.table_title, c.contact_name, c.contact_phone_masked AS contact_phone, c.contact_email,
@@ -57,18 +47,19 @@ public class CampaignService {
 
 	private final JdbcClient jdbc;
 
-	private final Regions regions;
-
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
 	private final PersonalData personalData;
 
-	CampaignService(JdbcClient jdbc, Regions regions, AuditTrail audit, Clock clock, PersonalData personalData) {
+	private final CampaignValidation validation;
+
+	CampaignService(JdbcClient jdbc, AuditTrail audit, Clock clock, PersonalData personalData,
+			CampaignValidation validation) {
 		this.personalData = personalData;
+		this.validation = validation;
 		this.jdbc = jdbc;
-		this.regions = regions;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -80,7 +71,7 @@ public class CampaignService {
 		if (input.parentId() != null) {
 			parent = get(scope, input.parentId());
 		}
-		Valid v = validate(scope, input, parent, null);
+		CampaignValidation.Valid v = validation.validate(scope, input, parent, null, () -> null);
 		Instant now = Instant.now(clock);
 		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
@@ -112,7 +103,8 @@ public class CampaignService {
 			throw BusinessException.forbidden("campaign.error.not-yours");
 		}
 		Campaign parent = existing.parentId() == null ? null : find(id(existing.parentId())).orElse(null);
-		Valid v = validate(scope, input, parent, existing);
+		CampaignValidation.Valid v = validation.validate(scope, input, parent, existing,
+				() -> sealedContactPhone(id));
 		int reported = jdbc.sql("SELECT COALESCE(MAX(deadline_no), 0) FROM progress_report WHERE campaign_id = :id")
 			.param("id", id)
 			.query(Integer.class)
@@ -266,7 +258,7 @@ public class CampaignService {
 			.toList();
 	}
 
-	private void writeLists(long id, Valid v) {
+	private void writeLists(long id, CampaignValidation.Valid v) {
 		for (int i = 0; i < v.deadlines().size(); i++) {
 			jdbc.sql("INSERT INTO campaign_deadline (campaign_id, seq, due_at) VALUES (:id, :seq, :due)")
 				.param("id", id)
@@ -289,118 +281,6 @@ public class CampaignService {
 		}
 	}
 
-	/** The checked and normalised input. */
-	private record Valid(String name, String theme, RegionCode region, RegionLevel level, LocalDate start,
-			LocalDate end, List<Instant> deadlines, Instant summary, String title, List<String> contentItems,
-			List<String> activityForms, String contactName, SealedValue contactPhone, String contactEmail) {
-
-		Map<String, Object> params() {
-			Map<String, Object> p = new HashMap<>();
-			p.put("name", name);
-			p.put("theme", theme);
-			p.put("region", region.value());
-			p.put("level", level.number());
-			p.put("start", start);
-			p.put("end", end);
-			p.put("summary", summary == null ? null : Timestamp.from(summary));
-			p.put("title", title);
-			p.put("contactName", contactName);
-			p.put("contactPhoneCipher", contactPhone == null ? null : contactPhone.cipherText());
-			p.put("contactPhoneHash", contactPhone == null ? null : contactPhone.searchHash());
-			p.put("contactPhoneMasked", contactPhone == null ? null : contactPhone.masked());
-			p.put("contactEmail", contactEmail);
-			return p;
-		}
-
-	}
-
-	private Valid validate(RegionScope scope, CampaignInput in, Campaign parent, Campaign existing) {
-		List<FieldError> errors = new ArrayList<>();
-		String name = text(in.name(), "name", 200, true, errors);
-		String theme = parent != null ? parent.theme() : text(in.theme(), "theme", 200, true, errors);
-		RegionCode region = existing != null ? existing.region() : region(scope, in.regionCode(), parent, errors);
-		RegionLevel level = null;
-		if (in.reportingLevel() == null || in.reportingLevel() < 1 || in.reportingLevel() > 5) {
-			errors.add(new FieldError("reportingLevel", "campaign.error.reporting-level"));
-		}
-		else {
-			level = RegionLevel.ofNumber(in.reportingLevel());
-			if (region != null && !level.isBelow(region.level())) {
-				errors.add(new FieldError("reportingLevel", "campaign.error.reporting-level-below",
-						region.level().messageKey()));
-			}
-		}
-		LocalDate start = date(in.startDate(), "startDate", parent == null ? null : parent.startDate(), errors);
-		LocalDate end = date(in.endDate(), "endDate", parent == null ? null : parent.endDate(), errors);
-		if (start != null && end != null && end.isBefore(start)) {
-			errors.add(new FieldError("endDate", "campaign.error.end-before-start"));
-		}
-		if (parent != null && start != null && end != null
-				&& (start.isBefore(parent.startDate()) || end.isAfter(parent.endDate()))) {
-			errors.add(new FieldError("startDate", "campaign.error.outside-parent-window", parent.startDate(),
-					parent.endDate()));
-		}
-		List<Instant> deadlines = new ArrayList<>();
-		for (String d : in.deadlines()) {
-			if (d == null || d.isBlank()) {
-				continue;
-			}
-			try {
-				deadlines.add(Deadline.parseInstant(d));
-			}
-			catch (DateTimeParseException ex) {
-				errors.add(new FieldError("deadlines", "campaign.error.deadline-format", d.strip()));
-			}
-		}
-		deadlines.sort(null);
-		if (deadlines.isEmpty() && parent == null) {
-			errors.add(new FieldError("deadlines", "campaign.error.deadline-required"));
-		}
-		if (deadlines.size() > MAX_DEADLINES) {
-			errors.add(new FieldError("deadlines", "campaign.error.too-many", MAX_DEADLINES));
-		}
-		if (deadlines.stream().distinct().count() < deadlines.size()) {
-			errors.add(new FieldError("deadlines", "campaign.error.deadline-duplicate"));
-		}
-		Instant summary = null;
-		if (in.summaryDeadline() != null && !in.summaryDeadline().isBlank()) {
-			try {
-				summary = Deadline.parseInstant(in.summaryDeadline());
-			}
-			catch (DateTimeParseException ex) {
-				errors.add(new FieldError("summaryDeadline", "campaign.error.deadline-format",
-						in.summaryDeadline().strip()));
-			}
-		}
-		String title = text(in.tableTitle(), "tableTitle", 200, false, errors);
-		List<String> contents = items(in.contentItems(), "contentItems", errors);
-		List<String> forms = items(in.activityForms(), "activityForms", errors);
-		String contactName = text(in.contactName(), "contactName", 100, false, errors);
-		String typedPhone = text(in.contactPhone(), "contactPhone", 40, false, errors);
-		SealedValue contactPhone = null;
-		if (typedPhone != null && PhoneNumber.isValid(typedPhone)) {
-			contactPhone = personalData.seal(PhoneNumber.parse(typedPhone));
-		}
-		else if (typedPhone != null && existing != null && typedPhone.equals(existing.contactPhone())) {
-			// the form shows the phone masked: sent back unchanged, it keeps the stored phone
-			contactPhone = sealedContactPhone(existing.id());
-		}
-		else if (typedPhone != null) {
-			errors.add(PhoneNumber.problem(typedPhone).filter("actor.phone.length"::equals).isPresent()
-					? new FieldError("contactPhone", "campaign.error.contact-phone-length", PhoneNumber.digits(typedPhone))
-					: new FieldError("contactPhone", "campaign.error.contact-phone"));
-		}
-		String contactEmail = text(in.contactEmail(), "contactEmail", 200, false, errors);
-		if (contactEmail != null && !EMAIL.matcher(contactEmail).matches()) {
-			errors.add(new FieldError("contactEmail", "campaign.error.email"));
-		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
-		return new Valid(name, theme, region, level, start, end, List.copyOf(deadlines), summary,
-				title == null ? "" : title, contents, forms, contactName, contactPhone, contactEmail);
-	}
-
 	private SealedValue sealedContactPhone(long id) {
 		return jdbc.sql("SELECT contact_phone_cipher, contact_phone_hash, contact_phone_masked FROM campaign WHERE id = :id")
 			.param("id", id)
@@ -421,76 +301,6 @@ public class CampaignService {
 		Map<PersonalData.Kind, String> cipher = new EnumMap<>(PersonalData.Kind.class);
 		cipher.put(PersonalData.Kind.PHONE, sealed == null ? null : sealed.cipherText());
 		return personalData.reveal(viewer, ENTITY, id, campaign.region(), cipher).get(PersonalData.Kind.PHONE);
-	}
-
-	private RegionCode region(RegionScope scope, String text, Campaign parent, List<FieldError> errors) {
-		if (text == null || !RegionCode.isValid(text)) {
-			errors.add(new FieldError("regionCode", "region.error.malformed", String.valueOf(text)));
-			return null;
-		}
-		RegionCode code = RegionCode.parse(text);
-		if (!scope.covers(code)) {
-			errors.add(new FieldError("regionCode", "campaign.error.region-out-of-scope", code.value()));
-			return null;
-		}
-		if (parent != null && (!parent.region().contains(code) || parent.region().equals(code))) {
-			errors.add(new FieldError("regionCode", "campaign.error.region-outside-parent", parent.regionName()));
-			return null;
-		}
-		Optional<Region> region = regions.find(code);
-		if (region.isEmpty()) {
-			errors.add(new FieldError("regionCode", "region.error.unknown", code.value()));
-			return null;
-		}
-		return code;
-	}
-
-	private static String text(String value, String field, int max, boolean required, List<FieldError> errors) {
-		String s = value == null ? "" : value.strip();
-		if (s.isEmpty()) {
-			if (required) {
-				errors.add(new FieldError(field, "campaign.error.required"));
-			}
-			return null;
-		}
-		if (s.length() > max) {
-			errors.add(new FieldError(field, "campaign.error.too-long", max));
-		}
-		return s;
-	}
-
-	private static LocalDate date(String value, String field, LocalDate fallback, List<FieldError> errors) {
-		if (value == null || value.isBlank()) {
-			if (fallback == null) {
-				errors.add(new FieldError(field, "campaign.error.required"));
-			}
-			return fallback;
-		}
-		try {
-			return LocalDate.parse(value.strip());
-		}
-		catch (DateTimeParseException ex) {
-			errors.add(new FieldError(field, "campaign.error.date-format", value.strip()));
-			return null;
-		}
-	}
-
-	private static List<String> items(List<String> values, String field, List<FieldError> errors) {
-		List<String> result = new ArrayList<>();
-		for (String v : values) {
-			if (v == null || v.isBlank()) {
-				continue;
-			}
-			String s = v.strip();
-			if (s.length() > 500) {
-				errors.add(new FieldError(field, "campaign.error.too-long", 500));
-			}
-			result.add(s);
-		}
-		if (result.size() > MAX_ITEMS) {
-			errors.add(new FieldError(field, "campaign.error.too-many", MAX_ITEMS));
-		}
-		return List.copyOf(result);
 	}
 
 	static Id id(long value) {

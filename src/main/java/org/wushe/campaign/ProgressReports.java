@@ -1,15 +1,10 @@
 package org.wushe.campaign;
 
-import java.math.BigDecimal;
-import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,14 +16,11 @@ import java.util.function.Consumer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.access.CurrentUser;
 import org.wushe.audit.AuditTrail;
-import org.wushe.personal.PersonalData;
-import org.wushe.personal.PhoneNumber;
 import org.wushe.personal.SealedValue;
 import org.wushe.region.Region;
 import org.wushe.region.RegionCode;
@@ -53,8 +45,6 @@ public class ProgressReports {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate jdbcTemplate;
-
 	private final CampaignService campaigns;
 
 	private final Regions regions;
@@ -69,27 +59,23 @@ public class ProgressReports {
 
 	private final ApplicationEventPublisher events;
 
-	private final PersonalData personalData;
+	private final ReportVersions versions;
 
-	/** For rows read in chunks (PostgreSQL streams only with a fetch size, inside a transaction). */
-	private final JdbcClient streaming;
+	private final ReporterPhones phones;
 
-	ProgressReports(JdbcClient jdbc, JdbcTemplate jdbcTemplate, CampaignService campaigns, Regions regions,
-			AuditTrail audit, Clock clock, TransactionTemplate tx, ObjectProvider<CampaignActivitySource> source,
-			ApplicationEventPublisher events, PersonalData personalData) {
+	ProgressReports(JdbcClient jdbc, ReportVersions versions, ReporterPhones phones, CampaignService campaigns,
+			Regions regions, AuditTrail audit, Clock clock, TransactionTemplate tx,
+			ObjectProvider<CampaignActivitySource> source, ApplicationEventPublisher events) {
 		this.events = events;
-		this.personalData = personalData;
 		this.jdbc = jdbc;
-		this.jdbcTemplate = jdbcTemplate;
+		this.versions = versions;
+		this.phones = phones;
 		this.campaigns = campaigns;
 		this.regions = regions;
 		this.audit = audit;
 		this.clock = clock;
 		this.tx = tx;
 		this.source = source;
-		JdbcTemplate chunked = new JdbcTemplate(jdbcTemplate.getDataSource());
-		chunked.setFetchSize(1_000);
-		this.streaming = JdbcClient.create(chunked);
 	}
 
 	/** A unit's report for a deadline, with all versions and returns; 404 unless the scope covers the unit. */
@@ -133,20 +119,7 @@ public class ProgressReports {
 
 	/** Streams the frozen rows of a version (its id from {@link ReportVersion#id()}), in their order. */
 	public void forEachVersionRow(long versionId, Consumer<ReportRow> sink) {
-		streaming.sql("""
-				SELECT activity_id, region_code, name, units, participants, start_date, end_date, place, content, domains,
-				       beneficiaries, funds_yuan, materials_yuan, remarks
-				FROM progress_report_row WHERE version_id = :id ORDER BY seq
-				""").param("id", versionId).query(rs -> {
-			long activity = rs.getLong("activity_id");
-			Long activityId = rs.wasNull() ? null : activity;
-			String domains = rs.getString("domains");
-			sink.accept(new ReportRow(activityId, rs.getString("region_code"), rs.getString("name"),
-					rs.getString("units"), rs.getInt("participants"), rs.getObject("start_date", LocalDate.class),
-					rs.getObject("end_date", LocalDate.class), rs.getString("place"), rs.getString("content"),
-					domains.isEmpty() ? List.of() : Arrays.asList(domains.split(",")), rs.getInt("beneficiaries"),
-					rs.getBigDecimal("funds_yuan"), rs.getBigDecimal("materials_yuan"), rs.getString("remarks")));
-		});
+		versions.forEachRow(versionId, sink);
 	}
 
 	/**
@@ -167,29 +140,20 @@ public class ProgressReports {
 		List<FieldError> errors = new ArrayList<>();
 		String who = trim(reporter, "reporter", 100, errors);
 		String typed = trim(reporterPhone, "reporterPhone", 40, errors);
-		SealedValue phone = null;
-		if (typed != null) {
-			Optional<String> valid = PhoneNumber.normalised(typed);
-			if (valid.isPresent()) {
-				phone = personalData.seal(PhoneNumber.parse(valid.get()));
-			}
-			else {
-				// the form shows the last version's phone masked: sent back unchanged, it keeps that phone
-				phone = typed.contains("*") ? lastPhone(campaign, due, unit, typed) : null;
-				if (phone == null) {
-					errors.add(PhoneNumber.problem(typed).filter("actor.phone.length"::equals).isPresent()
-							? new FieldError("reporterPhone", "campaign.error.reporter-phone-length", PhoneNumber.digits(typed))
-							: new FieldError("reporterPhone", "campaign.error.reporter-phone"));
-				}
-			}
-		}
-		SealedValue sealed = phone;
+		SealedValue sealed = phones.seal(typed, campaign, due, unit, errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
 		for (int attempt = 1;; attempt++) {
 			try {
-				tx.executeWithoutResult(status -> freeze(campaign, due, unit, who, sealed, by, at));
+				tx.executeWithoutResult(status -> {
+					long reportId = versions.freeze(campaign, due, unit, who, sealed, by, at, () -> {
+						List<ReportRow> rows = new ArrayList<>();
+						forEachLiveRow(campaign, due, unit, rows::add);
+						return rows;
+					});
+					audit.record("report.submit", ENTITY, reportId, unit);
+				});
 				break;
 			}
 			catch (DuplicateKeyException ex) {
@@ -200,25 +164,6 @@ public class ProgressReports {
 			}
 		}
 		return load(campaign, due, region);
-	}
-
-	/**
-	 * The sealed phone of the unit's latest version when its masked form is {@code masked}; {@code null} otherwise.
-	 */
-	private SealedValue lastPhone(Campaign campaign, Deadline due, RegionCode unit, String masked) {
-		return jdbc.sql("""
-				SELECT v.reporter_phone_cipher, v.reporter_phone_hash, v.reporter_phone_masked
-				FROM progress_report r JOIN progress_report_version v ON v.report_id = r.id
-				    AND v.version = r.current_version
-				WHERE r.campaign_id = :c AND r.deadline_no = :n AND r.unit_code = :u
-				""")
-			.param("c", campaign.id())
-			.param("n", due.number())
-			.param("u", unit.value())
-			.query((rs, i) -> new SealedValue(rs.getString(1), rs.getString(2), rs.getString(3)))
-			.optional()
-			.filter(v -> v.cipherText() != null && masked.equals(v.masked()))
-			.orElse(null);
 	}
 
 	/**
@@ -233,110 +178,7 @@ public class ProgressReports {
 			.filter(x -> x.version() == version)
 			.findFirst()
 			.orElseThrow(() -> BusinessException.notFound("campaign.error.version-unknown", version));
-		String cipherText = jdbc.sql("SELECT reporter_phone_cipher FROM progress_report_version WHERE id = :id")
-			.param("id", v.id())
-			.query(String.class)
-			.optional()
-			.orElse(null);
-		Map<PersonalData.Kind, String> sealed = new EnumMap<>(PersonalData.Kind.class);
-		sealed.put(PersonalData.Kind.PHONE, cipherText);
-		return personalData.reveal(viewer, ENTITY, v.id(), unit, sealed).get(PersonalData.Kind.PHONE);
-	}
-
-	private void freeze(Campaign campaign, Deadline due, RegionCode unit, String reporter, SealedValue phone, String by,
-			Instant at) {
-		Optional<long[]> existing = jdbc.sql("""
-				SELECT id, current_version FROM progress_report
-				WHERE campaign_id = :c AND deadline_no = :n AND unit_code = :u FOR UPDATE
-				""")
-			.param("c", campaign.id())
-			.param("n", due.number())
-			.param("u", unit.value())
-			.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) })
-			.optional();
-		long reportId;
-		int version;
-		if (existing.isEmpty()) {
-			jdbc.sql("""
-					INSERT INTO progress_report (campaign_id, deadline_no, unit_code, status, current_version,
-					    first_submitted_at, updated_at)
-					VALUES (:c, :n, :u, 'SUBMITTED', 1, :at, :at)
-					""")
-				.param("c", campaign.id())
-				.param("n", due.number())
-				.param("u", unit.value())
-				.param("at", Timestamp.from(at))
-				.update();
-			reportId = jdbc.sql("SELECT id FROM progress_report WHERE campaign_id = :c AND deadline_no = :n AND unit_code = :u")
-				.param("c", campaign.id())
-				.param("n", due.number())
-				.param("u", unit.value())
-				.query(Long.class)
-				.single();
-			version = 1;
-		}
-		else {
-			reportId = existing.get()[0];
-			version = (int) existing.get()[1] + 1;
-			jdbc.sql("UPDATE progress_report SET status = 'RESUBMITTED', current_version = :v, updated_at = :at WHERE id = :id")
-				.param("v", version)
-				.param("at", Timestamp.from(at))
-				.param("id", reportId)
-				.update();
-		}
-		List<ReportRow> rows = new ArrayList<>();
-		forEachLiveRow(campaign, due, unit, rows::add);
-		long participants = 0;
-		long beneficiaries = 0;
-		BigDecimal funds = BigDecimal.ZERO;
-		BigDecimal materials = BigDecimal.ZERO;
-		for (ReportRow r : rows) {
-			participants += r.participants();
-			beneficiaries += r.beneficiaries();
-			funds = funds.add(r.fundsYuan());
-			materials = materials.add(r.materialsYuan());
-		}
-		jdbc.sql("""
-				INSERT INTO progress_report_version (report_id, version, submitted_at, submitted_by, reporter,
-				    reporter_phone_cipher, reporter_phone_hash, reporter_phone_masked, on_time, activities, participants,
-				    beneficiaries, funds_yuan, materials_yuan)
-				VALUES (:r, :v, :at, :by, :reporter, :phoneCipher, :phoneHash, :phoneMasked, :onTime, :activities, :participants, :beneficiaries,
-				    :funds, :materials)
-				""")
-			.param("r", reportId)
-			.param("v", version)
-			.param("at", Timestamp.from(at))
-			.param("by", by)
-			.param("reporter", reporter)
-			.param("phoneCipher", phone == null ? null : phone.cipherText())
-			.param("phoneHash", phone == null ? null : phone.searchHash())
-			.param("phoneMasked", phone == null ? null : phone.masked())
-			.param("onTime", due.isOnTime(at))
-			.param("activities", rows.size())
-			.param("participants", participants)
-			.param("beneficiaries", beneficiaries)
-			.param("funds", funds)
-			.param("materials", materials)
-			.update();
-		long versionId = jdbc.sql("SELECT id FROM progress_report_version WHERE report_id = :r AND version = :v")
-			.param("r", reportId)
-			.param("v", version)
-			.query(Long.class)
-			.single();
-		List<Object[]> batch = new ArrayList<>(rows.size());
-		for (int i = 0; i < rows.size(); i++) {
-			ReportRow r = rows.get(i);
-			batch.add(new Object[] { versionId, i + 1, r.activityId(), r.regionCode(), r.name(), r.units(),
-					r.participants(), Date.valueOf(r.startDate()), Date.valueOf(r.endDate()), r.place(), r.content(),
-					String.join(",", r.domains()), r.beneficiaries(), r.fundsYuan(), r.materialsYuan(),
-					r.remarks() });
-		}
-		jdbcTemplate.batchUpdate("""
-				INSERT INTO progress_report_row (version_id, seq, activity_id, region_code, name, units, participants,
-				    start_date, end_date, place, content, domains, beneficiaries, funds_yuan, materials_yuan, remarks)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				""", batch);
-		audit.record("report.submit", ENTITY, reportId, unit);
+		return phones.reveal(viewer, v.id(), unit);
 	}
 
 	/** The level above returns the current version of a submitted report, with a reason. */
@@ -613,45 +455,7 @@ public class ProgressReports {
 	}
 
 	private ProgressReport load(Campaign campaign, Deadline due, Region unit) {
-		Optional<Object[]> report = jdbc.sql("""
-				SELECT id, status, first_submitted_at FROM progress_report
-				WHERE campaign_id = :c AND deadline_no = :n AND unit_code = :u
-				""")
-			.param("c", campaign.id())
-			.param("n", due.number())
-			.param("u", unit.code().value())
-			.query((rs, i) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getTimestamp(3) })
-			.optional();
-		Instant now = Instant.now(clock);
-		if (report.isEmpty()) {
-			return new ProgressReport(campaign.id(), due, unit.code(), unit.name(), ReportStatus.DRAFT,
-					UnitStatus.of(due, null, now), null, List.of(), List.of());
-		}
-		long id = (Long) report.get()[0];
-		Instant first = report.get()[2] == null ? null : ((Timestamp) report.get()[2]).toInstant();
-		List<ReportVersion> versions = jdbc.sql("""
-				SELECT id, version, submitted_at, submitted_by, reporter, reporter_phone_masked, on_time, activities,
-				       participants, beneficiaries, funds_yuan, materials_yuan
-				FROM progress_report_version WHERE report_id = :r ORDER BY version
-				""").param("r", id).query(ProgressReports::version).list();
-		List<ReportReturn> returns = jdbc.sql("""
-				SELECT version, returned_at, returned_by, reason FROM progress_report_return
-				WHERE report_id = :r ORDER BY returned_at, id
-				""")
-			.param("r", id)
-			.query((rs, i) -> new ReportReturn(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-					rs.getString(4)))
-			.list();
-		return new ProgressReport(campaign.id(), due, unit.code(), unit.name(),
-				ReportStatus.valueOf((String) report.get()[1]), UnitStatus.of(due, first, now), first, versions,
-				returns);
-	}
-
-	private static ReportVersion version(ResultSet rs, int i) throws SQLException {
-		return new ReportVersion(rs.getLong("id"), rs.getInt("version"), rs.getTimestamp("submitted_at").toInstant(),
-				rs.getString("submitted_by"), rs.getString("reporter"), rs.getString("reporter_phone_masked"),
-				rs.getBoolean("on_time"), rs.getInt("activities"), rs.getLong("participants"),
-				rs.getLong("beneficiaries"), rs.getBigDecimal("funds_yuan"), rs.getBigDecimal("materials_yuan"));
+		return versions.load(campaign, due, unit, Instant.now(clock));
 	}
 
 	private static String trim(String value, String field, int max, List<FieldError> errors) {

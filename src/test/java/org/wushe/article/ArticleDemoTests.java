@@ -36,7 +36,7 @@ class ArticleDemoTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	ArticleService articles;
+	PublicArticles articles;
 
 	record Row(String title, String status, String region, String stage, String review, boolean recommended,
 			String publishedBy) {

@@ -26,6 +26,7 @@ import org.wushe.access.CurrentUser;
 import org.wushe.article.ArticleInput;
 import org.wushe.article.ArticleQuery;
 import org.wushe.article.ArticleService;
+import org.wushe.article.ArticleTallies;
 import org.wushe.article.ArticleStatus;
 import org.wushe.shared.Texts;
 import org.wushe.shared.upload.UploadedFile;
@@ -42,8 +43,11 @@ class ArticleApi {
 
 	private final Texts texts;
 
-	ArticleApi(ArticleService articles, Texts texts) {
+	private final ArticleTallies tallies;
+
+	ArticleApi(ArticleService articles, ArticleTallies tallies, Texts texts) {
 		this.articles = articles;
+		this.tallies = tallies;
 		this.texts = texts;
 	}
 
@@ -181,7 +185,7 @@ class ArticleApi {
 	@PreAuthorize("hasAnyAuthority('article:review', 'stats:view')")
 	CountsView counts(@RequestParam(required = false) String region, @RequestParam(required = false) Long campaign,
 			@AuthenticationPrincipal CurrentUser user) {
-		return CountsView.of(articles.counts(user, region, campaign));
+		return CountsView.of(tallies.counts(user, region, campaign));
 	}
 
 	/** The rules in force. */

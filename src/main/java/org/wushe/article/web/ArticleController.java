@@ -21,15 +21,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
-import org.wushe.access.Permissions;
 import org.wushe.activity.Activity;
 import org.wushe.activity.ActivityService;
 import org.wushe.article.Article;
+import org.wushe.article.ArticleAction;
 import org.wushe.article.ArticleInput;
 import org.wushe.article.ArticleQuery;
 import org.wushe.article.ArticleService;
 import org.wushe.article.ArticleStatus;
 import org.wushe.article.ArticleStep;
+import org.wushe.article.ArticleTallies;
 import org.wushe.campaign.Campaign;
 import org.wushe.campaign.CampaignService;
 import org.wushe.campaign.Deadline;
@@ -64,9 +65,12 @@ class ArticleController {
 
 	private final Regions regions;
 
-	ArticleController(ArticleService articles, CampaignService campaigns, ActivityService activities,
-			Regions regions) {
+	private final ArticleTallies tallies;
+
+	ArticleController(ArticleService articles, ArticleTallies tallies, CampaignService campaigns,
+			ActivityService activities, Regions regions) {
 		this.articles = articles;
+		this.tallies = tallies;
 		this.campaigns = campaigns;
 		this.activities = activities;
 		this.regions = regions;
@@ -77,14 +81,10 @@ class ArticleController {
 			boolean publish, boolean unpublish) {
 
 		static Actions of(Article a, CurrentUser user) {
-			boolean ownUnit = a.region().equals(user.region()) && user.can(Permissions.ARTICLE_SUBMIT);
-			boolean reviewer = a.review().equals(user.region()) && user.can(Permissions.ARTICLE_REVIEW);
-			boolean publisher = user.can(Permissions.ARTICLE_PUBLISH);
-			return new Actions(ownUnit && a.status().isEditable(), ownUnit && a.status().isEditable(),
-					reviewer && a.status() == ArticleStatus.SUBMITTED,
-					reviewer && (a.status() == ArticleStatus.SUBMITTED || a.status() == ArticleStatus.APPROVED),
-					reviewer && a.isRecommendable(), publisher && a.isPublishable() && !a.isPublished(),
-					publisher && a.isPublished() && user.region().contains(a.publishedRegion()));
+			return new Actions(a.allows(ArticleAction.EDIT, user), a.allows(ArticleAction.SUBMIT, user),
+					a.allows(ArticleAction.APPROVE, user), a.allows(ArticleAction.RETURN, user),
+					a.allows(ArticleAction.RECOMMEND, user), a.allows(ArticleAction.PUBLISH, user),
+					a.allows(ArticleAction.UNPUBLISH, user));
 		}
 
 		public boolean any() {
@@ -257,7 +257,7 @@ class ArticleController {
 				: activities.find(user.scope(), article.activityId()).orElse(null));
 		model.addAttribute("history", articles.history(user, id));
 		model.addAttribute("actions", Actions.of(article, user));
-		model.addAttribute("deletable", ArticleService.isDeletableBy(article, user));
+		model.addAttribute("deletable", article.allows(ArticleAction.DELETE, user));
 		model.addAttribute("report", article.status().isEditable() ? articles.check(user, id) : null);
 		model.addAttribute("errors", errors);
 		return "article/detail";
@@ -290,7 +290,7 @@ class ArticleController {
 	@PreAuthorize("hasAuthority('article:submit')")
 	String confirmDelete(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
 		Article article = articles.get(user, id);
-		if (!ArticleService.isDeletableBy(article, user)) {
+		if (!article.allows(ArticleAction.DELETE, user)) {
 			throw BusinessException.conflict("article.error.not-deletable");
 		}
 		model.addAttribute("article", article);
@@ -338,7 +338,7 @@ class ArticleController {
 	@PreAuthorize("hasAnyAuthority('article:review', 'stats:view')")
 	String counts(@RequestParam(required = false) String region, @RequestParam(required = false) Long campaign,
 			@AuthenticationPrincipal CurrentUser user, Model model) {
-		var counts = articles.counts(user, region, campaign);
+		var counts = tallies.counts(user, region, campaign);
 		List<Region> path = new ArrayList<>();
 		for (Region r : regions.path(counts.region())) {
 			if (user.scope().covers(r.code())) {

@@ -6,7 +6,7 @@ import java.util.List;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
 import org.wushe.access.CurrentUser;
-import org.wushe.article.ArticleService;
+import org.wushe.article.ArticleTallies;
 import org.wushe.article.ArticleToDo;
 import org.wushe.shared.HomeNotice;
 import org.wushe.shared.HomeNotices;
@@ -18,9 +18,9 @@ import org.wushe.shared.HomeNotices;
 @Component
 class ArticleNotices implements HomeNotices {
 
-	private final ArticleService articles;
+	private final ArticleTallies articles;
 
-	ArticleNotices(ArticleService articles) {
+	ArticleNotices(ArticleTallies articles) {
 		this.articles = articles;
 	}
 

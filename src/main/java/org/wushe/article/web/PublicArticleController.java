@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.wushe.article.Article;
-import org.wushe.article.ArticleService;
+import org.wushe.article.PublicArticles;
 import org.wushe.campaign.Deadline;
 import org.wushe.region.Region;
 import org.wushe.region.RegionCode;
@@ -29,7 +29,7 @@ class PublicArticleController {
 
 	private static final int PAGE_SIZE = 20;
 
-	private final ArticleService articles;
+	private final PublicArticles articles;
 
 	@ModelAttribute("zone")
 	ZoneId zone() {
@@ -38,7 +38,7 @@ class PublicArticleController {
 
 	private final Regions regions;
 
-	PublicArticleController(ArticleService articles, Regions regions) {
+	PublicArticleController(PublicArticles articles, Regions regions) {
 		this.articles = articles;
 		this.regions = regions;
 	}
