@@ -167,21 +167,20 @@ class CareController {
 	String step(@PathVariable long id, @PathVariable String step, CaseForm form,
 			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response) {
 		try {
-			switch (step) {
-				case "assessment" -> cases.assess(id, new CaseInputs.Assessment(form.safety(), form.health(),
+			CaseStep to = CaseStep.ofForm(step).orElseThrow(() -> CaseService.unknown(id));
+			CaseInputs.Decision decision = new CaseInputs.Decision(form.reason());
+			switch (to) {
+				case ASSESS -> cases.assess(id, new CaseInputs.Assessment(form.safety(), form.health(),
 						form.dailyLiving(), form.economy(), form.family(), form.psychology(), form.notes()), user);
-				case "plan" -> cases.plan(id,
+				case PLAN -> cases.plan(id,
 						new CaseInputs.Plan(form.goals(), form.actions(), form.who(), form.byDate(), form.notes()),
 						user);
-				case "plan-approve" -> cases.approvePlan(id, new CaseInputs.Decision(form.reason()), user);
-				case "plan-return" -> cases.returnPlan(id, new CaseInputs.Decision(form.reason()), user);
-				case "services" -> cases.service(id,
+				case SERVICE -> cases.service(id,
 						new CaseInputs.Service(form.date(), form.kind(), form.activityId(), form.notes()), user);
-				case "referrals" -> cases.refer(id, new CaseInputs.Referral(form.toKind(), form.to(), form.reason()),
+				case REFERRAL -> cases.refer(id, new CaseInputs.Referral(form.toKind(), form.to(), form.reason()),
 						user);
-				case "close" -> cases.close(id, new CaseInputs.Close(form.reason(), form.review()), user);
-				case "close-approve" -> cases.approveClose(id, new CaseInputs.Decision(form.reason()), user);
-				default -> throw org.wushe.shared.BusinessException.notFound("care.case.unknown", id);
+				case CLOSE -> cases.close(id, new CaseInputs.Close(form.reason(), form.review()), user);
+				default -> cases.decide(to, id, form.referralId(), decision, user);
 			}
 			return "redirect:/care/cases/" + id;
 		}
@@ -194,7 +193,7 @@ class CareController {
 	/** Every field any stage form may post. */
 	record CaseForm(Integer safety, Integer health, Integer dailyLiving, Integer economy, Integer family,
 			Integer psychology, String notes, String goals, String actions, String who, String byDate, String reason,
-			String date, String kind, Long activityId, String toKind, String to, String review) {
+			String date, String kind, Long activityId, String toKind, String to, String review, Long referralId) {
 	}
 
 }

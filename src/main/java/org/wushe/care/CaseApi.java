@@ -5,6 +5,8 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.HandlerMapping;
 import org.wushe.access.CurrentUser;
 
 /** {@code /api/cases}: casework within the caller's scope; a step from the wrong stage answers 409. */
@@ -69,22 +72,6 @@ class CaseApi {
 		return cases.plan(id, body, user);
 	}
 
-	@PostMapping("/{id}/plan/approve")
-	@PreAuthorize("hasAuthority('care:supervise')")
-	@Operation(summary = "A supervisor approves the plan")
-	CareCase approvePlan(@PathVariable long id, @RequestBody(required = false) CaseInputs.Decision body,
-			@AuthenticationPrincipal CurrentUser user) {
-		return cases.approvePlan(id, body, user);
-	}
-
-	@PostMapping("/{id}/plan/return")
-	@PreAuthorize("hasAuthority('care:supervise')")
-	@Operation(summary = "A supervisor returns the plan with a reason")
-	CareCase returnPlan(@PathVariable long id, @RequestBody(required = false) CaseInputs.Decision body,
-			@AuthenticationPrincipal CurrentUser user) {
-		return cases.returnPlan(id, body, user);
-	}
-
 	@PostMapping("/{id}/services")
 	@PreAuthorize("hasAuthority('care:record')")
 	@Operation(summary = "A service: date, kind (INDIVIDUAL/GROUP/ACTIVITY), activityId?, notes")
@@ -108,12 +95,37 @@ class CaseApi {
 		return cases.close(id, body, user);
 	}
 
-	@PostMapping("/{id}/close/approve")
+	@PostMapping({ "/{id}/plan/approve", "/{id}/plan/return", "/{id}/close/approve" })
 	@PreAuthorize("hasAuthority('care:supervise')")
-	@Operation(summary = "A supervisor approves the closure")
-	CareCase approveClose(@PathVariable long id, @RequestBody(required = false) CaseInputs.Decision body,
+	@Operation(summary = "A supervisor's decision: approve the plan, return it with a reason, approve the closure")
+	CareCase supervise(@PathVariable long id, @RequestBody(required = false) CaseInputs.Decision body,
+			HttpServletRequest request, @AuthenticationPrincipal CurrentUser user) {
+		return cases.decide(step(request), id, null, body, user);
+	}
+
+	@PostMapping({ "/{id}/reopen", "/{id}/referrals/{referralId}/accept", "/{id}/referrals/{referralId}/decline" })
+	@PreAuthorize("hasAuthority('care:record')")
+	@Operation(summary = "Reopen a closed case (reason), or accept a referral / decline it with a reason",
+			description = "A referral to a station is decided by that station; one to an organization or a department "
+					+ "is recorded by the referring side.")
+	CareCase decide(@PathVariable long id, @PathVariable(required = false) Long referralId,
+			@RequestBody(required = false) CaseInputs.Decision body, HttpServletRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
-		return cases.approveClose(id, body, user);
+		return cases.decide(step(request), id, referralId, body, user);
+	}
+
+	@GetMapping("/referrals")
+	@PreAuthorize("hasAuthority('care:view')")
+	@Operation(summary = "Referrals to stations in scope", description = "status: PENDING, ACCEPTED or DECLINED.")
+	List<CaseService.IncomingReferral> incoming(@RequestParam(required = false) String region,
+			@RequestParam(required = false) String status, @AuthenticationPrincipal CurrentUser user) {
+		return cases.incoming(user, PersonApi.narrow(user.scope(), region), status);
+	}
+
+	/** The step a decision endpoint stands for, from the path pattern it was mapped by. */
+	private static CaseStep step(HttpServletRequest request) {
+		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		return CaseStep.ofPath(String.valueOf(pattern)).orElseThrow();
 	}
 
 }

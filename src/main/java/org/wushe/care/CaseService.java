@@ -3,24 +3,27 @@ package org.wushe.care;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.access.CurrentUser;
 import org.wushe.access.Permissions;
-import org.wushe.personal.FieldChecks;
 import org.wushe.audit.AuditTrail;
+import org.wushe.personal.FieldChecks;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionLevel;
 import org.wushe.region.RegionScope;
+import org.wushe.region.Regions;
 import org.wushe.shared.BusinessException;
 import org.wushe.shared.crypto.FieldCipher;
 
 /**
  * 个案管理: a case goes from intake through assessment, a plan a supervisor approves, services and referrals, to a
- * closure a supervisor approves. A step from the wrong stage answers 409; every step and decision is kept as an event.
- * Notes are sealed at rest and shown only to viewers at the county level or below, or with {@code care:notes}.
+ * closure a supervisor approves, and may be reopened. Every step goes through {@link #transition}: the supervisor
+ * check, the stage check (409 from the wrong stage), the step's own checks (400 naming the field, before anything is
+ * written) and the event that keeps it. Notes are sealed at rest and shown only to viewers at the county level or
+ * below, or with {@code care:notes}. A referral to a station puts the case in that station's reach until declined.
  */
 @Service
 public class CaseService {
@@ -29,7 +32,12 @@ public class CaseService {
 
 	static final String NOTES = "care-case-notes";
 
+	private static final List<String> PENDING_OR_ACCEPTED = List.of(Referrals.Status.PENDING.name(),
+			Referrals.Status.ACCEPTED.name());
+
 	private final Cases cases;
+
+	private final Referrals referrals;
 
 	private final PersonService persons;
 
@@ -39,17 +47,21 @@ public class CaseService {
 
 	private final CareTally tally;
 
+	private final Regions regions;
+
 	private final FieldCipher cipher;
 
 	private final AuditTrail audit;
 
-	CaseService(Cases cases, PersonService persons, Visits visits, ServedMarks served, CareTally tally,
-			FieldCipher cipher, AuditTrail audit) {
+	CaseService(Cases cases, Referrals referrals, PersonService persons, Visits visits, ServedMarks served,
+			CareTally tally, Regions regions, FieldCipher cipher, AuditTrail audit) {
 		this.cases = cases;
+		this.referrals = referrals;
 		this.persons = persons;
 		this.visits = visits;
 		this.served = served;
 		this.tally = tally;
+		this.regions = regions;
 		this.cipher = cipher;
 		this.audit = audit;
 	}
@@ -79,20 +91,65 @@ public class CaseService {
 		return get(user, id);
 	}
 
+	/** What a step did, for its event: the stage after it (null: unchanged), its day, a summary and notes. */
+	private record Done(CaseStage after, LocalDate date, String summary, String notes) {
+
+		static Done stay(String summary, String notes, LocalDate date) {
+			return new Done(null, date, summary, notes);
+		}
+
+	}
+
+	/**
+	 * The one path of every step: a supervisor's step refuses anyone else (403), the case must be reachable (404)
+	 * and at a stage the step starts from (409); {@code work} checks the input and writes the step's own changes, and
+	 * the step is kept as an event and audited.
+	 */
+	private CareCase transition(CurrentUser user, long id, CaseStep step, Function<Cases.Row, Done> work) {
+		if (step.supervisor && !user.can(Permissions.CARE_SUPERVISE)) {
+			throw BusinessException.forbidden("care.case.supervisor-only");
+		}
+		if (!step.supervisor && !user.can(Permissions.CARE_RECORD)) {
+			throw BusinessException.forbidden("care.case.record-only");
+		}
+		List<String> referred = switch (step) {
+			case SERVICE -> List.of(Referrals.Status.ACCEPTED.name());
+			case REFERRAL_ACCEPT, REFERRAL_DECLINE -> PENDING_OR_ACCEPTED;
+			default -> List.of();
+		};
+		Cases.Row row = cases.find(user.scope(), id, true, referred).orElseThrow(() -> unknown(id));
+		if (!step.from.contains(row.stage())) {
+			throw BusinessException.conflict("care.case.wrong-stage." + row.stage().messageKey().substring(11));
+		}
+		Done done = work.apply(row);
+		CaseStage after = done.after() == null ? row.stage() : done.after();
+		Timestamp now = persons.now();
+		if (after != row.stage()) {
+			cases.stage(row.id(), after, now);
+		}
+		cases.event(row.id(), now, done.date() == null ? persons.today() : done.date(), PersonService.who(),
+				step.name(), row.stage(), after, done.summary(),
+				done.notes() == null ? null : cipher.encrypt(NOTES, done.notes()));
+		audit.record(step.auditAction(), ENTITY, row.id(), RegionCode.parse(row.regionCode()));
+		// reached above; a station that has just declined a referral is answered once more, then no longer
+		return read(user, cases.find(new RegionScope(RegionCode.COUNTRY), id, false, List.of()).orElseThrow());
+	}
+
 	@Transactional
 	public CareCase assess(long id, CaseInputs.Assessment a, CurrentUser user) {
-		Cases.Row row = lock(user, id, Set.of(CaseStage.INTAKE, CaseStage.ASSESSMENT));
-		FieldChecks c = new FieldChecks();
-		int score = score(c, "safety", a.safety()) + score(c, "health", a.health())
-				+ score(c, "dailyLiving", a.dailyLiving()) + score(c, "economy", a.economy())
-				+ score(c, "family", a.family()) + score(c, "psychology", a.psychology());
-		String notes = c.optional("notes", a.notes(), 2000);
-		c.throwIfAny();
-		String text = "safety=%d health=%d dailyLiving=%d economy=%d family=%d psychology=%d".formatted(a.safety(),
-				a.health(), a.dailyLiving(), a.economy(), a.family(), a.psychology());
-		cases.assessed(id, score);
-		step(row, "ASSESS", CaseStage.ASSESSMENT, persons.today(), text, notes);
-		return get(user, id);
+		return transition(user, id, CaseStep.ASSESS, row -> {
+			FieldChecks c = new FieldChecks();
+			int score = score(c, "safety", a.safety()) + score(c, "health", a.health())
+					+ score(c, "dailyLiving", a.dailyLiving()) + score(c, "economy", a.economy())
+					+ score(c, "family", a.family()) + score(c, "psychology", a.psychology());
+			String notes = c.optional("notes", a.notes(), 2000);
+			c.throwIfAny();
+			cases.assessed(id, score);
+			return new Done(CaseStage.ASSESSMENT, null,
+					"safety=%d health=%d dailyLiving=%d economy=%d family=%d psychology=%d".formatted(a.safety(),
+							a.health(), a.dailyLiving(), a.economy(), a.family(), a.psychology()),
+					notes);
+		});
 	}
 
 	private static int score(FieldChecks c, String field, Integer value) {
@@ -109,131 +166,212 @@ public class CaseService {
 
 	@Transactional
 	public CareCase plan(long id, CaseInputs.Plan p, CurrentUser user) {
-		Cases.Row row = lock(user, id, Set.of(CaseStage.ASSESSMENT));
-		FieldChecks c = new FieldChecks();
-		String goals = c.required("goals", p.goals(), 1000);
-		String actions = c.required("actions", p.actions(), 1000);
-		String who = c.required("who", p.who(), 200);
-		LocalDate by = c.date("byDate", p.byDate(), null, true);
-		if (by != null && by.isBefore(persons.today())) {
-			c.add("byDate", "care.case.by-date-past");
-		}
-		String notes = c.optional("notes", p.notes(), 2000);
-		c.throwIfAny();
-		String text = String.join("\n", goals, actions, who, notes == null ? "" : notes).strip();
-		step(row, "PLAN", CaseStage.PLAN_PENDING, persons.today(), "by:" + by, text);
-		return get(user, id);
+		return transition(user, id, CaseStep.PLAN, row -> {
+			FieldChecks c = new FieldChecks();
+			String goals = c.required("goals", p.goals(), 1000);
+			String actions = c.required("actions", p.actions(), 1000);
+			String who = c.required("who", p.who(), 200);
+			LocalDate by = c.date("byDate", p.byDate(), null, true);
+			if (by != null && by.isBefore(persons.today())) {
+				c.add("byDate", "care.case.by-date-past");
+			}
+			String notes = c.optional("notes", p.notes(), 2000);
+			c.throwIfAny();
+			return new Done(CaseStage.PLAN_PENDING, null, "by:" + by,
+					String.join("\n", goals, actions, who, notes == null ? "" : notes).strip());
+		});
 	}
 
 	@Transactional
 	public CareCase approvePlan(long id, CaseInputs.Decision d, CurrentUser user) {
-		requireSupervisor(user);
-		Cases.Row row = lock(user, id, Set.of(CaseStage.PLAN_PENDING));
-		step(row, "PLAN_APPROVE", CaseStage.SERVICE, persons.today(), null, comment(d));
-		return get(user, id);
+		return transition(user, id, CaseStep.PLAN_APPROVE, row -> {
+			cases.planApproved(id, persons.today());
+			return new Done(CaseStage.SERVICE, null, null, comment(d));
+		});
 	}
 
 	@Transactional
 	public CareCase returnPlan(long id, CaseInputs.Decision d, CurrentUser user) {
-		requireSupervisor(user);
-		Cases.Row row = lock(user, id, Set.of(CaseStage.PLAN_PENDING));
-		FieldChecks c = new FieldChecks();
-		String reason = c.required("reason", d == null ? null : d.reason(), 500);
-		c.throwIfAny();
-		step(row, "PLAN_RETURN", CaseStage.ASSESSMENT, persons.today(), null, reason);
-		return get(user, id);
+		return transition(user, id, CaseStep.PLAN_RETURN,
+				row -> new Done(CaseStage.ASSESSMENT, null, null, requiredReason(d)));
 	}
 
 	@Transactional
 	public CareCase service(long id, CaseInputs.Service s, CurrentUser user) {
-		Cases.Row row = lock(user, id, Set.of(CaseStage.SERVICE));
-		FieldChecks c = new FieldChecks();
-		LocalDate date = c.date("date", s.date(), persons.today(), true);
-		CaseInputs.ServiceKind kind = c.choice("kind", s.kind(), CaseInputs.ServiceKind.class, true);
-		if (kind == CaseInputs.ServiceKind.ACTIVITY && s.activityId() == null) {
-			c.add("activityId", "actor.input.required");
-		}
-		String notes = c.optional("notes", s.notes(), 2000);
-		c.throwIfAny();
-		persons.lock(new RegionScope(RegionCode.COUNTRY), row.personId());
-		cases.served(id, date);
-		served.mark(row.personId(), row.regionCode(), date);
-		step(row, "SERVICE", CaseStage.SERVICE, date,
-				kind.name() + (s.activityId() == null ? "" : " activity:" + s.activityId()), notes);
-		return get(user, id);
+		return transition(user, id, CaseStep.SERVICE, row -> {
+			FieldChecks c = new FieldChecks();
+			LocalDate date = c.date("date", s.date(), persons.today(), true);
+			CaseInputs.ServiceKind kind = c.choice("kind", s.kind(), CaseInputs.ServiceKind.class, true);
+			if (kind == CaseInputs.ServiceKind.ACTIVITY && s.activityId() == null) {
+				c.add("activityId", "actor.input.required");
+			}
+			String notes = c.optional("notes", s.notes(), 2000);
+			c.throwIfAny();
+			persons.lock(new RegionScope(RegionCode.COUNTRY), row.personId());
+			cases.served(id, date);
+			served.mark(row.personId(), row.regionCode(), date);
+			return Done.stay(kind.name() + (s.activityId() == null ? "" : " activity:" + s.activityId()), notes,
+					date);
+		});
 	}
 
 	@Transactional
 	public CareCase refer(long id, CaseInputs.Referral r, CurrentUser user) {
-		Cases.Row row = lock(user, id, Set.of(CaseStage.ASSESSMENT, CaseStage.PLAN_PENDING, CaseStage.SERVICE));
-		FieldChecks c = new FieldChecks();
-		CaseInputs.ReferralKind kind = c.choice("toKind", r.toKind(), CaseInputs.ReferralKind.class, true);
-		String to = c.required("to", r.to(), 100);
-		String reason = c.required("reason", r.reason(), 1000);
-		c.throwIfAny();
-		tally.daily(row.regionCode(), CareTally.REFERRALS, persons.today(), 1);
-		step(row, "REFERRAL", row.stage(), persons.today(), kind.name() + ":" + to, reason);
-		return get(user, id);
+		return transition(user, id, CaseStep.REFERRAL, row -> {
+			FieldChecks c = new FieldChecks();
+			CaseInputs.ReferralKind kind = c.choice("toKind", r.toKind(), CaseInputs.ReferralKind.class, true);
+			String to = c.required("to", r.to(), 100);
+			String reason = c.required("reason", r.reason(), 1000);
+			String station = kind == CaseInputs.ReferralKind.STATION && to != null ? station(c, to, row) : null;
+			c.throwIfAny();
+			tally.daily(row.regionCode(), CareTally.REFERRALS, persons.today(), 1);
+			long referral = referrals.insert(id, kind.name(), to, station, reason, persons.today(),
+					PersonService.who());
+			return Done.stay(kind.name() + ":" + to + " referral:" + referral, reason, null);
+		});
+	}
+
+	/** A referral to a station names the station's region: a township or village other than the case's own. */
+	private String station(FieldChecks c, String to, Cases.Row row) {
+		if (!RegionCode.isValid(to) || RegionCode.parse(to).level().number() < RegionLevel.TOWNSHIP.number()
+				|| regions.find(RegionCode.parse(to)).isEmpty()) {
+			c.add("to", "care.referral.station-region");
+			return null;
+		}
+		RegionCode code = RegionCode.parse(to);
+		if (code.contains(RegionCode.parse(row.regionCode()))) {
+			c.add("to", "care.referral.same-station");
+			return null;
+		}
+		return code.value();
+	}
+
+	/** The receiver's answer to a referral: accepted (a comment optional) or declined with a reason. */
+	@Transactional
+	public CareCase answerReferral(long id, long referralId, boolean accept, CaseInputs.Decision d,
+			CurrentUser user) {
+		return transition(user, id, accept ? CaseStep.REFERRAL_ACCEPT : CaseStep.REFERRAL_DECLINE, row -> {
+			Referrals.Row referral = pendingReferral(row, referralId, user);
+			String reason = accept ? comment(d) : requiredReason(d);
+			referrals.decide(referral.id(), accept ? Referrals.Status.ACCEPTED : Referrals.Status.DECLINED,
+					persons.now(), PersonService.who(), accept ? null : reason);
+			return Done.stay("referral:" + referral.id(), reason, null);
+		});
+	}
+
+	/**
+	 * The referral, still pending, that this user may decide: a station's referral by the receiving station (or a
+	 * level above it), an organization's or department's by the referring side, who records the answer it got.
+	 */
+	private Referrals.Row pendingReferral(Cases.Row row, long referralId, CurrentUser user) {
+		Referrals.Row referral = referrals.find(row.id(), referralId, true)
+			.orElseThrow(() -> BusinessException.notFound("care.referral.unknown", referralId));
+		String receiver = referral.toRegion() != null ? referral.toRegion() : row.regionCode();
+		if (!user.scope().covers(RegionCode.parse(receiver))) {
+			throw BusinessException.notFound("care.referral.unknown", referralId);
+		}
+		if (referral.status() != Referrals.Status.PENDING) {
+			throw BusinessException.conflict("care.referral.decided");
+		}
+		return referral;
 	}
 
 	@Transactional
 	public CareCase close(long id, CaseInputs.Close cl, CurrentUser user) {
-		Cases.Row row = lock(user, id, Set.of(CaseStage.SERVICE));
-		FieldChecks c = new FieldChecks();
-		String reason = c.required("reason", cl.reason(), 500);
-		String review = c.optional("review", cl.review(), 2000);
-		c.throwIfAny();
-		cases.closing(id, reason);
-		step(row, "CLOSE", CaseStage.CLOSE_PENDING, persons.today(), null, review);
-		return get(user, id);
+		return transition(user, id, CaseStep.CLOSE, row -> {
+			FieldChecks c = new FieldChecks();
+			String reason = c.required("reason", cl.reason(), 500);
+			String review = c.optional("review", cl.review(), 2000);
+			c.throwIfAny();
+			cases.closing(id, reason);
+			return new Done(CaseStage.CLOSE_PENDING, null, null, review);
+		});
 	}
 
 	@Transactional
 	public CareCase approveClose(long id, CaseInputs.Decision d, CurrentUser user) {
-		requireSupervisor(user);
-		Cases.Row row = lock(user, id, Set.of(CaseStage.CLOSE_PENDING));
-		cases.closed(id, persons.today());
-		tally.count(row.regionCode(), CareTally.OPEN_CASES, -1);
-		tally.count(row.regionCode(), CareTally.CLOSED_CASES, 1);
-		step(row, "CLOSE_APPROVE", CaseStage.CLOSED, persons.today(), null, comment(d));
-		return get(user, id);
+		return transition(user, id, CaseStep.CLOSE_APPROVE, row -> {
+			cases.closed(id, persons.today());
+			tally.count(row.regionCode(), CareTally.OPEN_CASES, -1);
+			tally.count(row.regionCode(), CareTally.CLOSED_CASES, 1);
+			return new Done(CaseStage.CLOSED, null, null, comment(d));
+		});
+	}
+
+	/** A closed case opens again at intake, with a reason; its steps, decisions and closure stay in its events. */
+	@Transactional
+	public CareCase reopen(long id, CaseInputs.Decision d, CurrentUser user) {
+		return transition(user, id, CaseStep.REOPEN, row -> {
+			String reason = requiredReason(d);
+			cases.reopened(id, persons.today());
+			tally.count(row.regionCode(), CareTally.CLOSED_CASES, -1);
+			tally.count(row.regionCode(), CareTally.OPEN_CASES, 1);
+			return new Done(CaseStage.INTAKE, null, "closed:" + row.closedOn(), reason);
+		});
+	}
+
+	/** A decision step by its name: the endpoints of supervisors, reopening and referral answers share one path. */
+	@Transactional
+	public CareCase decide(CaseStep step, long id, Long referralId, CaseInputs.Decision d, CurrentUser user) {
+		return switch (step) {
+			case PLAN_APPROVE -> approvePlan(id, d, user);
+			case PLAN_RETURN -> returnPlan(id, d, user);
+			case CLOSE_APPROVE -> approveClose(id, d, user);
+			case REOPEN -> reopen(id, d, user);
+			case REFERRAL_ACCEPT, REFERRAL_DECLINE -> {
+				if (referralId == null) {
+					FieldChecks c = new FieldChecks();
+					c.add("referralId", "actor.input.required");
+					c.throwIfAny();
+				}
+				yield answerReferral(id, referralId, step == CaseStep.REFERRAL_ACCEPT, d, user);
+			}
+			default -> throw unknown(id);
+		};
+	}
+
+	/** A referral to a station in the viewer's scope; the reasons are notes. */
+	public record IncomingReferral(long id, long caseId, long personId, String personName, String fromRegion,
+			String toKind, String to, String toRegion, String status, LocalDate referredOn, String reason,
+			String declineReason) {
+	}
+
+	public List<IncomingReferral> incoming(CurrentUser user, RegionScope scope, String status) {
+		FieldChecks c = new FieldChecks();
+		Referrals.Status s = c.choice("status", status, Referrals.Status.class, false);
+		c.throwIfAny();
+		boolean notes = mayReadNotes(user);
+		return referrals.incoming(scope, s, 500)
+			.stream()
+			.map(i -> new IncomingReferral(i.referral().id(), i.referral().caseId(), i.personId(), i.personName(),
+					i.caseRegion(), i.referral().toKind(), i.referral().toName(), i.referral().toRegion(),
+					i.referral().status().name(), i.referral().referredOn(), notes ? i.referral().reason() : null,
+					notes ? i.referral().declineReason() : null))
+			.toList();
 	}
 
 	private static String comment(CaseInputs.Decision d) {
 		return d == null || d.reason() == null || d.reason().isBlank() ? null : d.reason().strip();
 	}
 
-	private static void requireSupervisor(CurrentUser user) {
-		if (!user.can(Permissions.CARE_SUPERVISE)) {
-			throw BusinessException.forbidden("care.case.supervisor-only");
-		}
-	}
-
-	private Cases.Row lock(CurrentUser user, long id, Set<CaseStage> allowed) {
-		Cases.Row row = cases.find(user.scope(), id, true).orElseThrow(() -> unknown(id));
-		if (!allowed.contains(row.stage())) {
-			throw BusinessException.conflict("care.case.wrong-stage." + row.stage().messageKey().substring(11));
-		}
-		return row;
-	}
-
-	private void step(Cases.Row row, String action, CaseStage after, LocalDate date, String summary, String notes) {
-		Timestamp now = persons.now();
-		if (after != row.stage()) {
-			cases.stage(row.id(), after, now);
-		}
-		cases.event(row.id(), now, date, PersonService.who(), action, row.stage(), after, summary,
-				notes == null ? null : cipher.encrypt(NOTES, notes));
-		audit.record("care-case." + action.toLowerCase(java.util.Locale.ROOT).replace('_', '-'), ENTITY, row.id(),
-				RegionCode.parse(row.regionCode()));
+	private static String requiredReason(CaseInputs.Decision d) {
+		FieldChecks c = new FieldChecks();
+		String reason = c.required("reason", d == null ? null : d.reason(), 500);
+		c.throwIfAny();
+		return reason;
 	}
 
 	static BusinessException unknown(long id) {
 		return BusinessException.notFound("care.case.unknown", id);
 	}
 
+	/** One case with its events and referrals: in scope, or referred to a station in scope and not declined. */
 	public CareCase get(CurrentUser user, long id) {
-		Cases.Row row = cases.find(user.scope(), id, false).orElseThrow(() -> unknown(id));
+		return read(user, cases.find(user.scope(), id, false, PENDING_OR_ACCEPTED).orElseThrow(() -> unknown(id)));
+	}
+
+	private CareCase read(CurrentUser user, Cases.Row row) {
+		long id = row.id();
 		boolean notes = mayReadNotes(user);
 		List<CareCase.Event> events = cases.events(id)
 			.stream()
@@ -241,7 +379,13 @@ public class CaseService {
 					e.stageBefore(), e.stageAfter(), notes ? e.summary() : null,
 					notes && e.notesCipher() != null ? open(e.notesCipher()) : null))
 			.toList();
-		return view(row, notes, events);
+		List<CareCase.Referral> refs = referrals.of(id)
+			.stream()
+			.map(r -> new CareCase.Referral(r.id(), r.toKind(), r.toName(), r.toRegion(), notes ? r.reason() : null,
+					r.status().name(), r.referredOn(), r.decidedAt() == null ? null : r.decidedAt().toInstant(),
+					r.decidedBy(), notes ? r.declineReason() : null))
+			.toList();
+		return view(row, notes, events, refs);
 	}
 
 	public List<CareCase> list(CurrentUser user, RegionScope scope, String stage, Long personId, int offset,
@@ -250,14 +394,14 @@ public class CaseService {
 		String s = stage == null || stage.isBlank() ? null : stage.strip();
 		return cases.list(scope, s, personId, Math.max(0, offset), Math.min(Math.max(1, size), 500))
 			.stream()
-			.map(r -> view(r, notes, List.of()))
+			.map(r -> view(r, notes, List.of(), List.of()))
 			.toList();
 	}
 
-	private static CareCase view(Cases.Row r, boolean notes, List<CareCase.Event> events) {
+	static CareCase view(Cases.Row r, boolean notes, List<CareCase.Event> events, List<CareCase.Referral> refs) {
 		return new CareCase(r.id(), r.personId(), r.personName(), r.regionCode(), r.stage().name(),
 				notes ? r.reason() : null, r.openedOn(), r.assessmentScore(), notes ? r.closureReason() : null,
-				r.closedOn(), r.lastServiceOn(), !notes, events);
+				r.closedOn(), r.lastServiceOn(), !notes, events, refs);
 	}
 
 	private String open(String text) {

@@ -18,7 +18,7 @@ class Cases {
 
 	record Row(long id, long personId, String personName, String regionCode, CaseStage stage, String reason,
 			LocalDate openedOn, Integer assessmentScore, String closureReason, LocalDate closedOn,
-			LocalDate lastServiceOn) {
+			LocalDate lastServiceOn, LocalDate intakeOn, LocalDate planApprovedOn, String openedBy) {
 	}
 
 	record EventRow(long id, Timestamp occurredAt, LocalDate date, String actor, String action, String stageBefore,
@@ -37,8 +37,9 @@ class Cases {
 	long insert(long personId, String region, String reason, LocalDate today, Timestamp now, String by) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
-				INSERT INTO care_case (person_id, region_code, stage, reason, opened_on, opened_by, created_at, updated_at)
-				VALUES (:person, :region, 'INTAKE', :reason, :today, :by, :now, :now)
+				INSERT INTO care_case (person_id, region_code, stage, reason, opened_on, intake_on, opened_by, created_at,
+				    updated_at)
+				VALUES (:person, :region, 'INTAKE', :reason, :today, :today, :by, :now, :now)
 				""")
 			.param("person", personId)
 			.param("region", region)
@@ -52,16 +53,28 @@ class Cases {
 
 	private static final String SELECT = """
 			SELECT c.id, c.person_id, p.name, c.region_code, c.stage, c.reason, c.opened_on, c.assessment_score,
-			       c.closure_reason, c.closed_on, c.last_service_on
+			       c.closure_reason, c.closed_on, c.last_service_on, c.intake_on, c.plan_approved_on, c.opened_by
 			FROM care_case c JOIN care_person p ON p.id = c.person_id
 			""";
 
-	Optional<Row> find(RegionScope scope, long id, boolean lock) {
-		return jdbc.sql(SELECT + " WHERE c.id = :id AND c.region_code >= :from AND c.region_code < :to"
-				+ (lock ? " FOR UPDATE" : ""))
+	/** A referral in one of these states puts the case in the receiving station's reach. */
+	static final String REFERRED_TO_SCOPE = """
+			EXISTS (SELECT 1 FROM care_referral r WHERE r.case_id = c.id AND r.status IN (:states)
+			        AND r.to_region >= :from AND r.to_region < :to)
+			""";
+
+	/**
+	 * The case if its region is in scope, or ({@code referredStates} not empty) if it is referred to a station in
+	 * scope with a referral in one of those states.
+	 */
+	Optional<Row> find(RegionScope scope, long id, boolean lock, List<String> referredStates) {
+		boolean referred = !referredStates.isEmpty();
+		return jdbc.sql(SELECT + " WHERE c.id = :id AND ((c.region_code >= :from AND c.region_code < :to)"
+				+ (referred ? " OR " + REFERRED_TO_SCOPE : "") + ")" + (lock ? " FOR UPDATE" : ""))
 			.param("id", id)
 			.param("from", scope.from())
 			.param("to", scope.to())
+			.param("states", referred ? referredStates : List.of("-"))
 			.query(Cases::row)
 			.optional();
 	}
@@ -109,6 +122,19 @@ class Cases {
 		jdbc.sql("UPDATE care_case SET closure_reason = :reason WHERE id = :id").param("reason", reason)
 			.param("id", id)
 			.update();
+	}
+
+	void planApproved(long id, LocalDate on) {
+		jdbc.sql("UPDATE care_case SET plan_approved_on = :on WHERE id = :id").param("on", on).param("id", id)
+			.update();
+	}
+
+	/** A closed case opens again: a new intake date; the closure stays in the events. */
+	void reopened(long id, LocalDate on) {
+		jdbc.sql("""
+				UPDATE care_case SET intake_on = :on, closed_on = NULL, closure_reason = NULL, plan_approved_on = NULL
+				WHERE id = :id
+				""").param("on", on).param("id", id).update();
 	}
 
 	void closed(long id, LocalDate on) {
@@ -161,12 +187,13 @@ class Cases {
 			.update();
 	}
 
-	private static Row row(ResultSet rs, int n) throws SQLException {
+	static Row row(ResultSet rs, int n) throws SQLException {
 		int score = rs.getInt(8);
 		Integer assessment = rs.wasNull() ? null : score;
 		return new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
 				CaseStage.valueOf(rs.getString(5)), rs.getString(6), rs.getObject(7, LocalDate.class), assessment,
-				rs.getString(9), rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class));
+				rs.getString(9), rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class),
+				rs.getObject(12, LocalDate.class), rs.getObject(13, LocalDate.class), rs.getString(14));
 	}
 
 }

@@ -46,6 +46,23 @@ final class CareFixtures {
 			.formatted(date, followUp));
 	}
 
+	static void step(MockMvc mvc, String user, String path, String body) throws Exception {
+		mvc.perform(post(path).with(TestAccounts.as(user)).contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isOk());
+	}
+
+	/** A case of {@code person} opened by {@code worker}, assessed, planned and approved by {@code supervisor}. */
+	static long caseInService(MockMvc mvc, String worker, String supervisor, long person) throws Exception {
+		long kase = create(mvc, worker, "/api/cases", """
+				{"personId":%d,"reason":"独居老人需要照料"}""".formatted(person));
+		step(mvc, worker, "/api/cases/" + kase + "/assessment", """
+				{"safety":1,"health":3,"dailyLiving":2,"economy":1,"family":2,"psychology":1}""");
+		step(mvc, worker, "/api/cases/" + kase + "/plan", """
+				{"goals":"按时服药","actions":"每周上门","who":"社工","byDate":"%s"}""".formatted(LocalDate.now().plusMonths(2)));
+		step(mvc, supervisor, "/api/cases/" + kase + "/plan/approve", "{}");
+		return kase;
+	}
+
 	static String json(String s) {
 		return s;
 	}

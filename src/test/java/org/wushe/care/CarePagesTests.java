@@ -101,6 +101,42 @@ class CarePagesTests {
 	}
 
 	@Test
+	void aReferralIsAcceptedAndAClosedCaseReopenedThroughThePages() throws Exception {
+		String receiver = TestAccounts.create(accounts, Role.STATION_WORKER, "150102002");
+		long person = CareFixtures.person(mvc, worker, "150102001001");
+		long kase = CareFixtures.caseInService(mvc, worker, county, person);
+		String url = "/care/cases/" + kase;
+		mvc.perform(post(url + "/referrals").with(TestAccounts.as(worker)).with(csrf()).param("toKind", "STATION")
+			.param("to", "不是区划").param("reason", "就近服务"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("data-field=\"to\"")));
+		mvc.perform(post(url + "/referrals").with(TestAccounts.as(worker)).with(csrf()).param("toKind", "STATION")
+			.param("to", "150102002").param("reason", "就近服务"))
+			.andExpect(status().is3xxRedirection());
+		long referral = jdbc.sql("SELECT id FROM care_referral WHERE case_id = :c").param("c", kase)
+			.query(Long.class).single();
+		mvc.perform(get(url).with(TestAccounts.as(receiver))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("referrals-accept")));
+		mvc.perform(post(url + "/referrals-accept").with(TestAccounts.as(receiver)).with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("data-field=\"referralId\"")));
+		mvc.perform(post(url + "/referrals-accept").with(TestAccounts.as(receiver)).with(csrf())
+			.param("referralId", String.valueOf(referral)))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(get(url).with(TestAccounts.as(receiver)))
+			.andExpect(content().string(containsString("data-status=\"ACCEPTED\"")));
+		mvc.perform(post(url + "/close").with(TestAccounts.as(worker)).with(csrf()).param("reason", "目标达成"))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(post(url + "/close-approve").with(TestAccounts.as(county)).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(get(url).with(TestAccounts.as(worker))).andExpect(content().string(containsString("reopen-form")));
+		mvc.perform(post(url + "/reopen").with(TestAccounts.as(worker)).with(csrf()).param("reason", "再次需要"))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(get(url).with(TestAccounts.as(worker)))
+			.andExpect(content().string(containsString("data-stage=\"INTAKE\"")));
+	}
+
+	@Test
 	void exportIsMaskedAndScoped() throws Exception {
 		String body = CareFixtures.adult("150102001001", "\"ELDER_ALONE\"", "LOW");
 		String idNumber = com.jayway.jsonpath.JsonPath.read(body, "$.idNumber");

@@ -85,6 +85,7 @@ class CareScopeLeakTests {
 				new Call("GET", "/api/visits/alerts?region=150102001", null),
 				new Call("GET", "/api/persons/transfers?region=150102001", null),
 				new Call("GET", "/api/cases?region=150102001", null),
+				new Call("GET", "/api/cases/referrals?region=150102001", null),
 				new Call("GET", "/care/persons/" + person, null),
 				new Call("GET", "/care/cases/" + kase, null));
 	}
@@ -107,7 +108,10 @@ class CareScopeLeakTests {
 				new Call("POST", "/api/cases/" + kase + "/referrals",
 						"{\"toKind\":\"DEPARTMENT\",\"to\":\"民政\",\"reason\":\"r\"}"),
 				new Call("POST", "/api/cases/" + kase + "/close", "{\"reason\":\"r\"}"),
-				new Call("POST", "/api/cases/" + kase + "/close/approve", "{}"));
+				new Call("POST", "/api/cases/" + kase + "/close/approve", "{}"),
+				new Call("POST", "/api/cases/" + kase + "/reopen", "{\"reason\":\"r\"}"),
+				new Call("POST", "/api/cases/" + kase + "/referrals/1/accept", "{}"),
+				new Call("POST", "/api/cases/" + kase + "/referrals/1/decline", "{\"reason\":\"r\"}"));
 	}
 
 	void perform(String user, Call c, ResultMatcher expected) throws Exception {
