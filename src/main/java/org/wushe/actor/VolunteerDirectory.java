@@ -1,10 +1,12 @@
 package org.wushe.actor;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.wushe.actor.volunteer.Volunteer;
 import org.wushe.actor.volunteer.VolunteerService;
+import org.wushe.actor.registry.ListQuery;
 import org.wushe.region.RegionScope;
 
 /**
@@ -28,6 +30,29 @@ public class VolunteerDirectory {
 	/** The volunteer if they lie in the scope. */
 	public Optional<Entry> find(RegionScope scope, long id) {
 		return volunteers.find(scope, id).map(VolunteerDirectory::entry);
+	}
+
+	/** Active volunteers in the scope, newest first, at most {@code size} (up to 500). */
+	public List<Entry> list(RegionScope scope, int size) {
+		return volunteers.list(new ListQuery(scope, null, null, "ACTIVE", 0, size))
+			.rows()
+			.stream()
+			.map(VolunteerDirectory::entry)
+			.toList();
+	}
+
+	/** The volunteer with this volunteer number (志愿者编号) if they lie in the scope. */
+	public Optional<Entry> findByNumber(RegionScope scope, String volunteerNumber) {
+		if (volunteerNumber == null || volunteerNumber.isBlank()) {
+			return Optional.empty();
+		}
+		String number = volunteerNumber.strip();
+		return volunteers.list(new ListQuery(scope, number, null, null, 0, 5))
+			.rows()
+			.stream()
+			.filter(v -> number.equals(v.volunteerNumber()))
+			.findFirst()
+			.map(VolunteerDirectory::entry);
 	}
 
 	private static Entry entry(Volunteer v) {

@@ -9,13 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.wushe.personal.FieldChecks;
 import org.wushe.actor.VolunteerDirectory;
@@ -73,12 +69,12 @@ public class Certificates {
 
 	private final Clerk clerk;
 
-	private final TransactionTemplate ownTx;
+	private final FirstUse firstUse;
 
 	private final String publicBaseUrl;
 
 	Certificates(JdbcClient jdbc, VolunteerDirectory volunteers, ProjectService projects, VolunteeringTally tally,
-			AuditTrail audit, Clerk clerk, PlatformTransactionManager transactions,
+			AuditTrail audit, Clerk clerk, FirstUse firstUse,
 			@Value("${wushe.site.public-base-url:}") String publicBaseUrl) {
 		this.jdbc = jdbc;
 		this.volunteers = volunteers;
@@ -86,8 +82,7 @@ public class Certificates {
 		this.tally = tally;
 		this.audit = audit;
 		this.clerk = clerk;
-		this.ownTx = new TransactionTemplate(transactions);
-		this.ownTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.firstUse = firstUse;
 		this.publicBaseUrl = publicBaseUrl == null ? "" : publicBaseUrl.strip().replaceAll("/+$", "");
 	}
 
@@ -187,19 +182,11 @@ public class Certificates {
 				UPDATE volunteer_certificate_counter SET last_number = last_number + 1
 				WHERE issuer_kind = :kind AND issuer_id = :issuer AND issue_year = :year
 				""";
-		int n = jdbc.sql(update).param("kind", kind.name()).param("issuer", issuer).param("year", year).update();
-		if (n == 0) {
-			try {
-				ownTx.executeWithoutResult(s -> jdbc.sql("""
-						INSERT INTO volunteer_certificate_counter (issuer_kind, issuer_id, issue_year, last_number)
-						VALUES (:kind, :issuer, :year, 0)
-						""").param("kind", kind.name()).param("issuer", issuer).param("year", year).update());
-			}
-			catch (DuplicateKeyException raced) {
-				// created meanwhile
-			}
-			jdbc.sql(update).param("kind", kind.name()).param("issuer", issuer).param("year", year).update();
-		}
+		firstUse.lock(() -> jdbc.sql(update).param("kind", kind.name()).param("issuer", issuer).param("year", year)
+			.update(), () -> jdbc.sql("""
+					INSERT INTO volunteer_certificate_counter (issuer_kind, issuer_id, issue_year, last_number)
+					VALUES (:kind, :issuer, :year, 0)
+					""").param("kind", kind.name()).param("issuer", issuer).param("year", year).update());
 		return jdbc.sql("""
 				SELECT last_number FROM volunteer_certificate_counter
 				WHERE issuer_kind = :kind AND issuer_id = :issuer AND issue_year = :year

@@ -88,15 +88,7 @@ public class ProjectService {
 		FieldChecks c = new FieldChecks();
 		String name = c.required("name", in.name(), 100);
 		RegionCode region = region(c, in.regionCode(), scope);
-		if (in.ownerSiteId() != null && sites.find(in.ownerSiteId(), scope).isEmpty()) {
-			c.add("ownerSiteId", "volunteering.input.unknown-site", in.ownerSiteId());
-		}
-		if (in.ownerOrganizationId() != null && organizations.find(scope, in.ownerOrganizationId()).isEmpty()) {
-			c.add("ownerOrganizationId", "volunteering.input.unknown-organization", in.ownerOrganizationId());
-		}
-		if (in.ownerSiteId() != null && in.ownerOrganizationId() != null) {
-			c.add("ownerOrganizationId", "volunteering.input.one-owner");
-		}
+		owner(c, in, scope);
 		c.throwIfAny();
 		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
 		jdbc.sql("""
@@ -113,6 +105,38 @@ public class ProjectService {
 		long id = keys.getKey().longValue();
 		audit.record("volunteer-team.create", TEAM, id, region);
 		return team(scope, id);
+	}
+
+	/** Renames a team or changes its owner; its region stays as created. */
+	@Transactional
+	public Team updateTeam(RegionScope scope, long id, TeamInput in) {
+		Team existing = team(scope, id);
+		FieldChecks c = new FieldChecks();
+		String name = c.required("name", in.name(), 100);
+		owner(c, in, scope);
+		c.throwIfAny();
+		jdbc.sql("""
+				UPDATE volunteer_team SET name = :name, owner_site_id = :site, owner_organization_id = :org WHERE id = :id
+				""")
+			.param("name", name)
+			.param("site", in.ownerSiteId(), java.sql.Types.BIGINT)
+			.param("org", in.ownerOrganizationId(), java.sql.Types.BIGINT)
+			.param("id", id)
+			.update();
+		audit.record("volunteer-team.update", TEAM, id, RegionCode.parse(existing.regionCode()));
+		return team(scope, id);
+	}
+
+	private void owner(FieldChecks c, TeamInput in, RegionScope scope) {
+		if (in.ownerSiteId() != null && sites.find(in.ownerSiteId(), scope).isEmpty()) {
+			c.add("ownerSiteId", "volunteering.input.unknown-site", in.ownerSiteId());
+		}
+		if (in.ownerOrganizationId() != null && organizations.find(scope, in.ownerOrganizationId()).isEmpty()) {
+			c.add("ownerOrganizationId", "volunteering.input.unknown-organization", in.ownerOrganizationId());
+		}
+		if (in.ownerSiteId() != null && in.ownerOrganizationId() != null) {
+			c.add("ownerOrganizationId", "volunteering.input.one-owner");
+		}
 	}
 
 	public Optional<Team> findTeam(RegionScope scope, long id) {
@@ -212,22 +236,46 @@ public class ProjectService {
 			.list();
 	}
 
-	@Transactional
-	public Project createProject(ProjectInput in, RegionScope scope) {
+	/** A project's fields as checked, before they are stored. */
+	private record CheckedProject(String name, RegionCode region, OrganizerKind kind, Long organizerId,
+			LocalDate start, LocalDate end, String place, ServiceDomain domain, int places) {
+	}
+
+	private CheckedProject check(ProjectInput in, RegionScope scope, Project existing) {
 		FieldChecks c = new FieldChecks();
 		String name = c.required("name", in.name(), 100);
-		RegionCode region = region(c, in.regionCode(), scope);
-		OrganizerKind kind = c.choice("organizerKind", in.organizerKind(), OrganizerKind.class, true);
-		if (in.organizerId() == null) {
-			c.add("organizerId", "actor.input.required");
-		}
-		else if (kind != null && organizerName(scope, kind, in.organizerId()) == null) {
-			c.add("organizerId", "volunteering.input.unknown-organizer", in.organizerId());
+		RegionCode region = null;
+		OrganizerKind kind = null;
+		if (existing == null) {
+			region = region(c, in.regionCode(), scope);
+			kind = c.choice("organizerKind", in.organizerKind(), OrganizerKind.class, true);
+			if (in.organizerId() == null) {
+				c.add("organizerId", "actor.input.required");
+			}
+			else if (kind != null && organizerName(scope, kind, in.organizerId()) == null) {
+				c.add("organizerId", "volunteering.input.unknown-organizer", in.organizerId());
+			}
 		}
 		LocalDate start = c.date("startDate", in.startDate(), null, true);
 		LocalDate end = c.date("endDate", in.endDate(), null, true);
 		if (start != null && end != null && end.isBefore(start)) {
 			c.add("endDate", "volunteering.input.end-before-start");
+		}
+		if (existing != null && start != null && end != null) {
+			// recorded hours stay within the project's dates
+			jdbc.sql("""
+					SELECT MIN(started_at), MAX(started_at) FROM service_hours WHERE project_id = :p
+					""").param("p", existing.id()).query((rs, n) -> {
+				java.sql.Timestamp first = rs.getTimestamp(1);
+				if (first != null && first.toLocalDateTime().toLocalDate().isBefore(start)) {
+					c.add("startDate", "volunteering.project.hours-before", first.toLocalDateTime().toLocalDate());
+				}
+				java.sql.Timestamp last = rs.getTimestamp(2);
+				if (last != null && last.toLocalDateTime().toLocalDate().isAfter(end)) {
+					c.add("endDate", "volunteering.project.hours-after", last.toLocalDateTime().toLocalDate());
+				}
+				return null;
+			}).list();
 		}
 		String place = c.required("place", in.place(), 200);
 		ServiceDomain domain = c.choice("domain", in.domain(), ServiceDomain.class, true);
@@ -235,6 +283,12 @@ public class ProjectService {
 			c.add("places", "volunteering.input.places");
 		}
 		c.throwIfAny();
+		return new CheckedProject(name, region, kind, in.organizerId(), start, end, place, domain, in.places());
+	}
+
+	@Transactional
+	public Project createProject(ProjectInput in, RegionScope scope) {
+		CheckedProject p = check(in, scope, null);
 		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO service_project (name, region_code, organizer_kind, organizer_id, start_date, end_date, place,
@@ -242,23 +296,51 @@ public class ProjectService {
 				VALUES (:name, :region, :kind, :organizer, :start, :end, :place, :domain, :places, :recruiting, :bank,
 				    :at, :by)
 				""")
-			.param("name", name)
-			.param("region", region.value())
-			.param("kind", kind.name())
-			.param("organizer", in.organizerId())
-			.param("start", start)
-			.param("end", end)
-			.param("place", place)
-			.param("domain", domain.name())
-			.param("places", in.places())
+			.param("name", p.name())
+			.param("region", p.region().value())
+			.param("kind", p.kind().name())
+			.param("organizer", p.organizerId())
+			.param("start", p.start())
+			.param("end", p.end())
+			.param("place", p.place())
+			.param("domain", p.domain().name())
+			.param("places", p.places())
 			.param("recruiting", in.recruiting() == null || in.recruiting())
 			.param("bank", Boolean.TRUE.equals(in.timeBank()))
 			.param("at", clerk.now())
 			.param("by", clerk.name())
 			.update(keys, "id");
 		long id = keys.getKey().longValue();
-		tally.add(VolunteeringTally.Figure.PROJECTS, region.value(), 1);
-		audit.record("service-project.create", PROJECT, id, region);
+		tally.add(VolunteeringTally.Figure.PROJECTS, p.region().value(), 1);
+		audit.record("service-project.create", PROJECT, id, p.region());
+		return project(scope, id);
+	}
+
+	/**
+	 * Edits a project: its name, dates, place, domain, places and recruiting. Its region, organizer and time-bank flag
+	 * stay as created (the organizer records and certifies the hours; deposits follow the flag), and the dates must
+	 * still hold every recorded session.
+	 */
+	@Transactional
+	public Project updateProject(RegionScope scope, long id, ProjectInput in) {
+		Project existing = project(scope, id);
+		jdbc.sql("SELECT id FROM service_project WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).single();
+		CheckedProject p = check(in, scope, existing);
+		jdbc.sql("""
+				UPDATE service_project SET name = :name, start_date = :start, end_date = :end, place = :place,
+				    service_domain = :domain, places = :places, recruiting = :recruiting
+				WHERE id = :id
+				""")
+			.param("name", p.name())
+			.param("start", p.start())
+			.param("end", p.end())
+			.param("place", p.place())
+			.param("domain", p.domain().name())
+			.param("places", p.places())
+			.param("recruiting", in.recruiting() == null ? existing.recruiting() : in.recruiting())
+			.param("id", id)
+			.update();
+		audit.record("service-project.update", PROJECT, id, RegionCode.parse(existing.regionCode()));
 		return project(scope, id);
 	}
 

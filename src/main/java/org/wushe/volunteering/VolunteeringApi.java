@@ -12,6 +12,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -66,6 +67,12 @@ class VolunteeringApi {
 		return projects.team(scope, id);
 	}
 
+	@PutMapping("/api/volunteer-teams/{id}")
+	@PreAuthorize("hasAuthority('volunteering:manage')")
+	ProjectService.Team updateTeam(@PathVariable long id, @RequestBody ProjectService.TeamInput in, RegionScope scope) {
+		return projects.updateTeam(scope, id, in);
+	}
+
 	@GetMapping("/api/volunteer-teams/{id}/members")
 	List<ProjectService.Member> members(@PathVariable long id, RegionScope scope) {
 		return projects.members(scope, id);
@@ -101,6 +108,14 @@ class VolunteeringApi {
 	@GetMapping("/api/projects/{id}")
 	ProjectService.Project project(@PathVariable long id, RegionScope scope) {
 		return projects.project(scope, id);
+	}
+
+	/** Edits a project; its region, organizer and time-bank flag stay as created. */
+	@PutMapping("/api/projects/{id}")
+	@PreAuthorize("hasAuthority('volunteering:manage')")
+	ProjectService.Project updateProject(@PathVariable long id, @RequestBody ProjectService.ProjectInput in,
+			RegionScope scope) {
+		return projects.updateProject(scope, id, in);
 	}
 
 	@GetMapping("/api/projects/{id}/hours")

@@ -20,5 +20,5 @@
  * dashboard</li>
  * </ul>
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "audit", "personal", "site", "actor", "activity" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "audit", "personal", "site", "actor", "activity", "care" })
 package org.wushe.volunteering;

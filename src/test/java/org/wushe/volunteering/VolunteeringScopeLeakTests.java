@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -112,6 +113,10 @@ class VolunteeringScopeLeakTests {
 				json(post("/api/projects/{id}/hours", project), """
 						[{"volunteerId":%d,"start":"2025-01-01T09:00","end":"2025-01-01T10:00","content":"x"}]"""
 					.formatted(volunteer)),
+				json(put("/api/volunteer-teams/{id}", team), "{\"name\":\"改名\"}"),
+				json(put("/api/projects/{id}", project), """
+						{"name":"改名","startDate":"2025-01-01","endDate":"2099-01-01","place":"x","domain":"ELDERLY",
+						 "places":5}"""),
 				json(post("/api/hours/{id}/confirm", hours), "{}"),
 				json(post("/api/hours/{id}/dispute", hours), "{\"reason\":\"x\"}"),
 				json(post("/api/hours/{id}/reverse", hours), "{\"reason\":\"x\"}"),

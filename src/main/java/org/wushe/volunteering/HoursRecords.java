@@ -1,0 +1,105 @@
+package org.wushe.volunteering;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.wushe.actor.VolunteerDirectory;
+import org.wushe.region.RegionScope;
+import org.wushe.shared.BusinessException;
+
+/** Reads service hours records: by id, a volunteer's in a period, a project's, and the one a new session overlaps. */
+@Component
+class HoursRecords {
+
+	private static final String SELECT = """
+			SELECT h.id, h.project_id, p.name, h.volunteer_id, h.region_code, h.started_at, h.ended_at, h.minutes,
+			    h.content, h.status, h.reverses_id,
+			    (SELECT COUNT(*) FROM service_hours r WHERE r.reverses_id = h.id) AS reversed, h.reason
+			FROM service_hours h JOIN service_project p ON p.id = h.project_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final ProjectService projects;
+
+	private final VolunteerDirectory volunteers;
+
+	HoursRecords(JdbcClient jdbc, ProjectService projects, VolunteerDirectory volunteers) {
+		this.jdbc = jdbc;
+		this.projects = projects;
+		this.volunteers = volunteers;
+	}
+
+	private static HoursService.Record record(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new HoursService.Record(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+				rs.getTimestamp(6).toLocalDateTime(), rs.getTimestamp(7).toLocalDateTime(), rs.getInt(8),
+				rs.getString(9), HoursService.Status.valueOf(rs.getString(10)), (Long) rs.getObject(11, Long.class),
+				rs.getLong(12) > 0, rs.getString(13));
+	}
+
+	Optional<HoursService.Record> find(RegionScope scope, long id) {
+		return jdbc.sql(SELECT + " WHERE h.id = :id AND h.region_code >= :from AND h.region_code < :to")
+			.param("id", id)
+			.param("from", scope.from())
+			.param("to", scope.to())
+			.query((rs, n) -> record(rs))
+			.optional();
+	}
+
+	HoursService.Record get(RegionScope scope, long id) {
+		return find(scope, id).orElseThrow(() -> BusinessException.notFound("volunteering.hours.unknown", id));
+	}
+
+	/** The volunteer's first record in force (neither a reversal nor reversed) that overlaps the period, if any. */
+	Optional<HoursService.Record> overlapping(long volunteerId, LocalDateTime start, LocalDateTime end) {
+		return jdbc.sql(SELECT + """
+				WHERE h.volunteer_id = :v AND h.reverses_id IS NULL
+				  AND h.started_at < :end AND h.ended_at > :start
+				  AND NOT EXISTS (SELECT 1 FROM service_hours r WHERE r.reverses_id = h.id)
+				ORDER BY h.started_at LIMIT 1
+				""")
+			.param("v", volunteerId)
+			.param("start", Timestamp.valueOf(start))
+			.param("end", Timestamp.valueOf(end))
+			.query((rs, n) -> record(rs))
+			.optional();
+	}
+
+	/** A volunteer's records in scope whose service started from {@code from} to {@code to}, with their total. */
+	HoursService.Statement ofVolunteer(RegionScope scope, long volunteerId, LocalDate from, LocalDate to) {
+		volunteers.find(scope, volunteerId)
+			.orElseThrow(() -> BusinessException.notFound("volunteering.input.unknown-volunteer", volunteerId));
+		List<HoursService.Record> records = jdbc.sql(SELECT + """
+				WHERE h.volunteer_id = :v AND h.region_code >= :rfrom AND h.region_code < :rto
+				  AND h.started_at >= :from AND h.started_at < :to
+				ORDER BY h.started_at, h.id
+				""")
+			.param("v", volunteerId)
+			.param("rfrom", scope.from())
+			.param("rto", scope.to())
+			.param("from", Timestamp.valueOf(from.atStartOfDay()))
+			.param("to", Timestamp.valueOf(to.plusDays(1).atStartOfDay()))
+			.query((rs, n) -> record(rs))
+			.list();
+		long total = records.stream()
+			.filter(r -> r.status() == HoursService.Status.CONFIRMED)
+			.mapToLong(HoursService.Record::minutes)
+			.sum();
+		return new HoursService.Statement(total, records);
+	}
+
+	/** The records of a project in scope, newest first. */
+	List<HoursService.Record> ofProject(RegionScope scope, long projectId) {
+		projects.project(scope, projectId);
+		return jdbc.sql(SELECT + " WHERE h.project_id = :p ORDER BY h.started_at DESC, h.id DESC LIMIT 1000")
+			.param("p", projectId)
+			.query((rs, n) -> record(rs))
+			.list();
+	}
+
+}
