@@ -254,10 +254,7 @@ public class ActivityService {
 	 */
 	public List<Activity> list(RegionScope scope, long campaignId, RegionCode within, int offset, int size) {
 		campaigns.get(scope, campaignId);
-		RegionScope effective = scope.narrowTo(within);
-		if (effective == null) {
-			throw BusinessException.notFound("region.error.unknown", within.value());
-		}
+		RegionScope effective = scope.within(within);
 		return jdbc.sql("""
 				SELECT %s FROM activity a LEFT JOIN region r ON r.code = a.region_code
 				WHERE a.campaign_id IN (:campaigns) AND a.region_code >= :from AND a.region_code < :to
@@ -276,10 +273,7 @@ public class ActivityService {
 	/** Number of records of a campaign (with its local campaigns) in the subtree of {@code within}. */
 	public long count(RegionScope scope, long campaignId, RegionCode within) {
 		campaigns.get(scope, campaignId);
-		RegionScope effective = scope.narrowTo(within);
-		if (effective == null) {
-			throw BusinessException.notFound("region.error.unknown", within.value());
-		}
+		RegionScope effective = scope.within(within);
 		return jdbc.sql("""
 				SELECT COUNT(*) FROM activity a
 				WHERE a.campaign_id IN (:campaigns) AND a.region_code >= :from AND a.region_code < :to

@@ -1,5 +1,7 @@
 package org.wushe.region;
 
+import org.wushe.shared.BusinessException;
+
 /**
  * A user's data scope: the subtree of one region. Everything a user may see or touch lies inside it; queries bind
  * {@link #from()} and {@link #to()} as parameters.
@@ -24,6 +26,29 @@ public record RegionScope(RegionCode root) {
 			return new RegionScope(code);
 		}
 		return code.contains(root) ? this : null;
+	}
+
+	/**
+	 * The scope of a list narrowed to {@code code} (see {@link #narrowTo}); 404 ({@code region.error.unknown}) when
+	 * the two do not overlap, so a region outside the scope looks the same as one that does not exist.
+	 */
+	public RegionScope within(RegionCode code) {
+		RegionScope narrowed = narrowTo(code);
+		if (narrowed == null) {
+			throw BusinessException.notFound("region.error.unknown", code.value());
+		}
+		return narrowed;
+	}
+
+	/**
+	 * As {@link #within(RegionCode)}, for a region code sent as {@code field} (a filter such as {@code within}):
+	 * blank means the whole scope; a malformed code is a 400 naming the field.
+	 */
+	public RegionScope within(String text, String field) {
+		if (text == null || text.isBlank()) {
+			return this;
+		}
+		return within(RegionCode.parse(text, field));
 	}
 
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.wushe.shared.BusinessException;
 import org.wushe.shared.FieldError;
 import org.wushe.shared.InvalidInputException;
 
@@ -90,6 +91,18 @@ class RegionCodeTests {
 		assertThat(city.narrowTo(RegionCode.parse("150102")).root()).isEqualTo(RegionCode.parse("150102"));
 		assertThat(city.narrowTo(RegionCode.parse("15")).root()).isEqualTo(RegionCode.parse("1501"));
 		assertThat(city.narrowTo(RegionCode.parse("1502"))).isNull();
+	}
+
+	@Test
+	void aListFilterNarrowsTheScopeOrIsRefused() {
+		RegionScope city = new RegionScope(RegionCode.parse("1501"));
+		assertThat(city.within("150102", "within").root().value()).isEqualTo("150102");
+		assertThat(city.within(" ", "within")).isEqualTo(city);
+		assertThat(city.within("15", "within")).isEqualTo(city);
+		assertThatThrownBy(() -> city.within("1502", "within")).isInstanceOfSatisfying(BusinessException.class,
+				ex -> assertThat(ex.status().value()).isEqualTo(404));
+		assertThatThrownBy(() -> city.within("15x", "within")).isInstanceOfSatisfying(InvalidInputException.class,
+				ex -> assertThat(ex.errors()).extracting(FieldError::field).containsExactly("within"));
 	}
 
 }

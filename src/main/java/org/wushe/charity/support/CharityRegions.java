@@ -9,7 +9,6 @@ import org.wushe.region.Region;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
 import org.wushe.region.Regions;
-import org.wushe.shared.BusinessException;
 
 /** Region checks of charity forms, and list scopes narrowed to the user's (404 outside). */
 @Component
@@ -45,14 +44,7 @@ public class CharityRegions {
 	}
 
 	public RegionScope narrow(RegionScope scope, String within) {
-		if (within == null || within.isBlank()) {
-			return scope;
-		}
-		RegionScope narrowed = scope.narrowTo(RegionCode.parse(within, "within"));
-		if (narrowed == null) {
-			throw BusinessException.notFound("region.error.unknown", within.strip());
-		}
-		return narrowed;
+		return scope.within(within, "within");
 	}
 
 	public String name(RegionCode code) {
