@@ -5,6 +5,7 @@
  * <li>外部渠道 (短信、邮件、微信) = {@link org.wushe.message.OutboundChannel}, which a deployment implements</li>
  * <li>Report returns and article reviews reach the unit concerned through the events of the campaign and article
  * modules.</li>
+ * <li>截止提醒 (deadline reminders, daily, on one node) = {@link org.wushe.message.ReportReminders}</li>
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "campaign", "article" })

@@ -29,6 +29,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
@@ -149,10 +150,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
 				catch (IOException | ServletException ex) {
 					throw new IllegalStateException(ex);
 				}
-				if (wrapper.getStatus() >= 400 || status.isRollbackOnly()) {
+				if (wrapper.getStatus() >= 400) {
 					// nothing of a refused request is kept, and its key stays free
 					status.setRollbackOnly();
 					return;
+				}
+				if (status.isRollbackOnly()) {
+					// a part of the request failed and asked for a rollback, yet it answered success: it must not
+					// be told it succeeded (the buffered answer is never sent)
+					throw new UnexpectedRollbackException("rolled back, though answered " + wrapper.getStatus());
 				}
 				record(key, user, path, wrapper);
 			});

@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -190,6 +191,23 @@ class IdempotencyTests {
 			.param("answer", "409")).andExpect(status().isConflict());
 		assertThat(probes(county)).isEqualTo(1);
 		assertThat(keys(county)).isEqualTo(1);
+		// a request that answers success although a part of it asked for a rollback is not told it succeeded
+		Throwable failed = null;
+		try {
+			mvc.perform(post("/api/idempotency-probe").with(TestAccounts.as(county))
+				.header("Idempotency-Key", "probe-3")
+				.param("answer", "201")
+				.param("swallow", "true"));
+		}
+		catch (Exception ex) {
+			failed = ex;
+		}
+		while (failed != null && !(failed instanceof UnexpectedRollbackException)) {
+			failed = failed.getCause();
+		}
+		assertThat(failed).isInstanceOf(UnexpectedRollbackException.class);
+		assertThat(probes(county)).isEqualTo(1);
+		assertThat(keys(county)).isEqualTo(1);
 		// and a retry of the first one is not applied again
 		mvc.perform(post("/api/idempotency-probe").with(TestAccounts.as(county))
 			.header("Idempotency-Key", "probe")
@@ -224,14 +242,29 @@ class IdempotencyTests {
 
 			private final TransactionTemplate separate;
 
+			private final TransactionTemplate joined;
+
 			ProbeApi(JdbcClient jdbc, PlatformTransactionManager transactions) {
 				this.jdbc = jdbc;
+				this.joined = new TransactionTemplate(transactions);
 				this.separate = new TransactionTemplate(transactions);
 				this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 			}
 
 			@PostMapping("/api/idempotency-probe")
-			ResponseEntity<String> probe(@RequestParam int answer, Principal user) {
+			ResponseEntity<String> probe(@RequestParam int answer, @RequestParam(defaultValue = "false") boolean swallow,
+					Principal user) {
+				if (swallow) {
+					// a joined transaction that fails, its failure caught: the whole transaction is rollback-only
+					try {
+						joined.executeWithoutResult(s -> {
+							throw new IllegalStateException("inner failure");
+						});
+					}
+					catch (IllegalStateException expected) {
+						// answered as if nothing happened
+					}
+				}
 				String sql = "SELECT COUNT(*) FROM idempotent_request WHERE username = :u AND idem_key LIKE 'probe%' AND status = 0";
 				long claimed = jdbc.sql(sql).param("u", user.getName()).query(Long.class).single();
 				long outside = separate.execute(s -> jdbc.sql(sql).param("u", user.getName()).query(Long.class).single());
