@@ -81,6 +81,7 @@ document.addEventListener('DOMContentLoaded', function () {
       input.value = r.code;
       list.hidden = true;
       showName(r.code);
+      input.focus();
     }
     function show(rows, drill) {
       list.innerHTML = '';
@@ -125,7 +126,22 @@ document.addEventListener('DOMContentLoaded', function () {
         get(api + '?limit=12&q=' + encodeURIComponent(q)).then(function (rows) { show(rows, false); });
       }, 250);
     });
-    input.addEventListener('keydown', function (e) { if (e.key === 'Escape') { list.hidden = true; } });
+    // keyboard: Down from the field into the choices, Up and Down among them (Up from the first back to the field),
+    // Escape closes the list and returns to the field
+    input.addEventListener('keydown', function (e) {
+      if (e.key === 'Escape') { list.hidden = true; }
+      if (e.key === 'ArrowDown' && !list.hidden) {
+        var first = list.querySelector('button');
+        if (first) { e.preventDefault(); first.focus(); }
+      }
+    });
+    list.addEventListener('keydown', function (e) {
+      var buttons = Array.prototype.slice.call(list.querySelectorAll('button'));
+      var i = buttons.indexOf(document.activeElement);
+      if (e.key === 'ArrowDown' && i >= 0 && i < buttons.length - 1) { e.preventDefault(); buttons[i + 1].focus(); }
+      else if (e.key === 'ArrowUp' && i >= 0) { e.preventDefault(); (i > 0 ? buttons[i - 1] : input).focus(); }
+      else if (e.key === 'Escape') { e.preventDefault(); list.hidden = true; input.focus(); }
+    });
     browse.addEventListener('click', function () {
       var root = texts.dataset.root;
       get(api + '/' + root).then(function (r) {

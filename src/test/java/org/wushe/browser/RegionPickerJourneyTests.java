@@ -45,4 +45,41 @@ class RegionPickerJourneyTests extends BrowserJourney {
 		});
 	}
 
+	/**
+	 * Pinyin initials find a township (海拉尔东路街道 by "hledl"), only within the county; the keyboard alone chooses
+	 * it: Down into the choices, Enter to pick, Escape to close.
+	 */
+	@Test
+	void aCountyUserPicksByPinyinInitialsWithTheKeyboard() throws Exception {
+		String county = account("picker-keys-" + suffix(), "新城区民政局", "150102", Role.COUNTY_STAFF);
+		onNewPage("region-picker-keys-failed", page -> {
+			Chromium.logIn(page, county, PASSWORD);
+			page.navigate("/volunteers");
+			Locator within = page.locator("#within");
+			Locator choices = page.locator("#within-region-choices");
+			within.fill("");
+			within.pressSequentially("hledl");
+			assertThat(choices.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("海拉尔东路街道")).first())
+				.isVisible();
+			// codes are secondary text beside the name
+			assertThat(choices.locator("button small").first()).hasText("150102001");
+			within.press("ArrowDown");
+			assertThat(choices.locator("button").first()).isFocused();
+			page.keyboard().press("Enter");
+			assertThat(within).hasValue("150102001");
+			assertThat(within).isFocused();
+			assertThat(page.locator("#within-region-name")).containsText("海拉尔东路街道");
+
+			// a sibling county's township (敕勒川, "clc") is not offered
+			within.fill("");
+			within.pressSequentially("clc");
+			assertThat(choices).isVisible();
+			assertThat(choices).not().containsText("敕勒川");
+			within.press("ArrowDown");
+			page.keyboard().press("Escape");
+			assertThat(choices).isHidden();
+			assertThat(within).isFocused();
+		});
+	}
+
 }
