@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionLevel;
+import org.wushe.shared.FiguresChanged;
 
 /**
  * Keeps {@code activity_rollup} exact: every write of activity records hands its added and removed contributions to
@@ -83,8 +85,12 @@ class RollupWriter {
 
 	private final Set<RollupKey> known = ConcurrentHashMap.newKeySet();
 
-	RollupWriter(JdbcTemplate jdbc, @Value("${wushe.activity.rollup.stripes:16}") int stripes) {
+	private final ApplicationEventPublisher events;
+
+	RollupWriter(JdbcTemplate jdbc, @Value("${wushe.activity.rollup.stripes:16}") int stripes,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 		this.stripes = Math.max(1, stripes);
 	}
 
@@ -294,6 +300,7 @@ class RollupWriter {
 		if (!missing.isEmpty()) {
 			throw new MissingRows(missing);
 		}
+		events.publishEvent(new FiguresChanged(FiguresChanged.Area.ACTIVITY));
 	}
 
 	/** Applies a change set key by key, creating rows as needed; must run inside the writing transaction. */
@@ -314,6 +321,7 @@ class RollupWriter {
 			}
 			return null;
 		});
+		events.publishEvent(new FiguresChanged(FiguresChanged.Area.ACTIVITY));
 	}
 
 	private static void requireTransaction() {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -12,6 +13,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.wushe.region.RegionCode;
+import org.wushe.shared.FiguresChanged;
 import org.wushe.shared.tally.CounterTable;
 
 /**
@@ -45,7 +47,10 @@ class CareTally {
 
 	private final CounterTable due;
 
-	CareTally(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+	private final ApplicationEventPublisher events;
+
+	CareTally(JdbcTemplate jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
+		this.events = events;
 		this.tally = new CounterTable("care_tally", "entries", List.of("region_code", "metric"), jdbc, transactions);
 		this.daily = new CounterTable("care_daily", "entries", List.of("region_code", "metric", "day_on"), jdbc,
 				transactions);
@@ -113,6 +118,7 @@ class CareTally {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			apply(p);
 		}
+		events.publishEvent(new FiguresChanged(FiguresChanged.Area.CARE));
 	}
 
 	private void apply(Pending p) {

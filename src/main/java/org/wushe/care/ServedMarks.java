@@ -2,8 +2,10 @@ package org.wushe.care;
 
 import java.time.LocalDate;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.wushe.shared.FiguresChanged;
 
 /**
  * 服务标记: one row per person and day served (visited, or given a case service) on the region served in. Callers hold
@@ -14,8 +16,11 @@ class ServedMarks {
 
 	private final JdbcClient jdbc;
 
-	ServedMarks(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	ServedMarks(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	void mark(long personId, String regionCode, LocalDate day) {
@@ -29,6 +34,7 @@ class ServedMarks {
 			.param("day", day)
 			.param("person", personId)
 			.update();
+		events.publishEvent(new FiguresChanged(FiguresChanged.Area.CARE));
 	}
 
 }

@@ -6,11 +6,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.wushe.region.RegionCode;
+import org.wushe.shared.FiguresChanged;
 import org.wushe.shared.tally.CounterTable;
 
 /**
@@ -51,8 +53,12 @@ class SiteTally {
 
 	private final CounterTable counters;
 
-	SiteTally(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions) {
+	private final ApplicationEventPublisher events;
+
+	SiteTally(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 		this.counters = new CounterTable("site_tally", "sites", List.of("region_code", "site_type", "status"),
 				jdbcTemplate, transactions);
 	}
@@ -70,6 +76,7 @@ class SiteTally {
 		deltas.forEach((k, d) -> changes.merge(CounterTable.Key.of(k.region(), k.type().name(), k.status().name()),
 				(long) d, Long::sum));
 		counters.apply(changes);
+		events.publishEvent(new FiguresChanged(FiguresChanged.Area.SITE));
 	}
 
 	/** The counts of the subtree of {@code region}. */

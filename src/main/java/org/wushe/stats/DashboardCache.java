@@ -1,16 +1,18 @@
 package org.wushe.stats;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Component;
 
 /**
  * Dashboards already computed at the current {@link FigureVersion}, and what is derived from them alone (the rendered
- * body of the page). The version is read on every request, before computing; an entry is only ever served for the
- * version it was computed at, and the whole cache is dropped when the version moves, so an answer is never older than
- * the last committed change. Bounded, least recently used out first.
+ * body of the page). The version is read on every request, before computing, and is part of every entry's key: an
+ * entry is only ever served for the version it was computed at, so an answer is never older than the last committed
+ * change; when the version moves, the older entries are dropped. The entries are held in a Caffeine cache bounded by
+ * their estimated weight (and so by their number, each counting at least {@link #MIN_WEIGHT}); which entries it keeps
+ * within the bound is Caffeine's choice (recent and frequent ones).
  */
 @Component
 class DashboardCache {
@@ -25,15 +27,15 @@ class DashboardCache {
 			Granularity granularity) {
 	}
 
-	private final FigureVersion version;
-
-	private long cachedVersion = -1;
-
 	/**
 	 * Something derived from the dashboard of {@code dashboard} only, as seen from the viewer's scope root
 	 * {@code viewer} (breadcrumbs stop there), in one variant (e.g. the language of a rendered page).
 	 */
 	record DerivedKey(Key dashboard, String viewer, Object variant) {
+	}
+
+	/** An entry's key with the figure version it was computed at. */
+	private record AtVersion(long version, Object key) {
 	}
 
 	/**
@@ -43,12 +45,21 @@ class DashboardCache {
 	 */
 	static final long MAX_WEIGHT = 48L * 1024 * 1024;
 
+	/** The least an entry counts for, so that the bound on weight also holds the entries to {@link #MAX_ENTRIES}. */
+	static final long MIN_WEIGHT = MAX_WEIGHT / MAX_ENTRIES;
+
 	/** What a computed {@link Dashboard} is taken to weigh (its series, domains and child rows). */
 	static final long DASHBOARD_WEIGHT = 32 * 1024;
 
-	private final Map<Object, Object> entries = new LinkedHashMap<>(256, 0.75f, true);
+	private final FigureVersion version;
 
-	private long weight;
+	private final Cache<AtVersion, Object> entries = Caffeine.newBuilder()
+		.maximumWeight(MAX_WEIGHT)
+		.weigher((AtVersion key, Object value) -> (int) Math.min(Integer.MAX_VALUE, weigh(value)))
+		.executor(Runnable::run)
+		.build();
+
+	private long newestVersion = Long.MIN_VALUE;
 
 	DashboardCache(FigureVersion version) {
 		this.version = version;
@@ -65,49 +76,52 @@ class DashboardCache {
 	@SuppressWarnings("unchecked")
 	private <T> T lookUp(Object key, Supplier<T> compute) {
 		long now = version.current();
-		synchronized (this) {
-			if (now != cachedVersion) {
-				entries.clear();
-				weight = 0;
-				cachedVersion = now;
-			}
-			Object hit = entries.get(key);
-			if (hit != null) {
-				return (T) hit;
-			}
+		dropOlderThan(now);
+		AtVersion at = new AtVersion(now, key);
+		Object hit = entries.getIfPresent(at);
+		if (hit != null) {
+			return (T) hit;
 		}
 		T computed = compute.get();
+		// keep it only if no newer version has been seen meanwhile
 		synchronized (this) {
-			// keep it only if no newer version has been seen meanwhile
-			if (now == cachedVersion) {
-				Object replaced = entries.put(key, computed);
-				weight += weigh(computed) - (replaced == null ? 0 : weigh(replaced));
-				var eldest = entries.entrySet().iterator();
-				while ((entries.size() > MAX_ENTRIES || weight > MAX_WEIGHT) && eldest.hasNext()) {
-					weight -= weigh(eldest.next().getValue());
-					eldest.remove();
-				}
+			if (now == newestVersion) {
+				entries.put(at, computed);
 			}
 		}
 		return computed;
 	}
 
+	/** Drops the entries of any other version once the version moved. */
+	private synchronized void dropOlderThan(long now) {
+		if (now != newestVersion) {
+			newestVersion = now;
+			entries.asMap().keySet().removeIf(k -> k.version() != now);
+		}
+	}
+
 	static long weigh(Object entry) {
+		long weight;
 		if (entry instanceof String text) {
-			return 48L + 2L * text.length();
+			weight = 48L + 2L * text.length();
 		}
-		if (entry instanceof byte[] bytes) {
-			return 16L + bytes.length;
+		else if (entry instanceof byte[] bytes) {
+			weight = 16L + bytes.length;
 		}
-		if (entry instanceof DashboardPages.Body body) {
-			return 64L + body.bytes().length;
+		else if (entry instanceof DashboardPages.Body body) {
+			weight = 64L + body.bytes().length;
 		}
-		return DASHBOARD_WEIGHT;
+		else {
+			weight = DASHBOARD_WEIGHT;
+		}
+		return Math.max(weight, MIN_WEIGHT);
 	}
 
 	/** Entries held and their estimated weight, for tests. */
-	synchronized long[] size() {
-		return new long[] { entries.size(), weight };
+	long[] size() {
+		entries.cleanUp();
+		return new long[] { entries.estimatedSize(),
+				entries.policy().eviction().orElseThrow().weightedSize().orElseThrow() };
 	}
 
 }

@@ -5,11 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.wushe.region.RegionCode;
+import org.wushe.shared.FiguresChanged;
 import org.wushe.shared.tally.CounterTable;
 
 /**
@@ -38,7 +40,10 @@ class VolunteeringTally {
 
 	private final CounterTable counters;
 
-	VolunteeringTally(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+	private final ApplicationEventPublisher events;
+
+	VolunteeringTally(JdbcTemplate jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
+		this.events = events;
 		this.counters = new CounterTable("volunteering_tally", "amount", List.of("region_code", "figure", "day_key"),
 				jdbc, transactions);
 	}
@@ -62,6 +67,7 @@ class VolunteeringTally {
 			deltas.put(CounterTable.Key.of(a.value(), figure.name(), day), delta);
 		}
 		counters.applyAtCommit(deltas, ORDER);
+		events.publishEvent(new FiguresChanged(FiguresChanged.Area.VOLUNTEERING));
 	}
 
 }

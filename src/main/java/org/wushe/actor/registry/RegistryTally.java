@@ -5,12 +5,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.wushe.region.RegionCode;
+import org.wushe.shared.FiguresChanged;
 import org.wushe.shared.tally.CounterTable;
 
 /**
@@ -51,8 +53,12 @@ public class RegistryTally {
 
 	private final CounterTable counters;
 
-	RegistryTally(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions) {
+	private final ApplicationEventPublisher events;
+
+	RegistryTally(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 		this.counters = new CounterTable("actor_tally", "entries", List.of("region_code", "category"), jdbcTemplate,
 				transactions);
 	}
@@ -66,6 +72,7 @@ public class RegistryTally {
 		add(deltas, before, -1);
 		add(deltas, after, 1);
 		counters.applyAtCommit(deltas, ORDER);
+		events.publishEvent(new FiguresChanged(FiguresChanged.Area.ACTOR));
 	}
 
 	/**
@@ -82,6 +89,7 @@ public class RegistryTally {
 		Map<CounterTable.Key, Long> deltas = new HashMap<>();
 		same.forEach((c, n) -> add(deltas, c, n));
 		counters.applyAtCommit(deltas, ORDER);
+		events.publishEvent(new FiguresChanged(FiguresChanged.Area.ACTOR));
 	}
 
 	/** Adds {@code delta} entries of {@code c} on its region and on each ancestor; nothing for {@code null}. */

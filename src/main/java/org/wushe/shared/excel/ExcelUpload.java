@@ -1,5 +1,6 @@
 package org.wushe.shared.excel;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,14 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import org.springframework.http.HttpStatus;
-import org.wushe.shared.upload.FileType;
+import org.wushe.shared.upload.OfficeXml;
 
 /**
  * An uploaded workbook, copied to a temporary file and checked before any row is read: not empty, not too large, a
@@ -25,11 +27,10 @@ import org.wushe.shared.upload.FileType;
  */
 final class ExcelUpload implements AutoCloseable {
 
-	private static final Pattern SHEET = Pattern.compile("<(?:\\w+:)?sheet\\b([^>]*)/?>");
 
-	private static final Pattern RELATIONSHIP = Pattern.compile("<(?:\\w+:)?Relationship\\b([^>]*)/?>");
 
-	private static final Pattern DIMENSION = Pattern.compile("<(?:\\w+:)?dimension\\s+ref=\"[A-Z]*\\d+(?::[A-Z]*(\\d+))?\"");
+	/** A sheet's {@code dimension} reference, {@code A1:K100}: group 1 is its last row. */
+	private static final Pattern DIMENSION = Pattern.compile("[A-Z]*\\d+(?::[A-Z]*(\\d+))?");
 
 	private static final int MAX_PART_TEXT = 4 << 20;
 
@@ -145,11 +146,14 @@ final class ExcelUpload implements AutoCloseable {
 	 * count from its {@code <dimension>} element when the writer put one there.
 	 */
 	private void findSheet(ZipFile zip, List<String> wantedNames) throws IOException {
-		String workbook = text(zip, "xl/workbook.xml");
 		List<String[]> sheets = new ArrayList<>();
-		Matcher m = SHEET.matcher(workbook);
-		while (m.find()) {
-			sheets.add(new String[] { unescape(attribute(m.group(1), "name")), attribute(m.group(1), "r:id") });
+		try {
+			for (Map<String, String> sheet : OfficeXml.elements(bytes(zip, "xl/workbook.xml"), "sheet")) {
+				sheets.add(new String[] { sheet.getOrDefault("name", ""), sheet.get("id") });
+			}
+		}
+		catch (OfficeXml.Malformed ex) {
+			throw new ExcelRejected("excel.file.not-workbook");
 		}
 		if (sheets.isEmpty()) {
 			throw new ExcelRejected("excel.file.not-workbook");
@@ -168,12 +172,16 @@ final class ExcelUpload implements AutoCloseable {
 		if (relId == null || rels == null) {
 			return;
 		}
-		Matcher r = RELATIONSHIP.matcher(text(zip, rels.getName()));
 		String target = null;
-		while (r.find()) {
-			if (relId.equals(attribute(r.group(1), "Id"))) {
-				target = attribute(r.group(1), "Target");
+		try {
+			for (Map<String, String> r : OfficeXml.elements(bytes(zip, rels.getName()), "Relationship")) {
+				if (relId.equals(r.get("Id"))) {
+					target = r.get("Target");
+				}
 			}
+		}
+		catch (OfficeXml.Malformed ex) {
+			return;
 		}
 		if (target == null) {
 			return;
@@ -184,36 +192,28 @@ final class ExcelUpload implements AutoCloseable {
 			return;
 		}
 		try (InputStream in = zip.getInputStream(sheet)) {
-			String start = new String(in.readNBytes(8192), StandardCharsets.UTF_8);
-			Matcher d = DIMENSION.matcher(start);
-			if (d.find()) {
-				// a bare "A1" is what streaming writers put there before they know the size: unknown
-				if (d.group(1) != null) {
-					announcedRows = Math.max(0, Long.parseLong(d.group(1)) - 1);
-				}
+			// the dimension stands before the cells: the first 8 KiB of the sheet are enough
+			Optional<Map<String, String>> dimension = OfficeXml
+				.first(new ByteArrayInputStream(in.readNBytes(8192)), "dimension", "sheetData");
+			Matcher d = DIMENSION.matcher(dimension.map(a -> a.getOrDefault("ref", "")).orElse(""));
+			// a bare "A1" is what streaming writers put there before they know the size: unknown
+			if (d.matches() && d.group(1) != null) {
+				announcedRows = Math.max(0, Long.parseLong(d.group(1)) - 1);
 			}
 		}
+		catch (OfficeXml.Malformed ex) {
+			// no dimension before the first 8 KiB end: the size stays unknown
+		}
 	}
 
-	private static String text(ZipFile zip, String name) throws IOException {
+	private static byte[] bytes(ZipFile zip, String name) throws IOException {
 		ZipEntry entry = zip.getEntry(name);
 		if (entry == null) {
-			return "";
+			return new byte[0];
 		}
 		try (InputStream in = zip.getInputStream(entry)) {
-			byte[] bytes = in.readNBytes(MAX_PART_TEXT);
-			return new String(bytes, StandardCharsets.UTF_8);
+			return in.readNBytes(MAX_PART_TEXT);
 		}
-	}
-
-	private static String attribute(String attributes, String name) {
-		Matcher m = Pattern.compile("(?:^|\\s)" + Pattern.quote(name) + "\\s*=\\s*\"([^\"]*)\"").matcher(attributes);
-		return m.find() ? m.group(1) : null;
-	}
-
-	private static String unescape(String s) {
-		return s == null ? "" : s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-			.replace("&apos;", "'").replace("&amp;", "&");
 	}
 
 	Path file() {

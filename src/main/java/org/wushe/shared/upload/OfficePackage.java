@@ -1,17 +1,15 @@
 package org.wushe.shared.upload;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What an Office (OOXML) package declares about its parts: the content types of {@code [Content_Types].xml} and the
  * relationship types of every {@code .rels} part. Only these small parts are inflated, each at most
- * {@link #MAX_PART} bytes and {@link #MAX_TOTAL} in all, so a zip bomb costs nothing.
+ * {@link #MAX_PART} bytes and {@link #MAX_TOTAL} in all, so a zip bomb costs nothing; they are read with
+ * {@link OfficeXml} (a part that is not well-formed XML makes the package unreadable).
  *
  * @param contentTypes the declared content types, lower case
  * @param relationshipTypes the declared relationship types, lower case
@@ -21,10 +19,6 @@ record OfficePackage(List<String> contentTypes, List<String> relationshipTypes) 
 	static final int MAX_PART = 1 << 20;
 
 	static final int MAX_TOTAL = 4 << 20;
-
-	private static final Pattern CONTENT_TYPE = Pattern.compile("ContentType\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
-
-	private static final Pattern TYPE = Pattern.compile("\\sType\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
 
 	/** The declarations, or empty when the package cannot be read within the bounds. */
 	static Optional<OfficePackage> declarations(byte[] zip) {
@@ -41,8 +35,14 @@ record OfficePackage(List<String> contentTypes, List<String> relationshipTypes) 
 			if (part.isEmpty() || (total += part.get().length) > MAX_TOTAL) {
 				return Optional.empty();
 			}
-			String xml = new String(part.get(), StandardCharsets.UTF_8);
-			collect(types ? CONTENT_TYPE : TYPE, xml, types ? contentTypes : relationships);
+			try {
+				for (String value : OfficeXml.attributeValues(part.get(), types ? "ContentType" : "Type")) {
+					(types ? contentTypes : relationships).add(value.toLowerCase(Locale.ROOT));
+				}
+			}
+			catch (OfficeXml.Malformed ex) {
+				return Optional.empty();
+			}
 		}
 		return Optional.of(new OfficePackage(contentTypes, relationships));
 	}
@@ -51,14 +51,6 @@ record OfficePackage(List<String> contentTypes, List<String> relationshipTypes) 
 	boolean macros() {
 		return contentTypes.stream().anyMatch(FileType::declaresMacros)
 				|| relationshipTypes.stream().anyMatch(FileType::declaresMacros);
-	}
-
-	private static void collect(Pattern pattern, String xml, List<String> into) {
-		Matcher m = pattern.matcher(xml);
-		while (m.find()) {
-			String value = m.group(1) != null ? m.group(1) : m.group(2);
-			into.add(value.toLowerCase(Locale.ROOT));
-		}
 	}
 
 }
