@@ -36,11 +36,26 @@ class CareController {
 
 	private final CareCategories categories;
 
-	CareController(PersonService persons, Visits visits, CaseService cases, CareCategories categories) {
+	private final Caseloads caseloads;
+
+	CareController(PersonService persons, Visits visits, CaseService cases, CareCategories categories,
+			Caseloads caseloads) {
 		this.persons = persons;
 		this.visits = visits;
 		this.cases = cases;
 		this.categories = categories;
+		this.caseloads = caseloads;
+	}
+
+	@GetMapping("/care/cases")
+	@PreAuthorize("hasAuthority('care:view')")
+	String caseload(@RequestParam(required = false) String view, @RequestParam(required = false) String region,
+			@AuthenticationPrincipal CurrentUser user, Model model) {
+		RegionScope scope = PersonApi.narrow(user.scope(), region);
+		model.addAttribute("caseload", caseloads.of(user, scope, Caseloads.view(view), 500));
+		model.addAttribute("views", Caseloads.View.values());
+		model.addAttribute("region", scope.root().value());
+		return "care/cases";
 	}
 
 	@GetMapping("/care/persons")

@@ -14,6 +14,11 @@ class CareNavigation {
 	}
 
 	@Bean
+	NavItem careCasesNavItem() {
+		return new NavItem("nav.care.cases", "/care/cases", Permissions.CARE_VIEW, 620);
+	}
+
+	@Bean
 	NavItem careVisitsNavItem() {
 		return new NavItem("nav.care.visits", "/care/visits/due", Permissions.CARE_VIEW, 610);
 	}

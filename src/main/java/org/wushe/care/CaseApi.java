@@ -29,8 +29,31 @@ class CaseApi {
 
 	private final CaseService cases;
 
-	CaseApi(CaseService cases) {
+	private final Caseloads caseloads;
+
+	CaseApi(CaseService cases, Caseloads caseloads) {
 		this.cases = cases;
+		this.caseloads = caseloads;
+	}
+
+	@GetMapping("/caseload")
+	@PreAuthorize("hasAuthority('care:view')")
+	@Operation(summary = "Open cases of one view with their overdue tasks",
+			description = "view: MINE (taken in or accepted by me), STATION (my region and referred to it) or BELOW "
+					+ "(regions below mine); region narrows the scope.")
+	Caseloads.Caseload caseload(@RequestParam(required = false) String view,
+			@RequestParam(required = false) String region, @AuthenticationPrincipal CurrentUser user) {
+		return caseloads.of(user, PersonApi.narrow(user.scope(), region), Caseloads.view(view), 500);
+	}
+
+	@GetMapping("/overdue")
+	@PreAuthorize("hasAuthority('care:view')")
+	@Operation(summary = "Overdue tasks of one view",
+			description = "No assessment 7 days after intake, plan not approved 14 days after intake, no service in "
+					+ "30 days (wushe.care.overdue.*).")
+	List<Caseloads.Overdue> overdue(@RequestParam(required = false) String view,
+			@RequestParam(required = false) String region, @AuthenticationPrincipal CurrentUser user) {
+		return caseloads.overdue(user, PersonApi.narrow(user.scope(), region), Caseloads.view(view), 500);
 	}
 
 	@PostMapping
