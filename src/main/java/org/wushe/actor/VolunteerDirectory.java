@@ -55,6 +55,18 @@ public class VolunteerDirectory {
 			.map(VolunteerDirectory::entry);
 	}
 
+	/** Active volunteers in the scope who list {@code skill} among their skills, newest first, at most {@code size}. */
+	public List<Entry> withSkill(RegionScope scope, String skill, int size) {
+		String wanted = skill == null ? "" : skill.strip();
+		return volunteers.list(new ListQuery(scope, wanted, null, "ACTIVE", 0, ListQuery.MAX_SIZE))
+			.rows()
+			.stream()
+			.filter(v -> wanted.isEmpty() || v.skills().contains(wanted))
+			.limit(Math.max(size, 1))
+			.map(VolunteerDirectory::entry)
+			.toList();
+	}
+
 	private static Entry entry(Volunteer v) {
 		return new Entry(v.id(), v.name(), v.volunteerNumber(), v.idNumber(), v.regionCode(), v.regionName(),
 				v.status() != org.wushe.actor.volunteer.VolunteerStatus.WITHDRAWN);

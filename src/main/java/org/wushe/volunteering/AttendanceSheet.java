@@ -71,7 +71,8 @@ class AttendanceSheet {
 		return new Checked(clear, rejected);
 	}
 
-	private Session check(RegionScope scope, ProjectService.Project project, int index, HoursService.Entry e,
+	/** Checks one entry; answers it as a session, or {@code null} after adding its problems to {@code rejected}. */
+	Session check(RegionScope scope, ProjectService.Project project, int index, HoursService.Entry e,
 			List<HoursService.Rejected> rejected) {
 		int before = rejected.size();
 		if (e == null) {

@@ -2,17 +2,14 @@ package org.wushe.volunteering;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.wushe.shared.Texts;
 
@@ -30,37 +27,22 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 @Component
 class CertificatePdf {
 
-	private static final String FONT = "fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf";
-
-	private static final float MARGIN = 64;
+	private static final float MARGIN = PdfSetup.MARGIN;
 
 	private final Texts texts;
 
-	private volatile byte[] font;
+	private final PdfSetup setup;
 
-	CertificatePdf(Texts texts) {
+	CertificatePdf(Texts texts, PdfSetup setup) {
 		this.texts = texts;
-	}
-
-	private byte[] font() {
-		byte[] f = font;
-		if (f == null) {
-			try (InputStream in = new ClassPathResource(FONT).getInputStream()) {
-				f = in.readAllBytes();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			font = f;
-		}
-		return f;
+		this.setup = setup;
 	}
 
 	byte[] render(Certificates.Certificate c, String publicUrl) {
 		try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			PDPage page = new PDPage(PDRectangle.A4);
 			doc.addPage(page);
-			PDType0Font f = PDType0Font.load(doc, new RandomAccessReadBuffer(font()), true, false);
+			PDType0Font f = setup.font(doc);
 			float width = page.getMediaBox().getWidth();
 			float top = page.getMediaBox().getHeight() - MARGIN;
 			try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
@@ -118,31 +100,11 @@ class CertificatePdf {
 
 	private static void text(PDPageContentStream s, PDType0Font f, float size, float x, float y, String text)
 			throws IOException {
-		s.beginText();
-		s.setFont(f, size);
-		s.newLineAtOffset(x, y);
-		s.showText(text);
-		s.endText();
+		PdfSetup.text(s, f, size, x, y, text);
 	}
 
-	/** Breaks {@code text} into lines no wider than {@code max}, character by character (Chinese has no spaces). */
 	private static java.util.List<String> wrap(PDType0Font f, String text, float size, float max) throws IOException {
-		java.util.List<String> lines = new java.util.ArrayList<>();
-		StringBuilder line = new StringBuilder();
-		for (int i = 0; i < text.length();) {
-			int cp = text.codePointAt(i);
-			String ch = new String(Character.toChars(cp));
-			if (f.getStringWidth(line + ch) / 1000 * size > max && !line.isEmpty()) {
-				lines.add(line.toString());
-				line.setLength(0);
-			}
-			line.append(ch);
-			i += Character.charCount(cp);
-		}
-		if (!line.isEmpty()) {
-			lines.add(line.toString());
-		}
-		return lines;
+		return PdfSetup.wrap(f, text, size, max);
 	}
 
 	private static void qr(PDPageContentStream s, String text, float x, float y, float size) throws IOException {

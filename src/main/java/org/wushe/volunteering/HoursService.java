@@ -115,36 +115,52 @@ public class HoursService {
 			return outcome(List.of(), rejected);
 		}
 		List<Long> ids = tx.execute(status -> {
-			lockVolunteers(clear.stream().map(AttendanceSheet.Session::volunteerId).toList());
-			List<AttendanceSheet.Session> stored = new ArrayList<>();
 			List<Rejected> clashes = new ArrayList<>();
-			for (AttendanceSheet.Session s : clear) {
-				Optional<Record> clash = records.overlapping(s.volunteerId(), s.start(), s.end());
-				if (clash.isPresent()) {
-					Record r = clash.get();
-					clashes.add(new Rejected(s.index(), "start", texts.get("volunteering.hours.overlap", r.id(),
-							r.projectName(), r.start().toString().replace('T', ' '),
-							r.end().toString().replace('T', ' '))));
-				}
-				else {
-					stored.add(s);
-				}
-			}
+			List<Long> recorded = store(project, clear, clashes, !validOnly);
 			rejected.addAll(clashes);
 			if (!clashes.isEmpty() && !validOnly) {
 				status.setRollbackOnly();
 				return List.of();
 			}
-			List<Long> recorded = new ArrayList<>();
-			for (AttendanceSheet.Session s : stored) {
-				recorded.add(insert(project, s));
-			}
-			if (!recorded.isEmpty()) {
-				audit.record("volunteer-hours.record", ENTITY, projectId, RegionCode.parse(project.regionCode()));
-			}
 			return recorded;
 		});
 		return outcome(ids, rejected);
+	}
+
+	/**
+	 * Stores checked sessions in the caller's transaction, under the volunteers' locks: a session that overlaps a
+	 * stored record is refused into {@code clashes}; when {@code allOrNothing}, nothing is stored once one is.
+	 */
+	List<Long> store(ProjectService.Project project, List<AttendanceSheet.Session> sessions, List<Rejected> clashes,
+			boolean allOrNothing) {
+		lockVolunteers(sessions.stream().map(AttendanceSheet.Session::volunteerId).toList());
+		List<AttendanceSheet.Session> stored = new ArrayList<>();
+		for (AttendanceSheet.Session s : sessions) {
+			Optional<Record> clash = records.overlapping(s.volunteerId(), s.start(), s.end());
+			if (clash.isPresent()) {
+				clashes.add(new Rejected(s.index(), "start", overlapMessage(clash.get())));
+			}
+			else {
+				stored.add(s);
+			}
+		}
+		if (!clashes.isEmpty() && allOrNothing) {
+			return List.of();
+		}
+		List<Long> recorded = new ArrayList<>();
+		for (AttendanceSheet.Session s : stored) {
+			recorded.add(insert(project, s));
+		}
+		if (!recorded.isEmpty()) {
+			audit.record("volunteer-hours.record", ENTITY, project.id(), RegionCode.parse(project.regionCode()));
+		}
+		return recorded;
+	}
+
+	/** Why a session clashes with the stored record {@code r}, naming it. */
+	String overlapMessage(Record r) {
+		return texts.get("volunteering.hours.overlap", r.id(), r.projectName(), r.start().toString().replace('T', ' '),
+				r.end().toString().replace('T', ' '));
 	}
 
 	private static Outcome outcome(List<Long> recorded, List<Rejected> rejected) {

@@ -135,7 +135,8 @@ class Ledger {
 		post(TransferKind.REVERSAL, account, locked.get(clearing.id()), deposited, null, hoursId);
 	}
 
-	private Optional<Long> nearestPool(String region) {
+	/** The pool of the nearest region on the path of {@code region} that has one. */
+	Optional<Long> nearestPool(String region) {
 		List<String> path = RegionCode.parse(region).path().stream().map(RegionCode::value).toList();
 		return jdbc.sql("SELECT id, pool_region FROM timebank_account WHERE pool_region IN (:path)")
 			.param("path", path)

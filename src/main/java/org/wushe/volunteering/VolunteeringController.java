@@ -62,7 +62,11 @@ class VolunteeringController {
 
 	private final TimeBank bank;
 
-	VolunteeringController(ProjectService projects, HoursService hours, Certificates certificates, TimeBank bank) {
+	private final Recruitment recruitment;
+
+	VolunteeringController(ProjectService projects, HoursService hours, Certificates certificates, TimeBank bank,
+			Recruitment recruitment) {
+		this.recruitment = recruitment;
 		this.projects = projects;
 		this.hours = hours;
 		this.certificates = certificates;
@@ -86,6 +90,9 @@ class VolunteeringController {
 		model.addAttribute("project", projects.project(scope, id));
 		model.addAttribute("records", hours.ofProject(scope, id));
 		model.addAttribute("rows", SHEET_ROWS);
+		model.addAttribute("recruiting", recruitment.recruiting(scope, id));
+		model.addAttribute("signups", recruitment.signups(scope, id));
+		model.addAttribute("problems", List.of());
 		return "volunteering/project";
 	}
 

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Random;
 
 import org.apache.poi.xssf.usermodel.XSSFRow;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +31,7 @@ import org.wushe.region.RegionCode;
 import org.wushe.region.Regions;
 import org.wushe.support.IntegrationTest;
 import org.wushe.support.TestAccounts;
+import org.wushe.support.TestFiles;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
@@ -86,24 +86,7 @@ class SiteImportTests {
 
 	/** The template with these rows filled in from row 2; each row lists the cells from column A. */
 	byte[] filled(List<List<Object>> rows) throws Exception {
-		try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(template()))) {
-			XSSFSheet sheet = wb.getSheetAt(0);
-			for (int r = 0; r < rows.size(); r++) {
-				XSSFRow row = sheet.createRow(r + 1);
-				for (int c = 0; c < rows.get(r).size(); c++) {
-					Object v = rows.get(r).get(c);
-					if (v instanceof Number n) {
-						row.createCell(c).setCellValue(n.doubleValue());
-					}
-					else if (v != null) {
-						row.createCell(c).setCellValue(v.toString());
-					}
-				}
-			}
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			wb.write(out);
-			return out.toByteArray();
-		}
+		return TestFiles.filled(template(), rows);
 	}
 
 	static List<Object> row(Object... cells) {

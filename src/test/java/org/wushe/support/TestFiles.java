@@ -3,16 +3,22 @@ package org.wushe.support;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import javax.imageio.ImageIO;
 
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
 /**
- * Files for upload tests: real images made with ImageIO (one carrying an EXIF block with a GPS position) and zips
- * shaped like Office files.
+ * Files for upload tests: real images made with ImageIO (one carrying an EXIF block with a GPS position), zips
+ * shaped like Office files, and import templates filled in.
  */
 public final class TestFiles {
 
@@ -20,6 +26,34 @@ public final class TestFiles {
 	public static final String GPS_MARK = "GPSLatitude=40.8123N GPSLongitude=111.6701E";
 
 	private TestFiles() {
+	}
+
+	/**
+	 * An import template ({@code .xlsx}) with these rows filled in on its first sheet from row 2; each row lists the
+	 * cells from column A (numbers as numbers, anything else as text, {@code null} left blank).
+	 */
+	public static byte[] filled(byte[] template, List<List<Object>> rows) {
+		try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(template))) {
+			XSSFSheet sheet = wb.getSheetAt(0);
+			for (int r = 0; r < rows.size(); r++) {
+				XSSFRow row = sheet.createRow(r + 1);
+				for (int c = 0; c < rows.get(r).size(); c++) {
+					Object v = rows.get(r).get(c);
+					if (v instanceof Number n) {
+						row.createCell(c).setCellValue(n.doubleValue());
+					}
+					else if (v != null) {
+						row.createCell(c).setCellValue(v.toString());
+					}
+				}
+			}
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			wb.write(out);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	public static byte[] image(String format, int width, int height) {
