@@ -25,6 +25,7 @@ import org.dhatim.fastexcel.reader.Sheet;
 import org.dhatim.fastexcel.reader.SheetVisibility;
 import org.springframework.core.io.ClassPathResource;
 import org.wushe.region.RegionCode;
+import org.wushe.shared.DateText;
 
 /**
  * Reads a progress table (附件1) as people really fill it in, streaming row by row: finds the header wherever it is in
@@ -253,7 +254,12 @@ final class ProgressTableReader {
 				if (n.stripTrailingZeros().scale() <= 0 && n.compareTo(BigDecimal.valueOf(20_000)) >= 0
 						&& n.compareTo(BigDecimal.valueOf(80_000)) <= 0) {
 					// an Excel day number shown without a date format
-					return DateSpan.of(LocalDate.of(1899, 12, 30).plusDays(n.longValue()));
+					try {
+						return DateSpan.of(DateText.fromCell(n, false));
+					}
+					catch (DateText.NotADate ex) {
+						throw new IllegalStateException("a day number in range is a date", ex);
+					}
 				}
 			}
 			return ChineseDate.parse(c.text, defaultYear);

@@ -1,7 +1,6 @@
 package org.wushe.article;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,6 +15,7 @@ import org.wushe.activity.Activity;
 import org.wushe.activity.ActivityService;
 import org.wushe.campaign.CampaignService;
 import org.wushe.region.RegionScope;
+import org.wushe.shared.DateText;
 import org.wushe.shared.FieldError;
 import org.wushe.shared.InvalidInputException;
 import org.wushe.shared.upload.UploadRules;
@@ -95,9 +95,9 @@ class ArticleValidation {
 		LocalDate eventDate = null;
 		if (in.eventDate() != null && !in.eventDate().isBlank()) {
 			try {
-				eventDate = LocalDate.parse(in.eventDate().strip());
+				eventDate = DateText.parse(in.eventDate());
 			}
-			catch (DateTimeParseException ex) {
+			catch (DateText.NotADate ex) {
 				errors.add(new FieldError("eventDate", "article.error.date-format", in.eventDate().strip()));
 			}
 		}

@@ -21,6 +21,7 @@ import org.wushe.region.RegionCode;
 import org.wushe.region.RegionLevel;
 import org.wushe.region.RegionScope;
 import org.wushe.region.Regions;
+import org.wushe.shared.DateText;
 import org.wushe.shared.FieldError;
 import org.wushe.shared.InvalidInputException;
 
@@ -208,9 +209,9 @@ class CampaignValidation {
 			return fallback;
 		}
 		try {
-			return LocalDate.parse(value.strip());
+			return DateText.parse(value);
 		}
-		catch (DateTimeParseException ex) {
+		catch (DateText.NotADate ex) {
 			errors.add(new FieldError(field, "campaign.error.date-format", value.strip()));
 			return null;
 		}

@@ -2,7 +2,6 @@ package org.wushe.personal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.wushe.shared.DateText;
 import org.wushe.shared.FieldError;
 import org.wushe.shared.InvalidInputException;
 import org.wushe.shared.Money;
@@ -102,7 +102,10 @@ public final class FieldChecks {
 		return values;
 	}
 
-	/** An optional ISO date ({@code 2024-05-01}) not after {@code latest} (if given). */
+	/**
+	 * An optional date ({@code 2024-05-01}, {@code 2024/5/1}, {@code 2024年5月1日} and the other forms
+	 * {@link DateText} reads) not after {@code latest} (if given).
+	 */
 	public LocalDate date(String field, String text, LocalDate latest, boolean required) {
 		String s = text == null ? "" : text.strip();
 		if (s.isEmpty()) {
@@ -112,14 +115,14 @@ public final class FieldChecks {
 			return null;
 		}
 		try {
-			LocalDate d = LocalDate.parse(s);
+			LocalDate d = DateText.parse(s);
 			if (latest != null && d.isAfter(latest)) {
 				add(field, "actor.input.date-future");
 				return null;
 			}
 			return d;
 		}
-		catch (DateTimeParseException ex) {
+		catch (DateText.NotADate ex) {
 			add(field, "actor.input.date", s);
 			return null;
 		}

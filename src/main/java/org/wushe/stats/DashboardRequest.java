@@ -2,10 +2,10 @@ package org.wushe.stats;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
+import org.wushe.shared.DateText;
 import org.wushe.shared.InvalidInputException;
 
 /**
@@ -34,9 +34,9 @@ record DashboardRequest(RegionCode region, LocalDate from, LocalDate to, Long ca
 			return fallback;
 		}
 		try {
-			return LocalDate.parse(text.strip());
+			return DateText.parse(text);
 		}
-		catch (DateTimeParseException ex) {
+		catch (DateText.NotADate ex) {
 			throw InvalidInputException.of(field, "stats.error.date", text);
 		}
 	}

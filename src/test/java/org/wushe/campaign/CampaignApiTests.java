@@ -62,6 +62,18 @@ class CampaignApiTests {
 	}
 
 	@Test
+	void datesAreReadAsPeopleWriteThemInChinese() throws Exception {
+		String province = TestAccounts.create(accounts, Role.PROVINCE_STAFF, "15");
+		long id = create(province, body("campaign-" + System.nanoTime(), "15", 2)
+			.replace("\"2022-03-17\"", "\"２０２２年３月１７日\"")
+			.replace("\"2022-03-31\",", "\"2022/3/31\","));
+		mvc.perform(get("/api/campaigns/{id}", id).with(TestAccounts.as(province)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.startDate").value("2022-03-17"))
+			.andExpect(jsonPath("$.endDate").value("2022-03-31"));
+	}
+
+	@Test
 	void lowerLevelsSeeACampaignAndSiblingsDoNotSeeALocalOne() throws Exception {
 		String province = TestAccounts.create(accounts, Role.PROVINCE_STAFF, "15");
 		long id = create(province, body("campaign-" + System.nanoTime(), "15", 2));
@@ -112,7 +124,7 @@ class CampaignApiTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"name": "", "theme": "t", "regionCode": "1502", "reportingLevel": 2,
-					 "startDate": "2022-3-17", "endDate": "2022-03-31", "deadlines": ["next friday"],
+					 "startDate": "2022-02-30", "endDate": "2022-03-31", "deadlines": ["next friday"],
 					 "contactEmail": "nope"}
 					"""))
 			.andExpect(status().isBadRequest())

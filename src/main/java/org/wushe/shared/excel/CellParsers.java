@@ -2,15 +2,14 @@ package org.wushe.shared.excel;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.wushe.shared.DateText;
 import org.wushe.shared.HalfWidth;
 import org.wushe.shared.Money;
 
@@ -26,16 +25,8 @@ public final class CellParsers {
 
 	private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
-	private static final Pattern DATE = Pattern.compile(
-			"(\\d{4})\\s*[-/.\\u5e74]\\s*(\\d{1,2})\\s*[-/.\\u6708]\\s*(\\d{1,2})\\s*[\\u65e5\\u53f7]?(\\s+\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?)?");
-
-	private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
 
 	private static final Pattern DIGITS = Pattern.compile("\\d+");
-
-	private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
-
-	private static final LocalDate EXCEL_EPOCH_1904 = LocalDate.of(1904, 1, 1);
 
 	private CellParsers() {
 	}
@@ -166,17 +157,15 @@ public final class CellParsers {
 			@Override
 			public LocalDate parse(CellValue cell, Labels labels) throws CellProblem {
 				if (cell.isNumber()) {
-					BigDecimal n = cell.number();
-					if (n.compareTo(BigDecimal.valueOf(19000101)) >= 0 && n.compareTo(BigDecimal.valueOf(30000101)) < 0
-							&& n.stripTrailingZeros().scale() <= 0) {
-						return textDate(CellValue.plain(n));
+					try {
+						return DateText.fromCell(cell.number(), cell.date1904());
 					}
-					if (n.signum() <= 0 || n.compareTo(BigDecimal.valueOf(2_958_465)) > 0) {
+					catch (DateText.NotADate ex) {
+						if (ex.impossible()) {
+							throw new CellProblem("excel.cell.bad-date", ex.getMessage());
+						}
 						throw new CellProblem("excel.cell.not-date");
 					}
-					long days = n.setScale(0, RoundingMode.FLOOR).longValueExact();
-					return cell.date1904() ? EXCEL_EPOCH_1904.plusDays(days)
-							: days < 61 ? EXCEL_EPOCH.plusDays(days + 1) : EXCEL_EPOCH.plusDays(days);
 				}
 				return textDate(halfWidth(cell.text()).strip());
 			}
@@ -189,19 +178,14 @@ public final class CellParsers {
 	}
 
 	static LocalDate textDate(String s) throws CellProblem {
-		Matcher m = DATE.matcher(s);
-		if (!m.matches()) {
-			m = COMPACT_DATE.matcher(s);
-			if (!m.matches()) {
-				throw new CellProblem("excel.cell.not-date");
-			}
-		}
 		try {
-			return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-					Integer.parseInt(m.group(3)));
+			return DateText.parse(s);
 		}
-		catch (DateTimeException ex) {
-			throw new CellProblem("excel.cell.bad-date", s);
+		catch (DateText.NotADate ex) {
+			if (ex.impossible()) {
+				throw new CellProblem("excel.cell.bad-date", s);
+			}
+			throw new CellProblem("excel.cell.not-date");
 		}
 	}
 
