@@ -99,7 +99,7 @@ public class AccountUnits {
 	private String regionName(String code) {
 		RegionCode region = new RegionCode(code);
 		if (region.isCountry()) {
-			return messages.getMessage("access.unit.country", null, "全国", LocaleContextHolder.getLocale());
+			return messages.getMessage("access.unit.country", null, code, LocaleContextHolder.getLocale());
 		}
 		return regions.isReady() ? regions.find(region).map(Region::name).orElse(code) : code;
 	}

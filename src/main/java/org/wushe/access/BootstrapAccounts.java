@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -35,9 +36,12 @@ class BootstrapAccounts implements ApplicationRunner {
 
 	private final AccessProperties properties;
 
-	BootstrapAccounts(AccountService accounts, AccessProperties properties) {
+	private final MessageSource messages;
+
+	BootstrapAccounts(AccountService accounts, AccessProperties properties, MessageSource messages) {
 		this.accounts = accounts;
 		this.properties = properties;
+		this.messages = messages;
 	}
 
 	@Override
@@ -58,15 +62,18 @@ class BootstrapAccounts implements ApplicationRunner {
 	}
 
 	private void createAdministrator() {
+		// the administrator's name as the header shows it, in the platform's language
+		String name = messages.getMessage("access.admin.display-name", null, ADMIN,
+				java.util.Locale.SIMPLIFIED_CHINESE);
 		String chosen = properties.admin().password();
 		if (chosen != null && !chosen.isBlank()) {
 			PasswordPolicy.check("WUSHE_ADMIN_PASSWORD", chosen, ADMIN);
-			accounts.createSystemAccount(ADMIN, "系统管理员", RegionCode.COUNTRY, Role.ADMIN, chosen, false);
+			accounts.createSystemAccount(ADMIN, name, RegionCode.COUNTRY, Role.ADMIN, chosen, false);
 			log.info("Created the administrator account 'admin' with the password from WUSHE_ADMIN_PASSWORD");
 		}
 		else {
 			String generated = PasswordPolicy.generate();
-			accounts.createSystemAccount(ADMIN, "系统管理员", RegionCode.COUNTRY, Role.ADMIN, generated,
+			accounts.createSystemAccount(ADMIN, name, RegionCode.COUNTRY, Role.ADMIN, generated,
 					true);
 			log.warn("""
 

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
@@ -31,9 +32,12 @@ class DashboardPages {
 
 	private final ITemplateEngine templates;
 
-	DashboardPages(DashboardService dashboards, ITemplateEngine templates) {
+	private final MessageSource messages;
+
+	DashboardPages(DashboardService dashboards, ITemplateEngine templates, MessageSource messages) {
 		this.dashboards = dashboards;
 		this.templates = templates;
+		this.messages = messages;
 	}
 
 	/** The rendered body, encoded once, and the region's name (for the page title). */
@@ -48,7 +52,8 @@ class DashboardPages {
 	Body body(RegionScope scope, DashboardRequest r, Locale locale, HttpServletRequest request,
 			HttpServletResponse response) {
 		return dashboards.derived(scope, r.region(), r.from(), r.to(), r.campaign(), r.granularity(),
-				locale.toLanguageTag(), d -> new Body(d.region().name(),
+				locale.toLanguageTag(), d -> new Body(d.region().code().isCountry()
+						? messages.getMessage("stats.country-name", null, locale) : d.region().name(),
 						render(d, locale, request, response).getBytes(StandardCharsets.UTF_8)));
 	}
 

@@ -23,8 +23,9 @@ import org.wushe.region.RegionScope;
 
 /**
  * axe-core (its script from the jar, nothing downloaded) finds no serious or critical WCAG 2.1 A/AA violation on the
- * workbench, the dashboard, a list, a form, a report page, the reporting board, the inbox and the audit log, in
- * Chinese on a wide screen and in English on a phone.
+ * workbench, the dashboard, lists, forms, a report page, the reporting board, the inbox and the audit log, in
+ * Chinese on a wide screen and in English on a phone. Every visible input has a label, required fields show their
+ * star, and the sidebar's groups open and close from the keyboard.
  */
 class AccessibilityJourneyTests extends BrowserJourney {
 
@@ -45,7 +46,7 @@ class AccessibilityJourneyTests extends BrowserJourney {
 				"test");
 		List<String> pages = List.of("/", "/stats", "/volunteers", "/volunteers/new",
 				"/campaigns/" + id + "/reports/1?region=150102001", "/campaigns/" + id + "/completeness", "/messages",
-				"/audit");
+				"/audit", "/campaigns", "/campaigns/new", "/sites", "/accounts/new", "/workers/new", "/articles/new");
 		List<String> found = new ArrayList<>();
 		// Chinese on a wide screen, English on a phone
 		for (Object[] run : new Object[][] { { "zh_CN", 1366, 900 }, { "en", 390, 844 } }) {
@@ -75,6 +76,59 @@ class AccessibilityJourneyTests extends BrowserJourney {
 			}
 		}
 		assertThat(found).isEmpty();
+	}
+
+	@Test
+	void inputsAreLabelledRequiredFieldsMarkedAndTheSidebarWorksFromTheKeyboard() throws Exception {
+		String county = account("a11y-keys-" + suffix(), "新城区民政局", "150102", Role.COUNTY_STAFF);
+		Page page = chromium.newPage(baseUrl(), 1366, 900);
+		page.setDefaultTimeout(60_000);
+		try {
+			Chromium.logIn(page, county, PASSWORD);
+			List<String> unlabelled = new ArrayList<>();
+			for (String path : List.of("/volunteers/new", "/campaigns/new", "/accounts/new", "/workers/new")) {
+				page.navigate(path);
+				page.waitForLoadState();
+				Object missing = page.evaluate("""
+						() => Array.from(document.querySelectorAll('main input, main select, main textarea'))
+						  .filter(e => e.type !== 'hidden' && e.offsetParent !== null)
+						  .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')
+						    && !e.getAttribute('aria-labelledby'))
+						  .map(e => e.name || e.id)""");
+				for (Object name : (List<?>) missing) {
+					unlabelled.add(path + " " + name);
+				}
+				Object unmarked = page.evaluate("""
+						() => Array.from(document.querySelectorAll('main [required]'))
+						  .filter(e => e.offsetParent !== null && e.labels && e.labels.length)
+						  .filter(e => !Array.from(e.labels).some(l => getComputedStyle(l, '::after').content.includes('*')))
+						  .map(e => e.name || e.id)""");
+				for (Object name : (List<?>) unmarked) {
+					unlabelled.add(path + " required without star: " + name);
+				}
+			}
+			assertThat(unlabelled).isEmpty();
+
+			page.navigate("/");
+			com.microsoft.playwright.Locator heading = page.locator("#sidebar .app-menu-heading").first();
+			com.microsoft.playwright.Locator group = page.locator("#" + heading.getAttribute("aria-controls"));
+			heading.focus();
+			page.keyboard().press("Enter");
+			com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(heading)
+				.hasAttribute("aria-expanded", "false");
+			com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(group).isHidden();
+			page.keyboard().press("Enter");
+			com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(heading)
+				.hasAttribute("aria-expanded", "true");
+			com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(group).isVisible();
+			page.keyboard().press("Tab");
+			Object focused = page.evaluate("() => document.activeElement.closest('#sidebar .nav') !== null"
+					+ " && document.activeElement.classList.contains('nav-link')");
+			assertThat(focused).isEqualTo(true);
+		}
+		finally {
+			page.context().close();
+		}
 	}
 
 }

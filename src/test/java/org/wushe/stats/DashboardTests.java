@@ -368,4 +368,15 @@ class DashboardTests {
 		}
 	}
 
+	@Test
+	void englishPagesNameTheCountryInEnglish() throws Exception {
+		String admin = TestAccounts.create(accounts, Role.ADMIN, "00");
+		mvc.perform(get("/stats").param("lang", "en").with(TestAccounts.as(admin)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<title>Nationwide - Dashboard</title>")))
+			.andExpect(content().string(containsString(">Nationwide dashboard<")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("全国 dashboard"))))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("全国 - Dashboard"))));
+	}
+
 }
