@@ -344,17 +344,6 @@ public class ProjectService {
 		return project(scope, id);
 	}
 
-	/** Opens or closes recruiting. */
-	@Transactional
-	public Project recruiting(RegionScope scope, long id, boolean open) {
-		Project p = project(scope, id);
-		jdbc.sql("UPDATE service_project SET recruiting = :open WHERE id = :id").param("open", open).param("id", id)
-			.update();
-		audit.record(open ? "service-project.open" : "service-project.close", PROJECT, id,
-				RegionCode.parse(p.regionCode()));
-		return project(scope, id);
-	}
-
 	public Optional<Project> findProject(RegionScope scope, long id) {
 		return projects(scope, id, 1).stream().findFirst();
 	}
