@@ -183,10 +183,7 @@ public class AccountService {
 
 	/** Accounts whose region lies in both the viewer's scope and the subtree of {@code within}. */
 	public List<AccountView> list(RegionScope scope, RegionCode within, String query, int offset, int size) {
-		RegionScope effective = scope.narrowTo(within);
-		if (effective == null) {
-			throw BusinessException.notFound("region.error.unknown", within.value());
-		}
+		RegionScope effective = scope.within(within);
 		String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
 		return jdbc.sql("""
 				SELECT a.id, a.username, a.display_name, a.region_code, r.name AS region_name, a.role,

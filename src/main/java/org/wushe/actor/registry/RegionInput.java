@@ -9,7 +9,6 @@ import org.wushe.region.RegionCode;
 import org.wushe.region.RegionLevel;
 import org.wushe.region.RegionScope;
 import org.wushe.region.Regions;
-import org.wushe.shared.BusinessException;
 import org.wushe.shared.FieldError;
 
 /**
@@ -60,14 +59,7 @@ public class RegionInput {
 
 	/** The list scope: the user's scope narrowed to {@code within} (blank = the whole scope); 404 outside. */
 	public RegionScope narrow(RegionScope scope, String within) {
-		if (within == null || within.isBlank()) {
-			return scope;
-		}
-		RegionScope narrowed = scope.narrowTo(RegionCode.parse(within));
-		if (narrowed == null) {
-			throw BusinessException.notFound("region.error.unknown", within.strip());
-		}
-		return narrowed;
+		return scope.within(within);
 	}
 
 	public Optional<Region> find(RegionCode code) {

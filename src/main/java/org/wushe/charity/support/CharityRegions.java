@@ -2,6 +2,7 @@ package org.wushe.charity.support;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 import org.wushe.personal.FieldChecks;
@@ -9,7 +10,6 @@ import org.wushe.region.Region;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
 import org.wushe.region.Regions;
-import org.wushe.shared.BusinessException;
 
 /** Region checks of charity forms, and list scopes narrowed to the user's (404 outside). */
 @Component
@@ -45,14 +45,17 @@ public class CharityRegions {
 	}
 
 	public RegionScope narrow(RegionScope scope, String within) {
-		if (within == null || within.isBlank()) {
-			return scope;
-		}
-		RegionScope narrowed = scope.narrowTo(RegionCode.parse(within));
-		if (narrowed == null) {
-			throw BusinessException.notFound("region.error.unknown", within.strip());
-		}
-		return narrowed;
+		return scope.within(within);
+	}
+
+	/**
+	 * One page of an API list: the rows matching the filters in the user's scope narrowed to {@code within}, at most
+	 * {@code size} (and {@link CharityFilter#MAX_SIZE}).
+	 */
+	public <T> List<T> page(RegionScope scope, String within, String q, String kind, int offset, int size,
+			Function<CharityFilter, List<T>> rows) {
+		List<T> found = rows.apply(new CharityFilter(narrow(scope, within), q, kind, offset, size));
+		return found.subList(0, Math.min(found.size(), Math.min(Math.max(size, 1), CharityFilter.MAX_SIZE)));
 	}
 
 	public String name(RegionCode code) {
