@@ -23,7 +23,8 @@ class OrganizationController extends RegistryPages<Organization, OrganizationInp
 	private final OrganizationService organizations;
 
 	OrganizationController(OrganizationService organizations, ListPages lists, RegionInput regions) {
-		super(organizations, lists, regions, new Names("organizations", "organization"));
+		super(organizations, lists, regions, new Names("organizations", "organization"),
+				new Forms<>(OrganizationInput::empty, OrganizationInput::of, Organization::id));
 		this.organizations = organizations;
 	}
 
@@ -32,21 +33,6 @@ class OrganizationController extends RegistryPages<Organization, OrganizationInp
 	String reveal(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
 		model.addAttribute("phone", organizations.revealContactPhone(user, id).orElse(""));
 		return "actor/organizations/show :: full-phone";
-	}
-
-	@Override
-	protected OrganizationInput emptyForm(CurrentUser user) {
-		return OrganizationInput.empty(user.region().value());
-	}
-
-	@Override
-	protected OrganizationInput formOf(Organization organization) {
-		return OrganizationInput.of(organization);
-	}
-
-	@Override
-	protected long idOf(Organization organization) {
-		return organization.id();
 	}
 
 	@Override

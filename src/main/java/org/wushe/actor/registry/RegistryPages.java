@@ -1,5 +1,8 @@
 package org.wushe.actor.registry;
 
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
@@ -25,6 +28,13 @@ public abstract class RegistryPages<T, I> {
 	public record Names(String path, String item) {
 	}
 
+	/**
+	 * How the registry's forms are made: the empty form of a new record in a region, the form of a stored record, and
+	 * the record's id (for the redirect after saving).
+	 */
+	public record Forms<T, I>(Function<String, I> empty, Function<T, I> of, ToLongFunction<T> id) {
+	}
+
 	private final Registry<T, I> registry;
 
 	private final ListPages lists;
@@ -33,21 +43,16 @@ public abstract class RegistryPages<T, I> {
 
 	private final Names names;
 
-	protected RegistryPages(Registry<T, I> registry, ListPages lists, RegionInput regions, Names names) {
+	private final Forms<T, I> forms;
+
+	protected RegistryPages(Registry<T, I> registry, ListPages lists, RegionInput regions, Names names,
+			Forms<T, I> forms) {
 		this.registry = registry;
 		this.lists = lists;
 		this.regions = regions;
 		this.names = names;
+		this.forms = forms;
 	}
-
-	/** The empty form of a new record. */
-	protected abstract I emptyForm(CurrentUser user);
-
-	/** The form of a stored record. */
-	protected abstract I formOf(T record);
-
-	/** The record's id, for the redirect after saving. */
-	protected abstract long idOf(T record);
 
 	/** The choices the list and the form offer (kinds, statuses). */
 	protected abstract void options(Model model);
@@ -94,7 +99,7 @@ public abstract class RegistryPages<T, I> {
 	@GetMapping("/new")
 	@PreAuthorize("hasAuthority('actor:manage')")
 	public String form(@AuthenticationPrincipal CurrentUser user, Model model) {
-		model.addAttribute("form", emptyForm(user));
+		model.addAttribute("form", forms.empty().apply(user.region().value()));
 		options(model);
 		return view("form");
 	}
@@ -105,7 +110,7 @@ public abstract class RegistryPages<T, I> {
 		return ListPages.save(() -> {
 			T record = registry.register(form, user.scope());
 			flash.addFlashAttribute("flash", created(record));
-			return "redirect:/" + names.path() + "/" + idOf(record);
+			return "redirect:/" + names.path() + "/" + forms.id().applyAsLong(record);
 		}, shown(form), model, this::options, view("form"));
 	}
 
@@ -113,7 +118,7 @@ public abstract class RegistryPages<T, I> {
 	@PreAuthorize("hasAuthority('actor:manage')")
 	public String edit(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
 		T record = registry.get(user.scope(), id);
-		model.addAttribute("form", formOf(record));
+		model.addAttribute("form", forms.of().apply(record));
 		model.addAttribute(names.item(), record);
 		options(model);
 		return view("form");

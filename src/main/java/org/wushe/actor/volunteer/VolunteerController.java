@@ -23,7 +23,8 @@ class VolunteerController extends RegistryPages<Volunteer, VolunteerInput> {
 	private final VolunteerService volunteers;
 
 	VolunteerController(VolunteerService volunteers, ListPages lists, RegionInput regions) {
-		super(volunteers, lists, regions, new Names("volunteers", "volunteer"));
+		super(volunteers, lists, regions, new Names("volunteers", "volunteer"),
+				new Forms<>(VolunteerInput::empty, VolunteerInput::of, Volunteer::id));
 		this.volunteers = volunteers;
 	}
 
@@ -34,21 +35,6 @@ class VolunteerController extends RegistryPages<Volunteer, VolunteerInput> {
 		model.addAttribute("idNumber", plain.get(PersonalData.Kind.ID_NUMBER));
 		model.addAttribute("phone", plain.get(PersonalData.Kind.PHONE));
 		return "actor/workers/show :: personal-data";
-	}
-
-	@Override
-	protected VolunteerInput emptyForm(CurrentUser user) {
-		return VolunteerInput.empty(user.region().value());
-	}
-
-	@Override
-	protected VolunteerInput formOf(Volunteer volunteer) {
-		return VolunteerInput.of(volunteer);
-	}
-
-	@Override
-	protected long idOf(Volunteer volunteer) {
-		return volunteer.id();
 	}
 
 	/** A form shown again after an error does not echo the typed ID number and phone into the page. */

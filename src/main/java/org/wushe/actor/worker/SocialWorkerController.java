@@ -28,7 +28,8 @@ class SocialWorkerController extends RegistryPages<SocialWorker, WorkerInput> {
 	private final SocialWorkerService workers;
 
 	SocialWorkerController(SocialWorkerService workers, ListPages lists, RegionInput regions) {
-		super(workers, lists, regions, new Names("workers", "worker"));
+		super(workers, lists, regions, new Names("workers", "worker"),
+				new Forms<>(WorkerInput::empty, WorkerInput::of, SocialWorker::id));
 		this.workers = workers;
 	}
 
@@ -62,21 +63,6 @@ class SocialWorkerController extends RegistryPages<SocialWorker, WorkerInput> {
 	@Override
 	protected void details(CurrentUser user, long id, Model model) {
 		model.addAttribute("trainings", workers.trainings(user.scope(), id));
-	}
-
-	@Override
-	protected WorkerInput emptyForm(CurrentUser user) {
-		return WorkerInput.empty(user.region().value());
-	}
-
-	@Override
-	protected WorkerInput formOf(SocialWorker worker) {
-		return WorkerInput.of(worker);
-	}
-
-	@Override
-	protected long idOf(SocialWorker worker) {
-		return worker.id();
 	}
 
 	/** A form shown again after an error does not echo the typed ID number and phone into the page. */
