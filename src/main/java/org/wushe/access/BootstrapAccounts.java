@@ -1,11 +1,5 @@
 package org.wushe.access;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -14,10 +8,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionTreeLoaded;
+import org.wushe.shared.CsvRows;
 
 /**
  * Creates the bootstrap administrator {@code admin} at first start, and the demo accounts of Inner Mongolia once the
@@ -93,24 +87,15 @@ class BootstrapAccounts implements ApplicationRunner {
 		}
 		String shared = properties.demo().password();
 		StringBuilder printed = new StringBuilder();
-		try (var reader = new BufferedReader(new InputStreamReader(
-				new ClassPathResource("demo/accounts.csv").getInputStream(), StandardCharsets.UTF_8))) {
-			String line = reader.readLine();
-			while ((line = reader.readLine()) != null) {
-				String[] f = line.split(",");
-				if (f.length < 4 || accounts.exists(f[0])) {
-					continue;
-				}
-				boolean generated = shared == null || shared.isBlank();
-				String password = generated ? PasswordPolicy.generate() : shared;
-				accounts.createSystemAccount(f[0], f[1], new RegionCode(f[2]), Role.valueOf(f[3]), password,
-						generated);
-				printed.append(String.format("%n %-14s %-16s %-12s %s", f[0], generated ? password : "(WUSHE_DEMO_PASSWORD)",
-						f[2], f[3]));
+		for (String[] f : CsvRows.read("demo/accounts.csv")) {
+			if (f.length < 4 || accounts.exists(f[0])) {
+				continue;
 			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			boolean generated = shared == null || shared.isBlank();
+			String password = generated ? PasswordPolicy.generate() : shared;
+			accounts.createSystemAccount(f[0], f[1], new RegionCode(f[2]), Role.valueOf(f[3]), password, generated);
+			printed.append(String.format("%n %-14s %-16s %-12s %s", f[0], generated ? password : "(WUSHE_DEMO_PASSWORD)",
+					f[2], f[3]));
 		}
 		if (!printed.isEmpty()) {
 			log.warn("""

@@ -42,21 +42,21 @@ public class ActorFigures {
 	public Counts recount(RegionCode region) {
 		String from = region.subtreeFrom();
 		String to = region.subtreeTo();
-		long[] orgs = jdbc.sql("""
-				SELECT COUNT(*), COALESCE(SUM(CASE WHEN kind = 'SOCIAL_WORK_AGENCY' THEN 1 ELSE 0 END), 0)
+		record Pair(long total, long part) {
+		}
+		Pair orgs = jdbc.sql("""
+				SELECT COUNT(*) AS total, COALESCE(SUM(CASE WHEN kind = 'SOCIAL_WORK_AGENCY' THEN 1 ELSE 0 END), 0) AS part
 				FROM organization WHERE region_code >= :from AND region_code < :to AND status <> 'DEREGISTERED'
-				""").param("from", from).param("to", to).query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
-			.single();
-		long[] workers = jdbc.sql("""
-				SELECT COUNT(*), COALESCE(SUM(CASE WHEN qualification <> 'NONE' THEN 1 ELSE 0 END), 0)
+				""").param("from", from).param("to", to).query(Pair.class).single();
+		Pair workers = jdbc.sql("""
+				SELECT COUNT(*) AS total, COALESCE(SUM(CASE WHEN qualification <> 'NONE' THEN 1 ELSE 0 END), 0) AS part
 				FROM social_worker WHERE region_code >= :from AND region_code < :to AND status <> 'LEFT'
-				""").param("from", from).param("to", to).query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
-			.single();
+				""").param("from", from).param("to", to).query(Pair.class).single();
 		long volunteers = jdbc.sql("""
 				SELECT COUNT(*) FROM volunteer
 				WHERE region_code >= :from AND region_code < :to AND status <> 'WITHDRAWN'
 				""").param("from", from).param("to", to).query(Long.class).single();
-		return new Counts(orgs[0], orgs[1], workers[0], workers[1], volunteers);
+		return new Counts(orgs.total(), orgs.part(), workers.total(), workers.part(), volunteers);
 	}
 
 }

@@ -1,11 +1,5 @@
 package org.wushe.region;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,18 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.wushe.shared.CsvRows;
 import org.wushe.shared.cluster.ClusterLock;
 
 /**
@@ -139,15 +132,16 @@ class RegionTreeLoader {
 
 	/** Takes the tree already in the database if it is complete and covers the scope. */
 	private boolean useLoaded(String scope) {
+		record Load(String state, String scope, long loaded, Timestamp startedAt, Timestamp finishedAt) {
+		}
 		var existing = jdbc.sql("SELECT state, scope, loaded, started_at, finished_at FROM region_load WHERE id = 1")
-			.query((rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getLong(3),
-					rs.getTimestamp(4), rs.getTimestamp(5) })
+			.query(Load.class)
 			.optional();
-		if (existing.isPresent() && "READY".equals(existing.get()[0]) && covers((String) existing.get()[1], scope)) {
-			Object[] row = existing.get();
-			status = new RegionLoadStatus(RegionLoadStatus.State.READY, (Long) row[2], (Long) row[2],
-					((Timestamp) row[3]).toInstant(), ((Timestamp) row[4]).toInstant());
-			log.info("Region tree already loaded ({} regions)", row[2]);
+		if (existing.isPresent() && "READY".equals(existing.get().state()) && covers(existing.get().scope(), scope)) {
+			Load row = existing.get();
+			status = new RegionLoadStatus(RegionLoadStatus.State.READY, row.loaded(), row.loaded(),
+					row.startedAt().toInstant(), row.finishedAt().toInstant());
+			log.info("Region tree already loaded ({} regions)", row.loaded());
 			return true;
 		}
 		return false;
@@ -253,23 +247,12 @@ class RegionTreeLoader {
 	/** Streams {@code code,name,parent_code,level} rows of all five files, keeping those under {@code prefix}. */
 	private static void forEachRow(String prefix, Consumer<String[]> consumer) {
 		for (String file : FILES) {
-			try (InputStream in = new GZIPInputStream(new ClassPathResource("regions/" + file).getInputStream(), 1 << 16);
-					BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-				String line = reader.readLine(); // header
-				while ((line = reader.readLine()) != null) {
-					if (line.isEmpty()) {
-						continue;
-					}
-					String[] row = line.split(",", -1);
-					// the subtree itself, plus its ancestors so that it can be reached from the root
-					if (row[0].startsWith(prefix) || prefix.startsWith(row[0])) {
-						consumer.accept(row);
-					}
+			CsvRows.forEach("regions/" + file, row -> {
+				// the subtree itself, plus its ancestors so that it can be reached from the root
+				if (row[0].startsWith(prefix) || prefix.startsWith(row[0])) {
+					consumer.accept(row);
 				}
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
+			});
 		}
 	}
 

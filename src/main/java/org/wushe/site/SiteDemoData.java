@@ -1,10 +1,5 @@
 package org.wushe.site;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
@@ -27,6 +21,7 @@ import org.wushe.region.Region;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionTreeLoaded;
 import org.wushe.region.Regions;
+import org.wushe.shared.CsvRows;
 import org.wushe.shared.cluster.ClusterLock;
 
 /**
@@ -169,22 +164,9 @@ class SiteDemoData {
 		return texts;
 	}
 
-	/** The rows of a CSV file after its header; only the first comma separates (values may contain commas). */
+	/** The rows of a CSV file after its header (a value with a comma is quoted). */
 	private static List<String[]> csv(String path) {
-		List<String[]> rows = new ArrayList<>();
-		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8))) {
-			String line = reader.readLine();
-			while ((line = reader.readLine()) != null) {
-				if (!line.isBlank()) {
-					rows.add(path.endsWith("site-texts.csv") ? line.split(",", 2) : line.split(","));
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return rows;
+		return CsvRows.read(path);
 	}
 
 }

@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.shared.NameInitials;
+import org.wushe.shared.GeneratedIds;
 import org.wushe.personal.SealedValue;
-import org.wushe.actor.registry.Inserts;
 import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.StreamingJdbc;
 import org.wushe.region.RegionScope;
@@ -145,14 +145,11 @@ class Communities {
 				ORDER BY c.region_code
 				LIMIT :limit OFFSET :offset
 				""")
-			.param("from", q.scope().from())
-			.param("to", q.scope().to())
-			.param("text", q.text())
-			.param("pattern", q.namePattern());
+			.params(q.params());
 	}
 
 	long insertGroup(String regionCode, GroupValues g, Timestamp at, String by) {
-		return Inserts.returningId(jdbc.sql("""
+		return GeneratedIds.returningId(jdbc.sql("""
 				INSERT INTO grassroots_group (region_code, name, name_initials, kind, registered, organization_id, leader,
 				    members, activities, status, created_at, created_by, updated_at, updated_by)
 				VALUES (:region, :name, :initials, :kind, :registered, :organization, :leader, :members, :activities,
@@ -178,11 +175,7 @@ class Communities {
 				FROM grassroots_group WHERE region_code = :code ORDER BY id
 				""")
 			.param("code", regionCode)
-			.query((rs, n) -> new GrassrootsGroup(rs.getLong("id"), rs.getString("region_code"), rs.getString("name"),
-					GroupKind.valueOf(rs.getString("kind")), rs.getBoolean("registered"),
-					rs.getObject("organization_id", Long.class), rs.getString("leader"),
-					rs.getObject("members", Integer.class), rs.getString("activities"),
-					GroupStatus.valueOf(rs.getString("status"))))
+			.query(GrassrootsGroup.class)
 			.list();
 	}
 

@@ -18,6 +18,7 @@ import org.wushe.access.CurrentUser;
 import org.wushe.personal.PersonalData;
 import org.wushe.personal.ExportHandling;
 import org.wushe.actor.registry.ListQuery;
+import org.wushe.actor.registry.ListPages;
 import org.wushe.actor.registry.RegionInput;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.InvalidInputException;
@@ -137,16 +138,12 @@ class CommunityController {
 	@PreAuthorize("hasAuthority('actor:manage')")
 	String create(CommunityInput form, @AuthenticationPrincipal CurrentUser user, Model model,
 			RedirectAttributes flash) {
-		try {
+		return ListPages.save(() -> {
 			Community c = communities.create(form, user.scope());
 			flash.addFlashAttribute("flash", "actor.community.created");
 			return "redirect:/communities/" + c.regionCode();
-		}
-		catch (InvalidInputException ex) {
-			model.addAttribute("form", form);
-			model.addAttribute("errors", ex.errors());
-			return "actor/communities/form";
-		}
+		}, form, model, m -> {
+		}, "actor/communities/form");
 	}
 
 	@GetMapping("/communities/{code}/edit")
@@ -162,18 +159,13 @@ class CommunityController {
 	@PreAuthorize("hasAuthority('actor:manage')")
 	String update(@PathVariable String code, CommunityInput form, @AuthenticationPrincipal CurrentUser user,
 			Model model, RedirectAttributes flash) {
-		Community existing = communities.get(user.scope(), code);
-		try {
+		model.addAttribute("community", communities.get(user.scope(), code));
+		return ListPages.save(() -> {
 			communities.update(code, form, user.scope());
 			flash.addFlashAttribute("flash", "actor.community.updated");
 			return "redirect:/communities/" + code;
-		}
-		catch (InvalidInputException ex) {
-			model.addAttribute("form", form);
-			model.addAttribute("community", existing);
-			model.addAttribute("errors", ex.errors());
-			return "actor/communities/form";
-		}
+		}, form, model, m -> {
+		}, "actor/communities/form");
 	}
 
 }

@@ -1,10 +1,5 @@
 package org.wushe.actor.demo;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.wushe.personal.CreditCode;
@@ -31,6 +25,7 @@ import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
 import org.wushe.region.RegionTreeLoaded;
 import org.wushe.region.Regions;
+import org.wushe.shared.CsvRows;
 
 /**
  * Demo registries for the embedded default ({@code wushe.demo.enabled=true}), once the region tree is loaded: in a few
@@ -193,20 +188,7 @@ class ActorDemoData {
 	}
 
 	static List<String[]> csv(String path) {
-		List<String[]> rows = new ArrayList<>();
-		try (var reader = new BufferedReader(
-				new InputStreamReader(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8))) {
-			String line = reader.readLine();
-			while ((line = reader.readLine()) != null) {
-				if (!line.isBlank()) {
-					rows.add(line.split(",", -1));
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return rows;
+		return CsvRows.read(path);
 	}
 
 }

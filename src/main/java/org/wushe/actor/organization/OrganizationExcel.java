@@ -7,8 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
+import org.wushe.actor.registry.ListQuery;
+import org.wushe.actor.registry.RegistryWorkbookBase;
 import org.wushe.personal.CreditCode;
 import org.wushe.actor.OrganizationKind;
 import org.wushe.personal.PersonalData;
@@ -30,7 +33,7 @@ import org.wushe.shared.excel.ImportRow;
 
 /** The organization workbook: import layout and plan, export report. */
 @Component
-class OrganizationExcel {
+class OrganizationExcel extends RegistryWorkbookBase<Organizations.Exported> {
 
 	static final ExcelColumn<String> NAME = ExcelColumn.text("field.name", 200)
 		.required()
@@ -92,7 +95,8 @@ class OrganizationExcel {
 	private final Texts texts;
 
 	OrganizationExcel(Organizations organizations, RegionInput regions, PersonalData personalData,
-			ChoiceLabels choices, AuditTrail audit, Writer writer, Texts texts) {
+			ChoiceLabels choices, AuditTrail audit, Writer writer, Texts texts, RegistryWorkbookBase.Tools tools) {
+		super(new Names("organizations", OrganizationService.ENTITY, true, LAYOUT), tools);
 		this.organizations = organizations;
 		this.regions = regions;
 		this.personalData = personalData;
@@ -102,7 +106,8 @@ class OrganizationExcel {
 		this.texts = texts;
 	}
 
-	ImportPlan<Organizations.Values> plan(RegionScope scope) {
+	@Override
+	protected ImportPlan<Organizations.Values> plan(RegionScope scope) {
 		Map<String, OrganizationDomain> domainLabels = choices.of(OrganizationDomain.values(), OrganizationDomain::messageKey);
 		Map<String, Integer> seen = new HashMap<>();
 		Map<String, Optional<String>> regionProblems = new HashMap<>();
@@ -168,7 +173,13 @@ class OrganizationExcel {
 		return s == null || s.isBlank() ? null : s;
 	}
 
-	ExcelReport<Organizations.Exported> report(String regionName, PersonalData.Opener opener) {
+	@Override
+	protected Stream<Organizations.Exported> rows(ListQuery query) {
+		return organizations.stream(query);
+	}
+
+	@Override
+	protected ExcelReport<Organizations.Exported> report(String regionName, PersonalData.Opener opener) {
 		List<ExportColumn<Organizations.Exported>> columns = new ArrayList<>();
 		columns.add(ExportColumn.<Organizations.Exported>text("field.name", e -> e.organization().name()).width(36));
 		columns.add(ExportColumn.<Organizations.Exported>text("field.creditCode", e -> e.organization().creditCode())

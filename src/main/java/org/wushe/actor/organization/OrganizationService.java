@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +17,7 @@ import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.Page;
 import org.wushe.actor.registry.RegionBreakdown;
 import org.wushe.actor.registry.RegionInput;
+import org.wushe.actor.registry.Registry;
 import org.wushe.actor.registry.Writer;
 import org.wushe.audit.AuditTrail;
 import org.wushe.region.Region;
@@ -30,7 +30,7 @@ import org.wushe.shared.BusinessException;
  * mismatch kept as a warning), list and count in scope, reveal the contact phone with audit.
  */
 @Service
-public class OrganizationService {
+public class OrganizationService implements Registry<Organization, OrganizationInput> {
 
 	static final String ENTITY = "organization";
 
@@ -110,11 +110,6 @@ public class OrganizationService {
 
 	public Page<Organization> list(ListQuery query) {
 		return Page.of(organizations.list(query), query.size(), query.offset() / query.size());
-	}
-
-	/** Every organization matching the filters, streamed for exports; close the stream, inside a transaction. */
-	Stream<Organizations.Exported> stream(ListQuery query) {
-		return organizations.stream(query);
 	}
 
 	/** The id of the organization in scope with this credit code. */

@@ -15,11 +15,10 @@ import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.shared.NameInitials;
+import org.wushe.shared.GeneratedIds;
 import org.wushe.actor.OrganizationKind;
 import org.wushe.personal.PersonalData;
-import org.wushe.personal.PhoneNumber;
 import org.wushe.personal.SealedValue;
-import org.wushe.actor.registry.Inserts;
 import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.RegionBreakdown;
 import org.wushe.actor.registry.RegistryTally;
@@ -78,7 +77,7 @@ class Organizations {
 
 	long insert(Values v, Timestamp at, String by) {
 		tally.change(null, counted(v));
-		return Inserts.returningId(jdbc.sql("""
+		return GeneratedIds.returningId(jdbc.sql("""
 				INSERT INTO organization (name, name_initials, credit_code, credit_code_warning, kind, region_code,
 				    legal_representative, contact_person, contact_phone_cipher, contact_phone_hash, contact_phone_masked,
 				    address, service_domains, status, registered_on, created_at, created_by, updated_at, updated_by)
@@ -240,13 +239,7 @@ class Organizations {
 				ORDER BY o.id DESC
 				LIMIT :limit OFFSET :offset
 				""")
-			.param("from", q.scope().from())
-			.param("to", q.scope().to())
-			.param("kind", q.kind())
-			.param("status", q.status())
-			.param("text", q.text())
-			.param("pattern", q.namePattern())
-			.param("initials", q.initialsPattern())
+			.params(q.params())
 			.param("upper", upper)
 			.param("phoneHash", phoneHash);
 	}

@@ -1,6 +1,7 @@
 package org.wushe.actor.registry;
 
 import java.util.Locale;
+import java.util.Map;
 
 import org.wushe.personal.IdNumber;
 import org.wushe.shared.Like;
@@ -49,6 +50,16 @@ public record ListQuery(RegionScope scope, String text, String kind, String stat
 			return IdNumber.mask(IdNumber.normalise(text));
 		}
 		return PhoneNumber.normalised(text).map(PhoneNumber::mask).orElse(text);
+	}
+
+	/**
+	 * The named parameters of a registry's list SQL: {@code from}, {@code to} (the scope), {@code kind},
+	 * {@code status}, {@code text}, {@code pattern} ({@link #namePattern()}) and {@code initials}
+	 * ({@link #initialsPattern()}).
+	 */
+	public Map<String, Object> params() {
+		return Map.of("from", scope.from(), "to", scope.to(), "kind", kind, "status", status, "text", text, "pattern",
+				namePattern(), "initials", initialsPattern());
 	}
 
 	public boolean hasText() {

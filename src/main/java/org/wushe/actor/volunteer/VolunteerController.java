@@ -8,56 +8,27 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.wushe.access.CurrentUser;
-import org.wushe.personal.PersonalData;
-import org.wushe.actor.registry.ListQuery;
+import org.wushe.actor.registry.ListPages;
 import org.wushe.actor.registry.RegionInput;
-import org.wushe.region.RegionScope;
-import org.wushe.shared.InvalidInputException;
+import org.wushe.actor.registry.RegistryPages;
+import org.wushe.personal.PersonalData;
 
 /** Volunteer pages: list, detail, register and edit, counts per region. */
 @Controller
-class VolunteerController {
-
-	static final int PAGE_SIZE = 50;
+@RequestMapping("/volunteers")
+class VolunteerController extends RegistryPages<Volunteer, VolunteerInput> {
 
 	private final VolunteerService volunteers;
 
-	private final RegionInput regions;
-
-	VolunteerController(VolunteerService volunteers, RegionInput regions) {
+	VolunteerController(VolunteerService volunteers, ListPages lists, RegionInput regions) {
+		super(volunteers, lists, regions, new Names("volunteers", "volunteer"),
+				new Forms<>(VolunteerInput::empty, VolunteerInput::of, Volunteer::id));
 		this.volunteers = volunteers;
-		this.regions = regions;
 	}
 
-	@GetMapping("/volunteers")
-	@PreAuthorize("hasAuthority('actor:view')")
-	String list(@RequestParam(required = false) String within, @RequestParam(defaultValue = "") String q,
-			@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "0") int page,
-			@AuthenticationPrincipal CurrentUser user, Model model) {
-		RegionScope scope = regions.narrow(user.scope(), within);
-		int p = Math.max(page, 0);
-		model.addAttribute("result", volunteers.list(new ListQuery(scope, q, "", status, p * PAGE_SIZE, PAGE_SIZE)));
-		model.addAttribute("within", scope.root().value());
-		model.addAttribute("withinName", regions.name(scope.root()));
-		model.addAttribute("q", new ListQuery(scope, q, "", "", 0, 1).displayText());
-		model.addAttribute("kind", "");
-		model.addAttribute("status", status);
-		model.addAttribute("statuses", VolunteerStatus.values());
-		return "actor/volunteers/list";
-	}
-
-	@GetMapping("/volunteers/{id}")
-	@PreAuthorize("hasAuthority('actor:view')")
-	String show(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
-		model.addAttribute("volunteer", volunteers.get(user.scope(), id));
-		return "actor/volunteers/show";
-	}
-
-	@GetMapping("/volunteers/{id}/personal-data")
+	@GetMapping("/{id}/personal-data")
 	@PreAuthorize("hasAuthority('actor:view') and hasAuthority('personal-data:view')")
 	String reveal(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
 		Map<PersonalData.Kind, String> plain = volunteers.reveal(user, id);
@@ -66,71 +37,21 @@ class VolunteerController {
 		return "actor/workers/show :: personal-data";
 	}
 
-	@GetMapping("/volunteers/new")
-	@PreAuthorize("hasAuthority('actor:manage')")
-	String form(@AuthenticationPrincipal CurrentUser user, Model model) {
-		model.addAttribute("form", VolunteerInput.empty(user.region().value()));
-		model.addAttribute("statuses", VolunteerStatus.values());
-		return "actor/volunteers/form";
-	}
-
-	@PostMapping("/volunteers")
-	@PreAuthorize("hasAuthority('actor:manage')")
-	String create(VolunteerInput form, @AuthenticationPrincipal CurrentUser user, Model model,
-			RedirectAttributes flash) {
-		try {
-			Volunteer v = volunteers.register(form, user.scope());
-			flash.addFlashAttribute("flash", "actor.volunteer.created");
-			return "redirect:/volunteers/" + v.id();
-		}
-		catch (InvalidInputException ex) {
-			model.addAttribute("form", blankPersonalData(form));
-			model.addAttribute("errors", ex.errors());
-			model.addAttribute("statuses", VolunteerStatus.values());
-			return "actor/volunteers/form";
-		}
-	}
-
-	@GetMapping("/volunteers/{id}/edit")
-	@PreAuthorize("hasAuthority('actor:manage')")
-	String edit(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
-		Volunteer v = volunteers.get(user.scope(), id);
-		model.addAttribute("form", VolunteerInput.of(v));
-		model.addAttribute("volunteer", v);
-		model.addAttribute("statuses", VolunteerStatus.values());
-		return "actor/volunteers/form";
-	}
-
-	@PostMapping("/volunteers/{id}")
-	@PreAuthorize("hasAuthority('actor:manage')")
-	String update(@PathVariable long id, VolunteerInput form, @AuthenticationPrincipal CurrentUser user, Model model,
-			RedirectAttributes flash) {
-		Volunteer existing = volunteers.get(user.scope(), id);
-		try {
-			volunteers.update(id, form, user.scope());
-			flash.addFlashAttribute("flash", "actor.volunteer.updated");
-			return "redirect:/volunteers/" + id;
-		}
-		catch (InvalidInputException ex) {
-			model.addAttribute("form", blankPersonalData(form));
-			model.addAttribute("volunteer", existing);
-			model.addAttribute("errors", ex.errors());
-			model.addAttribute("statuses", VolunteerStatus.values());
-			return "actor/volunteers/form";
-		}
-	}
-
-	@GetMapping("/volunteers/counts")
-	@PreAuthorize("hasAuthority('actor:view')")
-	String counts(@RequestParam(required = false) String within, @AuthenticationPrincipal CurrentUser user,
-			Model model) {
-		model.addAttribute("counts", volunteers.counts(regions.narrow(user.scope(), within)));
-		model.addAttribute("statuses", new VolunteerStatus[] { VolunteerStatus.ACTIVE, VolunteerStatus.SUSPENDED });
-		return "actor/volunteers/counts";
-	}
-
-	private static VolunteerInput blankPersonalData(VolunteerInput f) {
+	/** A form shown again after an error does not echo the typed ID number and phone into the page. */
+	@Override
+	protected VolunteerInput shown(VolunteerInput f) {
 		return new VolunteerInput(f.name(), "", "", f.regionCode(), f.teams(), f.skills(), f.status());
+	}
+
+	@Override
+	protected String countsPage(Model model) {
+		return ListPages.counts(model, "volunteers", "volunteer",
+				new VolunteerStatus[] { VolunteerStatus.ACTIVE, VolunteerStatus.SUSPENDED });
+	}
+
+	@Override
+	protected void options(Model model) {
+		model.addAttribute("statuses", VolunteerStatus.values());
 	}
 
 }

@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
+import org.wushe.actor.registry.ListQuery;
+import org.wushe.actor.registry.RegistryWorkbookBase;
 import org.wushe.personal.FieldChecks;
 import org.wushe.personal.IdNumber;
 import org.wushe.personal.PersonalData;
@@ -36,7 +39,7 @@ import org.wushe.shared.excel.ImportRow;
  * numbers unique in the file and in the registry, numbers reserved per batch) and the export report.
  */
 @Component
-class VolunteerExcel {
+class VolunteerExcel extends RegistryWorkbookBase<Volunteers.Exported> {
 
 	static final ExcelColumn<String> NAME = ExcelColumn.text("actor.excel.column.person-name", 50)
 		.required()
@@ -85,7 +88,8 @@ class VolunteerExcel {
 	private final Writer writer;
 
 	VolunteerExcel(Volunteers volunteers, VolunteerNumbers numbers, RegionInput regions, PersonalData personalData,
-			AuditTrail audit, Writer writer) {
+			AuditTrail audit, Writer writer, RegistryWorkbookBase.Tools tools) {
+		super(new Names("volunteers", VolunteerService.ENTITY, false, LAYOUT), tools);
 		this.volunteers = volunteers;
 		this.numbers = numbers;
 		this.regions = regions;
@@ -94,7 +98,8 @@ class VolunteerExcel {
 		this.writer = writer;
 	}
 
-	ImportPlan<Volunteers.Values> plan(RegionScope scope) {
+	@Override
+	protected ImportPlan<Volunteers.Values> plan(RegionScope scope) {
 		return new Plan(scope);
 	}
 
@@ -199,7 +204,13 @@ class VolunteerExcel {
 	}
 
 	/** The export: masked personal data, or full values through an audited opener. */
-	ExcelReport<Volunteers.Exported> report(String regionName, PersonalData.Opener opener) {
+	@Override
+	protected Stream<Volunteers.Exported> rows(ListQuery query) {
+		return volunteers.stream(query);
+	}
+
+	@Override
+	protected ExcelReport<Volunteers.Exported> report(String regionName, PersonalData.Opener opener) {
 		List<ExportColumn<Volunteers.Exported>> columns = new ArrayList<>();
 		columns.add(ExportColumn.<Volunteers.Exported>text("field.volunteerNumber", e -> e.volunteer().volunteerNumber())
 			.width(18));

@@ -5,9 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +19,7 @@ import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.Page;
 import org.wushe.actor.registry.RegionBreakdown;
 import org.wushe.actor.registry.RegionInput;
+import org.wushe.actor.registry.Registry;
 import org.wushe.actor.registry.TextList;
 import org.wushe.actor.registry.Writer;
 import org.wushe.audit.AuditTrail;
@@ -28,14 +27,13 @@ import org.wushe.region.Region;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.BusinessException;
-import org.wushe.shared.InvalidInputException;
 
 /**
  * The volunteer registry: registration with a generated volunteer number, edits within scope, lists and counts in
  * scope, full personal data with audit.
  */
 @Service
-public class VolunteerService {
+public class VolunteerService implements Registry<Volunteer, VolunteerInput> {
 
 	static final String ENTITY = "volunteer";
 
@@ -76,13 +74,7 @@ public class VolunteerService {
 		String prefix = VolunteerNumbers.prefix(RegionCode.parse(v.regionCode()));
 		String number = VolunteerNumbers.format(prefix, numbers.reserve(prefix, 1));
 		Long id = tx.execute(status -> {
-			long newId;
-			try {
-				newId = volunteers.insert(number, v, writer.now(), writer.name());
-			}
-			catch (DuplicateKeyException ex) {
-				throw InvalidInputException.of("idNumber", "actor.id-number.taken");
-			}
+			long newId = Writer.insertOnce(() -> volunteers.insert(number, v, writer.now(), writer.name()));
 			audit.record("volunteer.create", ENTITY, newId, RegionCode.parse(v.regionCode()));
 			return newId;
 		});
@@ -93,12 +85,7 @@ public class VolunteerService {
 	public Volunteer update(long id, VolunteerInput input, RegionScope scope) {
 		get(scope, id);
 		Volunteers.Values v = check(input, scope, id);
-		try {
-			volunteers.update(id, v, writer.now(), writer.name());
-		}
-		catch (DuplicateKeyException ex) {
-			throw InvalidInputException.of("idNumber", "actor.id-number.taken");
-		}
+		Writer.updateOnce(() -> volunteers.update(id, v, writer.now(), writer.name()));
 		audit.record("volunteer.update", ENTITY, id, RegionCode.parse(v.regionCode()));
 		return get(scope, id);
 	}
@@ -140,10 +127,6 @@ public class VolunteerService {
 
 	public Page<Volunteer> list(ListQuery query) {
 		return Page.of(volunteers.list(query), query.size(), query.offset() / query.size());
-	}
-
-	Stream<Volunteers.Exported> stream(ListQuery query) {
-		return volunteers.stream(query);
 	}
 
 	/** Volunteers (not withdrawn) per child region, by status. */

@@ -13,12 +13,10 @@ import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.wushe.personal.IdNumber;
 import org.wushe.shared.NameInitials;
+import org.wushe.shared.GeneratedIds;
 import org.wushe.personal.PersonalData;
-import org.wushe.personal.PhoneNumber;
 import org.wushe.personal.SealedValue;
-import org.wushe.actor.registry.Inserts;
 import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.RegionBreakdown;
 import org.wushe.actor.registry.RegistryTally;
@@ -83,7 +81,7 @@ class Volunteers {
 
 	long insert(String number, Values v, Timestamp at, String by) {
 		tally.change(null, counted(v.status(), v.regionCode()));
-		return Inserts.returningId(jdbc.sql(INSERT).params(params(number, v, at, by)));
+		return GeneratedIds.returningId(jdbc.sql(INSERT).params(params(number, v, at, by)));
 	}
 
 	/** Inserts many volunteers at once (imports); {@code numbers} in the order of {@code values}. */
@@ -176,13 +174,13 @@ class Volunteers {
 
 	Optional<Sealed> sealed(RegionScope scope, long id) {
 		return jdbc.sql("""
-				SELECT id_number_cipher, phone_cipher, region_code FROM volunteer
+				SELECT id_number_cipher AS id_number, phone_cipher AS phone, region_code FROM volunteer
 				WHERE id = :id AND region_code >= :from AND region_code < :to
 				""")
 			.param("id", id)
 			.param("from", scope.from())
 			.param("to", scope.to())
-			.query((rs, n) -> new Sealed(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.query(Sealed.class)
 			.optional();
 	}
 
@@ -215,12 +213,7 @@ class Volunteers {
 				ORDER BY v.id DESC
 				LIMIT :limit OFFSET :offset
 				""")
-			.param("from", q.scope().from())
-			.param("to", q.scope().to())
-			.param("status", q.status())
-			.param("text", q.text())
-			.param("pattern", q.namePattern())
-			.param("initials", q.initialsPattern())
+			.params(q.params())
 			.param("skill", q.text())
 			.param("idHash", idHash)
 			.param("phoneHash", phoneHash);

@@ -7,8 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
+import org.wushe.actor.registry.ListQuery;
+import org.wushe.actor.registry.RegistryWorkbookBase;
 import org.wushe.actor.Gender;
 import org.wushe.personal.IdNumber;
 import org.wushe.personal.PersonalData;
@@ -33,7 +36,7 @@ import org.wushe.shared.excel.ImportRow;
  * are set on the worker's page, not by import.
  */
 @Component
-class SocialWorkerExcel {
+class SocialWorkerExcel extends RegistryWorkbookBase<SocialWorkers.Exported> {
 
 	static final ExcelColumn<String> NAME = ExcelColumn.text("actor.excel.column.person-name", 50)
 		.required()
@@ -95,7 +98,8 @@ class SocialWorkerExcel {
 	private final Writer writer;
 
 	SocialWorkerExcel(SocialWorkers workers, OrganizationService organizations, RegionInput regions,
-			PersonalData personalData, AuditTrail audit, Writer writer) {
+			PersonalData personalData, AuditTrail audit, Writer writer, RegistryWorkbookBase.Tools tools) {
+		super(new Names("workers", SocialWorkerService.ENTITY, true, LAYOUT), tools);
 		this.workers = workers;
 		this.organizations = organizations;
 		this.regions = regions;
@@ -104,7 +108,8 @@ class SocialWorkerExcel {
 		this.writer = writer;
 	}
 
-	ImportPlan<SocialWorkers.Values> plan(RegionScope scope) {
+	@Override
+	protected ImportPlan<SocialWorkers.Values> plan(RegionScope scope) {
 		Map<String, Integer> seen = new HashMap<>();
 		Map<String, Optional<String>> regionProblems = new HashMap<>();
 		Map<String, Optional<Long>> employers = new HashMap<>();
@@ -171,7 +176,13 @@ class SocialWorkerExcel {
 		};
 	}
 
-	ExcelReport<SocialWorkers.Exported> report(String regionName, PersonalData.Opener opener) {
+	@Override
+	protected Stream<SocialWorkers.Exported> rows(ListQuery query) {
+		return workers.stream(query);
+	}
+
+	@Override
+	protected ExcelReport<SocialWorkers.Exported> report(String regionName, PersonalData.Opener opener) {
 		List<ExportColumn<SocialWorkers.Exported>> columns = new ArrayList<>();
 		columns.add(ExportColumn.text("actor.excel.column.person-name", e -> e.worker().name()));
 		columns.add(ExportColumn.<SocialWorkers.Exported>label("field.gender", e -> e.worker().gender().messageKey()).width(8));

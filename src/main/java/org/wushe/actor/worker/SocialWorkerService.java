@@ -7,9 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.access.CurrentUser;
@@ -24,13 +22,13 @@ import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.Page;
 import org.wushe.actor.registry.RegionBreakdown;
 import org.wushe.actor.registry.RegionInput;
+import org.wushe.actor.registry.Registry;
 import org.wushe.actor.registry.Writer;
 import org.wushe.audit.AuditTrail;
 import org.wushe.region.Region;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.BusinessException;
-import org.wushe.shared.InvalidInputException;
 import org.wushe.site.SiteService;
 import org.wushe.site.SiteStatus;
 
@@ -39,7 +37,7 @@ import org.wushe.site.SiteStatus;
  * sealed), training records, lists and counts (all / certified) in scope, full personal data with audit.
  */
 @Service
-public class SocialWorkerService {
+public class SocialWorkerService implements Registry<SocialWorker, WorkerInput> {
 
 	static final String ENTITY = "social-worker";
 
@@ -74,13 +72,7 @@ public class SocialWorkerService {
 	@Transactional
 	public SocialWorker register(WorkerInput input, RegionScope scope) {
 		SocialWorkers.Values v = check(input, scope, null);
-		long id;
-		try {
-			id = workers.insert(v, writer.now(), writer.name());
-		}
-		catch (DuplicateKeyException ex) {
-			throw InvalidInputException.of("idNumber", "actor.id-number.taken");
-		}
+		long id = Writer.insertOnce(() -> workers.insert(v, writer.now(), writer.name()));
 		audit.record("social-worker.create", ENTITY, id, RegionCode.parse(v.regionCode()));
 		return get(scope, id);
 	}
@@ -89,12 +81,7 @@ public class SocialWorkerService {
 	public SocialWorker update(long id, WorkerInput input, RegionScope scope) {
 		get(scope, id);
 		SocialWorkers.Values v = check(input, scope, id);
-		try {
-			workers.update(id, v, writer.now(), writer.name());
-		}
-		catch (DuplicateKeyException ex) {
-			throw InvalidInputException.of("idNumber", "actor.id-number.taken");
-		}
+		Writer.updateOnce(() -> workers.update(id, v, writer.now(), writer.name()));
 		audit.record("social-worker.update", ENTITY, id, RegionCode.parse(v.regionCode()));
 		return get(scope, id);
 	}
@@ -198,11 +185,6 @@ public class SocialWorkerService {
 
 	public Page<SocialWorker> list(ListQuery query) {
 		return Page.of(workers.list(query), query.size(), query.offset() / query.size());
-	}
-
-	/** Every worker matching the filters with ciphertexts, for exports; inside a transaction, close the stream. */
-	Stream<SocialWorkers.Exported> stream(ListQuery query) {
-		return workers.stream(query);
 	}
 
 	/** Active workers per child region: certified and uncertified (the total is all professionals). */

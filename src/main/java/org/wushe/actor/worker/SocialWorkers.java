@@ -17,13 +17,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.actor.Gender;
-import org.wushe.personal.IdNumber;
 import org.wushe.shared.NameInitials;
+import org.wushe.shared.GeneratedIds;
 import org.wushe.personal.PersonalData;
-import org.wushe.personal.PhoneNumber;
 import org.wushe.actor.Qualification;
 import org.wushe.personal.SealedValue;
-import org.wushe.actor.registry.Inserts;
 import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.RegionBreakdown;
 import org.wushe.actor.registry.RegistryTally;
@@ -91,7 +89,7 @@ class SocialWorkers {
 
 	long insert(Values v, Timestamp at, String by) {
 		tally.change(null, counted(v));
-		long id = Inserts.returningId(jdbc.sql("""
+		long id = GeneratedIds.returningId(jdbc.sql("""
 				INSERT INTO social_worker (name, name_initials, gender, id_number_cipher, id_number_hash,
 				    id_number_masked, phone_cipher, phone_hash, phone_masked, qualification, certificate_number,
 				    employer_id, region_code, post, status, created_at, created_by, updated_at, updated_by)
@@ -202,13 +200,13 @@ class SocialWorkers {
 
 	Optional<Sealed> sealed(RegionScope scope, long id) {
 		return jdbc.sql("""
-				SELECT id_number_cipher, phone_cipher, region_code FROM social_worker
+				SELECT id_number_cipher AS id_number, phone_cipher AS phone, region_code FROM social_worker
 				WHERE id = :id AND region_code >= :from AND region_code < :to
 				""")
 			.param("id", id)
 			.param("from", scope.from())
 			.param("to", scope.to())
-			.query((rs, n) -> new Sealed(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.query(Sealed.class)
 			.optional();
 	}
 
@@ -248,13 +246,7 @@ class SocialWorkers {
 						ORDER BY w.id DESC
 						LIMIT :limit OFFSET :offset
 						""")
-			.param("from", q.scope().from())
-			.param("to", q.scope().to())
-			.param("kind", q.kind())
-			.param("status", q.status())
-			.param("text", q.text())
-			.param("pattern", q.namePattern())
-			.param("initials", q.initialsPattern())
+			.params(q.params())
 			.param("idHash", idHash)
 			.param("phoneHash", phoneHash);
 	}
@@ -296,13 +288,12 @@ class SocialWorkers {
 				WHERE worker_id = :id ORDER BY taken_on DESC, id DESC
 				""")
 			.param("id", workerId)
-			.query((rs, n) -> new Training(rs.getLong("id"), rs.getString("course"), rs.getBigDecimal("hours"),
-					rs.getDate("taken_on").toLocalDate()))
+			.query(Training.class)
 			.list();
 	}
 
 	long addTraining(long workerId, String course, BigDecimal hours, java.time.LocalDate takenOn) {
-		return Inserts.returningId(jdbc.sql("""
+		return GeneratedIds.returningId(jdbc.sql("""
 				INSERT INTO social_worker_training (worker_id, course, hours, taken_on)
 				VALUES (:worker, :course, :hours, :takenOn)
 				""")

@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.wushe.access.CurrentUser;
-import org.wushe.charity.support.CharityFilter;
 import org.wushe.charity.support.CharityRegions;
 import org.wushe.charity.support.MoneyTotals;
 
@@ -45,9 +44,7 @@ class DonationApi {
 	List<Donation> list(@RequestParam(required = false) String within, @RequestParam(defaultValue = "") String q,
 			@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "0") int offset,
 			@RequestParam(defaultValue = "100") int size, @AuthenticationPrincipal CurrentUser user) {
-		List<Donation> rows = donations
-			.list(new CharityFilter(regions.narrow(user.scope(), within), q, kind, offset, size));
-		return rows.subList(0, Math.min(rows.size(), Math.min(Math.max(size, 1), CharityFilter.MAX_SIZE)));
+		return regions.page(user.scope(), within, q, kind, offset, size, donations::list);
 	}
 
 	@PostMapping("/api/donations")
@@ -86,8 +83,7 @@ class DonationApi {
 	List<Donor> donors(@RequestParam(required = false) String within, @RequestParam(defaultValue = "") String q,
 			@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "0") int offset,
 			@RequestParam(defaultValue = "100") int size, @AuthenticationPrincipal CurrentUser user) {
-		List<Donor> rows = donations.donors(new CharityFilter(regions.narrow(user.scope(), within), q, kind, offset, size));
-		return rows.subList(0, Math.min(rows.size(), Math.min(Math.max(size, 1), CharityFilter.MAX_SIZE)));
+		return regions.page(user.scope(), within, q, kind, offset, size, donations::donors);
 	}
 
 	@PostMapping("/api/donors")

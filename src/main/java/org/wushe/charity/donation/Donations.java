@@ -13,11 +13,11 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.shared.NameInitials;
+import org.wushe.shared.GeneratedIds;
 import org.wushe.personal.SealedValue;
 import org.wushe.charity.DonationKind;
 import org.wushe.charity.DonorKind;
 import org.wushe.charity.support.CharityFilter;
-import org.wushe.charity.support.GeneratedIds;
 import org.wushe.charity.support.MoneyTotals;
 import org.wushe.region.RegionScope;
 

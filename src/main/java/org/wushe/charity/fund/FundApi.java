@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.wushe.access.CurrentUser;
-import org.wushe.charity.support.CharityFilter;
 import org.wushe.charity.support.CharityRegions;
 
 /** {@code /api/funds} and {@code /api/trusts} within the caller's scope. */
@@ -40,8 +39,7 @@ class FundApi {
 	List<Fund> list(@RequestParam(required = false) String within, @RequestParam(defaultValue = "") String q,
 			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int size,
 			@AuthenticationPrincipal CurrentUser user) {
-		List<Fund> rows = funds.funds(new CharityFilter(regions.narrow(user.scope(), within), q, "", offset, size));
-		return rows.subList(0, Math.min(rows.size(), Math.min(Math.max(size, 1), CharityFilter.MAX_SIZE)));
+		return regions.page(user.scope(), within, q, "", offset, size, funds::funds);
 	}
 
 	@PostMapping("/api/funds")
@@ -77,9 +75,7 @@ class FundApi {
 	List<CharitableTrust> trusts(@RequestParam(required = false) String within,
 			@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int offset,
 			@RequestParam(defaultValue = "100") int size, @AuthenticationPrincipal CurrentUser user) {
-		List<CharitableTrust> rows = funds
-			.trusts(new CharityFilter(regions.narrow(user.scope(), within), q, "", offset, size));
-		return rows.subList(0, Math.min(rows.size(), Math.min(Math.max(size, 1), CharityFilter.MAX_SIZE)));
+		return regions.page(user.scope(), within, q, "", offset, size, funds::trusts);
 	}
 
 	@PostMapping("/api/trusts")

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -50,22 +52,37 @@ class FundController {
 	@PreAuthorize("hasAuthority('charity:view')")
 	void exportFunds(@RequestParam(required = false) String within, @RequestParam(defaultValue = "") String q,
 			@AuthenticationPrincipal CurrentUser user, HttpServletResponse response) {
-		RegionScope scope = regions.narrow(user.scope(), within);
-		String name = regions.name(scope.root());
-		CharityFilter filter = new CharityFilter(scope, q, "", 0, CharityFilter.MAX_SIZE);
-		exports.download(user, false, FundService.FUND, scope, "q=" + q, opener -> fundReport(name),
-				() -> funds.streamFunds(filter), response, "charity.excel.funds.file", name);
+		export(within, q, user, response, FundService.FUND, FundController::fundReport, funds::streamFunds,
+				"charity.excel.funds.file");
 	}
 
 	@GetMapping("/trusts/export")
 	@PreAuthorize("hasAuthority('charity:view')")
 	void exportTrusts(@RequestParam(required = false) String within, @RequestParam(defaultValue = "") String q,
 			@AuthenticationPrincipal CurrentUser user, HttpServletResponse response) {
+		export(within, q, user, response, FundService.TRUST, FundController::trustReport, funds::streamTrusts,
+				"charity.excel.trusts.file");
+	}
+
+	/** The list as a workbook (no personal data in it), named after the region. */
+	private <T> void export(String within, String q, CurrentUser user, HttpServletResponse response, String entity,
+			Function<String, ExcelReport<T>> report, Function<CharityFilter, Stream<T>> rows, String fileNameKey) {
 		RegionScope scope = regions.narrow(user.scope(), within);
 		String name = regions.name(scope.root());
 		CharityFilter filter = new CharityFilter(scope, q, "", 0, CharityFilter.MAX_SIZE);
-		exports.download(user, false, FundService.TRUST, scope, "q=" + q, opener -> trustReport(name),
-				() -> funds.streamTrusts(filter), response, "charity.excel.trusts.file", name);
+		exports.download(user, false, entity, scope, "q=" + q, opener -> report.apply(name), () -> rows.apply(filter),
+				response, fileNameKey, name);
+	}
+
+	/** A list page: the rows matching the filters in the user's scope (at most {@link CharityFilter#MAX_SIZE}). */
+	private <T> String list(String within, String q, CurrentUser user, Model model, String attribute,
+			Function<CharityFilter, List<T>> rows, String view) {
+		RegionScope scope = regions.narrow(user.scope(), within);
+		List<T> found = rows.apply(new CharityFilter(scope, q, "", 0, CharityFilter.MAX_SIZE));
+		model.addAttribute(attribute, found.subList(0, Math.min(found.size(), CharityFilter.MAX_SIZE)));
+		model.addAttribute("within", scope.root().value());
+		model.addAttribute("q", q);
+		return view;
 	}
 
 	private static ExcelReport<Fund> fundReport(String regionName) {
@@ -102,12 +119,7 @@ class FundController {
 	@PreAuthorize("hasAuthority('charity:view')")
 	String funds(@RequestParam(required = false) String within, @RequestParam(defaultValue = "") String q,
 			@AuthenticationPrincipal CurrentUser user, Model model) {
-		RegionScope scope = regions.narrow(user.scope(), within);
-		List<Fund> rows = funds.funds(new CharityFilter(scope, q, "", 0, CharityFilter.MAX_SIZE));
-		model.addAttribute("funds", rows.subList(0, Math.min(rows.size(), CharityFilter.MAX_SIZE)));
-		model.addAttribute("within", scope.root().value());
-		model.addAttribute("q", q);
-		return "charity/funds";
+		return list(within, q, user, model, "funds", funds::funds, "charity/funds");
 	}
 
 	@GetMapping("/funds/{id}")
@@ -155,12 +167,7 @@ class FundController {
 	@PreAuthorize("hasAuthority('charity:view')")
 	String trusts(@RequestParam(required = false) String within, @RequestParam(defaultValue = "") String q,
 			@AuthenticationPrincipal CurrentUser user, Model model) {
-		RegionScope scope = regions.narrow(user.scope(), within);
-		List<CharitableTrust> rows = funds.trusts(new CharityFilter(scope, q, "", 0, CharityFilter.MAX_SIZE));
-		model.addAttribute("trusts", rows.subList(0, Math.min(rows.size(), CharityFilter.MAX_SIZE)));
-		model.addAttribute("within", scope.root().value());
-		model.addAttribute("q", q);
-		return "charity/trusts";
+		return list(within, q, user, model, "trusts", funds::trusts, "charity/trusts");
 	}
 
 	@GetMapping("/trusts/{id}")

@@ -13,10 +13,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 import org.wushe.shared.NameInitials;
+import org.wushe.shared.GeneratedIds;
 import org.wushe.charity.support.CharityFilter;
-import org.wushe.charity.support.GeneratedIds;
 import org.wushe.region.RegionScope;
 
 /** Fund and trust rows; every read bound to a region range. */
@@ -90,15 +91,18 @@ class Funds {
 	}
 
 	Optional<Fund> findFund(RegionScope scope, long id) {
-		return jdbc.sql("SELECT " + FUND_COLUMNS + """
+		return find(FUND_COLUMNS + " FROM charity_fund f LEFT JOIN region r ON r.code = f.region_code", "f", scope, id,
+				Funds::fund);
+	}
 
-				FROM charity_fund f LEFT JOIN region r ON r.code = f.region_code
-				WHERE f.id = :id AND f.region_code >= :from AND f.region_code < :to
-				""")
+	/** One row of {@code selectFrom} (columns and tables, {@code alias} the main table) by id within the scope. */
+	private <T> Optional<T> find(String selectFrom, String alias, RegionScope scope, long id, RowMapper<T> mapper) {
+		return jdbc.sql("SELECT " + selectFrom + " WHERE " + alias + ".id = :id AND " + alias
+				+ ".region_code >= :from AND " + alias + ".region_code < :to")
 			.param("id", id)
 			.param("from", scope.from())
 			.param("to", scope.to())
-			.query(Funds::fund)
+			.query(mapper)
 			.optional();
 	}
 
@@ -131,10 +135,11 @@ class Funds {
 		record Rule(BigDecimal ratio, BigDecimal cap, BigDecimal matched) {
 		}
 		Rule rule = jdbc.sql("""
-				SELECT matching_ratio, matching_cap, matched_total FROM charity_fund WHERE id = :id FOR UPDATE
+				SELECT matching_ratio AS ratio, matching_cap AS cap, matched_total AS matched FROM charity_fund
+				WHERE id = :id FOR UPDATE
 				""")
 			.param("id", fundId)
-			.query((rs, n) -> new Rule(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
+			.query(Rule.class)
 			.single();
 		BigDecimal wanted = value.multiply(rule.ratio()).setScale(2, java.math.RoundingMode.DOWN);
 		BigDecimal left = rule.cap().subtract(rule.matched()).max(BigDecimal.ZERO);
@@ -190,16 +195,8 @@ class Funds {
 	}
 
 	Optional<CharitableTrust> findTrust(RegionScope scope, long id) {
-		return jdbc.sql("SELECT " + TRUST_COLUMNS + """
-
-				FROM charitable_trust t LEFT JOIN region r ON r.code = t.region_code
-				WHERE t.id = :id AND t.region_code >= :from AND t.region_code < :to
-				""")
-			.param("id", id)
-			.param("from", scope.from())
-			.param("to", scope.to())
-			.query(Funds::trust)
-			.optional();
+		return find(TRUST_COLUMNS + " FROM charitable_trust t LEFT JOIN region r ON r.code = t.region_code", "t", scope,
+				id, Funds::trust);
 	}
 
 	List<CharitableTrust> trusts(CharityFilter q) {

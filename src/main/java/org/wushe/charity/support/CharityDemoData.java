@@ -1,20 +1,13 @@
 package org.wushe.charity.support;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.wushe.charity.donation.DonationInput;
@@ -28,6 +21,7 @@ import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
 import org.wushe.region.RegionTreeLoaded;
 import org.wushe.region.Regions;
+import org.wushe.shared.CsvRows;
 
 /**
  * Demo charity resources for the embedded default ({@code wushe.demo.enabled=true}) once the region tree is loaded:
@@ -125,20 +119,7 @@ class CharityDemoData {
 	}
 
 	private static List<String[]> csv() {
-		List<String[]> rows = new ArrayList<>();
-		try (var reader = new BufferedReader(new InputStreamReader(
-				new ClassPathResource("demo/charity.csv").getInputStream(), StandardCharsets.UTF_8))) {
-			String line = reader.readLine();
-			while ((line = reader.readLine()) != null) {
-				if (!line.isBlank()) {
-					rows.add(line.split(",", -1));
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return rows;
+		return CsvRows.read("demo/charity.csv");
 	}
 
 }

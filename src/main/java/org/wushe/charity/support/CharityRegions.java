@@ -2,6 +2,7 @@ package org.wushe.charity.support;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 import org.wushe.personal.FieldChecks;
@@ -45,6 +46,16 @@ public class CharityRegions {
 
 	public RegionScope narrow(RegionScope scope, String within) {
 		return scope.within(within, "within");
+	}
+
+	/**
+	 * One page of an API list: the rows matching the filters in the user's scope narrowed to {@code within}, at most
+	 * {@code size} (and {@link CharityFilter#MAX_SIZE}).
+	 */
+	public <T> List<T> page(RegionScope scope, String within, String q, String kind, int offset, int size,
+			Function<CharityFilter, List<T>> rows) {
+		List<T> found = rows.apply(new CharityFilter(narrow(scope, within), q, kind, offset, size));
+		return found.subList(0, Math.min(found.size(), Math.min(Math.max(size, 1), CharityFilter.MAX_SIZE)));
 	}
 
 	public String name(RegionCode code) {

@@ -1,4 +1,4 @@
-package org.wushe.actor.registry;
+package org.wushe.personal;
 
 import java.io.IOException;
 import java.util.List;
@@ -22,12 +22,15 @@ import org.wushe.shared.excel.ImportMode;
 import org.wushe.shared.excel.ImportPlan;
 
 /**
- * The import endpoints every registry shares, so that each registry's controller only maps its paths: the upload
- * page and template, start an import for the current user (page or API), find their job again, and show a refused
- * file in place (a page, or the htmx fragment of the upload form).
+ * The import endpoints every registry shares, so that a module's controller only maps its paths: the upload page
+ * ({@code fragments/import-page}) and template, start an import for the current user (page or API), find their job
+ * again, and show a refused file in place (a page, or the htmx fragment of the upload form). Registries described by
+ * a {@link RegistryWorkbook} get all of it through {@link RegistryWorkbooks}.
  */
 @Component
 public class ImportHandling {
+
+	static final String PAGE = "fragments/import-page";
 
 	/** An import job as the API answers it. */
 	public record Summary(String id, String state, String fileName, long rowsRead, long totalRows, int percent,
@@ -69,7 +72,7 @@ public class ImportHandling {
 	/** The upload page of a registry. */
 	public String page(ImportPage page, Model model) {
 		page.addTo(model);
-		return "actor/import";
+		return PAGE;
 	}
 
 	/** Streams the registry's template with headers and 填写说明. */
@@ -82,7 +85,7 @@ public class ImportHandling {
 		ImportJob found = job(id, user);
 		model.addAttribute("job", found);
 		model.addAttribute("poll", request.getContextPath() + page.base() + "/import/" + found.id());
-		return "actor/import :: job-result";
+		return PAGE + " :: job-result";
 	}
 
 	/** Starts an import from the API: 200 with the finished job for small files, 202 with a job to poll else. */
@@ -120,11 +123,11 @@ public class ImportHandling {
 			ImportJob job = start(file, mode, plan, user);
 			model.addAttribute("job", job);
 			model.addAttribute("poll", request.getContextPath() + base + "/import/" + job.id());
-			return htmx ? "actor/import :: job-result" : "actor/import";
+			return htmx ? PAGE + " :: job-result" : PAGE;
 		}
 		catch (BusinessException ex) {
 			model.addAttribute("detail", texts.get(ex.messageKey(), ex.args()));
-			return htmx ? "actor/import :: refused" : "actor/import";
+			return htmx ? PAGE + " :: refused" : PAGE;
 		}
 	}
 

@@ -1,4 +1,4 @@
-package org.wushe.actor.registry;
+package org.wushe.shared;
 
 import java.util.Map;
 
@@ -7,9 +7,9 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 
 /** Runs an {@code INSERT} into a table with a generated {@code id} and answers the new id (H2 and PostgreSQL). */
-public final class Inserts {
+public final class GeneratedIds {
 
-	private Inserts() {
+	private GeneratedIds() {
 	}
 
 	public static long returningId(JdbcClient.StatementSpec insert) {
