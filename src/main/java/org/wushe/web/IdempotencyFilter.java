@@ -281,7 +281,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		response.getWriter()
 			.write("{\"type\":\"about:blank\",\"status\":" + status + ",\"detail\":\"" + json(detail)
-					+ "\",\"instance\":\"" + json(request.getRequestURI()) + "\"}");
+					+ "\",\"instance\":\"" + json(request.getRequestURI()) + "\""
+					// a bad key is a fault of the header, named like any other field
+					+ (status == HttpServletResponse.SC_BAD_REQUEST
+							? ",\"errors\":[{\"field\":\"" + HEADER + "\",\"message\":\"" + json(detail) + "\"}]" : "")
+					+ "}");
 	}
 
 	private static String json(String text) {

@@ -3,6 +3,7 @@ package org.wushe.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
@@ -98,6 +99,16 @@ class IdempotencyTests {
 		mvc.perform(newAccount(other, other + "-i").header("Idempotency-Key", "k-" + county))
 			.andExpect(status().isCreated())
 			.andExpect(header().doesNotExist("Idempotent-Replayed"));
+	}
+
+	@Test
+	void aKeyTooLongIsRefusedNamingTheHeaderAndNothingIsCreated() throws Exception {
+		String county = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
+		mvc.perform(newAccount(county, county + "-long").header("Idempotency-Key", "k".repeat(1_000)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"))
+			.andExpect(jsonPath("$.detail").isNotEmpty());
+		assertThat(accounts(county + "-long")).isZero();
 	}
 
 	@Test
