@@ -127,6 +127,9 @@ class CampaignContactPhoneTests {
 			.andExpect(jsonPath("$.contactPhone").value("0471-6945000"));
 		change(province, id, "12345").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("contactPhone"))
+			.andExpect(content().string(containsString("联系电话位数不对")));
+		change(province, id, "电话待定").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("contactPhone"))
 			.andExpect(content().string(containsString("联系电话应为")));
 		change(province, id, "138 1234 5678").andExpect(status().isOk())
 			.andExpect(jsonPath("$.contactPhone").value("138****5678"));
