@@ -14,6 +14,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -153,6 +157,53 @@ class WriteEndpointFuzzTests {
 					sent++;
 				}
 			}
+		}
+		assertThat(failures).as("of %d requests to %d endpoints", sent, endpoints.size()).isEmpty();
+	}
+
+	/**
+	 * Duplicate races: every write endpoint gets the same request four times at once (an empty body, and each field
+	 * with a value of the wrong type), as a double-clicked button or a retrying client sends it. No answer is a server
+	 * error, every 400 names a field, and the four answers agree (or are writes and 409 conflicts). (Races between valid requests on a unique key are {@link DuplicateRaceTests}.)
+	 */
+	@Test
+	void identicalRequestsAtOnceNeverGiveAServerError() throws Exception {
+		String username = TestAccounts.create(accounts, Role.ADMIN, "00");
+		MockHttpSession admin = new MockHttpSession();
+		mvc.perform(post("/login").session(admin).with(csrf()).param("username", username)
+			.param("password", TestAccounts.PASSWORD)).andExpect(redirectedUrl("/"));
+		List<Endpoint> endpoints = writeEndpoints();
+		List<String> failures = new ArrayList<>();
+		ExecutorService racers = Executors.newFixedThreadPool(4);
+		int sent = 0;
+		try {
+			for (Endpoint endpoint : endpoints) {
+				List<String> bodies = new ArrayList<>(List.of("{}"));
+				fields(endpoint.body()).forEach((name, type) -> bodies.add(body(name,
+						type == String.class ? "{\"x\":1}" : Collection.class.isAssignableFrom(type) ? "\"x\"" : "\"不是数字\"")));
+				for (String body : bodies) {
+					List<Future<MockHttpServletResponse>> answers = new ArrayList<>();
+					for (int i = 0; i < 4; i++) {
+						answers.add(racers.submit(() -> send(endpoint, body, admin, r -> r)));
+					}
+					List<Integer> statuses = new ArrayList<>();
+					for (Future<MockHttpServletResponse> answer : answers) {
+						MockHttpServletResponse response = answer.get(60, TimeUnit.SECONDS);
+						statuses.add(response.getStatus());
+						check(failures, endpoint, "race " + body, response, ANY_FIELD);
+					}
+					// the same answer four times, or (where the request is valid) one write and conflicts for the rest
+					boolean oneWriteThenConflicts = statuses.stream().allMatch(st -> st < 300 || st == 409);
+					if (statuses.stream().distinct().count() > 1 && !oneWriteThenConflicts) {
+						failures.add(endpoint.method() + " " + endpoint.path() + " [race " + body + "] answers differ: "
+								+ statuses);
+					}
+					sent += 4;
+				}
+			}
+		}
+		finally {
+			racers.shutdownNow();
 		}
 		assertThat(failures).as("of %d requests to %d endpoints", sent, endpoints.size()).isEmpty();
 	}
