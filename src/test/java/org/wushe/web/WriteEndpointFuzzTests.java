@@ -162,9 +162,9 @@ class WriteEndpointFuzzTests {
 	}
 
 	/**
-	 * Duplicate races: every write endpoint gets the same request four times at once (an empty body, and each field
+	 * Duplicate races: every write endpoint gets the same request four times at once (broken JSON, and each field
 	 * with a value of the wrong type), as a double-clicked button or a retrying client sends it. No answer is a server
-	 * error, every 400 names a field, and the four answers agree (or are writes and 409 conflicts). (Races between valid requests on a unique key are {@link DuplicateRaceTests}.)
+	 * error, every 400 names a field, and the four answers agree. (Races between valid requests on a unique key are {@link DuplicateRaceTests}.)
 	 */
 	@Test
 	void identicalRequestsAtOnceNeverGiveAServerError() throws Exception {
@@ -178,7 +178,8 @@ class WriteEndpointFuzzTests {
 		int sent = 0;
 		try {
 			for (Endpoint endpoint : endpoints) {
-				List<String> bodies = new ArrayList<>(List.of("{}"));
+				// bad bodies only: a valid one would really act on whatever record the path's id names
+				List<String> bodies = new ArrayList<>(List.of("{\"a\":"));
 				fields(endpoint.body()).forEach((name, type) -> bodies.add(body(name,
 						type == String.class ? "{\"x\":1}" : Collection.class.isAssignableFrom(type) ? "\"x\"" : "\"不是数字\"")));
 				for (String body : bodies) {
@@ -192,9 +193,7 @@ class WriteEndpointFuzzTests {
 						statuses.add(response.getStatus());
 						check(failures, endpoint, "race " + body, response, ANY_FIELD);
 					}
-					// the same answer four times, or (where the request is valid) one write and conflicts for the rest
-					boolean oneWriteThenConflicts = statuses.stream().allMatch(st -> st < 300 || st == 409);
-					if (statuses.stream().distinct().count() > 1 && !oneWriteThenConflicts) {
+					if (statuses.stream().distinct().count() > 1) {
 						failures.add(endpoint.method() + " " + endpoint.path() + " [race " + body + "] answers differ: "
 								+ statuses);
 					}
