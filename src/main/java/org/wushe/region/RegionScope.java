@@ -51,9 +51,4 @@ public record RegionScope(RegionCode root) {
 		return within(RegionCode.parse(text, field));
 	}
 
-	/** The scope of a list filter sent as {@code within}: see {@link #within(String, String)}. */
-	public RegionScope within(String within) {
-		return within(within, "within");
-	}
-
 }

@@ -1,11 +1,6 @@
 package org.wushe.volunteering;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -17,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,6 +22,7 @@ import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
 import org.wushe.region.RegionTreeLoaded;
 import org.wushe.region.Regions;
+import org.wushe.shared.CsvRows;
 import org.wushe.shared.DemoDates;
 import org.wushe.shared.cluster.ClusterLock;
 
@@ -256,24 +251,15 @@ class VolunteeringDemoData {
 	}
 
 	static List<DemoProject> projectRows(LocalDate today) {
-		return csv("demo/volunteering-projects.csv").stream()
+		return CsvRows.read("demo/volunteering-projects.csv").stream()
 			.map(r -> new DemoProject(r[0], r[1], DemoDates.resolve(r[2], today), DemoDates.resolve(r[3], today),
 					Boolean.parseBoolean(r[4]), Boolean.parseBoolean(r[5]), Integer.parseInt(r[6]), r[7], r[8], r[9]))
 			.toList();
 	}
 
 	private static Map<String, String> texts() {
-		return csv("demo/volunteering-texts.csv").stream().collect(Collectors.toMap(r -> r[0], r -> r[1]));
+		return CsvRows.read("demo/volunteering-texts.csv").stream().collect(Collectors.toMap(r -> r[0], r -> r[1]));
 	}
 
-	private static List<String[]> csv(String path) {
-		try (BufferedReader in = new BufferedReader(
-				new InputStreamReader(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8))) {
-			return in.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(",", -1)).toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
 
 }
