@@ -11,8 +11,9 @@ import org.wushe.region.RegionCode;
 /**
  * The care module's public API for figures, exact at the moment of the read. Persons, categories and cases are key
  * look-ups of the counters every write keeps; visits and referrals sum the day counters of the period; overdue sums
- * the due-date counters before today; distinct persons served is COUNT(DISTINCT) over the per-person-per-day served
- * marks of the subtree and period (one index range; its cost grows with the marks in that range).
+ * the due-date counters before today. Distinct persons served in a calendar month, quarter or year is a key look-up of
+ * the counts kept on write ({@link ServedMarks}); over any other range of days it is COUNT(DISTINCT) over the
+ * per-person-per-day served marks of the subtree and range (one index range; its cost grows with the marks in it).
  */
 @Service
 public class CareFigures {
@@ -36,7 +37,7 @@ public class CareFigures {
 
 	public Counts counts(RegionCode region, LocalDate from, LocalDate to, LocalDate today) {
 		Map<String, Long> tally = new LinkedHashMap<>();
-		jdbc.sql("SELECT metric, entries FROM care_tally WHERE region_code = :r")
+		jdbc.sql("SELECT metric, SUM(entries) FROM care_tally WHERE region_code = :r GROUP BY metric")
 			.param("r", region.value())
 			.query((rs, n) -> tally.put(rs.getString(1), rs.getLong(2)))
 			.list();
@@ -55,7 +56,7 @@ public class CareFigures {
 			.param("today", today.toString())
 			.query(Long.class)
 			.single();
-		long served = served(region, from, to);
+		long served = served(region, from, to, today);
 		Map<String, Long> byCategory = new LinkedHashMap<>();
 		for (CareCategories.Category c : categories.all()) {
 			byCategory.put(c.code(), tally.getOrDefault(CareTally.category(c.code()), 0L));
@@ -65,7 +66,53 @@ public class CareFigures {
 				daily.getOrDefault(CareTally.REFERRALS, 0L), byCategory);
 	}
 
-	private long served(RegionCode region, LocalDate from, LocalDate to) {
+	private long served(RegionCode region, LocalDate from, LocalDate to, LocalDate today) {
+		String period = calendarPeriod(from, to, today);
+		if (period != null) {
+			return jdbc.sql("SELECT COALESCE(SUM(persons), 0) FROM care_served_count WHERE region_code = :r AND period_key = :k")
+				.param("r", region.value())
+				.param("k", period)
+				.query(Long.class)
+				.single();
+		}
+		return distinctServed(region, from, to);
+	}
+
+	/**
+	 * The key of the calendar month, quarter or year that {@code from..to} is, or {@code null}. A range from a
+	 * period's first day to a day on or after today but before the period's end (this month so far) is the period too:
+	 * nothing is served after today.
+	 */
+	static String calendarPeriod(LocalDate from, LocalDate to, LocalDate today) {
+		if (to.isBefore(from)) {
+			return null;
+		}
+		LocalDate monthEnd = from.withDayOfMonth(from.lengthOfMonth());
+		LocalDate quarterStart = from.withMonth((from.getMonthValue() - 1) / 3 * 3 + 1).withDayOfMonth(1);
+		LocalDate quarterEnd = quarterStart.plusMonths(3).minusDays(1);
+		LocalDate yearEnd = from.withDayOfYear(from.lengthOfYear());
+		if (from.getDayOfMonth() == 1 && ends(to, monthEnd, today)) {
+			return ServedMarks.month(from);
+		}
+		if (from.equals(quarterStart) && ends(to, quarterEnd, today)) {
+			return ServedMarks.quarter(from);
+		}
+		if (from.getDayOfYear() == 1 && ends(to, yearEnd, today)) {
+			return ServedMarks.year(from);
+		}
+		return null;
+	}
+
+	private static boolean ends(LocalDate to, LocalDate end, LocalDate today) {
+		return to.equals(end) || to.isBefore(end) && !to.isBefore(today);
+	}
+
+	/**
+	 * The exact distinct persons served over any range of days: COUNT(DISTINCT) over the per-person-per-day served
+	 * marks of the subtree and range. Its cost grows with the marks in the range (about 1 µs each); the dashboard's
+	 * calendar periods never take this path.
+	 */
+	long distinctServed(RegionCode region, LocalDate from, LocalDate to) {
 		return jdbc.sql("""
 				SELECT COUNT(DISTINCT person_id) FROM care_served
 				WHERE region_code >= :rf AND region_code < :rt AND served_on >= :from AND served_on <= :to

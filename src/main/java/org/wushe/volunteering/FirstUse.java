@@ -11,8 +11,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rows made on first use and then only locked and read: a volunteer's total row, a personal account, a certificate
- * counter. The row is created in a short transaction of its own (so the caller's transaction never holds an insert
- * that a concurrent creator waits on); a concurrent creator's duplicate is fine, and the caller then finds the row.
+ * counter. The row is created in the caller's transaction, on its connection, under a savepoint (never a second
+ * connection, which a busy pool may not have): a concurrent creator waits for the caller's commit and then finds the
+ * row; a duplicate of a creator that committed first only rolls back to the savepoint, and the caller finds its row.
  */
 @Component
 class FirstUse {
@@ -21,11 +22,11 @@ class FirstUse {
 
 	FirstUse(PlatformTransactionManager transactions) {
 		this.ownTx = new TransactionTemplate(transactions);
-		this.ownTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.ownTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
 
 	/**
-	 * Runs {@code find}; when it finds nothing, runs {@code create} in a transaction of its own and then {@code find}
+	 * Runs {@code find}; when it finds nothing, runs {@code create} under a savepoint and then {@code find}
 	 * again, which must now find the row.
 	 */
 	<T> T orCreate(Supplier<Optional<T>> find, Runnable create) {

@@ -1,46 +1,48 @@
 package org.wushe.shared.tally;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A table of counters whose key is a region code followed by further text columns, changed by deltas inside the
- * writer's transaction.
+ * A table of counters whose key is a region code followed by further columns, changed by deltas inside the writer's
+ * transaction, on the writer's own connection: a write never needs a second connection from the pool.
  * <p>
- * A missing row is created with the count 0 in a short transaction of its own (a concurrent creator just finds the
- * row), and rows are then only ever updated, in key order, inside the writer's transaction: concurrent writers queue
- * on the rows they share instead of failing on inserts, and never deadlock over them.
+ * The rows of one change are settled in two passes over the keys in key order: missing rows are created with the
+ * count 0 ({@code INSERT … ON CONFLICT DO NOTHING}, PostgreSQL and H2 alike; a concurrent creator's row is just
+ * found, after its commit), then every row is updated. Both passes take the rows' locks in key order, so writers may
+ * queue on the rows they share but never deadlock over them. Rows known to exist (created or seen by this process;
+ * counter rows are never deleted) skip the first pass, so a warm write is one batch of updates.
  */
 public final class CounterTable {
 
 	/** One counter's key: the region code first, then the other key columns, in the table's column order. */
-	public record Key(List<String> values) implements Comparable<Key> {
+	public record Key(List<Object> values) implements Comparable<Key> {
 
 		public Key {
 			values = List.copyOf(values);
 		}
 
-		public static Key of(String... values) {
+		/** Text or numbers (a stripe), in the order of the table's key columns. */
+		public static Key of(Object... values) {
 			return new Key(List.of(values));
 		}
 
 		@Override
+		@SuppressWarnings({ "unchecked", "rawtypes" })
 		public int compareTo(Key o) {
 			for (int i = 0; i < values.size(); i++) {
-				int c = values.get(i).compareTo(o.values.get(i));
+				int c = ((Comparable) values.get(i)).compareTo(o.values.get(i));
 				if (c != 0) {
 					return c;
 				}
@@ -50,11 +52,8 @@ public final class CounterTable {
 
 	}
 
-	private static final int CHUNK = 500;
-
-	private final String table;
-
-	private final List<String> keyColumns;
+	/** Counter rows kept in mind as existing; forgotten wholesale past this size. */
+	private static final int KNOWN_MAX = 100_000;
 
 	private final String update;
 
@@ -62,24 +61,26 @@ public final class CounterTable {
 
 	private final JdbcTemplate jdbc;
 
-	private final TransactionTemplate ownTransaction;
+	private final Set<Key> known = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * @param table the table name
 	 * @param countColumn the counter column
 	 * @param keyColumns the key columns, the region code's first
 	 */
-	public CounterTable(String table, String countColumn, List<String> keyColumns, JdbcTemplate jdbc,
-			PlatformTransactionManager transactions) {
-		this.table = Objects.requireNonNull(table);
-		this.keyColumns = List.copyOf(keyColumns);
+	public CounterTable(String table, String countColumn, List<String> keyColumns, JdbcTemplate jdbc) {
+		Objects.requireNonNull(table);
 		String where = String.join(" = ? AND ", keyColumns) + " = ?";
 		this.update = "UPDATE " + table + " SET " + countColumn + " = " + countColumn + " + ? WHERE " + where;
 		this.insert = "INSERT INTO " + table + " (" + String.join(", ", keyColumns) + ", " + countColumn + ") VALUES ("
-				+ "?, ".repeat(keyColumns.size()) + "0)";
+				+ "?, ".repeat(keyColumns.size()) + "0) ON CONFLICT DO NOTHING";
 		this.jdbc = jdbc;
-		this.ownTransaction = new TransactionTemplate(transactions);
-		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/** As {@link #CounterTable(String, String, List, JdbcTemplate)}; no transaction of its own is ever started. */
+	public CounterTable(String table, String countColumn, List<String> keyColumns, JdbcTemplate jdbc,
+			PlatformTransactionManager transactions) {
+		this(table, countColumn, keyColumns, jdbc);
 	}
 
 	/** Applies the deltas (zero ones are left out) in the current transaction, in key order. */
@@ -93,17 +94,52 @@ public final class CounterTable {
 		if (changes.isEmpty()) {
 			return;
 		}
-		ensureRows(changes.keySet());
-		List<Object[]> updates = new ArrayList<>(changes.size());
-		changes.forEach((k, d) -> {
-			Object[] row = new Object[k.values().size() + 1];
-			row[0] = d;
-			for (int i = 0; i < k.values().size(); i++) {
-				row[i + 1] = k.values().get(i);
+		List<Object[]> create = new ArrayList<>();
+		for (Key k : changes.keySet()) {
+			if (!known.contains(k)) {
+				create.add(k.values().toArray());
 			}
-			updates.add(row);
-		});
-		jdbc.batchUpdate(update, updates);
+		}
+		if (!create.isEmpty()) {
+			jdbc.batchUpdate(insert, create);
+		}
+		List<Key> keys = new ArrayList<>(changes.keySet());
+		List<Object[]> updates = new ArrayList<>(changes.size());
+		changes.forEach((k, d) -> updates.add(updateRow(k, d)));
+		int[] counts = jdbc.batchUpdate(update, updates);
+		List<Key> missing = new ArrayList<>();
+		for (int i = 0; i < counts.length; i++) {
+			if (counts[i] == 0) {
+				missing.add(keys.get(i));
+			}
+			else {
+				remember(keys.get(i));
+			}
+		}
+		for (Key k : missing) {
+			// believed to exist, yet gone (a row created by a transaction that then rolled back): create it now
+			known.remove(k);
+			jdbc.update(insert, k.values().toArray());
+			if (jdbc.update(update, updateRow(k, changes.get(k))) != 1) {
+				throw new IllegalStateException("counter row missing after it was created: " + k);
+			}
+		}
+	}
+
+	private static Object[] updateRow(Key k, long delta) {
+		Object[] row = new Object[k.values().size() + 1];
+		row[0] = delta;
+		for (int i = 0; i < k.values().size(); i++) {
+			row[i + 1] = k.values().get(i);
+		}
+		return row;
+	}
+
+	private void remember(Key key) {
+		if (known.size() > KNOWN_MAX) {
+			known.clear();
+		}
+		known.add(key);
 	}
 
 	/**
@@ -120,19 +156,9 @@ public final class CounterTable {
 		@SuppressWarnings("unchecked")
 		Map<Key, Long> pending = (Map<Key, Long>) TransactionSynchronizationManager.getResource(this);
 		if (pending == null) {
-			Map<Key, Long> fresh = new java.util.HashMap<>();
+			Map<Key, Long> fresh = new HashMap<>();
 			TransactionSynchronizationManager.bindResource(this, fresh);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public int getOrder() {
-					return order;
-				}
-
-				@Override
-				public void beforeCommit(boolean readOnly) {
-					apply(fresh);
-				}
-
+			TransactionSynchronizationManager.registerSynchronization(new BeforeCommit(order, () -> apply(fresh)) {
 				@Override
 				public void afterCompletion(int status) {
 					TransactionSynchronizationManager.unbindResourceIfPossible(CounterTable.this);
@@ -142,41 +168,6 @@ public final class CounterTable {
 		}
 		Map<Key, Long> target = pending;
 		deltas.forEach((k, d) -> target.merge(k, d, Long::sum));
-	}
-
-	private void ensureRows(Set<Key> keys) {
-		Set<Key> missing = new HashSet<>(keys);
-		List<String> regions = keys.stream().map(k -> k.values().get(0)).distinct().toList();
-		String select = "SELECT " + String.join(", ", keyColumns) + " FROM " + table + " WHERE " + keyColumns.get(0)
-				+ " IN (";
-		for (int i = 0; i < regions.size(); i += CHUNK) {
-			List<String> chunk = regions.subList(i, Math.min(regions.size(), i + CHUNK));
-			jdbc.query(select + "?, ".repeat(chunk.size() - 1) + "?)", rs -> {
-				List<String> values = new ArrayList<>(keyColumns.size());
-				for (int c = 1; c <= keyColumns.size(); c++) {
-					values.add(rs.getString(c));
-				}
-				missing.remove(new Key(values));
-			}, chunk.toArray());
-		}
-		if (missing.isEmpty()) {
-			return;
-		}
-		List<Object[]> rows = missing.stream().sorted().map(k -> k.values().toArray()).toList();
-		try {
-			ownTransaction.executeWithoutResult(s -> jdbc.batchUpdate(insert, rows));
-		}
-		catch (DuplicateKeyException raced) {
-			// someone created some of them meanwhile: create the rest one by one
-			for (Object[] row : rows) {
-				try {
-					ownTransaction.executeWithoutResult(s -> jdbc.update(insert, row));
-				}
-				catch (DuplicateKeyException exists) {
-					// fine: it is there now
-				}
-			}
-		}
 	}
 
 }
