@@ -105,21 +105,27 @@ public class PersonService {
 	@Transactional
 	public Person register(PersonInput input, RegionScope scope) {
 		Persons.Values v = check(input, scope, null);
-		RegionCode region = RegionCode.parse(v.regionCode());
-		int interval = frequencies.intervalDays(region, v.categories(), v.riskLevel());
-		LocalDate today = today();
-		LocalDate due = today.plusDays(VisitFrequencies.FIRST_VISIT_DAYS);
 		long id;
 		try {
-			id = persons.insert(v, interval, today, due, now(), who());
+			id = store(v);
 		}
 		catch (DuplicateKeyException ex) {
 			throw duplicate(v.idNumber().searchHash(), scope);
 		}
+		audit.record("person.create", ENTITY, id, RegionCode.parse(v.regionCode()));
+		return get(scope, id);
+	}
+
+	/** Stores checked values as a new file due a first visit within 7 days, counted in the same transaction. */
+	long store(Persons.Values v) {
+		RegionCode region = RegionCode.parse(v.regionCode());
+		int interval = frequencies.intervalDays(region, v.categories(), v.riskLevel());
+		LocalDate today = today();
+		LocalDate due = today.plusDays(VisitFrequencies.FIRST_VISIT_DAYS);
+		long id = persons.insert(v, interval, today, due, now(), who());
 		persons.history(id, now(), who(), "REGISTER", null, v.regionCode());
 		counted(v.regionCode(), v.categories(), due, 1);
-		audit.record("person.create", ENTITY, id, region);
-		return get(scope, id);
+		return id;
 	}
 
 	@Transactional
@@ -179,7 +185,7 @@ public class PersonService {
 		tally.due(regionCode, due, sign);
 	}
 
-	private BusinessException duplicate(String hash, RegionScope scope) {
+	BusinessException duplicate(String hash, RegionScope scope) {
 		String where = persons.regionOfIdNumber(hash, null).map(code -> {
 			RegionCode r = RegionCode.parse(code);
 			if (scope.covers(r)) {
@@ -332,6 +338,25 @@ public class PersonService {
 		List<Persons.Row> rows = persons.list(scope, q, category, Math.max(0, offset), Math.min(Math.max(size, 1), 500));
 		Map<Long, List<String>> cats = persons.categories(rows.stream().map(Persons.Row::id).toList());
 		return rows.stream().map(r -> toPerson(r, cats.getOrDefault(r.id(), List.of()), today)).toList();
+	}
+
+	/** A person of an export with the sealed values an allowed export opens. */
+	record Exported(Person person, Persons.Row row) {
+	}
+
+	/** Every person of the list's filters (up to {@code max}), for an export. */
+	List<Exported> exportRows(RegionScope scope, String q, String category, int max) {
+		LocalDate today = today();
+		List<Exported> result = new ArrayList<>();
+		for (int offset = 0; offset < max; offset += 500) {
+			List<Persons.Row> rows = persons.list(scope, q, category, offset, Math.min(500, max - offset));
+			Map<Long, List<String>> cats = persons.categories(rows.stream().map(Persons.Row::id).toList());
+			rows.forEach(r -> result.add(new Exported(toPerson(r, cats.getOrDefault(r.id(), List.of()), today), r)));
+			if (rows.size() < 500) {
+				break;
+			}
+		}
+		return result;
 	}
 
 	List<Persons.HistoryLine> history(RegionScope scope, long id) {

@@ -44,6 +44,17 @@ public final class ActorWorkbooks {
 		return out.toByteArray();
 	}
 
+	/** Posts {@code bytes} as an xlsx upload to {@code path} as {@code user}, with the import {@code mode}. */
+	public static org.springframework.test.web.servlet.ResultActions upload(
+			org.springframework.test.web.servlet.MockMvc mvc, String path, String user, byte[] bytes, String mode)
+			throws Exception {
+		return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(path)
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "upload.xlsx",
+					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes))
+			.param("mode", mode)
+			.with(org.wushe.support.TestAccounts.as(user)));
+	}
+
 	/** The same workbook with a VBA project inside, as a macro-enabled file would carry. */
 	public static byte[] withMacro(byte[] xlsx) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
