@@ -1,6 +1,5 @@
 package org.wushe.volunteering;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -39,25 +38,21 @@ class CertificatePdf {
 	}
 
 	byte[] render(Certificates.Certificate c, String publicUrl) {
-		try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+		try (PDDocument doc = new PDDocument(); PdfSetup.Font font = setup.font(doc)) {
 			PDPage page = new PDPage(PDRectangle.A4);
 			doc.addPage(page);
-			PDType0Font f = setup.font(doc);
+			PDType0Font f = font.pdf;
 			float width = page.getMediaBox().getWidth();
 			float top = page.getMediaBox().getHeight() - MARGIN;
 			try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
 				String title = texts.get("volunteering.certificate.title");
 				float titleSize = 24;
-				s.beginText();
-				s.setFont(f, titleSize);
-				s.newLineAtOffset((width - f.getStringWidth(title) / 1000 * titleSize) / 2, top - 20);
-				s.showText(title);
-				s.endText();
+				font.text(s, titleSize, (width - f.getStringWidth(title) / 1000 * titleSize) / 2, top - 20, title);
 				float y = top - 80;
 				String body = texts.get("volunteering.certificate.body", c.volunteerName(), c.from(), c.to(),
 						c.issuerName(), c.serviceContent(), c.hours());
 				for (String line : wrap(f, body, 14, width - 2 * MARGIN)) {
-					text(s, f, 14, MARGIN, y, line);
+					font.text(s, 14, MARGIN, y, line);
 					y -= 24;
 				}
 				y -= 12;
@@ -73,21 +68,20 @@ class CertificatePdf {
 				rows.put(texts.get("volunteering.certificate.handler"), nz(c.issuedBy()));
 				rows.put(texts.get("volunteering.certificate.issued-on"), c.issuedOn().toString());
 				for (Map.Entry<String, String> r : rows.entrySet()) {
-					text(s, f, 12, MARGIN, y, r.getKey());
+					font.text(s, 12, MARGIN, y, r.getKey());
 					for (String line : wrap(f, r.getValue(), 12, width - 2 * MARGIN - 110)) {
-						text(s, f, 12, MARGIN + 110, y, line);
+						font.text(s, 12, MARGIN + 110, y, line);
 						y -= 20;
 					}
 				}
 				if (c.revoked()) {
-					text(s, f, 16, MARGIN, y - 10, texts.get("volunteering.certificate.revoked-mark"));
+					font.text(s, 16, MARGIN, y - 10, texts.get("volunteering.certificate.revoked-mark"));
 				}
 				qr(s, publicUrl, width - MARGIN - 110, MARGIN + 20, 110);
-				text(s, f, 9, MARGIN, MARGIN + 20, texts.get("volunteering.certificate.verify"));
-				text(s, f, 9, MARGIN, MARGIN + 6, publicUrl);
+				font.text(s, 9, MARGIN, MARGIN + 20, texts.get("volunteering.certificate.verify"));
+				font.text(s, 9, MARGIN, MARGIN + 6, publicUrl);
 			}
-			doc.save(out);
-			return out.toByteArray();
+			return font.save(doc);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -96,11 +90,6 @@ class CertificatePdf {
 
 	private static String nz(String s) {
 		return s == null ? "" : s;
-	}
-
-	private static void text(PDPageContentStream s, PDType0Font f, float size, float x, float y, String text)
-			throws IOException {
-		PdfSetup.text(s, f, size, x, y, text);
 	}
 
 	private static java.util.List<String> wrap(PDType0Font f, String text, float size, float max) throws IOException {

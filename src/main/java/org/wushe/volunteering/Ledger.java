@@ -57,6 +57,9 @@ class Ledger {
 
 	private final Clerk clerk;
 
+	private final java.util.concurrent.ConcurrentHashMap<Long, TimeBank.Account> opened =
+			new java.util.concurrent.ConcurrentHashMap<>();
+
 	Ledger(JdbcClient jdbc, TimeBankRules rules, VolunteeringTally tally, FirstUse firstUse, Clerk clerk) {
 		this.jdbc = jdbc;
 		this.rules = rules;
@@ -174,10 +177,7 @@ class Ledger {
 
 	/** One transfer: two postings summing to zero, both balances moved; refused below the source's floor. */
 	long post(TransferKind kind, Locked from, Locked to, long minutes, String memo, Long hoursId) {
-		Long floor = from.account.floorMinutes();
-		if (floor != null && from.balance - minutes < floor) {
-			throw InvalidInputException.of("minutes", "volunteering.timebank.insufficient", from.balance - floor);
-		}
+		checkFloor(from.account, from.balance, minutes);
 		Timestamp now = clerk.now();
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
@@ -223,6 +223,33 @@ class Ledger {
 			tally.add(VolunteeringTally.Figure.TIMEBANK, to.account.regionCode(), minutes);
 		}
 		return id;
+	}
+
+	/** Refuses taking {@code minutes} from an account holding {@code balance} when that passes its floor. */
+	static void checkFloor(TimeBank.Account from, long balance, long minutes) {
+		Long floor = from.floorMinutes();
+		if (floor != null && balance - minutes < floor) {
+			throw InvalidInputException.of("minutes", "volunteering.timebank.insufficient", balance - floor);
+		}
+	}
+
+	/**
+	 * The account for what never changes once it is opened (kind, region, holder, floor), kept after the first read:
+	 * its balance is the one read then, not to be used.
+	 */
+	Optional<TimeBank.Account> fixed(long id) {
+		TimeBank.Account known = opened.get(id);
+		if (known != null) {
+			return Optional.of(known);
+		}
+		Optional<TimeBank.Account> found = find(id);
+		found.ifPresent(a -> {
+			if (opened.size() > 100_000) {
+				opened.clear();
+			}
+			opened.put(id, a);
+		});
+		return found;
 	}
 
 	/** A transfer with its postings. */

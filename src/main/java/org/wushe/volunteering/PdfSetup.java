@@ -1,11 +1,24 @@
 package org.wushe.volunteering;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -16,6 +29,11 @@ import org.springframework.stereotype.Component;
 /**
  * What the module's PDFs share (certificates, statements): A4 pages, Noto Sans SC embedded as a subset (only the
  * characters used), a margin, and placing and wrapping text (character by character: Chinese has no spaces).
+ * <p>
+ * The font file is parsed once into a few parsed fonts, each lent to one document at a time (a parsed font is not
+ * safe for concurrent use); a document embeds only the subset it draws. Its text-copy map (ToUnicode) is written from
+ * the characters actually drawn: the font shares one glyph between an ideograph and its Kangxi radical (一 and ⼀),
+ * and PDFBox's own map names the lower code point, the radical, so copied text came out as radicals.
  */
 @Component
 class PdfSetup {
@@ -24,11 +42,138 @@ class PdfSetup {
 
 	static final float MARGIN = 64;
 
-	private volatile byte[] font;
+	/** Parsed fonts at most: one per core is enough, as rendering is CPU work. */
+	private static final int PARSED = Math.max(2, Runtime.getRuntime().availableProcessors());
 
-	/** The Chinese font, embedded in {@code doc} as a subset. */
-	PDType0Font font(PDDocument doc) throws IOException {
-		byte[] f = font;
+	private final BlockingQueue<TrueTypeFont> idle = new ArrayBlockingQueue<>(PARSED);
+
+	private final AtomicInteger parsed = new AtomicInteger();
+
+	private volatile byte[] bytes;
+
+	/** One document's Chinese font: a parsed font borrowed until {@link #close()}, and the characters drawn. */
+	final class Font implements AutoCloseable {
+
+		final PDType0Font pdf;
+
+		private final TrueTypeFont ttf;
+
+		private final CmapLookup cmap;
+
+		/** glyph id → the character drawn with it. */
+		private final Map<Integer, Integer> drawn = new TreeMap<>();
+
+		private Font(PDDocument doc, TrueTypeFont ttf) throws IOException {
+			this.ttf = ttf;
+			this.cmap = ttf.getUnicodeCmapLookup();
+			this.pdf = PDType0Font.load(doc, ttf, true);
+		}
+
+		/** Draws one line of text at (x, y). */
+		void text(PDPageContentStream s, float size, float x, float y, String text) throws IOException {
+			text.codePoints().forEach(cp -> {
+				int gid = cmap.getGlyphId(cp);
+				if (gid > 0) {
+					drawn.merge(gid, cp, (old, now) -> isRadical(old) ? now : old);
+				}
+			});
+			s.beginText();
+			s.setFont(pdf, size);
+			s.newLineAtOffset(x, y);
+			s.showText(text);
+			s.endText();
+		}
+
+		/**
+		 * Saves the document: the first pass embeds the subset, then the text-copy map is replaced by the characters
+		 * drawn and the document written out.
+		 */
+		byte[] save(PDDocument doc) throws IOException {
+			doc.save(OutputStream.nullOutputStream());
+			COSStream map = doc.getDocument().createCOSStream();
+			try (OutputStream out = map.createOutputStream(COSName.FLATE_DECODE)) {
+				out.write(toUnicode().getBytes(StandardCharsets.US_ASCII));
+			}
+			pdf.getCOSObject().setItem(COSName.TO_UNICODE, map);
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			doc.save(out);
+			return out.toByteArray();
+		}
+
+		private String toUnicode() {
+			StringBuilder b = new StringBuilder("""
+					/CIDInit /ProcSet findresource begin
+					12 dict begin
+					begincmap
+					/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+					/CMapName /Adobe-Identity-UCS def
+					/CMapType 2 def
+					1 begincodespacerange
+					<0000> <FFFF>
+					endcodespacerange
+					""");
+			List<Map.Entry<Integer, Integer>> entries = new ArrayList<>(drawn.entrySet());
+			for (int i = 0; i < entries.size(); i += 100) {
+				List<Map.Entry<Integer, Integer>> chunk = entries.subList(i, Math.min(entries.size(), i + 100));
+				b.append(chunk.size()).append(" beginbfchar\n");
+				for (Map.Entry<Integer, Integer> e : chunk) {
+					b.append(String.format("<%04X> <", e.getKey()));
+					for (char c : Character.toChars(e.getValue())) {
+						b.append(String.format("%04X", (int) c));
+					}
+					b.append(">\n");
+				}
+				b.append("endbfchar\n");
+			}
+			return b.append("""
+					endcmap
+					CMapName currentdict /CMap defineresource pop
+					end
+					end
+					""").toString();
+		}
+
+		@Override
+		public void close() {
+			idle.offer(ttf);
+		}
+
+	}
+
+	/** Kangxi radicals and the CJK radicals supplement: glyphs shared with the ideographs they look like. */
+	static boolean isRadical(int cp) {
+		return cp >= 0x2E80 && cp <= 0x2FDF;
+	}
+
+	/** The Chinese font for {@code doc}, embedded as a subset; close it after the document is saved. */
+	Font font(PDDocument doc) throws IOException {
+		TrueTypeFont ttf = idle.poll();
+		if (ttf == null) {
+			if (parsed.incrementAndGet() <= PARSED) {
+				ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes()));
+			}
+			else {
+				parsed.decrementAndGet();
+				try {
+					ttf = idle.take();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IOException("interrupted while waiting for the font", ex);
+				}
+			}
+		}
+		try {
+			return new Font(doc, ttf);
+		}
+		catch (IOException | RuntimeException ex) {
+			idle.offer(ttf);
+			throw ex;
+		}
+	}
+
+	private byte[] bytes() {
+		byte[] f = bytes;
 		if (f == null) {
 			try (InputStream in = new ClassPathResource(FONT).getInputStream()) {
 				f = in.readAllBytes();
@@ -36,18 +181,9 @@ class PdfSetup {
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
-			font = f;
+			bytes = f;
 		}
-		return PDType0Font.load(doc, new RandomAccessReadBuffer(f), true, false);
-	}
-
-	static void text(PDPageContentStream s, PDType0Font f, float size, float x, float y, String text)
-			throws IOException {
-		s.beginText();
-		s.setFont(f, size);
-		s.newLineAtOffset(x, y);
-		s.showText(text);
-		s.endText();
+		return f;
 	}
 
 	/** Breaks {@code text} into lines no wider than {@code max}. */

@@ -1,6 +1,5 @@
 package org.wushe.volunteering;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -34,8 +33,8 @@ class StatementPdf {
 	}
 
 	byte[] render(Table t) {
-		try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			PDType0Font f = setup.font(doc);
+		try (PDDocument doc = new PDDocument(); PdfSetup.Font font = setup.font(doc)) {
+			PDType0Font f = font.pdf;
 			float width = PDRectangle.A4.getWidth() - 2 * PdfSetup.MARGIN;
 			int row = 0;
 			boolean first = true;
@@ -45,28 +44,27 @@ class StatementPdf {
 				float y = page.getMediaBox().getHeight() - PdfSetup.MARGIN;
 				try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
 					if (first) {
-						PdfSetup.text(s, f, 16, PdfSetup.MARGIN, y, t.title());
+						font.text(s, 16, PdfSetup.MARGIN, y, t.title());
 						y -= 28;
 						for (String line : t.head()) {
 							for (String part : PdfSetup.wrap(f, line, 10, width)) {
-								PdfSetup.text(s, f, 10, PdfSetup.MARGIN, y, part);
+								font.text(s, 10, PdfSetup.MARGIN, y, part);
 								y -= 16;
 							}
 						}
 						y -= 6;
 						first = false;
 					}
-					y = cells(s, f, t.headers(), t.widths(), width, y);
+					y = cells(s, font, t.headers(), t.widths(), width, y);
 					s.moveTo(PdfSetup.MARGIN, y + LINE - 4);
 					s.lineTo(PdfSetup.MARGIN + width, y + LINE - 4);
 					s.stroke();
 					while (row < t.rows().size() && y > PdfSetup.MARGIN) {
-						y = cells(s, f, t.rows().get(row++), t.widths(), width, y);
+						y = cells(s, font, t.rows().get(row++), t.widths(), width, y);
 					}
 				}
 			}
-			doc.save(out);
-			return out.toByteArray();
+			return font.save(doc);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -74,12 +72,12 @@ class StatementPdf {
 	}
 
 	/** One line of cells, each cut to its column; answers the next line's height. */
-	private static float cells(PDPageContentStream s, PDType0Font f, List<String> cells, float[] widths, float width,
+	private static float cells(PDPageContentStream s, PdfSetup.Font font, List<String> cells, float[] widths, float width,
 			float y) throws IOException {
 		float x = PdfSetup.MARGIN;
 		for (int i = 0; i < cells.size(); i++) {
 			float w = widths[i] * width;
-			PdfSetup.text(s, f, SIZE, x, y, PdfSetup.fit(f, cells.get(i), SIZE, w - 4));
+			font.text(s, SIZE, x, y, PdfSetup.fit(font.pdf, cells.get(i), SIZE, w - 4));
 			x += w;
 		}
 		return y - LINE;

@@ -11,7 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.wushe.personal.FieldChecks;
 import org.wushe.actor.VolunteerDirectory;
 import org.wushe.audit.AuditTrail;
@@ -98,9 +101,11 @@ public class TimeBank {
 
 	private final TransactionTemplate tx;
 
+	private final TransferBatches batches;
+
 	TimeBank(JdbcClient jdbc, TimeBankRules rules, Ledger ledger, TimeBankStatements statements,
 			VolunteerDirectory volunteers, ProjectService projects, Regions regions, AuditTrail audit, Clerk clerk,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, TransferBatches batches) {
 		this.jdbc = jdbc;
 		this.rules = rules;
 		this.ledger = ledger;
@@ -111,6 +116,7 @@ public class TimeBank {
 		this.audit = audit;
 		this.clerk = clerk;
 		this.tx = new TransactionTemplate(transactions);
+		this.batches = batches;
 	}
 
 	// ---- accounts
@@ -312,11 +318,24 @@ public class TimeBank {
 		if (fingerprint.length() > 200) {
 			fingerprint = fingerprint.substring(0, 200);
 		}
+		String print = fingerprint;
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			Checked c;
+			try {
+				c = check(scope, in, ledger::fixed);
+			}
+			catch (RuntimeException refused) {
+				// a retry of an earlier request answers it, as before its check
+				return replay(scope, caller, key, print).orElseThrow(() -> refused);
+			}
+			return batches.submit(new TransferBatches.Request(caller, key, print, c.kind(), c.from(), c.to(), c.minutes(),
+					c.memo(), clerk.name(), address()));
+		}
+		// inside the caller's transaction: applied there, so that it commits or rolls back with it
 		Optional<Outcome> earlier = replay(scope, caller, key, fingerprint);
 		if (earlier.isPresent()) {
 			return earlier.get();
 		}
-		String print = fingerprint;
 		try {
 			long id = tx.execute(s -> {
 				long transferId = checkedTransfer(scope, in);
@@ -334,6 +353,11 @@ public class TimeBank {
 		}
 	}
 
+	private static String address() {
+		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs
+				? attrs.getRequest().getRemoteAddr() : null;
+	}
+
 	private Optional<Outcome> replay(RegionScope scope, String caller, String key, String fingerprint) {
 		return jdbc.sql("SELECT fingerprint, transfer_id FROM timebank_request WHERE caller = :caller AND request_key = :key")
 			.param("caller", caller)
@@ -347,7 +371,11 @@ public class TimeBank {
 			.optional();
 	}
 
-	private long checkedTransfer(RegionScope scope, TransferInput in) {
+	/** A transfer request whose fields, accounts, kind and relatives have been checked. */
+	private record Checked(TransferKind kind, Account from, Account to, long minutes, String memo) {
+	}
+
+	private Checked check(RegionScope scope, TransferInput in, java.util.function.LongFunction<Optional<Account>> accounts) {
 		FieldChecks c = new FieldChecks();
 		TransferKind kind = c.choice("kind", in.kind(), TransferKind.class, true);
 		String memo = c.optional("memo", in.memo(), 200);
@@ -369,17 +397,28 @@ public class TimeBank {
 			c.add("toAccountId", "actor.input.required");
 		}
 		c.throwIfAny();
-		Account from = account(scope, in.fromAccountId());
-		Account to = account(scope, in.toAccountId());
+		Account from = visible(scope, accounts, in.fromAccountId());
+		Account to = visible(scope, accounts, in.toAccountId());
 		if (from.id() == to.id()) {
 			throw InvalidInputException.of("toAccountId", "volunteering.timebank.same-account");
 		}
 		rules.checkTransfer(kind, from, to);
-		Map<Long, Ledger.Locked> locked = ledger.lock(List.of(from.id(), to.id()));
-		Ledger.Locked target = locked.get(to.id());
-		rules.checkCap(to, target.balance, minutes);
-		long id = ledger.post(kind, locked.get(from.id()), target, minutes, memo, null);
-		audit.record("timebank.transfer", ENTITY, id, RegionCode.parse(from.regionCode()));
+		return new Checked(kind, from, to, minutes, memo);
+	}
+
+	private static Account visible(RegionScope scope, java.util.function.LongFunction<Optional<Account>> accounts,
+			long id) {
+		return accounts.apply(id).filter(a -> Ledger.visible(scope, a))
+			.orElseThrow(() -> BusinessException.notFound("volunteering.timebank.unknown-account", id));
+	}
+
+	private long checkedTransfer(RegionScope scope, TransferInput in) {
+		Checked c = check(scope, in, ledger::find);
+		Map<Long, Ledger.Locked> locked = ledger.lock(List.of(c.from().id(), c.to().id()));
+		Ledger.Locked target = locked.get(c.to().id());
+		rules.checkCap(c.to(), target.balance, c.minutes());
+		long id = ledger.post(c.kind(), locked.get(c.from().id()), target, c.minutes(), c.memo(), null);
+		audit.record("timebank.transfer", ENTITY, id, RegionCode.parse(c.from().regionCode()));
 		return id;
 	}
 

@@ -65,7 +65,15 @@ class TimeBankRules {
 		if (to.kind() != AccountKind.PERSONAL) {
 			return;
 		}
-		long cap = of(to.regionCode()).capMinutes();
+		checkCap(to, balance, minutes, of(to.regionCode()));
+	}
+
+	/** The same, with the province's rules at hand. */
+	static void checkCap(TimeBank.Account to, long balance, long minutes, Rules rules) {
+		if (to.kind() != AccountKind.PERSONAL) {
+			return;
+		}
+		long cap = rules.capMinutes();
 		if (balance + minutes > cap) {
 			throw InvalidInputException.of("minutes", "volunteering.timebank.over-cap", cap / 60,
 					Math.max(0, cap - balance));

@@ -1,0 +1,390 @@
+package org.wushe.volunteering;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.wushe.audit.AuditTrail;
+import org.wushe.region.RegionCode;
+import org.wushe.shared.BusinessException;
+
+/**
+ * Group commit of time-bank transfers. Callers hand checked requests to one writer, which applies everything queued
+ * in one transaction: it looks up the batch's idempotency keys, locks the accounts in id order, checks each request
+ * against the running balances (floors, caps), writes the transfers, their postings and their keys with JDBC batches,
+ * moves each touched balance once, and answers every caller after the commit. A request refused by the rules is
+ * answered with its error and does not fail the others; when the batch fails as a whole, its requests are applied one
+ * by one. The keys are committed with the postings, so a retry after a crash finds its first answer.
+ */
+@Component
+class TransferBatches implements DisposableBean {
+
+	/** At most this many requests in one transaction. */
+	static final int MAX_BATCH = 400;
+
+	/** A request checked by its caller (fields, accounts in scope, kinds, relatives), waiting for the writer. */
+	record Request(String caller, String key, String fingerprint, TransferKind kind, TimeBank.Account from,
+			TimeBank.Account to, long minutes, String memo, String actor, String address,
+			CompletableFuture<TimeBank.Outcome> answer) {
+
+		Request(String caller, String key, String fingerprint, TransferKind kind, TimeBank.Account from,
+				TimeBank.Account to, long minutes, String memo, String actor, String address) {
+			this(caller, key, fingerprint, kind, from, to, minutes, memo, actor, address, new CompletableFuture<>());
+		}
+
+		String id() {
+			return caller + '\u0000' + key;
+		}
+
+	}
+
+	private record Earlier(String fingerprint, long transferId) {
+	}
+
+	/** A request the batch will apply, with both balances after it. */
+	private record Accepted(int index, Request request, long fromAfter, long toAfter) {
+	}
+
+	private static final String INSERT_TRANSFER = """
+			INSERT INTO timebank_transfer (kind, from_account_id, to_account_id, minutes, memo, hours_id, created_at,
+			    created_by)
+			VALUES (?, ?, ?, ?, ?, NULL, ?, ?)
+			""";
+
+	private static final String INSERT_POSTING = """
+			INSERT INTO timebank_posting (transfer_id, account_id, minutes, balance_after, posted_at)
+			VALUES (?, ?, ?, ?, ?)
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	private final Ledger ledger;
+
+	private final TimeBankRules rules;
+
+	private final VolunteeringTally tally;
+
+	private final AuditTrail audit;
+
+	private final Clerk clerk;
+
+	private final TransactionTemplate tx;
+
+	private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+
+	private Thread writer;
+
+	private volatile boolean stopped;
+
+	TransferBatches(JdbcClient jdbc, JdbcTemplate template, Ledger ledger, TimeBankRules rules,
+			VolunteeringTally tally, AuditTrail audit, Clerk clerk, PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.template = template;
+		this.ledger = ledger;
+		this.rules = rules;
+		this.tally = tally;
+		this.audit = audit;
+		this.clerk = clerk;
+		this.tx = new TransactionTemplate(transactions);
+	}
+
+	/** Queues the request and waits for its answer; a refusal is thrown as the rules threw it. */
+	TimeBank.Outcome submit(Request r) {
+		start();
+		queue.add(r);
+		if (stopped) {
+			fail(List.copyOf(queue), new IllegalStateException("the time bank is shutting down"));
+		}
+		try {
+			return r.answer().get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while the transfer was applied", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException re) {
+				throw re;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+	}
+
+	private synchronized void start() {
+		if (writer == null && !stopped) {
+			writer = new Thread(this::run, "timebank-writer");
+			writer.setDaemon(true);
+			writer.start();
+		}
+	}
+
+	@Override
+	public synchronized void destroy() {
+		stopped = true;
+		if (writer != null) {
+			writer.interrupt();
+		}
+		fail(new ArrayList<>(queue), new IllegalStateException("the time bank is shutting down"));
+	}
+
+	private void fail(List<Request> requests, RuntimeException ex) {
+		for (Request r : requests) {
+			queue.remove(r);
+			r.answer().completeExceptionally(ex);
+		}
+	}
+
+	private void run() {
+		List<Request> batch = new ArrayList<>(MAX_BATCH);
+		while (!stopped) {
+			try {
+				batch.add(queue.take());
+			}
+			catch (InterruptedException ex) {
+				break;
+			}
+			queue.drainTo(batch, MAX_BATCH - 1);
+			process(batch);
+			batch.clear();
+		}
+	}
+
+	private void process(List<Request> batch) {
+		List<Object> answers;
+		try {
+			answers = tx.execute(s -> apply(batch));
+		}
+		catch (RuntimeException ex) {
+			if (batch.size() > 1) {
+				batch.forEach(r -> process(List.of(r)));
+				return;
+			}
+			if (ex instanceof DuplicateKeyException) {
+				// the same key was committed meanwhile by another node: now it answers as a retry
+				try {
+					answers = tx.execute(s -> apply(batch));
+				}
+				catch (RuntimeException again) {
+					batch.get(0).answer().completeExceptionally(again);
+					return;
+				}
+			}
+			else {
+				batch.get(0).answer().completeExceptionally(ex);
+				return;
+			}
+		}
+		for (int i = 0; i < batch.size(); i++) {
+			Object a = answers.get(i);
+			if (a instanceof TimeBank.Outcome o) {
+				batch.get(i).answer().complete(o);
+			}
+			else {
+				batch.get(i).answer().completeExceptionally((RuntimeException) a);
+			}
+		}
+	}
+
+	/** Applies the batch in the current transaction; answers an outcome or a refusal per request, in order. */
+	private List<Object> apply(List<Request> batch) {
+		Map<String, Earlier> earlier = earlier(batch);
+		Map<Long, Long> balances = lock(batch, earlier);
+		Map<String, TimeBankRules.Rules> ruleCache = new HashMap<>();
+		Object[] answers = new Object[batch.size()];
+		Map<String, Accepted> first = new HashMap<>();
+		List<Accepted> accepted = new ArrayList<>();
+		for (int i = 0; i < batch.size(); i++) {
+			Request r = batch.get(i);
+			Earlier e = earlier.get(r.id());
+			Accepted same = first.get(r.id());
+			if (e != null || same != null) {
+				String print = e != null ? e.fingerprint() : same.request().fingerprint();
+				answers[i] = !print.equals(r.fingerprint()) ? BusinessException.conflict("volunteering.timebank.key-reused")
+						: e != null ? new TimeBank.Outcome(ledger.transfer(e.transferId()), true) : same;
+				continue;
+			}
+			long fromBalance = balances.get(r.from().id());
+			long toBalance = balances.get(r.to().id());
+			try {
+				Ledger.checkFloor(r.from(), fromBalance, r.minutes());
+				if (r.to().kind() == AccountKind.PERSONAL) {
+					TimeBankRules.checkCap(r.to(), toBalance, r.minutes(),
+							ruleCache.computeIfAbsent(r.to().regionCode(), rules::of));
+				}
+			}
+			catch (RuntimeException refused) {
+				answers[i] = refused;
+				continue;
+			}
+			balances.put(r.from().id(), fromBalance - r.minutes());
+			balances.put(r.to().id(), toBalance + r.minutes());
+			Accepted a = new Accepted(i, r, fromBalance - r.minutes(), toBalance + r.minutes());
+			accepted.add(a);
+			first.put(r.id(), a);
+		}
+		if (!accepted.isEmpty()) {
+			Map<Accepted, TimeBank.Transfer> written = write(accepted, balances);
+			for (int i = 0; i < answers.length; i++) {
+				if (answers[i] instanceof Accepted same) {
+					answers[i] = new TimeBank.Outcome(written.get(same), true);
+				}
+			}
+			for (Accepted a : accepted) {
+				answers[a.index()] = new TimeBank.Outcome(written.get(a), false);
+			}
+		}
+		return List.of(answers);
+	}
+
+	/** The keys of the batch that were used before, with what they answered. */
+	private Map<String, Earlier> earlier(List<Request> batch) {
+		Map<String, Earlier> found = new HashMap<>();
+		jdbc.sql("""
+				SELECT caller, request_key, fingerprint, transfer_id FROM timebank_request
+				WHERE caller IN (:callers) AND request_key IN (:keys)
+				""")
+			.param("callers", batch.stream().map(Request::caller).distinct().toList())
+			.param("keys", batch.stream().map(Request::key).distinct().toList())
+			.query(rs -> {
+				found.put(rs.getString(1) + '\u0000' + rs.getString(2), new Earlier(rs.getString(3), rs.getLong(4)));
+			});
+		return found;
+	}
+
+	/** Locks the accounts the new requests touch, in id order, and reads their balances. */
+	private Map<Long, Long> lock(List<Request> batch, Map<String, Earlier> earlier) {
+		List<Long> ids = batch.stream()
+			.filter(r -> !earlier.containsKey(r.id()))
+			.flatMap(r -> java.util.stream.Stream.of(r.from().id(), r.to().id()))
+			.distinct()
+			.sorted()
+			.toList();
+		Map<Long, Long> balances = new TreeMap<>();
+		if (ids.isEmpty()) {
+			return balances;
+		}
+		jdbc.sql("SELECT id, balance_minutes FROM timebank_account WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+			.param("ids", ids)
+			.query(rs -> {
+				balances.put(rs.getLong(1), rs.getLong(2));
+			});
+		return balances;
+	}
+
+	/** Writes the accepted transfers, their postings, keys, balances, audit rows and figures. */
+	private Map<Accepted, TimeBank.Transfer> write(List<Accepted> accepted, Map<Long, Long> balances) {
+		Timestamp now = Timestamp.from(Instant.now(clerk.clock()).truncatedTo(ChronoUnit.MICROS));
+		List<Long> transferIds = insert(INSERT_TRANSFER, accepted.size(), (ps, i) -> {
+			Request r = accepted.get(i).request();
+			ps.setString(1, r.kind().name());
+			ps.setLong(2, r.from().id());
+			ps.setLong(3, r.to().id());
+			ps.setLong(4, r.minutes());
+			ps.setString(5, r.memo());
+			ps.setTimestamp(6, now);
+			ps.setString(7, r.actor());
+		});
+		List<Long> postingIds = insert(INSERT_POSTING, accepted.size() * 2, (ps, i) -> {
+			Accepted a = accepted.get(i / 2);
+			boolean from = i % 2 == 0;
+			ps.setLong(1, transferIds.get(i / 2));
+			ps.setLong(2, from ? a.request().from().id() : a.request().to().id());
+			ps.setLong(3, from ? -a.request().minutes() : a.request().minutes());
+			ps.setLong(4, from ? a.fromAfter() : a.toAfter());
+			ps.setTimestamp(5, now);
+		});
+		List<Object[]> keys = new ArrayList<>(accepted.size());
+		for (int i = 0; i < accepted.size(); i++) {
+			Request r = accepted.get(i).request();
+			keys.add(new Object[] { r.caller(), r.key(), r.fingerprint(), transferIds.get(i) });
+		}
+		template.batchUpdate(
+				"INSERT INTO timebank_request (caller, request_key, fingerprint, transfer_id) VALUES (?, ?, ?, ?)", keys);
+		java.util.Set<Long> moved = new java.util.TreeSet<>();
+		Map<String, Long> figures = new TreeMap<>();
+		for (Accepted a : accepted) {
+			Request r = a.request();
+			moved.add(r.from().id());
+			moved.add(r.to().id());
+			if (r.from().kind() != AccountKind.CLEARING) {
+				figures.merge(r.from().regionCode(), -r.minutes(), Long::sum);
+			}
+			if (r.to().kind() != AccountKind.CLEARING) {
+				figures.merge(r.to().regionCode(), r.minutes(), Long::sum);
+			}
+		}
+		List<Object[]> updates = new ArrayList<>(moved.size());
+		moved.forEach(id -> updates.add(new Object[] { balances.get(id), id }));
+		template.batchUpdate("UPDATE timebank_account SET balance_minutes = ? WHERE id = ?", updates);
+		figures.forEach((region, delta) -> tally.add(VolunteeringTally.Figure.TIMEBANK, region, delta));
+		Map<Accepted, TimeBank.Transfer> written = new HashMap<>();
+		for (int i = 0; i < accepted.size(); i++) {
+			Accepted a = accepted.get(i);
+			Request r = a.request();
+			long id = transferIds.get(i);
+			audit.record(r.actor(), "timebank.transfer", TimeBank.ENTITY, id, RegionCode.parse(r.from().regionCode()),
+					r.address(), null);
+			Instant at = now.toInstant();
+			written.put(a, new TimeBank.Transfer(id, r.kind(), r.from().id(), r.to().id(), r.minutes(), r.memo(), null,
+					at, List.of(
+							new TimeBank.Posting(postingIds.get(2 * i), id, r.from().id(), -r.minutes(), a.fromAfter(),
+									at, r.kind(), r.memo()),
+							new TimeBank.Posting(postingIds.get(2 * i + 1), id, r.to().id(), r.minutes(), a.toAfter(),
+									at, r.kind(), r.memo()))));
+		}
+		return written;
+	}
+
+	/** Fills one row of a batch insert. */
+	private interface Row {
+
+		void set(PreparedStatement ps, int i) throws SQLException;
+
+	}
+
+	/** One JDBC batch insert; answers the generated ids in row order. */
+	private List<Long> insert(String sql, int rows, Row row) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		template.batchUpdate(con -> con.prepareStatement(sql, new String[] { "id" }), new BatchPreparedStatementSetter() {
+			@Override
+			public void setValues(PreparedStatement ps, int i) throws SQLException {
+				row.set(ps, i);
+			}
+
+			@Override
+			public int getBatchSize() {
+				return rows;
+			}
+		}, keys);
+		List<Long> ids = new ArrayList<>(rows);
+		for (Map<String, Object> k : keys.getKeyList()) {
+			ids.add(((Number) k.values().iterator().next()).longValue());
+		}
+		if (ids.size() != rows) {
+			throw new IllegalStateException("expected " + rows + " generated ids, got " + ids.size());
+		}
+		return ids;
+	}
+
+}
