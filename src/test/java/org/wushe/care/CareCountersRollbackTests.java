@@ -82,6 +82,10 @@ class CareCountersRollbackTests {
 		return birth.plusDays(1 + Math.floorMod(random.nextLong(), span));
 	}
 
+	void visit(long person, LocalDate day, CurrentUser admin) {
+		visits.record(person, new VisitInput(day.toString(), "HOME", null, null, "NONE", null), admin);
+	}
+
 	long stored(long person) {
 		return jdbc.sql("SELECT COUNT(*) FROM care_visit WHERE person_id = :p").param("p", person).query(Long.class)
 			.single();
@@ -120,9 +124,7 @@ class CareCountersRollbackTests {
 			.param("max", Long.MAX_VALUE)
 			.update();
 		try {
-			assertThatThrownBy(() -> visits.record(p, new VisitInput(day.toString(), "HOME", null, null, "NONE", null),
-					admin))
-				.isNotNull();
+			assertThatThrownBy(() -> visit(p, day, admin)).isNotNull();
 			assertThat(stored(p)).isZero();
 			assertThat(marks(p)).isZero();
 			assertThat(nextDue(p)).isEqualTo(due);
@@ -144,7 +146,7 @@ class CareCountersRollbackTests {
 		TransactionTemplate tx = new TransactionTemplate(transactions);
 		// what a pool without a free connection answers a nested transaction, at the moment counters are applied
 		assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
-			visits.record(p, new VisitInput(day.toString(), "HOME", null, null, "NONE", null), admin);
+			visit(p, day, admin);
 			TransactionSynchronizationManager.registerSynchronization(new BeforeCommit(Ordered.HIGHEST_PRECEDENCE,
 					() -> {
 						throw new CannotCreateTransactionException("no connection");
@@ -167,7 +169,7 @@ class CareCountersRollbackTests {
 				held.add(pool.getConnection());
 			}
 			// every counter row of that day is new, in the village and above
-			visits.record(p, new VisitInput(day.toString(), "HOME", null, null, "NONE", null), admin);
+			visit(p, day, admin);
 		}
 		finally {
 			for (Connection c : held) {
