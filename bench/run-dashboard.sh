@@ -16,25 +16,11 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-PGHOST=${PGHOST:-127.0.0.1}
-PGPORT=${PGPORT:-5432}
-PGUSER=${PGUSER:-postgres}
-export PGHOST PGPORT PGUSER
+source bench/java-bench.sh
 BENCH_DB=${BENCH_DB:-wushe_dashboard}
 OUT=bench-results/dashboard
-mkdir -p "$OUT"
-
-[ -z "${RESET:-}" ] || psql -d postgres -qc "DROP DATABASE IF EXISTS $BENCH_DB"
-psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname = '$BENCH_DB'" | grep -q 1 \
-  || psql -d postgres -qc "CREATE DATABASE $BENCH_DB"
-
-./mvnw -B -ntp -q -DskipTests test-compile </dev/null
-./mvnw -B -ntp -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt" </dev/null
-# the run uses a copy of the compiled classes, so that the working tree may be rebuilt while a long run goes on
-RUN_CLASSES=$(mktemp -d "$OUT/classes-XXXXXX")
-cp -r target/classes target/test-classes "$RUN_CLASSES/"
-trap 'rm -rf "$RUN_CLASSES"' EXIT
-CP="$RUN_CLASSES/test-classes:$RUN_CLASSES/classes:$(cat "$OUT/classpath.txt")"
+bench_database "$BENCH_DB"
+bench_classpath "$OUT"
 
 args=(--pg-url="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" --activities="${ACTIVITIES:-10000000}"
   --seed="${SEED:-20250317}" --samples="${SAMPLES:-200}" --writers="${WRITERS:-8}" --writes="${WRITES:-250}"

@@ -9,15 +9,9 @@
 # CERTIFICATES (1000 PDFs in the batch), SAMPLES (200), HEAP (512m), BENCH_NICE.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source bench/java-bench.sh
 OUT=bench-results/volunteering
-mkdir -p "$OUT"
-
-./mvnw -B -ntp -q -DskipTests test-compile </dev/null
-./mvnw -B -ntp -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt" </dev/null
-RUN_CLASSES=$(mktemp -d "$OUT/classes-XXXXXX")
-cp -r target/classes target/test-classes "$RUN_CLASSES/"
-trap 'rm -rf "$RUN_CLASSES"' EXIT
-CP="$RUN_CLASSES/test-classes:$RUN_CLASSES/classes:$(cat "$OUT/classpath.txt")"
+bench_classpath "$OUT"
 
 args=(--volunteers="${VOLUNTEERS:-500}" --sessions="${SESSIONS:-4}" --callers="${CALLERS:-16}"
   --seconds="${TRANSFER_SECONDS:-20}" --certificates="${CERTIFICATES:-1000}" --samples="${SAMPLES:-200}")

@@ -1,5 +1,10 @@
 package org.wushe.bench;
 
+import static org.wushe.bench.BenchReport.line;
+import static org.wushe.bench.BenchReport.load;
+import static org.wushe.bench.BenchReport.ms;
+import static org.wushe.bench.BenchReport.pct;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -40,7 +45,7 @@ import org.wushe.support.TestAccounts;
  * <p>
  * Not a test; run it with {@code bench/run-care.sh} (see docs/benchmarks.md). Options: {@code --persons},
  * {@code --visits}, {@code --province} (15), {@code --samples} (200 per level and period), {@code --writers} (8),
- * {@code --writes} (200 per writer), {@code --pool} (connections, 2 × writers + 2), {@code --reload},
+ * {@code --writes} (200 per writer), {@code --pool} (connections, writers + 2: a write needs one), {@code --reload},
  * {@code --out}.
  */
 public final class CareBenchmark {
@@ -69,7 +74,7 @@ public final class CareBenchmark {
 					"--wushe.demo.enabled=false", "--wushe.admin.password=Wushe-bench-7q",
 					"--wushe.crypto.key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
 					// a write may need a second connection (counter rows created in a short transaction of their own)
-					"--spring.datasource.hikari.maximum-pool-size=" + a.getOrDefault("pool", String.valueOf(2 * writers + 2)),
+					"--spring.datasource.hikari.maximum-pool-size=" + a.getOrDefault("pool", String.valueOf(writers + 2)),
 					"--logging.level.root=WARN",
 					"--logging.level.org.wushe=INFO");
 		StringBuilder report = new StringBuilder();
@@ -197,32 +202,6 @@ public final class CareBenchmark {
 				before.visits(), after.visits(), raw, after.personsServed(), rawServed,
 				after.visits() == before.visits() + every.length && after.visits() == raw
 						&& after.personsServed() == rawServed ? "exact" : "MISMATCH"));
-	}
-
-	static String load() {
-		try {
-			String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-			return f[0] + " " + f[1] + " " + f[2];
-		}
-		catch (java.io.IOException ex) {
-			return "?";
-		}
-	}
-
-	static long pct(long[] sorted, int p) {
-		if (sorted.length == 0) {
-			return 0;
-		}
-		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-	}
-
-	static String ms(long nanos) {
-		return String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);
-	}
-
-	static void line(StringBuilder report, String text) {
-		report.append(text).append('\n');
-		System.out.println(text);
 	}
 
 }

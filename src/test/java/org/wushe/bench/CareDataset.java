@@ -58,7 +58,8 @@ final class CareDataset {
 	void load(long persons, long visits) {
 		step("empty the care tables", """
 				TRUNCATE care_served, care_case_event, care_case, care_visit, care_person_history,
-				    care_person_relative, care_person_category, care_person, care_tally, care_daily, care_due CASCADE
+				    care_person_relative, care_person_category, care_person, care_tally, care_daily, care_due,
+				    care_served_year, care_served_count CASCADE
 				""");
 		step("villages of the province", """
 				CREATE TEMP TABLE bench_village AS
@@ -98,8 +99,8 @@ final class CareDataset {
 				SELECT region_code, visit_date, person_id FROM care_visit
 				""");
 		step("persons and categories per region and ancestor (care_tally)", """
-				INSERT INTO care_tally (region_code, metric, entries)
-				SELECT CASE WHEN l.l = 0 THEN '00' ELSE LEFT(t.region_code, l.l) END, t.metric, SUM(t.n)
+				INSERT INTO care_tally (region_code, metric, stripe, entries)
+				SELECT CASE WHEN l.l = 0 THEN '00' ELSE LEFT(t.region_code, l.l) END, t.metric, 0, SUM(t.n)
 				FROM (SELECT region_code, 'PERSONS' AS metric, COUNT(*) AS n FROM care_person GROUP BY region_code
 				      UNION ALL
 				      SELECT p.region_code, 'CATEGORY:' || c.category_code, COUNT(*) FROM care_person p
@@ -108,26 +109,41 @@ final class CareDataset {
 				GROUP BY 1, 2
 				""".formatted(LEVELS));
 		step("visits per day, region and ancestor (care_daily)", """
-				INSERT INTO care_daily (region_code, metric, day_on, entries)
-				SELECT CASE WHEN l.l = 0 THEN '00' ELSE LEFT(t.region_code, l.l) END, 'VISITS', t.day_on, SUM(t.n)
+				INSERT INTO care_daily (region_code, metric, day_on, stripe, entries)
+				SELECT CASE WHEN l.l = 0 THEN '00' ELSE LEFT(t.region_code, l.l) END, 'VISITS', t.day_on, 0, SUM(t.n)
 				FROM (SELECT region_code, TO_CHAR(visit_date, 'YYYY-MM-DD') AS day_on, COUNT(*) AS n FROM care_visit
 				      GROUP BY region_code, visit_date) t
 				CROSS JOIN (%s) l
 				GROUP BY 1, 3
 				""".formatted(LEVELS));
 		step("persons per next due date, region and ancestor (care_due)", """
-				INSERT INTO care_due (region_code, due_on, persons)
-				SELECT CASE WHEN l.l = 0 THEN '00' ELSE LEFT(t.region_code, l.l) END, t.due_on, SUM(t.n)
+				INSERT INTO care_due (region_code, due_on, stripe, persons)
+				SELECT CASE WHEN l.l = 0 THEN '00' ELSE LEFT(t.region_code, l.l) END, t.due_on, 0, SUM(t.n)
 				FROM (SELECT region_code, TO_CHAR(next_due, 'YYYY-MM-DD') AS due_on, COUNT(*) AS n FROM care_person
 				      GROUP BY region_code, next_due) t
 				CROSS JOIN (%s) l
+				GROUP BY 1, 2
+				""".formatted(LEVELS));
+		step("months served per person, year and region (care_served_year)", """
+				INSERT INTO care_served_year (person_id, year_of, region_code, months)
+				SELECT person_id, EXTRACT(YEAR FROM served_on)::int, region_code,
+				    bit_or(1 << (EXTRACT(MONTH FROM served_on)::int - 1))
+				FROM care_served GROUP BY 1, 2, 3
+				""");
+		step("distinct persons served per calendar period, region and ancestor (care_served_count)", """
+				INSERT INTO care_served_count (region_code, period_key, stripe, persons)
+				SELECT CASE WHEN l.l = 0 THEN '00' ELSE LEFT(s.region_code, l.l) END, p.k, 0, COUNT(DISTINCT s.person_id)
+				FROM care_served s CROSS JOIN (%s) l
+				CROSS JOIN LATERAL (VALUES (TO_CHAR(s.served_on, 'YYYY')), (TO_CHAR(s.served_on, 'YYYY-"Q"Q')),
+				    (TO_CHAR(s.served_on, 'YYYY-MM'))) p(k)
 				GROUP BY 1, 2
 				""".formatted(LEVELS));
 		step("identity sequences", """
 				SELECT setval(pg_get_serial_sequence('care_person', 'id'), (SELECT MAX(id) FROM care_person)),
 				       setval(pg_get_serial_sequence('care_visit', 'id'), (SELECT MAX(id) FROM care_visit))
 				""");
-		step("ANALYZE", "ANALYZE care_person, care_person_category, care_visit, care_served, care_tally, care_daily, care_due");
+		step("ANALYZE", "ANALYZE care_person, care_person_category, care_visit, care_served, care_tally, care_daily, care_due,"
+				+ " care_served_year, care_served_count");
 		jdbc.sql("DROP TABLE bench_village").update();
 	}
 
@@ -136,7 +152,7 @@ final class CareDataset {
 		return String.join("; ", jdbc.sql("""
 				SELECT relname || ' ' || pg_size_pretty(pg_total_relation_size(oid)) FROM pg_class
 				WHERE relkind = 'r' AND relname IN ('care_person', 'care_visit', 'care_served', 'care_tally', 'care_daily',
-				    'care_due', 'care_person_category')
+				    'care_due', 'care_person_category', 'care_served_year', 'care_served_count')
 				ORDER BY pg_total_relation_size(oid) DESC
 				""").query(String.class).list());
 	}

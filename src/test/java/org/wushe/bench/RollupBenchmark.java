@@ -1,5 +1,10 @@
 package org.wushe.bench;
 
+import static org.wushe.bench.BenchReport.line;
+import static org.wushe.bench.BenchReport.load;
+import static org.wushe.bench.BenchReport.ms;
+import static org.wushe.bench.BenchReport.pct;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -473,22 +478,6 @@ public class RollupBenchmark {
 		int start = r.nextInt(365 - length + 1);
 		LocalDate from = ActivityDataset.YEAR_START.plusDays(start);
 		return new LocalDate[] { from, from.plusDays(length - 1) };
-	}
-
-	static long pct(long[] sorted, int p) {
-		if (sorted.length == 0) {
-			return 0;
-		}
-		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-	}
-
-	static String ms(long nanos) {
-		return String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);
-	}
-
-	static void line(StringBuilder report, String text) {
-		report.append(text).append('\n');
-		System.out.println(text);
 	}
 
 }

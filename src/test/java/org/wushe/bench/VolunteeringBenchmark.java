@@ -1,9 +1,9 @@
 package org.wushe.bench;
 
-import static org.wushe.bench.CareBenchmark.line;
-import static org.wushe.bench.CareBenchmark.load;
-import static org.wushe.bench.CareBenchmark.ms;
-import static org.wushe.bench.CareBenchmark.pct;
+import static org.wushe.bench.BenchReport.line;
+import static org.wushe.bench.BenchReport.load;
+import static org.wushe.bench.BenchReport.ms;
+import static org.wushe.bench.BenchReport.pct;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

@@ -21,7 +21,8 @@ import org.wushe.support.TestAccounts;
  * Random registrations, transfers, visits on random past dates (several on the same day and in the same month), cases
  * at every stage with services and referrals: the care figures of every level and of random periods, as the dashboard
  * reads them from the counters and served marks, equal a recomputation from the raw rows. Distinct persons served is
- * compared exactly, never as a sum.
+ * compared exactly, never as a sum: over calendar months, quarters and years (the counts kept on write, with persons
+ * transferred between rounds of visits) and over arbitrary ranges (the distinct count over the marks).
  */
 @IntegrationTest
 class CareFiguresPropertyTests {
@@ -69,21 +70,25 @@ class CareFiguresPropertyTests {
 			ids.add(persons.register(new PersonInput(region, "对象" + i, "MALE", birth, id, null, null, null, cats,
 					RiskLevel.values()[random.nextInt(3)].name(), null, null), admin.scope()).id());
 		}
-		for (int i = 0; i < 6; i++) {
-			long p = ids.get(random.nextInt(ids.size()));
-			String to = VILLAGES.get(random.nextInt(VILLAGES.size()));
-			if (!persons.get(admin.scope(), p).regionCode().equals(to)) {
-				persons.transfer(p, to, admin.scope());
+		// transfers between rounds of visits: a person served in two regions in one month, quarter or year counts
+		// once in each region, and once in their common ancestors
+		for (int round = 0; round < 2; round++) {
+			for (int i = 0; i < 6; i++) {
+				long p = ids.get(random.nextInt(ids.size()));
+				String to = VILLAGES.get(random.nextInt(VILLAGES.size()));
+				if (!persons.get(admin.scope(), p).regionCode().equals(to)) {
+					persons.transfer(p, to, admin.scope());
+				}
 			}
-		}
-		for (int i = 0; i < 120; i++) {
-			long p = ids.get(random.nextInt(ids.size()));
-			LocalDate date = today.minusDays(random.nextInt(random.nextBoolean() ? 30 : 400));
-			try {
-				visits.record(p, new VisitInput(date.toString(), "HOME", null, null, "NONE", null), admin);
-			}
-			catch (org.wushe.shared.InvalidInputException beforeBirth) {
-				// a visit before the birth date is refused; it must count nowhere
+			for (int i = 0; i < 60; i++) {
+				long p = ids.get(random.nextInt(ids.size()));
+				LocalDate date = today.minusDays(random.nextInt(random.nextBoolean() ? 30 : 400));
+				try {
+					visits.record(p, new VisitInput(date.toString(), "HOME", null, null, "NONE", null), admin);
+				}
+				catch (org.wushe.shared.InvalidInputException beforeBirth) {
+					// a visit before the birth date is refused; it must count nowhere
+				}
 			}
 		}
 		for (int i = 0; i < 15; i++) {
@@ -120,11 +125,35 @@ class CareFiguresPropertyTests {
 			LocalDate from = today.minusDays(random.nextInt(400));
 			periods.add(new LocalDate[] { from, from.plusDays(random.nextInt(120)) });
 		}
+		// calendar months, quarters and years (whole, and so far): key look-ups of the counts kept on write
+		List<LocalDate[]> calendar = new ArrayList<>();
+		for (int m = 0; m < 15; m++) {
+			LocalDate start = today.minusMonths(m).withDayOfMonth(1);
+			calendar.add(new LocalDate[] { start, start.withDayOfMonth(start.lengthOfMonth()) });
+		}
+		for (int q = 0; q < 6; q++) {
+			LocalDate month = today.minusMonths(3L * q);
+			LocalDate start = month.withMonth((month.getMonthValue() - 1) / 3 * 3 + 1).withDayOfMonth(1);
+			calendar.add(new LocalDate[] { start, start.plusMonths(3).minusDays(1) });
+		}
+		for (int y = 0; y < 3; y++) {
+			LocalDate start = today.minusYears(y).withDayOfYear(1);
+			calendar.add(new LocalDate[] { start, start.withDayOfYear(start.lengthOfYear()) });
+		}
+		calendar.add(new LocalDate[] { today.withDayOfMonth(1), today });
+		for (LocalDate[] p : calendar) {
+			assertThat(CareFigures.calendarPeriod(p[0], p[1], today)).as("%s..%s", p[0], p[1]).isNotNull();
+		}
+		periods.addAll(calendar);
 		for (RegionCode r : regions) {
 			for (LocalDate[] p : periods) {
+				CareFigures.Counts recount = figures.recount(r, p[0], p[1], today);
 				assertThat(figures.counts(r, p[0], p[1], today))
 					.as("seed %d, region %s, %s..%s", seed, r, p[0], p[1])
-					.isEqualTo(figures.recount(r, p[0], p[1], today));
+					.isEqualTo(recount);
+				assertThat(figures.distinctServed(r, p[0], p[1]))
+					.as("seed %d, region %s, %s..%s: distinct count over the marks", seed, r, p[0], p[1])
+					.isEqualTo(recount.personsServed());
 			}
 		}
 		assertThat(figures.counts(new RegionCode("150102"), today.minusYears(2), today, today).personsServed())
