@@ -8,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -29,6 +28,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.audit.AuditTrail;
 import org.wushe.shared.BusinessException;
+import org.wushe.shared.DateText;
 import org.wushe.shared.InvalidInputException;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -224,11 +224,19 @@ class ApiTokens {
 		}
 		Instant at;
 		try {
-			at = text.strip().length() == 10 ? LocalDate.parse(text.strip()).plusDays(1).atStartOfDay(ZONE).toInstant()
-					: OffsetDateTime.parse(text.strip()).toInstant();
+			at = OffsetDateTime.parse(text.strip()).toInstant();
 		}
-		catch (DateTimeParseException ex) {
-			throw InvalidInputException.of("expiresAt", "access.token.expiry-invalid", text);
+		catch (DateTimeParseException notAnInstant) {
+			try {
+				// a day without a time: the token lasts to its end
+				if (text.contains(":")) {
+					throw notAnInstant;
+				}
+				at = DateText.parse(text).plusDays(1).atStartOfDay(ZONE).toInstant();
+			}
+			catch (DateTimeParseException | DateText.NotADate ex) {
+				throw InvalidInputException.of("expiresAt", "access.token.expiry-invalid", text);
+			}
 		}
 		if (!at.isAfter(Instant.now(clock))) {
 			throw InvalidInputException.of("expiresAt", "access.token.expiry-past", text);

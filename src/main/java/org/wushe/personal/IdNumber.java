@@ -12,7 +12,7 @@ import java.util.Set;
  * <p>
  * {@link #toString()} answers the masked form, so that the full number never reaches a log by accident.
  */
-public final class IdNumber {
+public final class IdNumber extends MaskedValue {
 
 	private static final int[] WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
 
@@ -26,10 +26,8 @@ public final class IdNumber {
 			"33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62",
 			"63", "64", "65", "71", "81", "82", "83");
 
-	private final String value;
-
 	private IdNumber(String value) {
-		this.value = value;
+		super(value);
 	}
 
 	/** The normalised form (trimmed, upper-case X), or the text as typed when it is blank. */
@@ -101,26 +99,23 @@ public final class IdNumber {
 		return normalised.substring(0, 4) + "*".repeat(n - 8) + normalised.substring(n - 4);
 	}
 
-	public String value() {
-		return value;
-	}
-
+	@Override
 	public String masked() {
-		return mask(value);
+		return mask(value());
 	}
 
 	/** The 6-digit address code (行政区划代码 at the time of issue). */
 	public String regionPrefix() {
-		return value.substring(0, 6);
+		return value().substring(0, 6);
 	}
 
 	public LocalDate birthDate() {
-		return birthDateOf(value);
+		return birthDateOf(value());
 	}
 
 	/** Odd sequence numbers are men, even ones women. */
 	public boolean male() {
-		return (value.charAt(16) - '0') % 2 == 1;
+		return (value().charAt(16) - '0') % 2 == 1;
 	}
 
 	private static LocalDate birthDateOf(String s) {
@@ -140,21 +135,6 @@ public final class IdNumber {
 
 	private static boolean isDigit(char c) {
 		return c >= '0' && c <= '9';
-	}
-
-	@Override
-	public boolean equals(Object o) {
-		return o instanceof IdNumber other && other.value.equals(value);
-	}
-
-	@Override
-	public int hashCode() {
-		return value.hashCode();
-	}
-
-	@Override
-	public String toString() {
-		return masked();
 	}
 
 }

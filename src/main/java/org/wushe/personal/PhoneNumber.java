@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * <p>
  * {@link #toString()} answers the masked form.
  */
-public final class PhoneNumber {
+public final class PhoneNumber extends MaskedValue {
 
 	private static final Pattern MOBILE = Pattern.compile("(?:\\+?86)?(1[3-9]\\d{9})");
 
@@ -25,10 +25,8 @@ public final class PhoneNumber {
 	/** What a phone number may be made of: digits, a leading plus, dashes and the extension mark. */
 	private static final Pattern DIGITS_ONLY = Pattern.compile("\\+?[\\d\\-#]*\\d[\\d\\-#]*");
 
-	private final String value;
-
 	private PhoneNumber(String value) {
-		this.value = value;
+		super(value);
 	}
 
 	/** The normalised form of a valid number, or empty. */
@@ -102,31 +100,13 @@ public final class PhoneNumber {
 		return "*".repeat(normalised.length());
 	}
 
-	public String value() {
-		return value;
-	}
-
+	@Override
 	public String masked() {
-		return mask(value);
+		return mask(value());
 	}
 
 	public boolean mobile() {
-		return isMobile(value);
-	}
-
-	@Override
-	public boolean equals(Object o) {
-		return o instanceof PhoneNumber other && other.value.equals(value);
-	}
-
-	@Override
-	public int hashCode() {
-		return value.hashCode();
-	}
-
-	@Override
-	public String toString() {
-		return masked();
+		return isMobile(value());
 	}
 
 }

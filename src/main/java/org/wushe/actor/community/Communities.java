@@ -15,6 +15,7 @@ import org.wushe.shared.NameInitials;
 import org.wushe.shared.GeneratedIds;
 import org.wushe.personal.SealedValue;
 import org.wushe.actor.registry.ListQuery;
+import org.wushe.actor.registry.ScopedRows;
 import org.wushe.actor.registry.StreamingJdbc;
 import org.wushe.region.RegionScope;
 
@@ -74,10 +75,7 @@ class Communities {
 				WHERE region_code = :region
 				""").params(params(v, at, by)).update();
 		if (v.phone() != null) {
-			jdbc.sql("""
-					UPDATE community SET contact_phone_cipher = :phoneCipher, contact_phone_hash = :phoneHash,
-					    contact_phone_masked = :phoneMasked WHERE region_code = :region
-					""").params(params(v, at, by)).update();
+			ScopedRows.reseal(jdbc, "community", "contact_phone", v.phone(), "region_code", v.regionCode());
 		}
 	}
 
@@ -86,9 +84,7 @@ class Communities {
 		p.put("region", v.regionCode());
 		p.put("committee", v.committeeName());
 		p.put("contact", v.contactPerson());
-		p.put("phoneCipher", v.phone() == null ? null : v.phone().cipherText());
-		p.put("phoneHash", v.phone() == null ? null : v.phone().searchHash());
-		p.put("phoneMasked", v.phone() == null ? null : v.phone().masked());
+		ScopedRows.putSealed(p, "phone", v.phone());
 		p.put("address", v.address());
 		p.put("households", v.households());
 		p.put("residents", v.residents());
@@ -98,39 +94,28 @@ class Communities {
 	}
 
 	Optional<Community> find(RegionScope scope, String regionCode) {
-		return jdbc.sql("SELECT " + COLUMNS + """
+		return ScopedRows.one(jdbc, "SELECT " + COLUMNS + """
 
 				FROM community c LEFT JOIN region r ON r.code = c.region_code
-				WHERE c.region_code = :code AND c.region_code >= :from AND c.region_code < :to
-				""")
-			.param("code", regionCode)
-			.param("from", scope.from())
-			.param("to", scope.to())
-			.query(Communities::map)
-			.optional();
+				WHERE c.region_code = :key AND c.region_code >= :from AND c.region_code < :to
+				""", scope, regionCode, Communities::map);
 	}
 
 	Optional<String> phoneCipher(RegionScope scope, String regionCode) {
-		return jdbc.sql("""
+		return ScopedRows.one(jdbc, """
 				SELECT contact_phone_cipher FROM community
-				WHERE region_code = :code AND region_code >= :from AND region_code < :to
+				WHERE region_code = :key AND region_code >= :from AND region_code < :to
 				  AND contact_phone_cipher IS NOT NULL
-				""")
-			.param("code", regionCode)
-			.param("from", scope.from())
-			.param("to", scope.to())
-			.query(String.class)
-			.optional();
+				""", scope, regionCode, String.class);
 	}
 
 	List<Community> list(ListQuery q) {
-		return select(jdbc, q, "").param("limit", q.size() + 1).param("offset", q.offset()).query(Communities::map).list();
+		return ScopedRows.page(select(jdbc, q, ""), q.size(), q.offset(), Communities::map);
 	}
 
 	/** All rows matching the filters, for exports; close the stream, inside a transaction. */
 	Stream<Exported> stream(ListQuery q) {
-		return select(streaming, q, ", c.contact_phone_cipher").param("limit", Integer.MAX_VALUE)
-			.param("offset", 0)
+		return ScopedRows.all(select(streaming, q, ", c.contact_phone_cipher"))
 			.query((rs, n) -> new Exported(map(rs, n), rs.getString("contact_phone_cipher")))
 			.stream();
 	}

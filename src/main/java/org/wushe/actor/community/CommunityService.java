@@ -1,7 +1,6 @@
 package org.wushe.actor.community;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -9,14 +8,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.access.CurrentUser;
 import org.wushe.personal.FieldChecks;
-import org.wushe.personal.PersonalData;
 import org.wushe.personal.PhoneNumber;
 import org.wushe.actor.organization.OrganizationService;
 import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.Page;
-import org.wushe.actor.registry.RegionInput;
+import org.wushe.actor.registry.RegistrySupport;
 import org.wushe.actor.registry.Writer;
-import org.wushe.audit.AuditTrail;
 import org.wushe.region.Region;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionLevel;
@@ -37,22 +34,15 @@ public class CommunityService {
 
 	private final OrganizationService organizations;
 
-	private final RegionInput regions;
-
-	private final PersonalData personalData;
-
-	private final AuditTrail audit;
+	private final RegistrySupport support;
 
 	private final Writer writer;
 
-	CommunityService(Communities communities, OrganizationService organizations, RegionInput regions,
-			PersonalData personalData, AuditTrail audit, Writer writer) {
+	CommunityService(Communities communities, OrganizationService organizations, RegistrySupport support) {
 		this.communities = communities;
 		this.organizations = organizations;
-		this.regions = regions;
-		this.personalData = personalData;
-		this.audit = audit;
-		this.writer = writer;
+		this.support = support;
+		this.writer = support.writer();
 	}
 
 	/** Records a community; a village that has one already is refused. */
@@ -63,7 +53,7 @@ public class CommunityService {
 			throw InvalidInputException.of("regionCode", "actor.community.exists", v.regionCode());
 		}
 		communities.insert(v, writer.now(), writer.name());
-		audit.record("community.create", ENTITY, v.regionCode(), RegionCode.parse(v.regionCode()));
+		support.audited("community.create", ENTITY, v.regionCode(), v.regionCode());
 		return get(scope, v.regionCode());
 	}
 
@@ -74,13 +64,13 @@ public class CommunityService {
 				input.contactPhone(), input.address(), input.households(), input.residents());
 		Communities.Values v = check(same, scope);
 		communities.update(v, writer.now(), writer.name());
-		audit.record("community.update", ENTITY, v.regionCode(), RegionCode.parse(v.regionCode()));
+		support.audited("community.update", ENTITY, v.regionCode(), v.regionCode());
 		return get(scope, regionCode);
 	}
 
 	private Communities.Values check(CommunityInput input, RegionScope scope) {
 		FieldChecks c = new FieldChecks();
-		Optional<Region> region = regions.check("regionCode", input.regionCode(), scope, RegionLevel.VILLAGE,
+		Optional<Region> region = support.regions().check("regionCode", input.regionCode(), scope, RegionLevel.VILLAGE,
 				c.errors());
 		String committee = c.optional("committeeName", input.committeeName(), 100);
 		String contact = c.optional("contactPerson", input.contactPerson(), 50);
@@ -90,7 +80,7 @@ public class CommunityService {
 		Integer residents = c.integer("residents", input.residents(), 0, 10_000_000, false);
 		c.throwIfAny();
 		return new Communities.Values(region.orElseThrow().code().value(), committee, contact,
-				phone == null ? null : personalData.seal(phone), address, households, residents);
+				support.seal(phone), address, households, residents);
 	}
 
 	public Community get(RegionScope scope, String regionCode) {
@@ -100,7 +90,7 @@ public class CommunityService {
 	}
 
 	public Page<Community> list(ListQuery query) {
-		return Page.of(communities.list(query), query.size(), query.offset() / query.size());
+		return Page.of(communities.list(query), query);
 	}
 
 	/** Every community matching the filters, streamed for exports; close the stream, inside a transaction. */
@@ -144,7 +134,7 @@ public class CommunityService {
 				new Communities.GroupValues(name, kind, registered, organizationId, leader, members, activities,
 						status == null ? GroupStatus.ACTIVE : status),
 				writer.now(), writer.name());
-		audit.record("community.group-create", "grassroots-group", id, RegionCode.parse(community.regionCode()));
+		support.audited("community.group-create", "grassroots-group", id, community.regionCode());
 		return communities.groups(community.regionCode())
 			.stream()
 			.filter(g -> g.id() == id)
@@ -155,13 +145,8 @@ public class CommunityService {
 	@Transactional
 	public Optional<String> revealPhone(CurrentUser viewer, String regionCode) {
 		Community community = get(viewer.scope(), regionCode);
-		Optional<String> cipher = communities.phoneCipher(viewer.scope(), community.regionCode());
-		if (cipher.isEmpty()) {
-			return Optional.empty();
-		}
-		Map<PersonalData.Kind, String> plain = personalData.reveal(viewer, ENTITY, community.regionCode(),
-				RegionCode.parse(community.regionCode()), Map.of(PersonalData.Kind.PHONE, cipher.get()));
-		return Optional.ofNullable(plain.get(PersonalData.Kind.PHONE));
+		return support.revealPhone(viewer, ENTITY, community.regionCode(), community.regionCode(),
+				communities.phoneCipher(viewer.scope(), community.regionCode()));
 	}
 
 }

@@ -2,14 +2,9 @@ package org.wushe.actor.organization;
 
 import java.util.Arrays;
 
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.wushe.access.CurrentUser;
 import org.wushe.actor.OrganizationKind;
 import org.wushe.actor.registry.ListPages;
 import org.wushe.actor.registry.RegionInput;
@@ -20,25 +15,22 @@ import org.wushe.actor.registry.RegistryPages;
 @RequestMapping("/organizations")
 class OrganizationController extends RegistryPages<Organization, OrganizationInput> {
 
-	private final OrganizationService organizations;
-
 	OrganizationController(OrganizationService organizations, ListPages lists, RegionInput regions) {
 		super(organizations, lists, regions, new Names("organizations", "organization"),
 				new Forms<>(OrganizationInput::empty, OrganizationInput::of, Organization::id));
-		this.organizations = organizations;
-	}
-
-	@GetMapping("/{id}/personal-data")
-	@PreAuthorize("hasAuthority('actor:view') and hasAuthority('personal-data:view')")
-	String reveal(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
-		model.addAttribute("phone", organizations.revealContactPhone(user, id).orElse(""));
-		return "actor/organizations/show :: full-phone";
 	}
 
 	@Override
 	protected String created(Organization organization) {
 		return organization.creditCodeWarning() ? "actor.organization.created-with-warning"
 				: "actor.organization.created";
+	}
+
+	@Override
+	protected String revealed(Object data, Model model) {
+		String phone = ((OrganizationService.ContactPhone) data).contactPhone();
+		model.addAttribute("phone", phone == null ? "" : phone);
+		return "actor/organizations/show :: full-phone";
 	}
 
 	@Override

@@ -18,10 +18,7 @@ import org.wushe.personal.PersonalData;
 import org.wushe.personal.PhoneNumber;
 import org.wushe.actor.registry.ChoiceLabels;
 import org.wushe.actor.registry.PersonalCells;
-import org.wushe.actor.registry.RegionInput;
 import org.wushe.actor.registry.TextList;
-import org.wushe.actor.registry.Writer;
-import org.wushe.audit.AuditTrail;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.Texts;
 import org.wushe.shared.excel.ExcelColumn;
@@ -82,27 +79,14 @@ class OrganizationExcel extends RegistryWorkbookBase<Organizations.Exported> {
 
 	private final Organizations organizations;
 
-	private final RegionInput regions;
-
-	private final PersonalData personalData;
-
 	private final ChoiceLabels choices;
-
-	private final AuditTrail audit;
-
-	private final Writer writer;
 
 	private final Texts texts;
 
-	OrganizationExcel(Organizations organizations, RegionInput regions, PersonalData personalData,
-			ChoiceLabels choices, AuditTrail audit, Writer writer, Texts texts, RegistryWorkbookBase.Tools tools) {
+	OrganizationExcel(Organizations organizations, ChoiceLabels choices, Texts texts, RegistryWorkbookBase.Tools tools) {
 		super(new Names("organizations", OrganizationService.ENTITY, true, LAYOUT), tools);
 		this.organizations = organizations;
-		this.regions = regions;
-		this.personalData = personalData;
 		this.choices = choices;
-		this.audit = audit;
-		this.writer = writer;
 		this.texts = texts;
 	}
 
@@ -133,7 +117,7 @@ class OrganizationExcel extends RegistryWorkbookBase<Organizations.Exported> {
 					}
 				}
 				String region = row.get(REGION);
-				regionProblems.computeIfAbsent(region, r -> regions.problem(r, scope, null))
+				regionProblems.computeIfAbsent(region, r -> support.regions().problem(r, scope, null))
 					.ifPresent(key -> row.reject(REGION, key, region));
 				List<OrganizationDomain> domains = new ArrayList<>();
 				for (String item : TextList.parse(row.get(DOMAINS))) {
@@ -146,7 +130,7 @@ class OrganizationExcel extends RegistryWorkbookBase<Organizations.Exported> {
 					}
 				}
 				LocalDate registeredOn = row.get(REGISTERED_ON);
-				if (registeredOn != null && registeredOn.isAfter(LocalDate.now(writer.clock()))) {
+				if (registeredOn != null && registeredOn.isAfter(LocalDate.now(support.writer().clock()))) {
 					row.reject(REGISTERED_ON, "actor.input.date-future");
 				}
 				if (row.hasErrors()) {
@@ -156,15 +140,14 @@ class OrganizationExcel extends RegistryWorkbookBase<Organizations.Exported> {
 				OrganizationStatus status = row.get(STATUS);
 				return new Organizations.Values(row.get(NAME), verdict.value(), verdict.warning(), row.get(KIND),
 						region, blankToNull(row.get(REPRESENTATIVE)), blankToNull(row.get(CONTACT)),
-						phone == null ? null : personalData.seal(phone), blankToNull(row.get(ADDRESS)), domains,
+						support.seal(phone), blankToNull(row.get(ADDRESS)), domains,
 						status == null ? OrganizationStatus.ACTIVE : status, registeredOn);
 			}
 
 			@Override
 			public void store(List<Organizations.Values> batch) {
-				organizations.insertAll(batch, writer.now(), writer.name());
-				audit.record(writer.name(), "organization.import", OrganizationService.ENTITY, null, scope.root(),
-						null, "rows=" + batch.size());
+				organizations.insertAll(batch, support.writer().now(), support.writer().name());
+				support.importedBatch("organization.import", OrganizationService.ENTITY, null, scope, batch.size());
 			}
 		};
 	}

@@ -2,7 +2,6 @@ package org.wushe.actor.organization;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -11,56 +10,36 @@ import org.wushe.access.CurrentUser;
 import org.wushe.personal.CreditCode;
 import org.wushe.personal.FieldChecks;
 import org.wushe.actor.OrganizationKind;
-import org.wushe.personal.PersonalData;
 import org.wushe.personal.PhoneNumber;
 import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.Page;
 import org.wushe.actor.registry.RegionBreakdown;
-import org.wushe.actor.registry.RegionInput;
-import org.wushe.actor.registry.Registry;
-import org.wushe.actor.registry.Writer;
-import org.wushe.audit.AuditTrail;
+import org.wushe.actor.registry.RegistryService;
+import org.wushe.actor.registry.RegistrySupport;
 import org.wushe.region.Region;
-import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
-import org.wushe.shared.BusinessException;
 
 /**
  * The social-organization registry: register and edit within the user's scope (credit code checked, a check-digit
  * mismatch kept as a warning), list and count in scope, reveal the contact phone with audit.
  */
 @Service
-public class OrganizationService implements Registry<Organization, OrganizationInput> {
+public class OrganizationService extends RegistryService<Organization, OrganizationInput> {
 
 	static final String ENTITY = "organization";
 
 	private final Organizations organizations;
 
-	private final RegionInput regions;
-
-	private final RegionBreakdown breakdown;
-
-	private final PersonalData personalData;
-
-	private final AuditTrail audit;
-
-	private final Writer writer;
-
-	OrganizationService(Organizations organizations, RegionInput regions, RegionBreakdown breakdown,
-			PersonalData personalData, AuditTrail audit, Writer writer) {
+	OrganizationService(Organizations organizations, RegistrySupport support) {
+		super(support, "actor.organization.unknown");
 		this.organizations = organizations;
-		this.regions = regions;
-		this.breakdown = breakdown;
-		this.personalData = personalData;
-		this.audit = audit;
-		this.writer = writer;
 	}
 
 	@Transactional
 	public Organization register(OrganizationInput input, RegionScope scope) {
 		Organizations.Values v = check(input, scope, null);
 		long id = organizations.insert(v, writer.now(), writer.name());
-		audit.record("organization.create", ENTITY, id, RegionCode.parse(v.regionCode()));
+		support.audited("organization.create", ENTITY, id, v.regionCode());
 		return organizations.find(scope, id).orElseThrow();
 	}
 
@@ -69,7 +48,7 @@ public class OrganizationService implements Registry<Organization, OrganizationI
 		get(scope, id);
 		Organizations.Values v = check(input, scope, id);
 		organizations.update(id, v, v.contactPhone() == null, writer.now(), writer.name());
-		audit.record("organization.update", ENTITY, id, RegionCode.parse(v.regionCode()));
+		support.audited("organization.update", ENTITY, id, v.regionCode());
 		return get(scope, id);
 	}
 
@@ -85,7 +64,7 @@ public class OrganizationService implements Registry<Organization, OrganizationI
 			c.add("creditCode", "actor.credit-code.taken", verdict.value());
 		}
 		OrganizationKind kind = c.choice("kind", input.kind(), OrganizationKind.class, true);
-		Optional<Region> region = regions.check("regionCode", input.regionCode(), scope, null, c.errors());
+		Optional<Region> region = support.regions().check("regionCode", input.regionCode(), scope, null, c.errors());
 		String rep = c.optional("legalRepresentative", input.legalRepresentative(), 50);
 		String contact = c.optional("contactPerson", input.contactPerson(), 50);
 		PhoneNumber phone = c.phone("contactPhone", input.contactPhone(), false);
@@ -95,7 +74,7 @@ public class OrganizationService implements Registry<Organization, OrganizationI
 		LocalDate registeredOn = c.date("registeredOn", input.registeredOn(), LocalDate.now(writer.clock()), false);
 		c.throwIfAny();
 		return new Organizations.Values(name, verdict.value(), verdict.warning(), kind,
-				region.orElseThrow().code().value(), rep, contact, phone == null ? null : personalData.seal(phone),
+				region.orElseThrow().code().value(), rep, contact, support.seal(phone),
 				address, domains, status == null ? OrganizationStatus.ACTIVE : status, registeredOn);
 	}
 
@@ -103,13 +82,8 @@ public class OrganizationService implements Registry<Organization, OrganizationI
 		return organizations.find(scope, id);
 	}
 
-	/** The organization in scope, or 404 as if it did not exist. */
-	public Organization get(RegionScope scope, long id) {
-		return find(scope, id).orElseThrow(() -> BusinessException.notFound("actor.organization.unknown", id));
-	}
-
 	public Page<Organization> list(ListQuery query) {
-		return Page.of(organizations.list(query), query.size(), query.offset() / query.size());
+		return Page.of(organizations.list(query), query);
 	}
 
 	/** The id of the organization in scope with this credit code. */
@@ -119,20 +93,23 @@ public class OrganizationService implements Registry<Organization, OrganizationI
 
 	/** Organizations (not deregistered) per child region and kind. */
 	public RegionBreakdown.Result counts(RegionScope scope) {
-		return breakdown.of(scope.root(), organizations.countByKind(scope, breakdown.childLength(scope.root())));
+		return support.counts(scope, organizations::countByKind);
+	}
+
+	/** An organization's full contact phone as the API answers it. */
+	public record ContactPhone(Long id, String contactPhone) {
+	}
+
+	public ContactPhone fullPersonalData(CurrentUser viewer, long id) {
+		return new ContactPhone(id, revealContactPhone(viewer, id).orElse(null));
 	}
 
 	/** The full contact phone, for a viewer allowed to see personal data; audited. */
 	@Transactional
 	public Optional<String> revealContactPhone(CurrentUser viewer, long id) {
 		Organization o = get(viewer.scope(), id);
-		Optional<String> cipher = organizations.contactPhoneCipher(viewer.scope(), id);
-		if (cipher.isEmpty()) {
-			return Optional.empty();
-		}
-		Map<PersonalData.Kind, String> plain = personalData.reveal(viewer, ENTITY, id, RegionCode.parse(o.regionCode()),
-				Map.of(PersonalData.Kind.PHONE, cipher.get()));
-		return Optional.ofNullable(plain.get(PersonalData.Kind.PHONE));
+		return support.revealPhone(viewer, ENTITY, id, o.regionCode(),
+				organizations.contactPhoneCipher(viewer.scope(), id));
 	}
 
 }

@@ -4,7 +4,6 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.shared.NameInitials;
@@ -21,21 +21,32 @@ import org.wushe.personal.PersonalData;
 import org.wushe.personal.SealedValue;
 import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.RegionBreakdown;
+import org.wushe.actor.registry.RegistryTable;
 import org.wushe.actor.registry.RegistryTally;
 import org.wushe.actor.registry.RegistryTally.Category;
+import org.wushe.actor.registry.ScopedRows;
 import org.wushe.actor.registry.StreamingJdbc;
+import org.wushe.actor.registry.TextList;
 import org.wushe.region.RegionScope;
 
 /**
  * Organization rows. Every read is bound to a region range ({@code region_code >= :from AND region_code < :to}).
  */
 @Repository
-class Organizations {
+class Organizations extends RegistryTable {
 
 	static final String COLUMNS = """
 			o.id, o.name, o.credit_code, o.credit_code_warning, o.kind, o.region_code, r.name AS region_name,
 			o.legal_representative, o.contact_person, o.contact_phone_masked, o.address, o.service_domains, o.status,
 			o.registered_on, o.created_at, o.created_by, o.updated_at, o.updated_by""";
+
+	static final String INSERT = """
+			INSERT INTO organization (name, name_initials, credit_code, credit_code_warning, kind, region_code,
+			    legal_representative, contact_person, contact_phone_cipher, contact_phone_hash, contact_phone_masked,
+			    address, service_domains, status, registered_on, created_at, created_by, updated_at, updated_by)
+			VALUES (:name, :initials, :creditCode, :warning, :kind, :region, :rep, :contact, :phoneCipher, :phoneHash,
+			    :phoneMasked, :address, :domains, :status, :registeredOn, :at, :by, :at, :by)
+			""";
 
 	/** A checked organization ready to store. */
 	record Values(String name, String creditCode, boolean creditCodeWarning, OrganizationKind kind, String regionCode,
@@ -43,23 +54,9 @@ class Organizations {
 			List<OrganizationDomain> serviceDomains, OrganizationStatus status, java.time.LocalDate registeredOn) {
 	}
 
-	private final JdbcClient jdbc;
-
-	private final JdbcClient streaming;
-
-	private final PersonalData personalData;
-
-	private final org.springframework.jdbc.core.JdbcTemplate plain;
-
-	private final RegistryTally tally;
-
-	Organizations(JdbcClient jdbc, StreamingJdbc streaming, org.springframework.jdbc.core.JdbcTemplate plain,
-			PersonalData personalData, RegistryTally tally) {
-		this.plain = plain;
-		this.tally = tally;
-		this.jdbc = jdbc;
-		this.streaming = streaming.client();
-		this.personalData = personalData;
+	Organizations(JdbcClient jdbc, StreamingJdbc streaming, NamedParameterJdbcTemplate named, PersonalData personalData,
+			RegistryTally tally) {
+		super(jdbc, streaming, named, personalData, tally);
 	}
 
 	/** What an organization counts as in the figures: nothing once deregistered. */
@@ -77,24 +74,14 @@ class Organizations {
 
 	long insert(Values v, Timestamp at, String by) {
 		tally.change(null, counted(v));
-		return GeneratedIds.returningId(jdbc.sql("""
-				INSERT INTO organization (name, name_initials, credit_code, credit_code_warning, kind, region_code,
-				    legal_representative, contact_person, contact_phone_cipher, contact_phone_hash, contact_phone_masked,
-				    address, service_domains, status, registered_on, created_at, created_by, updated_at, updated_by)
-				VALUES (:name, :initials, :creditCode, :warning, :kind, :region, :rep, :contact, :phoneCipher, :phoneHash,
-				    :phoneMasked, :address, :domains, :status, :registeredOn, :at, :by, :at, :by)
-				""")
-			.params(params(v, at, by)));
+		return GeneratedIds.returningId(jdbc.sql(INSERT).params(params(v, at, by)));
 	}
 
 	void update(long id, Values v, boolean keepPhone, Timestamp at, String by) {
-		RegistryTally.Counted before = jdbc
-			.sql("SELECT kind, status, region_code FROM organization WHERE id = :id FOR UPDATE")
-			.param("id", id)
-			.query((rs, n) -> counted(OrganizationKind.valueOf(rs.getString(1)),
-					OrganizationStatus.valueOf(rs.getString(2)), rs.getString(3)))
-			.optional()
-			.orElse(null);
+		RegistryTally.Counted before = ScopedRows.locked(jdbc,
+				"SELECT kind, status, region_code FROM organization WHERE id = :id", id,
+				(rs, n) -> counted(OrganizationKind.valueOf(rs.getString(1)),
+						OrganizationStatus.valueOf(rs.getString(2)), rs.getString(3)));
 		tally.change(before, counted(v));
 		jdbc.sql("""
 				UPDATE organization SET name = :name, name_initials = :initials, credit_code = :creditCode,
@@ -107,15 +94,7 @@ class Organizations {
 			.param("id", id)
 			.update();
 		if (!keepPhone) {
-			jdbc.sql("""
-					UPDATE organization SET contact_phone_cipher = :phoneCipher, contact_phone_hash = :phoneHash,
-					    contact_phone_masked = :phoneMasked WHERE id = :id
-					""")
-				.param("phoneCipher", v.contactPhone() == null ? null : v.contactPhone().cipherText())
-				.param("phoneHash", v.contactPhone() == null ? null : v.contactPhone().searchHash())
-				.param("phoneMasked", v.contactPhone() == null ? null : v.contactPhone().masked())
-				.param("id", id)
-				.update();
+			ScopedRows.reseal(jdbc, "organization", "contact_phone", v.contactPhone(), "id", id);
 		}
 	}
 
@@ -129,11 +108,9 @@ class Organizations {
 		p.put("region", v.regionCode());
 		p.put("rep", v.legalRepresentative());
 		p.put("contact", v.contactPerson());
-		p.put("phoneCipher", v.contactPhone() == null ? null : v.contactPhone().cipherText());
-		p.put("phoneHash", v.contactPhone() == null ? null : v.contactPhone().searchHash());
-		p.put("phoneMasked", v.contactPhone() == null ? null : v.contactPhone().masked());
+		ScopedRows.putSealed(p, "phone", v.contactPhone());
 		p.put("address", v.address());
-		p.put("domains", String.join(",", v.serviceDomains().stream().map(Enum::name).toList()));
+		p.put("domains", TextList.join(v.serviceDomains().stream().map(Enum::name).toList()));
 		p.put("status", v.status().name());
 		p.put("registeredOn", v.registeredOn() == null ? null : Date.valueOf(v.registeredOn()));
 		p.put("at", at);
@@ -150,33 +127,23 @@ class Organizations {
 	}
 
 	Optional<Organization> find(RegionScope scope, long id) {
-		return jdbc.sql("SELECT " + COLUMNS + """
+		return ScopedRows.one(jdbc, "SELECT " + COLUMNS + """
 
 				FROM organization o LEFT JOIN region r ON r.code = o.region_code
-				WHERE o.id = :id AND o.region_code >= :from AND o.region_code < :to
-				""")
-			.param("id", id)
-			.param("from", scope.from())
-			.param("to", scope.to())
-			.query(Organizations::map)
-			.optional();
+				WHERE o.id = :key AND o.region_code >= :from AND o.region_code < :to
+				""", scope, id, Organizations::map);
 	}
 
 	/** The contact phone's ciphertext of an organization in scope. */
 	Optional<String> contactPhoneCipher(RegionScope scope, long id) {
-		return jdbc.sql("""
+		return ScopedRows.one(jdbc, """
 				SELECT contact_phone_cipher FROM organization
-				WHERE id = :id AND region_code >= :from AND region_code < :to AND contact_phone_cipher IS NOT NULL
-				""")
-			.param("id", id)
-			.param("from", scope.from())
-			.param("to", scope.to())
-			.query(String.class)
-			.optional();
+				WHERE id = :key AND region_code >= :from AND region_code < :to AND contact_phone_cipher IS NOT NULL
+				""", scope, id, String.class);
 	}
 
 	List<Organization> list(ListQuery q) {
-		return select(q, false).param("limit", q.size() + 1).param("offset", q.offset()).query(Organizations::map).list();
+		return ScopedRows.page(select(q, false), q.size(), q.offset(), Organizations::map);
 	}
 
 	/** A row with the contact phone's ciphertext, for exports. */
@@ -185,8 +152,7 @@ class Organizations {
 
 	/** All rows matching the filters, for exports; close the stream, inside a transaction. */
 	Stream<Exported> stream(ListQuery q) {
-		return select(q, true).param("limit", Integer.MAX_VALUE)
-			.param("offset", 0)
+		return ScopedRows.all(select(q, true))
 			.query((rs, n) -> new Exported(map(rs, n), rs.getString("contact_phone_cipher")))
 			.stream();
 	}
@@ -194,34 +160,16 @@ class Organizations {
 	/** Inserts many organizations at once (imports). */
 	void insertAll(List<Values> values, Timestamp at, String by) {
 		tally.added(values.stream().map(Organizations::counted).toList());
-		List<Object[]> batch = new java.util.ArrayList<>(values.size());
-		for (Values v : values) {
-			batch.add(new Object[] { v.name(), NameInitials.of(v.name()), v.creditCode(), v.creditCodeWarning(),
-					v.kind().name(), v.regionCode(), v.legalRepresentative(), v.contactPerson(),
-					v.contactPhone() == null ? null : v.contactPhone().cipherText(),
-					v.contactPhone() == null ? null : v.contactPhone().searchHash(),
-					v.contactPhone() == null ? null : v.contactPhone().masked(), v.address(),
-					String.join(",", v.serviceDomains().stream().map(Enum::name).toList()), v.status().name(),
-					v.registeredOn() == null ? null : Date.valueOf(v.registeredOn()), at, by, at, by });
-		}
-		plain.batchUpdate("""
-				INSERT INTO organization (name, name_initials, credit_code, credit_code_warning, kind, region_code,
-				    legal_representative, contact_person, contact_phone_cipher, contact_phone_hash, contact_phone_masked,
-				    address, service_domains, status, registered_on, created_at, created_by, updated_at, updated_by)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				""", batch);
+		@SuppressWarnings("unchecked")
+		Map<String, Object>[] batch = values.stream().map(v -> params(v, at, by)).toArray(Map[]::new);
+		named.batchUpdate(INSERT, batch);
 	}
 
 	/** An organization in scope by its credit code (imports name employers by code). */
 	Optional<Long> idByCreditCode(RegionScope scope, String creditCode) {
-		return jdbc.sql("""
-				SELECT id FROM organization WHERE credit_code = :code AND region_code >= :from AND region_code < :to
-				""")
-			.param("code", creditCode)
-			.param("from", scope.from())
-			.param("to", scope.to())
-			.query(Long.class)
-			.optional();
+		return ScopedRows.one(jdbc, """
+				SELECT id FROM organization WHERE credit_code = :key AND region_code >= :from AND region_code < :to
+				""", scope, creditCode, Long.class);
 	}
 
 	private JdbcClient.StatementSpec select(ListQuery q, boolean streamed) {
@@ -246,17 +194,7 @@ class Organizations {
 
 	/** Counts per child region and kind. */
 	List<RegionBreakdown.Part> countByKind(RegionScope scope, int prefixLength) {
-		return jdbc.sql("""
-				SELECT t.prefix, t.kind, COUNT(*) AS n
-				FROM (SELECT SUBSTRING(region_code, 1, :length) AS prefix, kind FROM organization
-				      WHERE region_code >= :from AND region_code < :to AND status <> 'DEREGISTERED') t
-				GROUP BY t.prefix, t.kind
-				""")
-			.param("length", prefixLength)
-			.param("from", scope.from())
-			.param("to", scope.to())
-			.query((rs, n) -> new RegionBreakdown.Part(rs.getString("prefix"), rs.getString("kind"), rs.getLong("n")))
-			.list();
+		return ScopedRows.perChild(jdbc, "organization", "kind", "status <> 'DEREGISTERED'", scope, prefixLength);
 	}
 
 	static Organization map(ResultSet rs, int n) throws SQLException {
@@ -266,8 +204,7 @@ class Organizations {
 				rs.getBoolean("credit_code_warning"), OrganizationKind.valueOf(rs.getString("kind")),
 				rs.getString("region_code"), rs.getString("region_name"), rs.getString("legal_representative"),
 				rs.getString("contact_person"), rs.getString("contact_phone_masked"), rs.getString("address"),
-				domains == null || domains.isEmpty() ? List.of()
-						: Arrays.stream(domains.split(",")).map(OrganizationDomain::valueOf).toList(),
+				TextList.stored(domains).stream().map(OrganizationDomain::valueOf).toList(),
 				OrganizationStatus.valueOf(rs.getString("status")), registered == null ? null : registered.toLocalDate(),
 				rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
 				rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));

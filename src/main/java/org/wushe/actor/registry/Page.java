@@ -10,6 +10,11 @@ public record Page<T>(List<T> rows, boolean hasNext, int number) {
 		return new Page<>(fetched.subList(0, Math.min(fetched.size(), size)), fetched.size() > size, number);
 	}
 
+	/** The page of {@code query} out of rows fetched with one row too many. */
+	public static <T> Page<T> of(List<T> fetched, ListQuery query) {
+		return of(fetched, query.size(), query.offset() / query.size());
+	}
+
 	public boolean isEmpty() {
 		return rows.isEmpty();
 	}

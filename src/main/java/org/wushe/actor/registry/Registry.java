@@ -1,5 +1,6 @@
 package org.wushe.actor.registry;
 
+import org.wushe.access.CurrentUser;
 import org.wushe.region.RegionScope;
 
 /**
@@ -20,5 +21,8 @@ public interface Registry<T, I> {
 	T update(long id, I input, RegionScope scope);
 
 	RegionBreakdown.Result counts(RegionScope scope);
+
+	/** The full personal data of one record, for a viewer allowed to see them; every read is audited. */
+	Object fullPersonalData(CurrentUser viewer, long id);
 
 }

@@ -45,13 +45,27 @@ public abstract class RegistryPages<T, I> {
 
 	private final Forms<T, I> forms;
 
+	private final RegistryPermissions permissions;
+
 	protected RegistryPages(Registry<T, I> registry, ListPages lists, RegionInput regions, Names names,
-			Forms<T, I> forms) {
+			Forms<T, I> forms, RegistryPermissions permissions) {
 		this.registry = registry;
 		this.lists = lists;
 		this.regions = regions;
 		this.names = names;
 		this.forms = forms;
+		this.permissions = permissions;
+	}
+
+	/** An actor registry's pages ({@link RegistryPermissions#ACTOR}). */
+	protected RegistryPages(Registry<T, I> registry, ListPages lists, RegionInput regions, Names names,
+			Forms<T, I> forms) {
+		this(registry, lists, regions, names, forms, RegistryPermissions.ACTOR);
+	}
+
+	/** Who may read and who may write (the pages' {@code @PreAuthorize} asks this). */
+	public RegistryPermissions permissions() {
+		return permissions;
 	}
 
 	/** The choices the list and the form offer (kinds, statuses). */
@@ -79,7 +93,7 @@ public abstract class RegistryPages<T, I> {
 	}
 
 	@GetMapping
-	@PreAuthorize("hasAuthority('actor:view')")
+	@PreAuthorize("hasAuthority(this.permissions().view())")
 	public String list(@RequestParam(required = false) String within, @RequestParam(defaultValue = "") String q,
 			@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String status,
 			@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal CurrentUser user, Model model) {
@@ -89,7 +103,7 @@ public abstract class RegistryPages<T, I> {
 	}
 
 	@GetMapping("/{id}")
-	@PreAuthorize("hasAuthority('actor:view')")
+	@PreAuthorize("hasAuthority(this.permissions().view())")
 	public String show(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
 		model.addAttribute(names.item(), registry.get(user.scope(), id));
 		details(user, id, model);
@@ -97,7 +111,7 @@ public abstract class RegistryPages<T, I> {
 	}
 
 	@GetMapping("/new")
-	@PreAuthorize("hasAuthority('actor:manage')")
+	@PreAuthorize("hasAuthority(this.permissions().manage())")
 	public String form(@AuthenticationPrincipal CurrentUser user, Model model) {
 		model.addAttribute("form", forms.empty().apply(user.region().value()));
 		options(model);
@@ -105,7 +119,7 @@ public abstract class RegistryPages<T, I> {
 	}
 
 	@PostMapping
-	@PreAuthorize("hasAuthority('actor:manage')")
+	@PreAuthorize("hasAuthority(this.permissions().manage())")
 	public String create(I form, @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes flash) {
 		return ListPages.save(() -> {
 			T record = registry.register(form, user.scope());
@@ -115,7 +129,7 @@ public abstract class RegistryPages<T, I> {
 	}
 
 	@GetMapping("/{id}/edit")
-	@PreAuthorize("hasAuthority('actor:manage')")
+	@PreAuthorize("hasAuthority(this.permissions().manage())")
 	public String edit(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
 		T record = registry.get(user.scope(), id);
 		model.addAttribute("form", forms.of().apply(record));
@@ -125,7 +139,7 @@ public abstract class RegistryPages<T, I> {
 	}
 
 	@PostMapping("/{id}")
-	@PreAuthorize("hasAuthority('actor:manage')")
+	@PreAuthorize("hasAuthority(this.permissions().manage())")
 	public String update(@PathVariable long id, I form, @AuthenticationPrincipal CurrentUser user, Model model,
 			RedirectAttributes flash) {
 		model.addAttribute(names.item(), registry.get(user.scope(), id));
@@ -137,11 +151,28 @@ public abstract class RegistryPages<T, I> {
 	}
 
 	@GetMapping("/counts")
-	@PreAuthorize("hasAuthority('actor:view')")
+	@PreAuthorize("hasAuthority(this.permissions().view())")
 	public String counts(@RequestParam(required = false) String within, @AuthenticationPrincipal CurrentUser user,
 			Model model) {
 		model.addAttribute("counts", registry.counts(regions.narrow(user.scope(), within)));
 		return countsPage(model);
+	}
+
+	@GetMapping("/{id}/personal-data")
+	@PreAuthorize("hasAuthority(this.permissions().view()) and hasAuthority('personal-data:view')")
+	public String personalData(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+		return revealed(registry.fullPersonalData(user, id), model);
+	}
+
+	/**
+	 * The fragment that shows a record's full personal data (audited on reading), with them in the model: by default
+	 * a person's ID number and phone ({@link FullPersonalData}).
+	 */
+	protected String revealed(Object data, Model model) {
+		FullPersonalData person = (FullPersonalData) data;
+		model.addAttribute("idNumber", person.idNumber());
+		model.addAttribute("phone", person.phone());
+		return "actor/workers/show :: personal-data";
 	}
 
 }

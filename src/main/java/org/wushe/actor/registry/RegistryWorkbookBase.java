@@ -37,24 +37,18 @@ public abstract class RegistryWorkbookBase<T> implements RegistryWorkbook {
 
 	private final Tools tools;
 
-	/** The beans every registry workbook needs for its export. */
+	/** What the import checks, seals, stores and audits with. */
+	protected final RegistrySupport support;
+
+	/** The beans every registry workbook needs for its import and export. */
 	@org.springframework.stereotype.Component
-	public static final class Tools {
-
-		final RegionInput regions;
-
-		final ExportHandling exports;
-
-		Tools(RegionInput regions, ExportHandling exports) {
-			this.regions = regions;
-			this.exports = exports;
-		}
-
+	public record Tools(RegionInput regions, ExportHandling exports, RegistrySupport support) {
 	}
 
 	protected RegistryWorkbookBase(Names names, Tools tools) {
 		this.names = names;
 		this.tools = tools;
+		this.support = tools.support();
 	}
 
 	/** How an upload by a user of {@code scope} is checked and stored. */
@@ -93,14 +87,14 @@ public abstract class RegistryWorkbookBase<T> implements RegistryWorkbook {
 
 	@Override
 	public void export(CurrentUser user, Map<String, String> filters, boolean full, HttpServletResponse response) {
-		RegionScope scope = tools.regions.narrow(user.scope(), filters.get("within"));
+		RegionScope scope = tools.regions().narrow(user.scope(), filters.get("within"));
 		String q = filters.getOrDefault("q", "");
 		String kind = names.kinds() ? filters.getOrDefault("kind", "") : "";
 		String status = filters.getOrDefault("status", "");
 		ListQuery query = new ListQuery(scope, q, kind, status, 0, ListQuery.MAX_SIZE);
-		String name = tools.regions.name(scope.root());
+		String name = tools.regions().name(scope.root());
 		String filterText = "q=" + q + (names.kinds() ? ";kind=" + kind : "") + ";status=" + status;
-		tools.exports.download(user, full, names.entity(), scope, filterText, opener -> report(name, opener),
+		tools.exports().download(user, full, names.entity(), scope, filterText, opener -> report(name, opener),
 				() -> rows(query), response, names.key("file"), name);
 	}
 

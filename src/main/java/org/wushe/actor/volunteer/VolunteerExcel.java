@@ -21,10 +21,7 @@ import org.wushe.personal.PersonalData;
 import org.wushe.personal.PhoneNumber;
 import org.wushe.personal.SealedValue;
 import org.wushe.actor.registry.PersonalCells;
-import org.wushe.actor.registry.RegionInput;
 import org.wushe.actor.registry.TextList;
-import org.wushe.actor.registry.Writer;
-import org.wushe.audit.AuditTrail;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.excel.ExcelColumn;
@@ -79,23 +76,10 @@ class VolunteerExcel extends RegistryWorkbookBase<Volunteers.Exported> {
 
 	private final VolunteerNumbers numbers;
 
-	private final RegionInput regions;
-
-	private final PersonalData personalData;
-
-	private final AuditTrail audit;
-
-	private final Writer writer;
-
-	VolunteerExcel(Volunteers volunteers, VolunteerNumbers numbers, RegionInput regions, PersonalData personalData,
-			AuditTrail audit, Writer writer, RegistryWorkbookBase.Tools tools) {
+	VolunteerExcel(Volunteers volunteers, VolunteerNumbers numbers, RegistryWorkbookBase.Tools tools) {
 		super(new Names("volunteers", VolunteerService.ENTITY, false, LAYOUT), tools);
 		this.volunteers = volunteers;
 		this.numbers = numbers;
-		this.regions = regions;
-		this.personalData = personalData;
-		this.audit = audit;
-		this.writer = writer;
 	}
 
 	@Override
@@ -134,7 +118,7 @@ class VolunteerExcel extends RegistryWorkbookBase<Volunteers.Exported> {
 			for (ImportRow row : rows) {
 				IdNumber idNumber = row.hasErrors() ? null : row.get(ID_NUMBER);
 				if (idNumber != null) {
-					SealedValue sealed = personalData.seal(idNumber);
+					SealedValue sealed = support.personalData().seal(idNumber);
 					sealedIds.put(row, sealed);
 					hashes.add(sealed.searchHash());
 				}
@@ -147,9 +131,9 @@ class VolunteerExcel extends RegistryWorkbookBase<Volunteers.Exported> {
 			IdNumber idNumber = row.get(ID_NUMBER);
 			String region = row.get(REGION);
 			Optional<String> regionProblem = regionProblems.computeIfAbsent(region,
-					r -> regions.problem(r, scope, null));
+					r -> support.regions().problem(r, scope, null));
 			regionProblem.ifPresent(key -> row.reject(REGION, key, region));
-			SealedValue sealedId = sealedIds.computeIfAbsent(row, r -> personalData.seal(idNumber));
+			SealedValue sealedId = sealedIds.computeIfAbsent(row, r -> support.personalData().seal(idNumber));
 			String hash = sealedId.searchHash();
 			Integer earlier = seen.putIfAbsent(hash, row.number());
 			if (earlier != null) {
@@ -158,7 +142,7 @@ class VolunteerExcel extends RegistryWorkbookBase<Volunteers.Exported> {
 			else if (registered.contains(hash)) {
 				row.reject(ID_NUMBER, "actor.id-number.taken");
 			}
-			else if (idNumber.birthDate().isAfter(java.time.LocalDate.now(writer.clock()))) {
+			else if (idNumber.birthDate().isAfter(java.time.LocalDate.now(support.writer().clock()))) {
 				row.reject(ID_NUMBER, "actor.id-number.birth-date");
 			}
 			FieldChecks lists = new FieldChecks();
@@ -171,7 +155,7 @@ class VolunteerExcel extends RegistryWorkbookBase<Volunteers.Exported> {
 			PhoneNumber phone = row.get(PHONE);
 			VolunteerStatus status = row.get(STATUS);
 			return new Volunteers.Values(row.get(NAME), sealedId,
-					phone == null ? null : personalData.seal(phone), region, teams, skills,
+					support.seal(phone), region, teams, skills,
 					status == null ? VolunteerStatus.ACTIVE : status);
 		}
 
@@ -192,9 +176,9 @@ class VolunteerExcel extends RegistryWorkbookBase<Volunteers.Exported> {
 					assigned[rows.get(k)] = VolunteerNumbers.format(prefix, first + k);
 				}
 			});
-			volunteers.insertAll(Arrays.asList(assigned), batch, writer.now(), writer.name());
-			audit.record(writer.name(), "volunteer.import", VolunteerService.ENTITY,
-					assigned[0] + ".." + assigned[assigned.length - 1], scope.root(), null, "rows=" + batch.size());
+			volunteers.insertAll(Arrays.asList(assigned), batch, support.writer().now(), support.writer().name());
+			support.importedBatch("volunteer.import", VolunteerService.ENTITY,
+					assigned[0] + ".." + assigned[assigned.length - 1], scope, batch.size());
 		}
 
 	}

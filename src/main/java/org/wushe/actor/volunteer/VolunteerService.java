@@ -1,7 +1,6 @@
 package org.wushe.actor.volunteer;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,25 +14,25 @@ import org.wushe.personal.FieldChecks;
 import org.wushe.personal.IdNumber;
 import org.wushe.personal.PersonalData;
 import org.wushe.personal.PhoneNumber;
+import org.wushe.actor.registry.FullPersonalData;
 import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.Page;
 import org.wushe.actor.registry.RegionBreakdown;
-import org.wushe.actor.registry.RegionInput;
-import org.wushe.actor.registry.Registry;
+import org.wushe.actor.registry.RegistryService;
+import org.wushe.actor.registry.RegistryTable;
+import org.wushe.actor.registry.RegistrySupport;
 import org.wushe.actor.registry.TextList;
 import org.wushe.actor.registry.Writer;
-import org.wushe.audit.AuditTrail;
 import org.wushe.region.Region;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
-import org.wushe.shared.BusinessException;
 
 /**
  * The volunteer registry: registration with a generated volunteer number, edits within scope, lists and counts in
  * scope, full personal data with audit.
  */
 @Service
-public class VolunteerService implements Registry<Volunteer, VolunteerInput> {
+public class VolunteerService extends RegistryService<Volunteer, VolunteerInput> {
 
 	static final String ENTITY = "volunteer";
 
@@ -41,27 +40,13 @@ public class VolunteerService implements Registry<Volunteer, VolunteerInput> {
 
 	private final VolunteerNumbers numbers;
 
-	private final RegionInput regions;
-
-	private final RegionBreakdown breakdown;
-
-	private final PersonalData personalData;
-
-	private final AuditTrail audit;
-
-	private final Writer writer;
-
 	private final TransactionTemplate tx;
 
-	VolunteerService(Volunteers volunteers, VolunteerNumbers numbers, RegionInput regions, RegionBreakdown breakdown,
-			PersonalData personalData, AuditTrail audit, Writer writer, PlatformTransactionManager transactions) {
+	VolunteerService(Volunteers volunteers, VolunteerNumbers numbers, RegistrySupport support,
+			PlatformTransactionManager transactions) {
+		super(support, "actor.volunteer.unknown");
 		this.volunteers = volunteers;
 		this.numbers = numbers;
-		this.regions = regions;
-		this.breakdown = breakdown;
-		this.personalData = personalData;
-		this.audit = audit;
-		this.writer = writer;
 		this.tx = new TransactionTemplate(transactions);
 	}
 
@@ -75,7 +60,7 @@ public class VolunteerService implements Registry<Volunteer, VolunteerInput> {
 		String number = VolunteerNumbers.format(prefix, numbers.reserve(prefix, 1));
 		Long id = tx.execute(status -> {
 			long newId = Writer.insertOnce(() -> volunteers.insert(number, v, writer.now(), writer.name()));
-			audit.record("volunteer.create", ENTITY, newId, RegionCode.parse(v.regionCode()));
+			support.audited("volunteer.create", ENTITY, newId, v.regionCode());
 			return newId;
 		});
 		return get(scope, id);
@@ -86,7 +71,7 @@ public class VolunteerService implements Registry<Volunteer, VolunteerInput> {
 		get(scope, id);
 		Volunteers.Values v = check(input, scope, id);
 		Writer.updateOnce(() -> volunteers.update(id, v, writer.now(), writer.name()));
-		audit.record("volunteer.update", ENTITY, id, RegionCode.parse(v.regionCode()));
+		support.audited("volunteer.update", ENTITY, id, v.regionCode());
 		return get(scope, id);
 	}
 
@@ -95,18 +80,17 @@ public class VolunteerService implements Registry<Volunteer, VolunteerInput> {
 		String name = c.required("name", input.name(), 50);
 		IdNumber idNumber = c.idNumber("idNumber", input.idNumber(), LocalDate.now(writer.clock()),
 				existingId == null);
-		if (idNumber != null && volunteers.idNumberTaken(personalData.searchHash(idNumber), existingId)) {
+		if (idNumber != null && volunteers.idNumberTaken(support.personalData().searchHash(idNumber), existingId)) {
 			c.add("idNumber", "actor.id-number.taken");
 		}
 		PhoneNumber phone = c.phone("phone", input.phone(), false);
-		Optional<Region> region = regions.check("regionCode", input.regionCode(), scope, null, c.errors());
+		Optional<Region> region = support.regions().check("regionCode", input.regionCode(), scope, null, c.errors());
 		List<String> teams = items(c, "teams", input.teams());
 		List<String> skills = items(c, "skills", input.skills());
 		VolunteerStatus status = c.choice("status", input.status(), VolunteerStatus.class, false);
 		c.throwIfAny();
-		return new Volunteers.Values(name, idNumber == null ? null : personalData.seal(idNumber),
-				phone == null ? null : personalData.seal(phone), region.orElseThrow().code().value(), teams, skills,
-				status == null ? VolunteerStatus.ACTIVE : status);
+		return new Volunteers.Values(name, support.seal(idNumber), support.seal(phone),
+				region.orElseThrow().code().value(), teams, skills, status == null ? VolunteerStatus.ACTIVE : status);
 	}
 
 	static List<String> items(FieldChecks c, String field, List<String> texts) {
@@ -121,27 +105,24 @@ public class VolunteerService implements Registry<Volunteer, VolunteerInput> {
 		return volunteers.find(scope, id);
 	}
 
-	public Volunteer get(RegionScope scope, long id) {
-		return find(scope, id).orElseThrow(() -> BusinessException.notFound("actor.volunteer.unknown", id));
-	}
-
 	public Page<Volunteer> list(ListQuery query) {
-		return Page.of(volunteers.list(query), query.size(), query.offset() / query.size());
+		return Page.of(volunteers.list(query), query);
 	}
 
 	/** Volunteers (not withdrawn) per child region, by status. */
 	public RegionBreakdown.Result counts(RegionScope scope) {
-		return breakdown.of(scope.root(), volunteers.counts(scope, breakdown.childLength(scope.root())));
+		return support.counts(scope, volunteers::counts);
+	}
+
+	public FullPersonalData fullPersonalData(CurrentUser viewer, long id) {
+		return FullPersonalData.of(id, reveal(viewer, id));
 	}
 
 	@Transactional
 	public Map<PersonalData.Kind, String> reveal(CurrentUser viewer, long id) {
-		Volunteers.Sealed sealed = volunteers.sealed(viewer.scope(), id)
-			.orElseThrow(() -> BusinessException.notFound("actor.volunteer.unknown", id));
-		Map<PersonalData.Kind, String> ciphers = new LinkedHashMap<>();
-		ciphers.put(PersonalData.Kind.ID_NUMBER, sealed.idNumber());
-		ciphers.put(PersonalData.Kind.PHONE, sealed.phone());
-		return personalData.reveal(viewer, ENTITY, id, RegionCode.parse(sealed.regionCode()), ciphers);
+		RegistryTable.SealedPerson sealed = volunteers.sealed(viewer.scope(), id)
+			.orElseThrow(() -> unknown(id));
+		return support.revealPerson(viewer, ENTITY, id, sealed.regionCode(), sealed.idNumber(), sealed.phone());
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.wushe.actor.worker;
 
 import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.wushe.access.CurrentUser;
-import org.wushe.personal.PersonalData;
 import org.wushe.actor.registry.RegionInput;
 import org.wushe.actor.registry.RegistryApi;
 
@@ -34,22 +32,11 @@ import org.wushe.actor.registry.RegistryApi;
 		professionals), certified, uncertified.""")
 class SocialWorkerApi extends RegistryApi<SocialWorker, WorkerInput> {
 
-	record FullPersonalData(long id, String idNumber, String phone) {
-	}
-
 	private final SocialWorkerService workers;
 
 	SocialWorkerApi(SocialWorkerService workers, RegionInput regions) {
 		super(workers, regions);
 		this.workers = workers;
-	}
-
-	@GetMapping("/{id}/personal-data")
-	@PreAuthorize("hasAuthority('actor:view') and hasAuthority('personal-data:view')")
-	@Operation(summary = "Full ID number and phone (needs personal-data:view; every read is audited)")
-	FullPersonalData personalData(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
-		Map<PersonalData.Kind, String> plain = workers.reveal(user, id);
-		return new FullPersonalData(id, plain.get(PersonalData.Kind.ID_NUMBER), plain.get(PersonalData.Kind.PHONE));
 	}
 
 	@GetMapping("/{id}/trainings")

@@ -1,19 +1,15 @@
 package org.wushe.actor.worker;
 
-import java.util.Map;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
 import org.wushe.actor.Gender;
-import org.wushe.personal.PersonalData;
 import org.wushe.actor.Qualification;
 import org.wushe.actor.registry.ListPages;
 import org.wushe.actor.registry.RegionInput;
@@ -31,15 +27,6 @@ class SocialWorkerController extends RegistryPages<SocialWorker, WorkerInput> {
 		super(workers, lists, regions, new Names("workers", "worker"),
 				new Forms<>(WorkerInput::empty, WorkerInput::of, SocialWorker::id));
 		this.workers = workers;
-	}
-
-	@GetMapping("/{id}/personal-data")
-	@PreAuthorize("hasAuthority('actor:view') and hasAuthority('personal-data:view')")
-	String reveal(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
-		Map<PersonalData.Kind, String> plain = workers.reveal(user, id);
-		model.addAttribute("idNumber", plain.get(PersonalData.Kind.ID_NUMBER));
-		model.addAttribute("phone", plain.get(PersonalData.Kind.PHONE));
-		return "actor/workers/show :: personal-data";
 	}
 
 	@PostMapping("/{id}/trainings")

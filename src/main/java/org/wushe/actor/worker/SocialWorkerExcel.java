@@ -20,9 +20,6 @@ import org.wushe.actor.Qualification;
 import org.wushe.personal.SealedValue;
 import org.wushe.actor.organization.OrganizationService;
 import org.wushe.actor.registry.PersonalCells;
-import org.wushe.actor.registry.RegionInput;
-import org.wushe.actor.registry.Writer;
-import org.wushe.audit.AuditTrail;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.excel.ExcelColumn;
 import org.wushe.shared.excel.ExcelLayout;
@@ -89,23 +86,10 @@ class SocialWorkerExcel extends RegistryWorkbookBase<SocialWorkers.Exported> {
 
 	private final OrganizationService organizations;
 
-	private final RegionInput regions;
-
-	private final PersonalData personalData;
-
-	private final AuditTrail audit;
-
-	private final Writer writer;
-
-	SocialWorkerExcel(SocialWorkers workers, OrganizationService organizations, RegionInput regions,
-			PersonalData personalData, AuditTrail audit, Writer writer, RegistryWorkbookBase.Tools tools) {
+	SocialWorkerExcel(SocialWorkers workers, OrganizationService organizations, RegistryWorkbookBase.Tools tools) {
 		super(new Names("workers", SocialWorkerService.ENTITY, true, LAYOUT), tools);
 		this.workers = workers;
 		this.organizations = organizations;
-		this.regions = regions;
-		this.personalData = personalData;
-		this.audit = audit;
-		this.writer = writer;
 	}
 
 	@Override
@@ -122,7 +106,7 @@ class SocialWorkerExcel extends RegistryWorkbookBase<SocialWorkers.Exported> {
 			@Override
 			public SocialWorkers.Values convert(ImportRow row) {
 				IdNumber idNumber = row.get(ID_NUMBER);
-				SealedValue sealedId = personalData.seal(idNumber);
+				SealedValue sealedId = support.personalData().seal(idNumber);
 				Integer earlier = seen.putIfAbsent(sealedId.searchHash(), row.number());
 				if (earlier != null) {
 					row.reject(ID_NUMBER, "actor.excel.duplicate-in-file", earlier);
@@ -130,11 +114,11 @@ class SocialWorkerExcel extends RegistryWorkbookBase<SocialWorkers.Exported> {
 				else if (workers.idNumberTaken(sealedId.searchHash(), null)) {
 					row.reject(ID_NUMBER, "actor.id-number.taken");
 				}
-				else if (idNumber.birthDate().isAfter(LocalDate.now(writer.clock()))) {
+				else if (idNumber.birthDate().isAfter(LocalDate.now(support.writer().clock()))) {
 					row.reject(ID_NUMBER, "actor.id-number.birth-date");
 				}
 				String region = row.get(REGION);
-				regionProblems.computeIfAbsent(region, r -> regions.problem(r, scope, null))
+				regionProblems.computeIfAbsent(region, r -> support.regions().problem(r, scope, null))
 					.ifPresent(key -> row.reject(REGION, key, region));
 				Qualification qualification = row.get(QUALIFICATION);
 				String certificate = row.get(CERTIFICATE);
@@ -161,7 +145,7 @@ class SocialWorkerExcel extends RegistryWorkbookBase<SocialWorkers.Exported> {
 				WorkerPost post = row.get(POST);
 				WorkerStatus status = row.get(STATUS);
 				return new SocialWorkers.Values(row.get(NAME), row.get(GENDER), sealedId,
-						phone == null ? null : personalData.seal(phone), qualification,
+						support.seal(phone), qualification,
 						certificate == null || certificate.isBlank() ? null : certificate, employerId, region,
 						post == null ? WorkerPost.STATION_WORKER : post, status == null ? WorkerStatus.ACTIVE : status,
 						List.of());
@@ -169,9 +153,8 @@ class SocialWorkerExcel extends RegistryWorkbookBase<SocialWorkers.Exported> {
 
 			@Override
 			public void store(List<SocialWorkers.Values> batch) {
-				workers.insertAll(batch, writer.now(), writer.name());
-				audit.record(writer.name(), "social-worker.import", SocialWorkerService.ENTITY, null, scope.root(),
-						null, "rows=" + batch.size());
+				workers.insertAll(batch, support.writer().now(), support.writer().name());
+				support.importedBatch("social-worker.import", SocialWorkerService.ENTITY, null, scope, batch.size());
 			}
 		};
 	}

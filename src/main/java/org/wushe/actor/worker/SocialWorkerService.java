@@ -3,7 +3,6 @@ package org.wushe.actor.worker;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,17 +17,16 @@ import org.wushe.personal.PersonalData;
 import org.wushe.personal.PhoneNumber;
 import org.wushe.actor.Qualification;
 import org.wushe.actor.organization.OrganizationService;
+import org.wushe.actor.registry.FullPersonalData;
 import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.Page;
 import org.wushe.actor.registry.RegionBreakdown;
-import org.wushe.actor.registry.RegionInput;
-import org.wushe.actor.registry.Registry;
+import org.wushe.actor.registry.RegistryService;
+import org.wushe.actor.registry.RegistryTable;
+import org.wushe.actor.registry.RegistrySupport;
 import org.wushe.actor.registry.Writer;
-import org.wushe.audit.AuditTrail;
 import org.wushe.region.Region;
-import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
-import org.wushe.shared.BusinessException;
 import org.wushe.site.SiteService;
 import org.wushe.site.SiteStatus;
 
@@ -37,7 +35,7 @@ import org.wushe.site.SiteStatus;
  * sealed), training records, lists and counts (all / certified) in scope, full personal data with audit.
  */
 @Service
-public class SocialWorkerService implements Registry<SocialWorker, WorkerInput> {
+public class SocialWorkerService extends RegistryService<SocialWorker, WorkerInput> {
 
 	static final String ENTITY = "social-worker";
 
@@ -45,35 +43,21 @@ public class SocialWorkerService implements Registry<SocialWorker, WorkerInput> 
 
 	private final OrganizationService organizations;
 
-	private final RegionInput regions;
-
-	private final RegionBreakdown breakdown;
-
-	private final PersonalData personalData;
-
-	private final AuditTrail audit;
-
-	private final Writer writer;
-
 	private final SiteService sites;
 
-	SocialWorkerService(SocialWorkers workers, OrganizationService organizations, RegionInput regions,
-			RegionBreakdown breakdown, PersonalData personalData, AuditTrail audit, Writer writer, SiteService sites) {
+	SocialWorkerService(SocialWorkers workers, OrganizationService organizations, RegistrySupport support,
+			SiteService sites) {
+		super(support, "actor.worker.unknown");
 		this.sites = sites;
 		this.workers = workers;
 		this.organizations = organizations;
-		this.regions = regions;
-		this.breakdown = breakdown;
-		this.personalData = personalData;
-		this.audit = audit;
-		this.writer = writer;
 	}
 
 	@Transactional
 	public SocialWorker register(WorkerInput input, RegionScope scope) {
 		SocialWorkers.Values v = check(input, scope, null);
 		long id = Writer.insertOnce(() -> workers.insert(v, writer.now(), writer.name()));
-		audit.record("social-worker.create", ENTITY, id, RegionCode.parse(v.regionCode()));
+		support.audited("social-worker.create", ENTITY, id, v.regionCode());
 		return get(scope, id);
 	}
 
@@ -82,7 +66,7 @@ public class SocialWorkerService implements Registry<SocialWorker, WorkerInput> 
 		get(scope, id);
 		SocialWorkers.Values v = check(input, scope, id);
 		Writer.updateOnce(() -> workers.update(id, v, writer.now(), writer.name()));
-		audit.record("social-worker.update", ENTITY, id, RegionCode.parse(v.regionCode()));
+		support.audited("social-worker.update", ENTITY, id, v.regionCode());
 		return get(scope, id);
 	}
 
@@ -93,7 +77,7 @@ public class SocialWorkerService implements Registry<SocialWorker, WorkerInput> 
 		String name = c.required("name", input.name(), 50);
 		Gender gender = c.choice("gender", input.gender(), Gender.class, true);
 		IdNumber idNumber = c.idNumber("idNumber", input.idNumber(), LocalDate.now(writer.clock()), creating);
-		if (idNumber != null && workers.idNumberTaken(personalData.searchHash(idNumber), existingId)) {
+		if (idNumber != null && workers.idNumberTaken(support.personalData().searchHash(idNumber), existingId)) {
 			c.add("idNumber", "actor.id-number.taken");
 		}
 		PhoneNumber phone = c.phone("phone", input.phone(), false);
@@ -104,14 +88,13 @@ public class SocialWorkerService implements Registry<SocialWorker, WorkerInput> 
 			c.add("certificateNumber", "actor.worker.certificate-required");
 		}
 		Long employerId = employer(c, input.employerId(), scope);
-		Optional<Region> region = regions.check("regionCode", input.regionCode(), scope, null, c.errors());
+		Optional<Region> region = support.regions().check("regionCode", input.regionCode(), scope, null, c.errors());
 		WorkerPost post = c.choice("post", input.post(), WorkerPost.class, false);
 		WorkerStatus status = c.choice("status", input.status(), WorkerStatus.class, false);
 		List<Long> siteIds = siteIds(c, input.siteIds());
 		postable(c, siteIds, scope);
 		c.throwIfAny();
-		return new SocialWorkers.Values(name, gender, idNumber == null ? null : personalData.seal(idNumber),
-				phone == null ? null : personalData.seal(phone), qualification,
+		return new SocialWorkers.Values(name, gender, support.seal(idNumber), support.seal(phone), qualification,
 				certificate, employerId,
 				region.orElseThrow().code().value(), post == null ? WorkerPost.STATION_WORKER : post,
 				status == null ? WorkerStatus.ACTIVE : status, siteIds);
@@ -179,17 +162,13 @@ public class SocialWorkerService implements Registry<SocialWorker, WorkerInput> 
 		return workers.find(scope, id);
 	}
 
-	public SocialWorker get(RegionScope scope, long id) {
-		return find(scope, id).orElseThrow(() -> BusinessException.notFound("actor.worker.unknown", id));
-	}
-
 	public Page<SocialWorker> list(ListQuery query) {
-		return Page.of(workers.list(query), query.size(), query.offset() / query.size());
+		return Page.of(workers.list(query), query);
 	}
 
 	/** Active workers per child region: certified and uncertified (the total is all professionals). */
 	public RegionBreakdown.Result counts(RegionScope scope) {
-		return breakdown.of(scope.root(), workers.counts(scope, breakdown.childLength(scope.root())));
+		return support.counts(scope, workers::counts);
 	}
 
 	public List<Training> trainings(RegionScope scope, long workerId) {
@@ -206,19 +185,20 @@ public class SocialWorkerService implements Registry<SocialWorker, WorkerInput> 
 		LocalDate takenOn = c.date("takenOn", input.takenOn(), LocalDate.now(writer.clock()), true);
 		c.throwIfAny();
 		long id = workers.addTraining(workerId, course, hours, takenOn);
-		audit.record("social-worker.training", ENTITY, workerId, RegionCode.parse(w.regionCode()));
+		support.audited("social-worker.training", ENTITY, workerId, w.regionCode());
 		return new Training(id, course, hours, takenOn);
+	}
+
+	public FullPersonalData fullPersonalData(CurrentUser viewer, long id) {
+		return FullPersonalData.of(id, reveal(viewer, id));
 	}
 
 	/** The full ID number and phone for a viewer with {@code personal-data:view}; audited. */
 	@Transactional
 	public Map<PersonalData.Kind, String> reveal(CurrentUser viewer, long id) {
-		SocialWorkers.Sealed sealed = workers.sealed(viewer.scope(), id)
-			.orElseThrow(() -> BusinessException.notFound("actor.worker.unknown", id));
-		Map<PersonalData.Kind, String> ciphers = new LinkedHashMap<>();
-		ciphers.put(PersonalData.Kind.ID_NUMBER, sealed.idNumber());
-		ciphers.put(PersonalData.Kind.PHONE, sealed.phone());
-		return personalData.reveal(viewer, ENTITY, id, RegionCode.parse(sealed.regionCode()), ciphers);
+		RegistryTable.SealedPerson sealed = workers.sealed(viewer.scope(), id)
+			.orElseThrow(() -> unknown(id));
+		return support.revealPerson(viewer, ENTITY, id, sealed.regionCode(), sealed.idNumber(), sealed.phone());
 	}
 
 }

@@ -24,15 +24,17 @@ import org.wushe.actor.Qualification;
 import org.wushe.personal.SealedValue;
 import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.RegionBreakdown;
+import org.wushe.actor.registry.RegistryTable;
 import org.wushe.actor.registry.RegistryTally;
 import org.wushe.actor.registry.RegistryTally.Category;
 import org.wushe.actor.registry.IdNumberHashes;
+import org.wushe.actor.registry.ScopedRows;
 import org.wushe.actor.registry.StreamingJdbc;
 import org.wushe.region.RegionScope;
 
 /** Social-worker rows, their posted sites and training records; every read bound to a region range. */
 @Repository
-class SocialWorkers {
+class SocialWorkers extends RegistryTable {
 
 	static final String COLUMNS = """
 			w.id, w.name, w.gender, w.id_number_masked, w.phone_masked, w.qualification, w.certificate_number,
@@ -45,33 +47,23 @@ class SocialWorkers {
 			LEFT JOIN organization o ON o.id = w.employer_id
 			""";
 
+	static final String INSERT = """
+			INSERT INTO social_worker (name, name_initials, gender, id_number_cipher, id_number_hash,
+			    id_number_masked, phone_cipher, phone_hash, phone_masked, qualification, certificate_number,
+			    employer_id, region_code, post, status, created_at, created_by, updated_at, updated_by)
+			VALUES (:name, :initials, :gender, :idCipher, :idHash, :idMasked, :phoneCipher, :phoneHash,
+			    :phoneMasked, :qualification, :certificate, :employer, :region, :post, :status, :at, :by, :at, :by)
+			""";
+
 	/** A checked worker ready to store; {@code idNumber}/{@code phone} null on update mean "keep". */
 	record Values(String name, Gender gender, SealedValue idNumber, SealedValue phone, Qualification qualification,
 			String certificateNumber, Long employerId, String regionCode, WorkerPost post, WorkerStatus status,
 			List<Long> siteIds) {
 	}
 
-	/** Full ciphertexts of one worker. */
-	record Sealed(String idNumber, String phone, String regionCode) {
-	}
-
-	private final JdbcClient jdbc;
-
-	private final JdbcClient streaming;
-
-	private final NamedParameterJdbcTemplate named;
-
-	private final PersonalData personalData;
-
-	private final RegistryTally tally;
-
 	SocialWorkers(JdbcClient jdbc, StreamingJdbc streaming, NamedParameterJdbcTemplate named, PersonalData personalData,
 			RegistryTally tally) {
-		this.jdbc = jdbc;
-		this.tally = tally;
-		this.streaming = streaming.client();
-		this.named = named;
-		this.personalData = personalData;
+		super(jdbc, streaming, named, personalData, tally);
 	}
 
 	/** What a worker counts as in the figures: nothing after leaving. */
@@ -89,13 +81,7 @@ class SocialWorkers {
 
 	long insert(Values v, Timestamp at, String by) {
 		tally.change(null, counted(v));
-		long id = GeneratedIds.returningId(jdbc.sql("""
-				INSERT INTO social_worker (name, name_initials, gender, id_number_cipher, id_number_hash,
-				    id_number_masked, phone_cipher, phone_hash, phone_masked, qualification, certificate_number,
-				    employer_id, region_code, post, status, created_at, created_by, updated_at, updated_by)
-				VALUES (:name, :initials, :gender, :idCipher, :idHash, :idMasked, :phoneCipher, :phoneHash,
-				    :phoneMasked, :qualification, :certificate, :employer, :region, :post, :status, :at, :by, :at, :by)
-				""").params(params(v, at, by)));
+		long id = GeneratedIds.returningId(jdbc.sql(INSERT).params(params(v, at, by)));
 		replaceSites(id, v.siteIds());
 		return id;
 	}
@@ -105,23 +91,14 @@ class SocialWorkers {
 		tally.added(values.stream().map(SocialWorkers::counted).toList());
 		@SuppressWarnings("unchecked")
 		Map<String, Object>[] batch = values.stream().map(v -> params(v, at, by)).toArray(Map[]::new);
-		named.batchUpdate("""
-				INSERT INTO social_worker (name, name_initials, gender, id_number_cipher, id_number_hash,
-				    id_number_masked, phone_cipher, phone_hash, phone_masked, qualification, certificate_number,
-				    employer_id, region_code, post, status, created_at, created_by, updated_at, updated_by)
-				VALUES (:name, :initials, :gender, :idCipher, :idHash, :idMasked, :phoneCipher, :phoneHash,
-				    :phoneMasked, :qualification, :certificate, :employer, :region, :post, :status, :at, :by, :at, :by)
-				""", batch);
+		named.batchUpdate(INSERT, batch);
 	}
 
 	void update(long id, Values v, Timestamp at, String by) {
-		RegistryTally.Counted before = jdbc
-			.sql("SELECT qualification, status, region_code FROM social_worker WHERE id = :id FOR UPDATE")
-			.param("id", id)
-			.query((rs, n) -> counted(Qualification.valueOf(rs.getString(1)), WorkerStatus.valueOf(rs.getString(2)),
-					rs.getString(3)))
-			.optional()
-			.orElse(null);
+		RegistryTally.Counted before = ScopedRows.locked(jdbc,
+				"SELECT qualification, status, region_code FROM social_worker WHERE id = :id", id,
+				(rs, n) -> counted(Qualification.valueOf(rs.getString(1)), WorkerStatus.valueOf(rs.getString(2)),
+						rs.getString(3)));
 		tally.change(before, counted(v));
 		jdbc.sql("""
 				UPDATE social_worker SET name = :name, name_initials = :initials, gender = :gender,
@@ -129,18 +106,7 @@ class SocialWorkers {
 				    region_code = :region, post = :post, status = :status, updated_at = :at, updated_by = :by
 				WHERE id = :id
 				""").params(params(v, at, by)).param("id", id).update();
-		if (v.idNumber() != null) {
-			jdbc.sql("""
-					UPDATE social_worker SET id_number_cipher = :idCipher, id_number_hash = :idHash,
-					    id_number_masked = :idMasked WHERE id = :id
-					""").params(params(v, at, by)).param("id", id).update();
-		}
-		if (v.phone() != null) {
-			jdbc.sql("""
-					UPDATE social_worker SET phone_cipher = :phoneCipher, phone_hash = :phoneHash,
-					    phone_masked = :phoneMasked WHERE id = :id
-					""").params(params(v, at, by)).param("id", id).update();
-		}
+		resealPerson("social_worker", id, v.idNumber(), v.phone());
 		replaceSites(id, v.siteIds());
 	}
 
@@ -159,12 +125,8 @@ class SocialWorkers {
 		p.put("name", v.name());
 		p.put("initials", NameInitials.of(v.name()));
 		p.put("gender", v.gender().name());
-		p.put("idCipher", v.idNumber() == null ? null : v.idNumber().cipherText());
-		p.put("idHash", v.idNumber() == null ? null : v.idNumber().searchHash());
-		p.put("idMasked", v.idNumber() == null ? null : v.idNumber().masked());
-		p.put("phoneCipher", v.phone() == null ? null : v.phone().cipherText());
-		p.put("phoneHash", v.phone() == null ? null : v.phone().searchHash());
-		p.put("phoneMasked", v.phone() == null ? null : v.phone().masked());
+		ScopedRows.putSealed(p, "id", v.idNumber());
+		ScopedRows.putSealed(p, "phone", v.phone());
 		p.put("qualification", v.qualification().name());
 		p.put("certificate", v.certificateNumber());
 		p.put("employer", v.employerId());
@@ -187,34 +149,18 @@ class SocialWorkers {
 	}
 
 	Optional<SocialWorker> find(RegionScope scope, long id) {
-		return jdbc.sql("SELECT " + COLUMNS + "\n" + FROM + """
-				WHERE w.id = :id AND w.region_code >= :from AND w.region_code < :to
-				""")
-			.param("id", id)
-			.param("from", scope.from())
-			.param("to", scope.to())
-			.query(SocialWorkers::map)
-			.optional()
+		return ScopedRows.one(jdbc, "SELECT " + COLUMNS + "\n" + FROM + """
+				WHERE w.id = :key AND w.region_code >= :from AND w.region_code < :to
+				""", scope, id, SocialWorkers::map)
 			.map(w -> w.withSiteIds(sitesOf(List.of(w.id())).getOrDefault(w.id(), List.of())));
 	}
 
-	Optional<Sealed> sealed(RegionScope scope, long id) {
-		return jdbc.sql("""
-				SELECT id_number_cipher AS id_number, phone_cipher AS phone, region_code FROM social_worker
-				WHERE id = :id AND region_code >= :from AND region_code < :to
-				""")
-			.param("id", id)
-			.param("from", scope.from())
-			.param("to", scope.to())
-			.query(Sealed.class)
-			.optional();
+	Optional<SealedPerson> sealed(RegionScope scope, long id) {
+		return sealedPerson("social_worker", scope, id);
 	}
 
 	List<SocialWorker> list(ListQuery q) {
-		List<SocialWorker> rows = select(q, false).param("limit", q.size() + 1)
-			.param("offset", q.offset())
-			.query(SocialWorkers::map)
-			.list();
+		List<SocialWorker> rows = ScopedRows.page(select(q, false), q.size(), q.offset(), SocialWorkers::map);
 		Map<Long, List<Long>> sites = sitesOf(rows.stream().map(SocialWorker::id).toList());
 		return rows.stream().map(w -> w.withSiteIds(sites.getOrDefault(w.id(), List.of()))).toList();
 	}
@@ -224,16 +170,13 @@ class SocialWorkers {
 	}
 
 	Stream<Exported> stream(ListQuery q) {
-		return select(q, true).param("limit", Integer.MAX_VALUE)
-			.param("offset", 0)
+		return ScopedRows.all(select(q, true))
 			.query((rs, n) -> new Exported(map(rs, n), rs.getString("id_number_cipher"), rs.getString("phone_cipher")))
 			.stream();
 	}
 
 	private JdbcClient.StatementSpec select(ListQuery q, boolean withCiphers) {
 		PersonalData.ExactSearch exact = personalData.exactSearch("social-worker", q.text());
-		String idHash = exact.idHash();
-		String phoneHash = exact.phoneHash();
 		return (withCiphers ? streaming : jdbc).sql("SELECT " + COLUMNS + (withCiphers ? ", w.id_number_cipher, w.phone_cipher" : "") + "\n" + FROM
 				+ """
 						WHERE w.region_code >= :from AND w.region_code < :to
@@ -247,8 +190,8 @@ class SocialWorkers {
 						LIMIT :limit OFFSET :offset
 						""")
 			.params(q.params())
-			.param("idHash", idHash)
-			.param("phoneHash", phoneHash);
+			.param("idHash", exact.idHash())
+			.param("phoneHash", exact.phoneHash());
 	}
 
 	private Map<Long, List<Long>> sitesOf(List<Long> workerIds) {
@@ -266,20 +209,9 @@ class SocialWorkers {
 
 	/** Active workers per child region, split into certified and uncertified. */
 	List<RegionBreakdown.Part> counts(RegionScope scope, int prefixLength) {
-		return jdbc.sql("""
-				SELECT t.prefix, t.certified, COUNT(*) AS n
-				FROM (SELECT SUBSTRING(region_code, 1, :length) AS prefix,
-				             CASE WHEN qualification = 'NONE' THEN 0 ELSE 1 END AS certified
-				      FROM social_worker
-				      WHERE region_code >= :from AND region_code < :to AND status = 'ACTIVE') t
-				GROUP BY t.prefix, t.certified
-				""")
-			.param("length", prefixLength)
-			.param("from", scope.from())
-			.param("to", scope.to())
-			.query((rs, n) -> new RegionBreakdown.Part(rs.getString("prefix"),
-					rs.getInt("certified") == 1 ? "certified" : "uncertified", rs.getLong("n")))
-			.list();
+		return ScopedRows.perChild(jdbc, "social_worker",
+				"CASE WHEN qualification = 'NONE' THEN 'uncertified' ELSE 'certified' END", "status = 'ACTIVE'", scope,
+				prefixLength);
 	}
 
 	List<Training> trainings(long workerId) {

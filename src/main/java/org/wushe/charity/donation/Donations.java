@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.shared.NameInitials;
@@ -17,6 +19,8 @@ import org.wushe.shared.GeneratedIds;
 import org.wushe.personal.SealedValue;
 import org.wushe.charity.DonationKind;
 import org.wushe.charity.DonorKind;
+import org.wushe.actor.registry.ScopedRows;
+import org.wushe.actor.registry.StreamingJdbc;
 import org.wushe.charity.support.CharityFilter;
 import org.wushe.charity.support.MoneyTotals;
 import org.wushe.region.RegionScope;
@@ -26,7 +30,7 @@ import org.wushe.region.RegionScope;
 class Donations {
 
 	static final String DONOR_COLUMNS = """
-			o.id, o.kind, o.name, o.region_code, r.name AS region_name, o.credit_code, o.contact_person, o.phone_masked""";
+			o.id, o.kind, o.name, o.region_code, r.name AS region_name, o.credit_code, o.contact_person, o.phone_masked AS phone""";
 
 	static final String COLUMNS = """
 			d.id, d.donor_id, o.name AS donor_name, o.kind AS donor_kind, d.region_code, r.name AS region_name, d.kind,
@@ -48,16 +52,16 @@ class Donations {
 			String note) {
 	}
 
+	private static final RowMapper<Donor> DONOR = new DataClassRowMapper<>(Donor.class);
+
 	private final JdbcClient jdbc;
 
 	/** Fetches in chunks, for exports (inside a read-only transaction). */
 	private final JdbcClient streaming;
 
-	Donations(JdbcClient jdbc, javax.sql.DataSource dataSource) {
+	Donations(JdbcClient jdbc, StreamingJdbc streaming) {
 		this.jdbc = jdbc;
-		org.springframework.jdbc.core.JdbcTemplate template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
-		template.setFetchSize(1_000);
-		this.streaming = JdbcClient.create(template);
+		this.streaming = streaming.client();
 	}
 
 	long insertDonor(DonorKind kind, String name, String region, String creditCode, String contact, SealedValue phone,
@@ -74,24 +78,17 @@ class Donations {
 			.param("region", region)
 			.param("creditCode", creditCode)
 			.param("contact", contact)
-			.param("phoneCipher", phone == null ? null : phone.cipherText())
-			.param("phoneHash", phone == null ? null : phone.searchHash())
-			.param("phoneMasked", phone == null ? null : phone.masked())
+			.params(ScopedRows.sealed("phone", phone))
 			.param("at", at)
 			.param("by", by));
 	}
 
 	Optional<Donor> findDonor(RegionScope scope, long id) {
-		return jdbc.sql("SELECT " + DONOR_COLUMNS + """
+		return ScopedRows.one(jdbc, "SELECT " + DONOR_COLUMNS + """
 
 				FROM donor o LEFT JOIN region r ON r.code = o.region_code
-				WHERE o.id = :id AND o.region_code >= :from AND o.region_code < :to
-				""")
-			.param("id", id)
-			.param("from", scope.from())
-			.param("to", scope.to())
-			.query(Donations::donor)
-			.optional();
+				WHERE o.id = :key AND o.region_code >= :from AND o.region_code < :to
+				""", scope, id, DONOR);
 	}
 
 	Optional<String> donorPhoneCipher(long id) {
@@ -106,15 +103,13 @@ class Donations {
 	}
 
 	List<Donor> donors(CharityFilter q) {
-		return q.bindPage(donorSelect(jdbc, q, ""))
-			.query(Donations::donor)
-			.list();
+		return q.bindPage(donorSelect(jdbc, q, "")).query(DONOR).list();
 	}
 
 	/** Every donor matching the filters, for exports; close the stream, inside a transaction. */
 	java.util.stream.Stream<ExportedDonor> streamDonors(CharityFilter q) {
 		return CharityFilter.bindAll(donorSelect(streaming, q, ", o.phone_cipher"))
-			.query((rs, n) -> new ExportedDonor(donor(rs, n), rs.getString("phone_cipher")))
+			.query((rs, n) -> new ExportedDonor(DONOR.mapRow(rs, n), rs.getString("phone_cipher")))
 			.stream();
 	}
 
@@ -161,14 +156,9 @@ class Donations {
 	}
 
 	Optional<Donation> find(RegionScope scope, long id) {
-		return jdbc.sql("SELECT " + COLUMNS + "\n" + FROM + """
-				WHERE d.id = :id AND d.region_code >= :from AND d.region_code < :to
-				""")
-			.param("id", id)
-			.param("from", scope.from())
-			.param("to", scope.to())
-			.query(Donations::map)
-			.optional();
+		return ScopedRows.one(jdbc, "SELECT " + COLUMNS + "\n" + FROM + """
+				WHERE d.id = :key AND d.region_code >= :from AND d.region_code < :to
+				""", scope, id, Donations::map);
 	}
 
 	List<Donation> list(CharityFilter q) {
@@ -225,12 +215,6 @@ class Donations {
 					Map.of("trusts", rs.getBigDecimal("total"), "trustCount", BigDecimal.valueOf(rs.getLong("n")))))
 			.list());
 		return parts;
-	}
-
-	static Donor donor(ResultSet rs, int n) throws SQLException {
-		return new Donor(rs.getLong("id"), DonorKind.valueOf(rs.getString("kind")), rs.getString("name"),
-				rs.getString("region_code"), rs.getString("region_name"), rs.getString("credit_code"),
-				rs.getString("contact_person"), rs.getString("phone_masked"));
 	}
 
 	static Donation map(ResultSet rs, int n) throws SQLException {

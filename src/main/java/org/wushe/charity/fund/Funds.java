@@ -13,10 +13,13 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 import org.wushe.shared.NameInitials;
 import org.wushe.shared.GeneratedIds;
+import org.wushe.actor.registry.ScopedRows;
+import org.wushe.actor.registry.StreamingJdbc;
 import org.wushe.charity.support.CharityFilter;
 import org.wushe.region.RegionScope;
 
@@ -33,16 +36,16 @@ class Funds {
 			t.id, t.name, t.trustee, t.amount, t.region_code, r.name AS region_name, t.established_on, t.filing_number,
 			t.purpose, t.version""";
 
+	private static final RowMapper<CharitableTrust> TRUST = new DataClassRowMapper<>(CharitableTrust.class);
+
 	private final JdbcClient jdbc;
 
 	/** Fetches in chunks, for exports (PostgreSQL streams with a cursor inside a transaction). */
 	private final JdbcClient streaming;
 
-	Funds(JdbcClient jdbc, javax.sql.DataSource dataSource) {
+	Funds(JdbcClient jdbc, StreamingJdbc streaming) {
 		this.jdbc = jdbc;
-		org.springframework.jdbc.core.JdbcTemplate template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
-		template.setFetchSize(1_000);
-		this.streaming = JdbcClient.create(template);
+		this.streaming = streaming.client();
 	}
 
 	long insertFund(String name, String region, String purpose, String manager, BigDecimal ratio, BigDecimal cap,
@@ -97,13 +100,8 @@ class Funds {
 
 	/** One row of {@code selectFrom} (columns and tables, {@code alias} the main table) by id within the scope. */
 	private <T> Optional<T> find(String selectFrom, String alias, RegionScope scope, long id, RowMapper<T> mapper) {
-		return jdbc.sql("SELECT " + selectFrom + " WHERE " + alias + ".id = :id AND " + alias
-				+ ".region_code >= :from AND " + alias + ".region_code < :to")
-			.param("id", id)
-			.param("from", scope.from())
-			.param("to", scope.to())
-			.query(mapper)
-			.optional();
+		return ScopedRows.one(jdbc, "SELECT " + selectFrom + " WHERE " + alias + ".id = :key AND " + alias
+				+ ".region_code >= :from AND " + alias + ".region_code < :to", scope, id, mapper);
 	}
 
 	List<Fund> funds(CharityFilter q) {
@@ -196,20 +194,16 @@ class Funds {
 
 	Optional<CharitableTrust> findTrust(RegionScope scope, long id) {
 		return find(TRUST_COLUMNS + " FROM charitable_trust t LEFT JOIN region r ON r.code = t.region_code", "t", scope,
-				id, Funds::trust);
+				id, TRUST);
 	}
 
 	List<CharitableTrust> trusts(CharityFilter q) {
-		return q.bindPage(trustSelect(jdbc, q))
-			.query(Funds::trust)
-			.list();
+		return q.bindPage(trustSelect(jdbc, q)).query(TRUST).list();
 	}
 
 	/** Every trust matching the filters, for exports; close the stream, inside a transaction. */
 	Stream<CharitableTrust> streamTrusts(CharityFilter q) {
-		return CharityFilter.bindAll(trustSelect(streaming, q))
-			.query(Funds::trust)
-			.stream();
+		return CharityFilter.bindAll(trustSelect(streaming, q)).query(TRUST).stream();
 	}
 
 	private static JdbcClient.StatementSpec trustSelect(JdbcClient client, CharityFilter q) {
@@ -230,14 +224,6 @@ class Funds {
 				rs.getBigDecimal("matching_ratio"), rs.getBigDecimal("matching_cap"),
 				rs.getBigDecimal("matched_total"), rs.getBigDecimal("received").setScale(2),
 				FundStatus.valueOf(rs.getString("status")), rs.getInt("version"));
-	}
-
-	static CharitableTrust trust(ResultSet rs, int n) throws SQLException {
-		Date established = rs.getDate("established_on");
-		return new CharitableTrust(rs.getLong("id"), rs.getString("name"), rs.getString("trustee"),
-				rs.getBigDecimal("amount"), rs.getString("region_code"), rs.getString("region_name"),
-				established == null ? null : established.toLocalDate(), rs.getString("filing_number"),
-				rs.getString("purpose"), rs.getInt("version"));
 	}
 
 }

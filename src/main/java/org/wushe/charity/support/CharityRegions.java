@@ -9,43 +9,25 @@ import org.wushe.personal.FieldChecks;
 import org.wushe.region.Region;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
-import org.wushe.region.Regions;
+import org.wushe.actor.registry.RegionInput;
 
 /** Region checks of charity forms, and list scopes narrowed to the user's (404 outside). */
 @Component
 public class CharityRegions {
 
-	private final Regions regions;
+	private final RegionInput regions;
 
-	CharityRegions(Regions regions) {
+	CharityRegions(RegionInput regions) {
 		this.regions = regions;
 	}
 
 	/** The region typed into {@code field}, if well-formed, known and in scope; else a field error. */
 	public Optional<Region> check(FieldChecks c, String field, String text, RegionScope scope) {
-		String s = text == null ? "" : text.strip();
-		if (s.isEmpty()) {
-			c.add(field, "actor.region.blank");
-			return Optional.empty();
-		}
-		if (!RegionCode.isValid(s)) {
-			c.add(field, "actor.region.malformed", s);
-			return Optional.empty();
-		}
-		RegionCode code = RegionCode.parse(s);
-		if (!scope.covers(code)) {
-			c.add(field, "actor.region.out-of-scope", s);
-			return Optional.empty();
-		}
-		Optional<Region> region = regions.find(code);
-		if (region.isEmpty()) {
-			c.add(field, "actor.region.unknown", s);
-		}
-		return region;
+		return regions.check(field, text, scope, null, c.errors());
 	}
 
 	public RegionScope narrow(RegionScope scope, String within) {
-		return scope.within(within, "within");
+		return regions.narrow(scope, within);
 	}
 
 	/**
@@ -59,7 +41,7 @@ public class CharityRegions {
 	}
 
 	public String name(RegionCode code) {
-		return regions.find(code).map(Region::name).orElse(code.value());
+		return regions.name(code);
 	}
 
 	public List<Region> children(RegionCode code) {
