@@ -1,16 +1,10 @@
 package org.wushe.activity;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.wushe.campaign.CampaignSeeded;
 import org.wushe.region.RegionCode;
@@ -34,26 +28,12 @@ class ActivityDemo {
 		this.activities = activities;
 	}
 
+	/** Columns: region, name, units, participants, dates, place, content, domains, beneficiaries, funds, materials, remarks. */
 	@EventListener
 	void onCampaignSeeded(CampaignSeeded seeded) {
-		ClassPathResource file = new ClassPathResource("demo/activities-" + seeded.seed() + ".csv");
-		if (!file.exists()) {
-			return;
-		}
-		try (var reader = new BufferedReader(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
-			String line = reader.readLine();
-			while ((line = reader.readLine()) != null) {
-				if (line.isBlank()) {
-					continue;
-				}
-				// region, name, units, participants, dates, place, content, domains, beneficiaries, funds, materials, remarks
-				String[] f = DemoDates.resolve(line, LocalDate.now(DEMO_ZONE)).split(",", -1);
-				activities.record(EVERYWHERE, seeded.campaignId(), new ActivityInput(f[0], f[1], f[2], f[3], f[4], null,
-						f[5], f[6], List.of(f[7]), f[8], f[9], f[10], f[11]), "demo");
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		for (String[] f : DemoDates.rows("demo/activities-" + seeded.seed() + ".csv", LocalDate.now(DEMO_ZONE))) {
+			activities.record(EVERYWHERE, seeded.campaignId(), new ActivityInput(f[0], f[1], f[2], f[3], f[4], null, f[5],
+					f[6], List.of(f[7]), f[8], f[9], f[10], f[11]), "demo");
 		}
 	}
 

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,22 +37,14 @@ public class ActivityRollup {
 	/** The longest period one question may cover. */
 	static final long MAX_DAYS = 3_660;
 
-	private static final String SUMS = """
-			COALESCE(SUM(activities), 0) AS activities, COALESCE(SUM(participants), 0) AS participants,
-			COALESCE(SUM(beneficiaries), 0) AS beneficiaries, COALESCE(SUM(funds_yuan), 0) AS funds_yuan,
-			COALESCE(SUM(materials_yuan), 0) AS materials_yuan,
-			COALESCE(SUM(elderly_activities), 0) AS elderly_activities,
-			COALESCE(SUM(elderly_beneficiaries), 0) AS elderly_beneficiaries,
-			COALESCE(SUM(disabled_activities), 0) AS disabled_activities,
-			COALESCE(SUM(disabled_beneficiaries), 0) AS disabled_beneficiaries,
-			COALESCE(SUM(women_activities), 0) AS women_activities,
-			COALESCE(SUM(women_beneficiaries), 0) AS women_beneficiaries,
-			COALESCE(SUM(children_activities), 0) AS children_activities,
-			COALESCE(SUM(children_beneficiaries), 0) AS children_beneficiaries,
-			COALESCE(SUM(needy_activities), 0) AS needy_activities,
-			COALESCE(SUM(needy_beneficiaries), 0) AS needy_beneficiaries,
-			COALESCE(SUM(other_activities), 0) AS other_activities,
-			COALESCE(SUM(other_beneficiaries), 0) AS other_beneficiaries""";
+	/** The sum of every counted column, named as the column. */
+	private static final String SUMS = Stream
+		.of("activities", "participants", "beneficiaries", "funds_yuan", "materials_yuan", "elderly_activities",
+				"elderly_beneficiaries", "disabled_activities", "disabled_beneficiaries", "women_activities",
+				"women_beneficiaries", "children_activities", "children_beneficiaries", "needy_activities",
+				"needy_beneficiaries", "other_activities", "other_beneficiaries")
+		.map(column -> "COALESCE(SUM(" + column + "), 0) AS " + column)
+		.collect(Collectors.joining(", "));
 
 	private static final String PERIOD = """
 			((grain = 'M' AND period_start >= :m1 AND period_start < :m2)
@@ -181,16 +175,8 @@ public class ActivityRollup {
 		}
 
 		Map<String, Object> params(List<Long> campaignFilter) {
-			Map<String, Object> p = new LinkedHashMap<>();
-			p.put("m1", m1);
-			p.put("m2", m2);
-			p.put("d1", d1);
-			p.put("d2", d2);
-			p.put("d3", d3);
-			p.put("d4", d4);
-			p.put("all", campaignFilter == null);
-			p.put("campaigns", campaignFilter == null ? List.of(-1L) : campaignFilter);
-			return p;
+			return Map.of("m1", m1, "m2", m2, "d1", d1, "d2", d2, "d3", d3, "d4", d4, "all", campaignFilter == null,
+					"campaigns", campaignFilter == null ? List.of(-1L) : campaignFilter);
 		}
 
 	}

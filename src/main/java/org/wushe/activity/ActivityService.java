@@ -39,6 +39,9 @@ import org.wushe.shared.upload.UploadedFile;
 @Service
 public class ActivityService {
 
+	/** The tables of what belongs to an activity (its photos, its organizations), keyed by its region as well. */
+	private static final List<String> BELONGINGS = List.of("activity_photo", "activity_organization");
+
 	static final String ENTITY = "activity";
 
 	static final String COLUMNS = """
@@ -190,8 +193,12 @@ public class ActivityService {
 				.param("id", id)
 				.update();
 			audit.record("activity.update", ENTITY, id, v.region());
-			photos.move(id, v.region());
-			links.move(id, v.region());
+			for (String table : BELONGINGS) {
+				jdbc.sql("UPDATE " + table + " SET region_code = :r WHERE activity_id = :a AND region_code <> :r")
+					.param("r", v.region().value())
+					.param("a", id)
+					.update();
+			}
 			attach(scope, id, v.region(), c, by);
 			changes.add(old.contribution(), -1).add(v.contribution(old.campaignId()), 1);
 			return find(id).orElseThrow();
@@ -204,8 +211,9 @@ public class ActivityService {
 		RollupWriter.Changes predicted = rollups.changes().add(before.contribution(), -1);
 		write(predicted, changes -> {
 			Activity old = lock(scope, id);
-			photos.deleteAll(id);
-			links.deleteAll(id);
+			for (String table : BELONGINGS) {
+				jdbc.sql("DELETE FROM " + table + " WHERE activity_id = :a").param("a", id).update();
+			}
 			jdbc.sql("DELETE FROM activity WHERE id = :id").param("id", id).update();
 			audit.record("activity.delete", ENTITY, id, old.region());
 			changes.add(old.contribution(), -1);

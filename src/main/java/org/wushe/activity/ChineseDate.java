@@ -3,6 +3,8 @@ package org.wushe.activity;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 
+import org.wushe.shared.DateText;
+
 /**
  * Reads activity dates as people write them in Chinese forms and spreadsheets: {@code 2022-03-20},
  * {@code 2022/3/20}, {@code 2022.3.20}, {@code 2022年3月20日}, {@code 3月20日} (year taken from the context, e.g. the
@@ -13,9 +15,7 @@ import java.time.LocalDate;
  */
 public final class ChineseDate {
 
-	// 年 月 日 号 至 到
-	private static final char NIAN = '\u5e74';
-
+	// 月 日 号 至 到
 	private static final char YUE = '\u6708';
 
 	private static final char RI = '\u65e5';
@@ -114,23 +114,13 @@ public final class ChineseDate {
 					Integer.parseInt(n1.substring(6)));
 		}
 		if (n1.length() == 4) {
-			// year first: 2022-03-20, 2022/3/20, 2022.3.20, 2022年3月20日
-			if (!take('-') && !take('/') && !take('.') && !take(NIAN)) {
+			// year first: 2022-03-20, 2022/3/20, 2022.3.20, 2022年3月20日, read as the shared date reader reads them
+			DateText.Written date = DateText.writtenAt(text, start);
+			if (date == null) {
 				return null;
 			}
-			String m = digits();
-			if (m == null || m.length() > 2) {
-				return null;
-			}
-			if (!take('-') && !take('/') && !take('.') && !take(YUE)) {
-				return null;
-			}
-			String d = digits();
-			if (d == null || d.length() > 2) {
-				return null;
-			}
-			dayMark();
-			return new Part(Integer.parseInt(n1), Integer.parseInt(m), Integer.parseInt(d));
+			pos = date.end();
+			return new Part(date.year(), date.month(), date.day());
 		}
 		if (n1.length() > 2) {
 			return null;

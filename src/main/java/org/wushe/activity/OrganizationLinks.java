@@ -63,7 +63,7 @@ class OrganizationLinks {
 	}
 
 	void replace(long activityId, RegionCode region, List<Long> ids) {
-		deleteAll(activityId);
+		jdbc.sql("DELETE FROM activity_organization WHERE activity_id = :a").param("a", activityId).update();
 		int seq = 0;
 		for (long id : ids) {
 			jdbc.sql("""
@@ -85,17 +85,6 @@ class OrganizationLinks {
 			}
 		}
 		return result;
-	}
-
-	void deleteAll(long activityId) {
-		jdbc.sql("DELETE FROM activity_organization WHERE activity_id = :a").param("a", activityId).update();
-	}
-
-	void move(long activityId, RegionCode region) {
-		jdbc.sql("UPDATE activity_organization SET region_code = :r WHERE activity_id = :a AND region_code <> :r")
-			.param("r", region.value())
-			.param("a", activityId)
-			.update();
 	}
 
 	/** The linked ids of each of the activities, in their order; activities without links are absent. */

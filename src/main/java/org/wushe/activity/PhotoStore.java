@@ -107,15 +107,4 @@ class PhotoStore {
 			.update() > 0;
 	}
 
-	void deleteAll(long activityId) {
-		jdbc.sql("DELETE FROM activity_photo WHERE activity_id = :a").param("a", activityId).update();
-	}
-
-	void move(long activityId, RegionCode region) {
-		jdbc.sql("UPDATE activity_photo SET region_code = :r WHERE activity_id = :a AND region_code <> :r")
-			.param("r", region.value())
-			.param("a", activityId)
-			.update();
-	}
-
 }

@@ -6,12 +6,9 @@ import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -23,7 +20,6 @@ import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -80,22 +76,11 @@ class ArticleDemo {
 	 * paragraphs ({@code |}), photo colour (RGB hex).
 	 */
 	private void seed(String seed, long campaignId) {
-		ClassPathResource file = new ClassPathResource("demo/articles-" + seed + ".csv");
-		if (!file.exists()) {
-			return;
-		}
 		int added = 0;
-		LocalDate today = LocalDate.now(DEMO_ZONE);
-		try (var reader = new BufferedReader(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
-			String line = reader.readLine();
-			while ((line = reader.readLine()) != null) {
-				if (!line.isBlank() && added(campaignId, DemoDates.resolve(line, today).split(",", -1))) {
-					added++;
-				}
+		for (String[] f : DemoDates.rows("demo/articles-" + seed + ".csv", LocalDate.now(DEMO_ZONE))) {
+			if (added(campaignId, f)) {
+				added++;
 			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 		log.info("Demo campaign {}: {} articles added", seed, added);
 	}

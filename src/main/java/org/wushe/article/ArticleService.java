@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -30,6 +32,9 @@ import org.wushe.shared.upload.UploadedFile;
 public class ArticleService {
 
 	static final String ENTITY = "article";
+
+	/** What taking an article off the public page sets. */
+	private static final String UNPUBLISHED = "published_at = NULL, published_by = NULL, published_code = NULL";
 
 	private final Articles articles;
 
@@ -190,15 +195,8 @@ public class ArticleService {
 	/** The review region approves a submitted article. */
 	@Transactional
 	public Article approve(CurrentUser user, long id, String comment) {
-		Article article = allowed(user, id, ArticleAction.APPROVE);
-		String c = ArticleValidation.comment(comment, false);
-		Instant now = Instant.now(clock);
-		articles.transition(article, ArticleStatus.APPROVED, article.stage(), article.review(), """
-				approved_at = COALESCE(approved_at, :now), approved_code = review_code""", now, user);
-		history.add(id, ArticleStep.APPROVE, user, ArticleStatus.APPROVED, article.stage(), article.review(), c, now);
-		audit.record("article.approve", ENTITY, id, article.region());
-		events.publishEvent(new ArticleReviewed(id, article.title(), article.region().value(), ArticleStep.APPROVE, c));
-		return get(user, id);
+		return step(user, id, ArticleStep.APPROVE, comment, a -> new Move(ArticleStatus.APPROVED, a.stage(), a.review()),
+				"approved_at = COALESCE(approved_at, :now), approved_code = review_code");
 	}
 
 	/**
@@ -207,55 +205,57 @@ public class ArticleService {
 	 */
 	@Transactional
 	public Article returnToUnit(CurrentUser user, long id, String comment) {
-		Article article = allowed(user, id, ArticleAction.RETURN);
-		String c = ArticleValidation.comment(comment, true);
-		Instant now = Instant.now(clock);
-		articles.transition(article, ArticleStatus.RETURNED, article.stage(), article.review(), """
-				published_at = NULL, published_by = NULL, published_code = NULL""", now, user);
-		history.add(id, ArticleStep.RETURN, user, ArticleStatus.RETURNED, article.stage(), article.review(), c, now);
-		audit.record("article.return", ENTITY, id, article.region());
-		events.publishEvent(new ArticleReviewed(id, article.title(), article.region().value(), ArticleStep.RETURN, c));
-		return get(user, id);
+		return step(user, id, ArticleStep.RETURN, comment, a -> new Move(ArticleStatus.RETURNED, a.stage(), a.review()),
+				UNPUBLISHED);
 	}
 
 	/** The review region recommends an article it approved to the next level up, which reviews it again. */
 	@Transactional
 	public Article recommend(CurrentUser user, long id, String comment) {
-		Article article = allowed(user, id, ArticleAction.RECOMMEND);
-		String c = ArticleValidation.comment(comment, false);
-		Instant now = Instant.now(clock);
-		RegionCode stage = article.review();
-		RegionCode review = stage.parent();
-		articles.transition(article, ArticleStatus.SUBMITTED, stage, review, """
-				recommended_at = COALESCE(recommended_at, :now)""", now, user);
-		history.add(id, ArticleStep.RECOMMEND, user, ArticleStatus.SUBMITTED, stage, review, c, now);
-		audit.record("article.recommend", ENTITY, id, article.region());
-		return get(user, id);
+		return step(user, id, ArticleStep.RECOMMEND, comment,
+				a -> new Move(ArticleStatus.SUBMITTED, a.review(), a.review().parent()),
+				"recommended_at = COALESCE(recommended_at, :now)");
 	}
 
 	/** Any level whose scope holds the article publishes it once it is approved. */
 	@Transactional
 	public Article publish(CurrentUser user, long id, String comment) {
-		Article article = allowed(user, id, ArticleAction.PUBLISH);
-		String c = ArticleValidation.comment(comment, false);
-		Instant now = Instant.now(clock);
-		articles.transition(article, article.status(), article.stage(), article.review(), """
-				published_at = :now, published_by = :by, published_code = :publisher""", now, user);
-		history.add(id, ArticleStep.PUBLISH, user, article.status(), article.stage(), article.review(), c, now);
-		audit.record("article.publish", ENTITY, id, article.region());
-		return get(user, id);
+		return step(user, id, ArticleStep.PUBLISH, comment, Move::stay,
+				"published_at = :now, published_by = :by, published_code = :publisher");
 	}
 
 	/** The publishing region (or one above it) takes an article off the public page. */
 	@Transactional
 	public Article unpublish(CurrentUser user, long id, String comment) {
-		Article article = allowed(user, id, ArticleAction.UNPUBLISH);
-		String c = ArticleValidation.comment(comment, false);
+		return step(user, id, ArticleStep.UNPUBLISH, comment, Move::stay, UNPUBLISHED);
+	}
+
+	/** Where a review step leaves an article: its status, and the region it stands at and the one reviewing it. */
+	private record Move(ArticleStatus status, RegionCode stage, RegionCode review) {
+
+		static Move stay(Article a) {
+			return new Move(a.status(), a.stage(), a.review());
+		}
+
+	}
+
+	/**
+	 * One step of the review by the levels above: the user must be allowed it now, the comment is checked (a return
+	 * needs one), the article moves and {@code set} stamps its columns, the step joins the history and the audit
+	 * trail, and the unit hears of an approval or a return.
+	 */
+	private Article step(CurrentUser user, long id, ArticleStep step, String comment, Function<Article, Move> moving,
+			String set) {
+		Article article = allowed(user, id, ArticleAction.valueOf(step.name()));
+		String c = ArticleValidation.comment(comment, step == ArticleStep.RETURN);
 		Instant now = Instant.now(clock);
-		articles.transition(article, article.status(), article.stage(), article.review(), """
-				published_at = NULL, published_by = NULL, published_code = NULL""", now, user);
-		history.add(id, ArticleStep.UNPUBLISH, user, article.status(), article.stage(), article.review(), c, now);
-		audit.record("article.unpublish", ENTITY, id, article.region());
+		Move move = moving.apply(article);
+		articles.transition(article, move.status(), move.stage(), move.review(), set, now, user);
+		history.add(id, step, user, move.status(), move.stage(), move.review(), c, now);
+		audit.record("article." + step.name().toLowerCase(Locale.ROOT), ENTITY, id, article.region());
+		if (step == ArticleStep.APPROVE || step == ArticleStep.RETURN) {
+			events.publishEvent(new ArticleReviewed(id, article.title(), article.region().value(), step, c));
+		}
 		return get(user, id);
 	}
 

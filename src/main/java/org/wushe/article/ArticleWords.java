@@ -88,16 +88,10 @@ public class ArticleWords {
 			throw new InvalidInputException(errors);
 		}
 		Instant now = Instant.now(clock);
-		KeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("INSERT INTO article_banned_word (word, note, created_at, created_by) VALUES (:w, :n, :at, :by)")
+		long id = added(user, "banned", now, jdbc
+			.sql("INSERT INTO article_banned_word (word, note, created_at, created_by) VALUES (:w, :n, :at, :by)")
 			.param("w", w)
-			.param("n", n)
-			.param("at", Timestamp.from(now))
-			.param("by", user.getUsername())
-			.update(keys, "id");
-		long id = keys.getKey().longValue();
-		changed();
-		audit.record("article.word.add", ENTITY, "banned:" + id, user.region());
+			.param("n", n));
 		return new BannedWord(id, w, n, now, user.getUsername());
 	}
 
@@ -130,42 +124,45 @@ public class ArticleWords {
 			throw new InvalidInputException(errors);
 		}
 		Instant now = Instant.now(clock);
-		KeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("""
+		long id = added(user, "wrong", now, jdbc.sql("""
 				INSERT INTO article_wrong_word (wrong, suggestion, exceptions, note, created_at, created_by)
 				VALUES (:w, :s, :e, :n, :at, :by)
 				""")
 			.param("w", w)
 			.param("s", s)
 			.param("e", except.isEmpty() ? null : String.join("、", except))
-			.param("n", n)
-			.param("at", Timestamp.from(now))
-			.param("by", user.getUsername())
-			.update(keys, "id");
-		long id = keys.getKey().longValue();
-		changed();
-		audit.record("article.word.add", ENTITY, "wrong:" + id, user.region());
+			.param("n", n));
 		return new WrongWord(id, w, s, except, n, now, user.getUsername());
 	}
 
 	@Transactional
 	public void removeBanned(CurrentUser user, long id) {
-		requireManager(user);
-		if (jdbc.sql("DELETE FROM article_banned_word WHERE id = :id").param("id", id).update() == 0) {
-			throw BusinessException.notFound("article.words.error.unknown", String.valueOf(id));
-		}
-		changed();
-		audit.record("article.word.remove", ENTITY, "banned:" + id, user.region());
+		remove(user, "banned", id);
 	}
 
 	@Transactional
 	public void removeWrong(CurrentUser user, long id) {
+		remove(user, "wrong", id);
+	}
+
+	/** Stores a new entry of a list ({@code banned} or {@code wrong}), stamped and audited; answers its id. */
+	private long added(CurrentUser user, String list, Instant now, JdbcClient.StatementSpec insert) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		insert.param("at", Timestamp.from(now)).param("by", user.getUsername()).update(keys, "id");
+		long id = keys.getKey().longValue();
+		changed();
+		audit.record("article.word.add", ENTITY, list + ":" + id, user.region());
+		return id;
+	}
+
+	/** Removes an entry of a list ({@code banned} or {@code wrong}); 404 when there is none. */
+	private void remove(CurrentUser user, String list, long id) {
 		requireManager(user);
-		if (jdbc.sql("DELETE FROM article_wrong_word WHERE id = :id").param("id", id).update() == 0) {
+		if (jdbc.sql("DELETE FROM article_" + list + "_word WHERE id = :id").param("id", id).update() == 0) {
 			throw BusinessException.notFound("article.words.error.unknown", String.valueOf(id));
 		}
 		changed();
-		audit.record("article.word.remove", ENTITY, "wrong:" + id, user.region());
+		audit.record("article.word.remove", ENTITY, list + ":" + id, user.region());
 	}
 
 	/** The automata for the lists as they are now; rebuilt only when the lists changed since the last call. */

@@ -1,24 +1,16 @@
 package org.wushe.campaign;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
@@ -107,30 +99,9 @@ class CampaignDemo {
 		log.info("Demo campaign {} created with {} report events", seed, replayed);
 	}
 
-	/** The data rows of a CSV file without quoting (fields hold no commas); none when the file does not exist. */
+	/** The data rows of a demo CSV file, dates relative to today resolved; none when the file does not exist. */
 	static List<String[]> rows(String path) {
-		Resource resource = new ClassPathResource(path);
-		List<String[]> rows = new ArrayList<>();
-		if (!resource.exists()) {
-			return rows;
-		}
-		LocalDate today = LocalDate.now(Deadline.ZONE);
-		read(resource, line -> rows.add(DemoDates.resolve(line, today).split(",", -1)));
-		return rows;
-	}
-
-	private static void read(Resource resource, Consumer<String> line) {
-		try (var reader = new BufferedReader(new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
-			String l = reader.readLine();
-			while ((l = reader.readLine()) != null) {
-				if (!l.isBlank()) {
-					line.accept(l);
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return DemoDates.rows(path, LocalDate.now(Deadline.ZONE));
 	}
 
 }

@@ -4,9 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -193,23 +193,23 @@ public class CampaignSummaries {
 		Campaign campaign = campaigns.get(scope, campaignId);
 		Deadline due = requireSummary(campaign);
 		Region board = reports.boardRegion(scope, campaign, region);
-		Map<String, Object[]> first = new HashMap<>();
-		jdbc.sql("""
-				SELECT unit_code, MIN(submitted_at), MAX(version) FROM campaign_summary
+		Map<String, ReportHead> summaries = jdbc.sql("""
+				SELECT 0 AS id, unit_code, 'SUBMITTED' AS status, MAX(version) AS current_version,
+				       MIN(submitted_at) AS first_submitted_at
+				FROM campaign_summary
 				WHERE campaign_id = :c AND unit_code >= :from AND unit_code < :to GROUP BY unit_code
 				""")
 			.param("c", campaignId)
 			.param("from", board.code().subtreeFrom())
 			.param("to", board.code().subtreeTo())
-			.query((rs, i) -> first.put(rs.getString(1), new Object[] { rs.getTimestamp(2), rs.getInt(3) }))
-			.list();
+			.query(ReportHead.class)
+			.list()
+			.stream()
+			.collect(Collectors.toMap(ReportHead::unitCode, r -> r));
 		Instant now = Instant.now(clock);
-		List<UnitCompleteness> units = reports.units(campaign, board).stream().map(u -> {
-			Object[] f = first.get(u.code().value());
-			Instant at = f == null ? null : ((Timestamp) f[0]).toInstant();
-			return new UnitCompleteness(u.code().value(), u.name(), UnitStatus.of(due, at, now), at,
-					f == null ? 0 : (Integer) f[1], f == null ? ReportStatus.DRAFT : ReportStatus.SUBMITTED);
-		}).toList();
+		List<UnitCompleteness> units = reports.units(campaign, board).stream()
+			.map(u -> UnitCompleteness.of(u, summaries.get(u.code().value()), due, now))
+			.toList();
 		return new Completeness(campaignId, due, board.code(), board.name(), units, List.of());
 	}
 

@@ -9,6 +9,9 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 
+import org.wushe.shared.DateText;
+import org.wushe.shared.HalfWidth;
+
 /**
  * A reporting deadline: the n-th (1-based) instant by which reporting units send their progress report. Whether a
  * submission is on time, and which reminder is due, is computed from the instant and the clock, never stored as a
@@ -87,16 +90,17 @@ public record Deadline(int number, Instant dueAt) {
 	/**
 	 * Reads a deadline as written in a form or an API body: an ISO-8601 instant ({@code 2022-03-24T09:00:00Z}), a
 	 * date-time with offset ({@code 2022-03-24T17:00+08:00}), or a local date-time taken in Asia/Shanghai
-	 * ({@code 2022-03-24T17:00}, {@code 2022-03-24 17:00}).
+	 * ({@code 2022-03-24T17:00}, {@code 2022-03-24 17:00}, and any date {@link DateText} reads followed by the time:
+	 * {@code 2022年3月24日 17:00}, {@code 2022/3/24 17:00}, full-width digits).
 	 *
 	 * @throws DateTimeParseException when the text is none of these
 	 */
 	public static Instant parseInstant(String text) {
-		String s = text == null ? "" : text.strip();
-		if (s.isEmpty()) {
-			throw new DateTimeParseException("empty", s, 0);
+		String typed = text == null ? "" : HalfWidth.of(text).strip();
+		if (typed.isEmpty()) {
+			throw new DateTimeParseException("empty", typed, 0);
 		}
-		s = s.replace(' ', 'T');
+		String s = typed.replace(' ', 'T');
 		try {
 			return OffsetDateTime.parse(s).toInstant();
 		}
@@ -104,8 +108,13 @@ public record Deadline(int number, Instant dueAt) {
 			try {
 				return ZonedDateTime.parse(s).toInstant();
 			}
-			catch (DateTimeParseException ignored) {
-				return LocalDateTime.parse(s).atZone(ZONE).toInstant();
+			catch (DateTimeParseException notZoned) {
+				try {
+					return DateText.parseDateTime(typed).atZone(ZONE).toInstant();
+				}
+				catch (DateText.NotADate notLocal) {
+					throw notZoned;
+				}
 			}
 		}
 	}

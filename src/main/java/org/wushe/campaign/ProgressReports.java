@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -205,25 +206,24 @@ public class ProgressReports {
 			throw new InvalidInputException(errors);
 		}
 		tx.executeWithoutResult(status -> {
-			Optional<Object[]> report = jdbc.sql("""
-					SELECT id, status, current_version FROM progress_report
-					WHERE campaign_id = :c AND deadline_no = :n AND unit_code = :u FOR UPDATE
+			Optional<ReportHead> report = jdbc.sql("SELECT " + ReportHead.COLUMNS + """
+					 FROM progress_report WHERE campaign_id = :c AND deadline_no = :n AND unit_code = :u FOR UPDATE
 					""")
 				.param("c", campaignId)
 				.param("n", due.number())
 				.param("u", unit.value())
-				.query((rs, i) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getInt(3) })
+				.query(ReportHead.class)
 				.optional();
-			if (report.isEmpty() || !ReportStatus.valueOf((String) report.get()[1]).isSubmitted()) {
+			if (report.isEmpty() || !report.get().reportStatus().isSubmitted()) {
 				throw BusinessException.conflict("campaign.error.return-not-submitted");
 			}
-			long id = (Long) report.get()[0];
+			long id = report.get().id();
 			jdbc.sql("""
 					INSERT INTO progress_report_return (report_id, version, returned_at, returned_by, reason)
 					VALUES (:r, :v, :at, :by, :reason)
 					""")
 				.param("r", id)
-				.param("v", report.get()[2])
+				.param("v", report.get().currentVersion())
 				.param("at", Timestamp.from(now))
 				.param("by", by)
 				.param("reason", why)
@@ -246,25 +246,22 @@ public class ProgressReports {
 		Campaign campaign = campaigns.get(scope, campaignId);
 		Deadline due = campaign.deadline(deadline);
 		Region board = boardRegion(scope, campaign, region);
-		Map<String, Object[]> reports = new HashMap<>();
-		jdbc.sql("""
-				SELECT unit_code, first_submitted_at, current_version, status FROM progress_report
+		Map<String, ReportHead> reports = jdbc.sql("SELECT " + ReportHead.COLUMNS + """
+				 FROM progress_report
 				WHERE campaign_id = :c AND deadline_no = :n AND unit_code >= :from AND unit_code < :to
 				""")
 			.param("c", campaignId)
 			.param("n", due.number())
 			.param("from", board.code().subtreeFrom())
 			.param("to", board.code().subtreeTo())
-			.query((rs, i) -> reports.put(rs.getString(1),
-					new Object[] { rs.getTimestamp(2), rs.getInt(3), rs.getString(4) }))
-			.list();
+			.query(ReportHead.class)
+			.list()
+			.stream()
+			.collect(Collectors.toMap(ReportHead::unitCode, r -> r));
 		Instant now = Instant.now(clock);
-		List<UnitCompleteness> units = units(campaign, board).stream().map(u -> {
-			Object[] r = reports.get(u.code().value());
-			Instant first = r == null || r[0] == null ? null : ((Timestamp) r[0]).toInstant();
-			return new UnitCompleteness(u.code().value(), u.name(), UnitStatus.of(due, first, now), first,
-					r == null ? 0 : (Integer) r[1], r == null ? ReportStatus.DRAFT : ReportStatus.valueOf((String) r[2]));
-		}).toList();
+		List<UnitCompleteness> units = units(campaign, board).stream()
+			.map(u -> UnitCompleteness.of(u, reports.get(u.code().value()), due, now))
+			.toList();
 		return new Completeness(campaignId, due, board.code(), board.name(), units, byChild(board, campaign, units));
 	}
 

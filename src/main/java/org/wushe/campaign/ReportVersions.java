@@ -2,8 +2,6 @@ package org.wushe.campaign;
 
 import java.math.BigDecimal;
 import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -172,44 +170,34 @@ class ReportVersions {
 
 	/** The unit's report for the deadline with every version and return, as it stands at {@code now}. */
 	ProgressReport load(Campaign campaign, Deadline due, Region unit, Instant now) {
-		Optional<Object[]> report = jdbc.sql("""
-				SELECT id, status, first_submitted_at FROM progress_report
-				WHERE campaign_id = :c AND deadline_no = :n AND unit_code = :u
+		Optional<ReportHead> report = jdbc.sql("SELECT " + ReportHead.COLUMNS + """
+				 FROM progress_report WHERE campaign_id = :c AND deadline_no = :n AND unit_code = :u
 				""")
 			.param("c", campaign.id())
 			.param("n", due.number())
 			.param("u", unit.code().value())
-			.query((rs, i) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getTimestamp(3) })
+			.query(ReportHead.class)
 			.optional();
 		if (report.isEmpty()) {
 			return new ProgressReport(campaign.id(), due, unit.code(), unit.name(), ReportStatus.DRAFT,
 					UnitStatus.of(due, null, now), null, List.of(), List.of());
 		}
-		long id = (Long) report.get()[0];
-		Instant first = report.get()[2] == null ? null : ((Timestamp) report.get()[2]).toInstant();
+		long id = report.get().id();
+		Instant first = report.get().firstSubmittedAt();
 		List<ReportVersion> versions = jdbc.sql("""
-				SELECT id, version, submitted_at, submitted_by, reporter, reporter_phone_masked, on_time, activities,
-				       participants, beneficiaries, funds_yuan, materials_yuan
+				SELECT id, version, submitted_at, submitted_by, reporter, reporter_phone_masked AS reporter_phone,
+				       on_time, activities, participants, beneficiaries, funds_yuan, materials_yuan
 				FROM progress_report_version WHERE report_id = :r ORDER BY version
-				""").param("r", id).query(ReportVersions::version).list();
+				""").param("r", id).query(ReportVersion.class).list();
 		List<ReportReturn> returns = jdbc.sql("""
 				SELECT version, returned_at, returned_by, reason FROM progress_report_return
 				WHERE report_id = :r ORDER BY returned_at, id
 				""")
 			.param("r", id)
-			.query((rs, i) -> new ReportReturn(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-					rs.getString(4)))
+			.query(ReportReturn.class)
 			.list();
 		return new ProgressReport(campaign.id(), due, unit.code(), unit.name(),
-				ReportStatus.valueOf((String) report.get()[1]), UnitStatus.of(due, first, now), first, versions,
-				returns);
-	}
-
-	private static ReportVersion version(ResultSet rs, int i) throws SQLException {
-		return new ReportVersion(rs.getLong("id"), rs.getInt("version"), rs.getTimestamp("submitted_at").toInstant(),
-				rs.getString("submitted_by"), rs.getString("reporter"), rs.getString("reporter_phone_masked"),
-				rs.getBoolean("on_time"), rs.getInt("activities"), rs.getLong("participants"),
-				rs.getLong("beneficiaries"), rs.getBigDecimal("funds_yuan"), rs.getBigDecimal("materials_yuan"));
+				report.get().reportStatus(), UnitStatus.of(due, first, now), first, versions, returns);
 	}
 
 }

@@ -2,6 +2,8 @@ package org.wushe.campaign;
 
 import java.time.Instant;
 
+import org.wushe.region.Region;
+
 /**
  * One reporting unit on a completeness board.
  *
@@ -10,4 +12,12 @@ import java.time.Instant;
  */
 public record UnitCompleteness(String regionCode, String regionName, UnitStatus status, Instant submittedAt,
 		int version, ReportStatus reportStatus) {
+
+	/** The unit on the board of {@code due}: a draft while {@code report} is {@code null}. */
+	static UnitCompleteness of(Region unit, ReportHead report, Deadline due, Instant now) {
+		Instant first = report == null ? null : report.firstSubmittedAt();
+		return new UnitCompleteness(unit.code().value(), unit.name(), UnitStatus.of(due, first, now), first,
+				report == null ? 0 : report.currentVersion(), report == null ? ReportStatus.DRAFT : report.reportStatus());
+	}
+
 }

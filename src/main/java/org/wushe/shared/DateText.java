@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,8 +18,13 @@ import java.util.regex.Pattern;
  */
 public final class DateText {
 
-	private static final Pattern DATE = Pattern.compile(
-			"(\\d{4})\\s*[-/.\\u5e74]\\s*(\\d{1,2})\\s*[-/.\\u6708]\\s*(\\d{1,2})\\s*[\\u65e5\\u53f7]?(\\s*T?\\s*\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?)?");
+	/** A date written year first: {@code 2026-03-05}, {@code 2026/3/5}, {@code 2026.3.5}, {@code 2026年3月5日}. */
+	private static final String YEAR_FIRST = "(\\d{4})\\s*[-/.\\u5e74]\\s*(\\d{1,2})\\s*[-/.\\u6708]\\s*(\\d{1,2})\\s*[\\u65e5\\u53f7]?";
+
+	private static final Pattern WRITTEN = Pattern.compile(YEAR_FIRST);
+
+	private static final Pattern DATE = Pattern
+		.compile(YEAR_FIRST + "(\\s*T?\\s*\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?)?");
 
 	private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
 
@@ -48,6 +55,26 @@ public final class DateText {
 
 	}
 
+	/**
+	 * A date as written, year first, inside a longer text (such as a range of dates): its parts, not yet checked to
+	 * name a real day, and where it ends in the text.
+	 */
+	public record Written(int year, int month, int day, int end) {
+	}
+
+	/**
+	 * The date written year first at {@code from} in {@code text} (already folded by {@link HalfWidth}), without a time
+	 * of day; {@code null} when there is none.
+	 */
+	public static Written writtenAt(String text, int from) {
+		Matcher m = WRITTEN.matcher(text).region(from, text.length());
+		if (!m.lookingAt()) {
+			return null;
+		}
+		return new Written(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+				m.end());
+	}
+
 	/** The date {@code text} names; surrounding spaces and full-width characters are accepted. */
 	public static LocalDate parse(String text) throws NotADate {
 		String s = text == null ? "" : HalfWidth.of(text).strip();
@@ -61,6 +88,28 @@ public final class DateText {
 		try {
 			return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
 					Integer.parseInt(m.group(3)));
+		}
+		catch (DateTimeException ex) {
+			throw new NotADate(s, true);
+		}
+	}
+
+	/**
+	 * The date and time of day {@code text} names: any date {@link #parse} reads, then the time as {@code 17:00} or
+	 * {@code 17:00:30} ({@code 2026年3月5日 17:00}, {@code 2026/3/5 9:30}); a date without a time is refused.
+	 */
+	public static LocalDateTime parseDateTime(String text) throws NotADate {
+		LocalDate day = parse(text);
+		String s = HalfWidth.of(text).strip();
+		Matcher m = DATE.matcher(s);
+		if (!m.matches() || m.group(4) == null) {
+			throw new NotADate(s, false);
+		}
+		String[] parts = m.group(4).replaceAll("[\\sT]", "").split(":");
+		BigDecimal seconds = parts.length > 2 ? new BigDecimal(parts[2]) : BigDecimal.ZERO;
+		try {
+			return day.atTime(LocalTime.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), seconds.intValue(),
+					seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue()));
 		}
 		catch (DateTimeException ex) {
 			throw new NotADate(s, true);

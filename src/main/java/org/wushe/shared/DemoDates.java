@@ -5,8 +5,11 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * Dates in demo data files relative to the day the demo is created, so that a fresh demo always has a campaign
@@ -25,6 +28,23 @@ public final class DemoDates {
 	private static final Pattern TOKEN = Pattern.compile("\\{d([+-]\\d+)(?:T(\\d{2}:\\d{2}))?\\}|\\{week\\}");
 
 	private DemoDates() {
+	}
+
+	/**
+	 * The data rows of a demo CSV file on the classpath, read by {@link CsvRows}, with the date tokens of every value
+	 * replaced, counted from {@code today}; none when there is no such file.
+	 */
+	public static List<String[]> rows(String resource, LocalDate today) {
+		if (!new ClassPathResource(resource).exists()) {
+			return List.of();
+		}
+		List<String[]> rows = CsvRows.read(resource);
+		for (String[] row : rows) {
+			for (int i = 0; i < row.length; i++) {
+				row[i] = resolve(row[i], today);
+			}
+		}
+		return rows;
 	}
 
 	/** {@code line} with its date tokens replaced, counted from {@code today}. */

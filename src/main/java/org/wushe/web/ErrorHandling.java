@@ -126,19 +126,23 @@ class ErrorHandling {
 		return answer(request, HttpStatus.CONFLICT, detail, extra);
 	}
 
-	@ExceptionHandler(AuthenticationException.class)
-	Object unauthenticated(AuthenticationException ex, HttpServletRequest request) {
-		return answer(request, HttpStatus.UNAUTHORIZED, text("error.unauthenticated", "401"), Map.of());
-	}
-
-	@ExceptionHandler(AccessDeniedException.class)
-	Object forbidden(AccessDeniedException ex, HttpServletRequest request) {
-		return answer(request, HttpStatus.FORBIDDEN, text("error.forbidden", "403"), Map.of());
-	}
-
-	@ExceptionHandler(NoResourceFoundException.class)
-	Object notFound(NoResourceFoundException ex, HttpServletRequest request) {
-		return answer(request, HttpStatus.NOT_FOUND, text("error.not-found", "404"), Map.of());
+	/** Failures that the status and its message say all about: not signed in, forbidden, no such page, and the like. */
+	@ExceptionHandler({ AuthenticationException.class, AccessDeniedException.class, NoResourceFoundException.class,
+			HttpMediaTypeNotSupportedException.class, HttpRequestMethodNotSupportedException.class })
+	Object plain(Exception ex, HttpServletRequest request) {
+		HttpStatus status = ex instanceof AuthenticationException ? HttpStatus.UNAUTHORIZED
+				: ex instanceof AccessDeniedException ? HttpStatus.FORBIDDEN
+						: ex instanceof NoResourceFoundException ? HttpStatus.NOT_FOUND
+								: ex instanceof HttpMediaTypeNotSupportedException ? HttpStatus.UNSUPPORTED_MEDIA_TYPE
+										: HttpStatus.METHOD_NOT_ALLOWED;
+		String key = switch (status) {
+			case UNAUTHORIZED -> "error.unauthenticated";
+			case FORBIDDEN -> "error.forbidden";
+			case NOT_FOUND -> "error.not-found";
+			case UNSUPPORTED_MEDIA_TYPE -> "error.media-type";
+			default -> "error.method";
+		};
+		return answer(request, status, text(key, String.valueOf(status.value())), Map.of());
 	}
 
 	@ExceptionHandler(MissingServletRequestParameterException.class)
@@ -211,16 +215,6 @@ class ErrorHandling {
 			return "error.json.type.list";
 		}
 		return "error.json.type.object";
-	}
-
-	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-	Object mediaType(HttpMediaTypeNotSupportedException ex, HttpServletRequest request) {
-		return answer(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, text("error.media-type", "415"), Map.of());
-	}
-
-	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-	Object method(HttpRequestMethodNotSupportedException ex, HttpServletRequest request) {
-		return answer(request, HttpStatus.METHOD_NOT_ALLOWED, text("error.method", "405"), Map.of());
 	}
 
 	/** An upload over the multipart limit: the answer names the limit (in MB) so the user knows what to split. */

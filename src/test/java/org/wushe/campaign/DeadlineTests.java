@@ -27,6 +27,18 @@ class DeadlineTests {
 	}
 
 	@Test
+	void deadlinesAreReadLikeAnyDateWithATimeOfDay() {
+		for (String s : new String[] { "2022年3月24日 17:00", "2022/3/24 17:00", "２０２２年３月２４日　１７：００",
+				"2022-3-24 17:00:00", "2022.03.24 17:00" }) {
+			assertThat(Deadline.parseInstant(s)).as(s).isEqualTo(FIVE_PM);
+		}
+		assertThat(Deadline.parseInstant("2022-03-24T16:59:59.5")).isEqualTo(FIVE_PM.minusMillis(500));
+		for (String s : new String[] { "2022年3月24日", "2022-02-30 17:00", "2022-03-24 25:00", "3月24日 17:00" }) {
+			assertThatThrownBy(() -> Deadline.parseInstant(s)).as(s).isInstanceOf(DateTimeParseException.class);
+		}
+	}
+
+	@Test
 	void seventeenHundredSharpIsOnTimeAndOneMillisecondLaterIsLate() {
 		assertThat(deadline.isOnTime(Instant.parse("2022-03-24T08:59:59Z"))).isTrue();
 		assertThat(deadline.isOnTime(FIVE_PM)).isTrue();

@@ -56,4 +56,23 @@ class DateTextTests {
 			.isTrue();
 	}
 
+	@Test
+	void findsADateInsideARangeAndWhereItEnds() {
+		assertThat(DateText.writtenAt("2026年3月5日至7日", 0)).isEqualTo(new DateText.Written(2026, 3, 5, 9));
+		assertThat(DateText.writtenAt("2026-03-05~2026-03-07", 11)).isEqualTo(new DateText.Written(2026, 3, 7, 21));
+		assertThat(DateText.writtenAt("2026-02-30", 0)).isEqualTo(new DateText.Written(2026, 2, 30, 10));
+		assertThat(DateText.writtenAt("3月5日", 0)).isNull();
+		assertThat(DateText.writtenAt("x2026-03-05", 0)).isNull();
+	}
+
+	@Test
+	void readsADateWithItsTimeOfDay() throws DateText.NotADate {
+		assertThat(DateText.parseDateTime("２０２６年３月５日　１７：３０")).isEqualTo(MARCH_5.atTime(17, 30));
+		assertThat(DateText.parseDateTime("2026/3/5 9:30:15.25")).isEqualTo(MARCH_5.atTime(9, 30, 15, 250_000_000));
+		assertThat(catchThrowableOfType(DateText.NotADate.class, () -> DateText.parseDateTime("2026-03-05")))
+			.isNotNull();
+		assertThat(catchThrowableOfType(DateText.NotADate.class, () -> DateText.parseDateTime("2026-03-05 24:00"))
+			.impossible()).isTrue();
+	}
+
 }

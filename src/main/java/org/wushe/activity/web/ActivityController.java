@@ -2,6 +2,7 @@ package org.wushe.activity.web;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -117,17 +118,9 @@ class ActivityController {
 			@RequestParam(name = "photos", required = false) List<MultipartFile> files,
 			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes flash) {
 		Campaign campaign = campaigns.get(user.scope(), id);
-		try {
-			Activity a = activities.record(user.scope(), id, form.toInput(), UploadedFile.all(files),
-					user.getUsername());
-			flash.addFlashAttribute("flash", a.outsideWindow() ? "activity.flash.recorded-outside" : "activity.flash.recorded");
-			return "redirect:/campaigns/" + id + "/activities";
-		}
-		catch (InvalidInputException ex) {
-			model.addAttribute("form", form);
-			model.addAttribute("errors", ex.errors());
-			return formPage(model, user, campaign, null);
-		}
+		return saved(form, user, model, flash, campaign, null, () -> activities
+			.record(user.scope(), id, form.toInput(), UploadedFile.all(files), user.getUsername())
+			.outsideWindow() ? "activity.flash.recorded-outside" : "activity.flash.recorded");
 	}
 
 	@GetMapping("/activities/{aid}/edit")
@@ -145,15 +138,26 @@ class ActivityController {
 			@RequestParam(name = "photos", required = false) List<MultipartFile> files,
 			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes flash) {
 		Activity a = activities.get(user.scope(), aid);
-		try {
+		return saved(form, user, model, flash, campaigns.get(user.scope(), a.campaignId()), a, () -> {
 			activities.update(user.scope(), aid, form.toInput(), UploadedFile.all(files), user.getUsername());
-			flash.addFlashAttribute("flash", "activity.flash.saved");
-			return "redirect:/campaigns/" + a.campaignId() + "/activities";
+			return "activity.flash.saved";
+		});
+	}
+
+	/**
+	 * Stores the form through {@code save} (which answers the flash message): back to the campaign's list, or the
+	 * form again with the errors in place.
+	 */
+	private String saved(ActivityForm form, CurrentUser user, Model model, RedirectAttributes flash, Campaign campaign,
+			Activity editing, Supplier<String> save) {
+		try {
+			flash.addFlashAttribute("flash", save.get());
+			return "redirect:/campaigns/" + campaign.id() + "/activities";
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("form", form);
 			model.addAttribute("errors", ex.errors());
-			return formPage(model, user, campaigns.get(user.scope(), a.campaignId()), a);
+			return formPage(model, user, campaign, editing);
 		}
 	}
 

@@ -74,20 +74,18 @@ class WordListController {
 		return "redirect:/articles/words#wrong";
 	}
 
-	@PostMapping("/articles/words/banned/{id}/delete")
+	@PostMapping("/articles/words/{list:banned|wrong}/{id}/delete")
 	@PreAuthorize("hasAuthority('region:admin')")
-	String removeBanned(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
-		words.removeBanned(user, id);
+	String remove(@PathVariable String list, @PathVariable long id, @AuthenticationPrincipal CurrentUser user,
+			RedirectAttributes flash) {
+		if ("banned".equals(list)) {
+			words.removeBanned(user, id);
+		}
+		else {
+			words.removeWrong(user, id);
+		}
 		flash.addFlashAttribute("flash", "article.words.removed");
-		return "redirect:/articles/words";
-	}
-
-	@PostMapping("/articles/words/wrong/{id}/delete")
-	@PreAuthorize("hasAuthority('region:admin')")
-	String removeWrong(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
-		words.removeWrong(user, id);
-		flash.addFlashAttribute("flash", "article.words.removed");
-		return "redirect:/articles/words#wrong";
+		return "banned".equals(list) ? "redirect:/articles/words" : "redirect:/articles/words#wrong";
 	}
 
 	private String page(CurrentUser user, Model model, List<FieldError> errors, String failed) {

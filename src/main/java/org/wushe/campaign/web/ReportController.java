@@ -3,6 +3,7 @@ package org.wushe.campaign.web;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -90,17 +91,10 @@ class ReportController {
 			@RequestParam(required = false) String reporter, @RequestParam(required = false) String reporterPhone,
 			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes flash) {
 		RegionCode unit = RegionCode.parse(region, "region");
-		try {
-			ProgressReport report = reports.submit(user.scope(), id, n, unit, reporter, reporterPhone,
-					user.getUsername());
-			flash.addFlashAttribute("flash", report.current().onTime() ? "campaign.report.flash.submitted"
-					: "campaign.report.flash.submitted-late");
-		}
-		catch (InvalidInputException ex) {
-			model.addAttribute("errors", ex.errors());
-			return reportPage(model, user, campaigns.get(user.scope(), id), n, unit, null);
-		}
-		return "redirect:/campaigns/" + id + "/reports/" + n + "?region=" + unit.value();
+		return act(id, n, unit, user, model, flash, () -> reports
+			.submit(user.scope(), id, n, unit, reporter, reporterPhone, user.getUsername())
+			.current()
+			.onTime() ? "campaign.report.flash.submitted" : "campaign.report.flash.submitted-late");
 	}
 
 	@PostMapping("/campaigns/{id}/reports/{n}/return")
@@ -109,9 +103,20 @@ class ReportController {
 			@RequestParam(required = false) String reason, @AuthenticationPrincipal CurrentUser user, Model model,
 			RedirectAttributes flash) {
 		RegionCode unit = RegionCode.parse(region, "region");
-		try {
+		return act(id, n, unit, user, model, flash, () -> {
 			reports.returnReport(user.scope(), id, n, unit, reason, user.getUsername());
-			flash.addFlashAttribute("flash", "campaign.report.flash.returned");
+			return "campaign.report.flash.returned";
+		});
+	}
+
+	/**
+	 * Takes a step on a unit's report: back to the report with the step's flash message, or the report page again
+	 * with the errors in place.
+	 */
+	private String act(long id, int n, RegionCode unit, CurrentUser user, Model model, RedirectAttributes flash,
+			Supplier<String> step) {
+		try {
+			flash.addFlashAttribute("flash", step.get());
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("errors", ex.errors());

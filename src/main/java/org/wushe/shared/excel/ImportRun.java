@@ -16,36 +16,12 @@ import org.wushe.shared.BusinessException;
  * that chunk, converts each row and stores valid items in batches, all in one transaction. In {@link ImportMode#ALL} the first wrong row stops storing (reading goes on, to report every problem)
  * and the transaction is rolled back; in {@link ImportMode#VALID} wrong rows are skipped.
  */
-final class ImportRun<T> implements Runnable {
+record ImportRun<T>(ExcelUpload upload, ImportPlan<T> plan, ImportJob job, BundleLabels labels, ExcelProperties limits,
+		TransactionTemplate tx, Clock clock) implements Runnable {
 
 	private static final Logger log = LoggerFactory.getLogger(ImportRun.class);
 
 	private static final int PROGRESS_EVERY = 100;
-
-	private final ExcelUpload upload;
-
-	private final ImportPlan<T> plan;
-
-	private final ImportJob job;
-
-	private final BundleLabels labels;
-
-	private final ExcelProperties limits;
-
-	private final TransactionTemplate tx;
-
-	private final Clock clock;
-
-	ImportRun(ExcelUpload upload, ImportPlan<T> plan, ImportJob job, BundleLabels labels, ExcelProperties limits,
-			TransactionTemplate tx, Clock clock) {
-		this.upload = upload;
-		this.plan = plan;
-		this.job = job;
-		this.labels = labels;
-		this.limits = limits;
-		this.tx = tx;
-		this.clock = clock;
-	}
 
 	@Override
 	public void run() {
