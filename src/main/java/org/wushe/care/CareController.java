@@ -48,8 +48,12 @@ class CareController {
 
 	private final VisitDetails details;
 
+	private final Relatives relatives;
+
 	CareController(PersonService persons, Visits visits, CaseService cases, CareCategories categories,
-			Caseloads caseloads, WorkerDirectory workers, VolunteerDirectory volunteers, VisitDetails details) {
+			Caseloads caseloads, WorkerDirectory workers, VolunteerDirectory volunteers, VisitDetails details,
+			Relatives relatives) {
+		this.relatives = relatives;
 		this.workers = workers;
 		this.volunteers = volunteers;
 		this.details = details;
@@ -127,13 +131,17 @@ class CareController {
 		return show(id, user, model, List.of());
 	}
 
-	private String show(long id, CurrentUser user, Model model, List<org.wushe.shared.FieldError> errors) {
+	String show(long id, CurrentUser user, Model model, List<org.wushe.shared.FieldError> errors) {
 		model.addAttribute("person", persons.get(user.scope(), id));
 		model.addAttribute("visits", visits.of(user, id));
 		model.addAttribute("cases", cases.list(user, user.scope(), null, id, 0, 50));
 		model.addAttribute("categories", categories.all());
 		model.addAttribute("errors", errors);
 		model.addAttribute("today", persons.today());
+		model.addAttribute("family", relatives.of(user.scope(), id));
+		if (!model.containsAttribute("relativeForm")) {
+			model.addAttribute("relativeForm", new Relatives.Input("", "", "", null, false));
+		}
 		model.addAttribute("workers", workers.list(user.scope(), 200));
 		model.addAttribute("volunteers", volunteers.list(user.scope(), 200));
 		model.addAttribute("photoMaxSize", details.maxSize());
