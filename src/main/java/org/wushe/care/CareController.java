@@ -16,6 +16,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
 import org.wushe.actor.Gender;
+import org.wushe.actor.VolunteerDirectory;
+import org.wushe.actor.WorkerDirectory;
+import org.wushe.shared.upload.UploadedFile;
+import org.springframework.web.multipart.MultipartFile;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.InvalidInputException;
 
@@ -38,8 +42,21 @@ class CareController {
 
 	private final Caseloads caseloads;
 
+	private final WorkerDirectory workers;
+
+	private final VolunteerDirectory volunteers;
+
+	private final VisitDetails details;
+
+	private final Relatives relatives;
+
 	CareController(PersonService persons, Visits visits, CaseService cases, CareCategories categories,
-			Caseloads caseloads) {
+			Caseloads caseloads, WorkerDirectory workers, VolunteerDirectory volunteers, VisitDetails details,
+			Relatives relatives) {
+		this.relatives = relatives;
+		this.workers = workers;
+		this.volunteers = volunteers;
+		this.details = details;
 		this.persons = persons;
 		this.visits = visits;
 		this.cases = cases;
@@ -114,22 +131,31 @@ class CareController {
 		return show(id, user, model, List.of());
 	}
 
-	private String show(long id, CurrentUser user, Model model, List<org.wushe.shared.FieldError> errors) {
+	String show(long id, CurrentUser user, Model model, List<org.wushe.shared.FieldError> errors) {
 		model.addAttribute("person", persons.get(user.scope(), id));
 		model.addAttribute("visits", visits.of(user, id));
 		model.addAttribute("cases", cases.list(user, user.scope(), null, id, 0, 50));
 		model.addAttribute("categories", categories.all());
 		model.addAttribute("errors", errors);
 		model.addAttribute("today", persons.today());
+		model.addAttribute("family", relatives.of(user.scope(), id));
+		if (!model.containsAttribute("relativeForm")) {
+			model.addAttribute("relativeForm", new Relatives.Input("", "", "", null, false));
+		}
+		model.addAttribute("workers", workers.list(user.scope(), 200));
+		model.addAttribute("volunteers", volunteers.list(user.scope(), 200));
+		model.addAttribute("photoMaxSize", details.maxSize());
 		return "care/person";
 	}
 
 	@PostMapping("/care/persons/{id}/visits")
 	@PreAuthorize("hasAuthority('care:record')")
-	String visit(@PathVariable long id, VisitInput form, @AuthenticationPrincipal CurrentUser user, Model model,
-			HttpServletResponse response, RedirectAttributes flash) {
+	String visit(@PathVariable long id, VisitInput form,
+			@RequestParam(name = "visitPhotos", required = false) List<MultipartFile> photos,
+			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
+			RedirectAttributes flash) {
 		try {
-			visits.record(id, form, user);
+			visits.record(id, form, UploadedFile.all(photos == null ? List.of() : photos), user);
 			flash.addFlashAttribute("flash", "care.visit.recorded");
 			return "redirect:/care/persons/" + id;
 		}

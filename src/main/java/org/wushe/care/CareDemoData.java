@@ -1,10 +1,5 @@
 package org.wushe.care;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.wushe.access.AccountService;
@@ -27,6 +21,7 @@ import org.wushe.region.Region;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionTreeLoaded;
 import org.wushe.region.Regions;
+import org.wushe.shared.CsvRows;
 
 /**
  * Demo care data for the embedded default ({@code wushe.demo.enabled=true}): about 200 people served in the villages of
@@ -61,8 +56,12 @@ class CareDemoData {
 
 	private final JdbcClient jdbc;
 
+	private final Relatives relatives;
+
 	CareDemoData(@Value("${wushe.demo.enabled:false}") boolean enabled, Regions regions, AccountService accounts,
-			PersonService persons, Visits visits, CaseService cases, CareCategories categories, JdbcClient jdbc) {
+			PersonService persons, Visits visits, CaseService cases, CareCategories categories, JdbcClient jdbc,
+			Relatives relatives) {
+		this.relatives = relatives;
 		this.enabled = enabled;
 		this.regions = regions;
 		this.accounts = accounts;
@@ -79,13 +78,13 @@ class CareDemoData {
 			return;
 		}
 		Optional<CurrentUser> station = accounts.principalOf(ACCOUNT);
-		Map<String, String> text = csv("demo/care-texts.csv").stream().collect(Collectors.toMap(r -> r[0], r -> r[1]));
+		Map<String, String> text = CsvRows.read("demo/care-texts.csv").stream().collect(Collectors.toMap(r -> r[0], r -> r[1]));
 		if (station.isEmpty() || alreadyThere(text.get("reason"))) {
 			return;
 		}
 		CurrentUser user = station.get();
 		List<Region> villages = regions.children(RegionCode.parse(TOWNSHIP));
-		List<String[]> people = csv("demo/people.csv");
+		List<String[]> people = CsvRows.read("demo/people.csv");
 		List<String> codes = categories.all().stream().filter(CareCategories.Category::builtIn)
 			.map(CareCategories.Category::code).toList();
 		Random random = new Random(10);
@@ -108,6 +107,7 @@ class CareDemoData {
 			ids.add(persons.register(new PersonInput(region, person[0], person[1], birth.toString(), idNumber,
 					"1390471" + String.format("%04d", i), null, null, cats, risk, null, consent), user.scope()).id());
 		}
+		int links = family(user, ids, people, text, codes);
 		int visitCount = 0;
 		for (int i = 0; i < ids.size(); i++) {
 			int n = random.nextInt(4);
@@ -147,7 +147,32 @@ class CareDemoData {
 				cases.approveClose(c, null, user);
 			}
 		}
-		log.info("Demo care data: {} people served, {} visits, 12 cases", ids.size(), visitCount);
+		log.info("Demo care data: {} people served, {} family links, {} visits, 12 cases", ids.size(), links,
+				visitCount);
+	}
+
+	/**
+	 * Each child's guardian is the elder registered just before them (a grandparent, linked as a registered person);
+	 * each elder living alone has a son who is not registered, with a phone.
+	 */
+	private int family(CurrentUser user, List<Long> ids, List<String[]> people, Map<String, String> text,
+			List<String> codes) {
+		int links = 0;
+		for (int i = 1; i < ids.size(); i++) {
+			String category = codes.get(i % codes.size());
+			if (category.startsWith("CHILD_")) {
+				int elder = i - (i % codes.size() - codes.indexOf("ELDER_DISABLED"));
+				relatives.add(user.scope(), ids.get(i),
+						new Relatives.Input(null, text.get("relation"), null, ids.get(Math.max(0, elder)), true));
+				links++;
+			}
+			else if (category.equals("ELDER_ALONE")) {
+				relatives.add(user.scope(), ids.get(i), new Relatives.Input(people.get((i + 3) % people.size())[0],
+						text.get("relative-relation"), "1390472" + String.format("%04d", i), null, false));
+				links++;
+			}
+		}
+		return links;
 	}
 
 	/** The demo's cases carry the demo reason; nothing else does. */
@@ -162,16 +187,6 @@ class CareDemoData {
 	static String idNumber(LocalDate birth, int n) {
 		String first17 = "150102" + birth.toString().replace("-", "") + String.format("%03d", 500 + n % 500);
 		return first17 + IdNumber.checkChar(first17);
-	}
-
-	private static List<String[]> csv(String path) {
-		try (BufferedReader in = new BufferedReader(
-				new InputStreamReader(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8))) {
-			return in.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(",", -1)).toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -23,4 +23,9 @@ class CareNavigation {
 		return new NavItem("nav.care.visits", "/care/visits/due", Permissions.CARE_VIEW, 610);
 	}
 
+	@Bean
+	NavItem careSettingsNavItem() {
+		return new NavItem("nav.care.settings", "/care/settings", Permissions.CARE_ADMIN, 630);
+	}
+
 }

@@ -78,13 +78,6 @@ class PersonApi {
 		return persons.list(narrow(user.scope(), region), q, category, offset, size);
 	}
 
-	@GetMapping("/api/persons/{id}")
-	@PreAuthorize("hasAuthority('care:view')")
-	@Operation(summary = "One person in scope (404 outside)")
-	Person one(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
-		return persons.get(user.scope(), id);
-	}
-
 	@PutMapping("/api/persons/{id}")
 	@PreAuthorize("hasAuthority('care:record')")
 	@Operation(summary = "Edit a person in scope", description = "Blank idNumber, phone, address or healthNotes keep the stored ones; the region changes only by transfer.")

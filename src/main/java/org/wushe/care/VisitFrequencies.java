@@ -14,7 +14,8 @@ import org.wushe.region.RegionLevel;
 /**
  * 探访频次: the days between visits for a category and risk level. The country's rows (00) are the defaults; a
  * province's rows replace them for its regions, and a county's rows replace the province's, but may only be shorter.
- * A person with several categories is visited as often as the most frequent of them asks.
+ * A person with several categories is visited as often as the most frequent of them asks. The deepest table on the
+ * region's path wins (the country's {@code 00} and a province's code are both two characters long).
  */
 @Component
 class VisitFrequencies {
@@ -48,7 +49,7 @@ class VisitFrequencies {
 			.query((rs, n) -> {
 				String cat = rs.getString(2);
 				String at = rs.getString(1);
-				if (!regionOf.containsKey(cat) || regionOf.get(cat).length() < at.length()) {
+				if (!regionOf.containsKey(cat) || path.indexOf(regionOf.get(cat)) < path.indexOf(at)) {
 					regionOf.put(cat, at);
 					days.put(cat, rs.getInt(3));
 				}

@@ -16,6 +16,7 @@ import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.BusinessException;
 import org.wushe.shared.crypto.FieldCipher;
+import org.wushe.shared.upload.UploadedFile;
 
 /**
  * 探访关爱: recording a visit moves the person's next due date, counts the visit on its day and marks the person
@@ -41,8 +42,11 @@ public class Visits {
 
 	private final AuditTrail audit;
 
+	private final VisitDetails details;
+
 	Visits(JdbcClient jdbc, PersonService persons, ServedMarks served, CareTally tally, FieldCipher cipher,
-			AuditTrail audit) {
+			AuditTrail audit, VisitDetails details) {
+		this.details = details;
 		this.jdbc = jdbc;
 		this.persons = persons;
 		this.served = served;
@@ -53,6 +57,12 @@ public class Visits {
 
 	@Transactional
 	public Visit record(long personId, VisitInput input, CurrentUser user) {
+		return record(personId, input, List.of(), user);
+	}
+
+	/** Records a visit with its photos (cleaned of their metadata); visitors are checked against the registries. */
+	@Transactional
+	public Visit record(long personId, VisitInput input, List<UploadedFile> photos, CurrentUser user) {
 		Persons.Row person = persons.lock(user.scope(), personId);
 		FieldChecks c = new FieldChecks();
 		LocalDate date = c.date("date", input.date(), persons.today(), true);
@@ -69,6 +79,7 @@ public class Visits {
 		if (visitorText.length() > 400) {
 			c.add("visitorIds", "actor.input.too-long", 400);
 		}
+		VisitDetails.Checked extra = details.check(c, user.scope(), input, photos);
 		c.throwIfAny();
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
@@ -93,14 +104,15 @@ public class Visits {
 		tally.daily(person.regionCode(), CareTally.VISITS, date, 1);
 		served.mark(personId, person.regionCode(), date);
 		audit.record("care-visit.create", ENTITY, id, RegionCode.parse(person.regionCode()));
-		return new Visit(id, personId, person.regionCode(), date, way.name(), visitors,
-				findings.stream().map(Enum::name).toList(), followUp.name(), notes);
+		details.store(id, personId, person.regionCode(), extra, persons.now(), PersonService.who());
+		return details.completed(new Visit(id, personId, person.regionCode(), date, way.name(), visitors,
+				findings.stream().map(Enum::name).toList(), followUp.name(), notes), extra);
 	}
 
 	public List<Visit> of(CurrentUser user, long personId) {
 		persons.row(user.scope(), personId);
 		boolean notes = CaseService.mayReadNotes(user);
-		return jdbc.sql("""
+		return details.completed(personId, jdbc.sql("""
 				SELECT id, person_id, region_code, visit_date, way, visitor_ids, findings, follow_up, notes_cipher
 				FROM care_visit WHERE person_id = :p ORDER BY visit_date DESC, id DESC
 				""")
@@ -108,7 +120,7 @@ public class Visits {
 			.query((rs, n) -> new Visit(rs.getLong(1), rs.getLong(2), rs.getString(3),
 					rs.getObject(4, LocalDate.class), rs.getString(5), ids(rs.getString(6)), list(rs.getString(7)),
 					rs.getString(8), notes && rs.getString(9) != null ? open(rs.getString(9)) : null))
-			.list();
+			.list());
 	}
 
 	private String open(String text) {

@@ -28,6 +28,11 @@ class CareDemoTests {
 		assertThat(count("SELECT COUNT(*) FROM care_person WHERE next_due < CURRENT_DATE")).isPositive();
 		assertThat(count("SELECT COUNT(*) FROM care_visit WHERE alert_open = TRUE")).isPositive();
 		assertThat(count("SELECT COUNT(DISTINCT stage) FROM care_case")).isEqualTo(CaseStage.values().length);
+		assertThat(count("""
+				SELECT COUNT(*) FROM care_person_relative r JOIN care_person c ON c.id = r.person_id
+				JOIN care_person g ON g.id = r.related_person_id
+				WHERE r.guardian = TRUE AND c.region_code LIKE '150102001%' AND g.birth_date < c.birth_date""")).isGreaterThan(40);
+		assertThat(count("SELECT COUNT(*) FROM care_person_relative WHERE phone_cipher IS NOT NULL")).isPositive();
 		assertThat(count("SELECT SUM(entries) FROM care_tally WHERE region_code = '00' AND metric = 'PERSONS'"))
 			.isGreaterThanOrEqualTo(CareDemoData.PERSONS);
 	}

@@ -1,0 +1,118 @@
+package org.wushe.care;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.wushe.access.AccountService;
+import org.wushe.access.Role;
+import org.wushe.support.IntegrationTest;
+import org.wushe.support.TestAccounts;
+
+/**
+ * Categories and visit frequencies set by administrators: a county may shorten its province's interval, never lengthen
+ * it; an administrator of 赛罕区 (150105) cannot touch 新城区 (150102); staff without care:admin cannot set anything.
+ */
+@IntegrationTest
+class CareSettingsTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	AccountService accounts;
+
+	String admin;
+
+	String siblingAdmin;
+
+	String countyStaff;
+
+	@BeforeEach
+	void setUp() {
+		admin = TestAccounts.create(accounts, Role.ADMIN, "15");
+		siblingAdmin = TestAccounts.create(accounts, Role.ADMIN, "150105");
+		countyStaff = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
+	}
+
+	ResultActions set(String user, String region, String category, String risk, String days) throws Exception {
+		return mvc.perform(put("/api/care/frequencies").with(TestAccounts.as(user))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"regionCode":"%s","categoryCode":"%s","riskLevel":"%s","intervalDays":"%s"}"""
+				.formatted(region, category, risk, days)));
+	}
+
+	String entry(String category, String risk) {
+		return "$[?(@.categoryCode == '%s' && @.riskLevel == '%s')].days".formatted(category, risk);
+	}
+
+	@Test
+	void aCountyMayVisitMoreOftenThanItsProvinceNeverLess() throws Exception {
+		set(admin, "15", "DISABLED", "MEDIUM", "60").andExpect(status().isOk())
+			.andExpect(jsonPath(entry("DISABLED", "MEDIUM")).value(hasItem(60)));
+		set(admin, "150102", "DISABLED", "MEDIUM", "75").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("intervalDays"))
+			.andExpect(jsonPath("$.detail").value(containsString("60")));
+		set(admin, "150102", "DISABLED", "MEDIUM", "45").andExpect(status().isOk());
+		mvc.perform(get("/api/care/frequencies").param("region", "150102").with(TestAccounts.as(countyStaff)))
+			.andExpect(jsonPath(entry("DISABLED", "MEDIUM")).value(hasItem(45)));
+		mvc.perform(get("/api/care/frequencies").param("region", "150105").with(TestAccounts.as(siblingAdmin)))
+			.andExpect(jsonPath(entry("DISABLED", "MEDIUM")).value(hasItem(60)));
+		set(admin, "150102001", "DISABLED", "MEDIUM", "30").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("regionCode"));
+		set(admin, "150102", "NO_SUCH", "MEDIUM", "abc").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("categoryCode")))
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("intervalDays")));
+	}
+
+	@Test
+	void outsidersAndStaffWithoutThePermissionChangeNothing() throws Exception {
+		set(siblingAdmin, "150102", "DISABLED", "LOW", "10").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("regionCode"));
+		mvc.perform(get("/api/care/frequencies").param("region", "150102").with(TestAccounts.as(siblingAdmin)))
+			.andExpect(status().isNotFound());
+		set(countyStaff, "150102", "DISABLED", "LOW", "10").andExpect(status().isForbidden());
+		mvc.perform(get("/care/settings").with(TestAccounts.as(countyStaff))).andExpect(status().isForbidden());
+		mvc.perform(post("/api/care/categories").with(TestAccounts.as(countyStaff))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"code\":\"X\",\"nameZh\":\"越权\"}")).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void administratorsAddCategoriesOnThePage() throws Exception {
+		String code = "T" + System.nanoTime() % 1_000_000_000L;
+		mvc.perform(post("/care/settings/categories").with(TestAccounts.as(admin)).with(csrf())
+			.param("code", code)
+			.param("nameZh", "测试类别")).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/api/care/categories").with(TestAccounts.as(countyStaff)))
+			.andExpect(jsonPath("$[*].code").value(hasItem(code)));
+		mvc.perform(post("/care/settings/categories").with(TestAccounts.as(admin)).with(csrf())
+			.param("code", "1坏")
+			.param("nameZh", "坏代码"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("大写字母")));
+		mvc.perform(post("/api/care/categories").with(TestAccounts.as(admin))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"code\":\"%s\",\"nameZh\":\"重复\"}".formatted(code)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("code"));
+		mvc.perform(get("/care/settings").param("region", "150102").with(TestAccounts.as(admin)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("测试类别")))
+			.andExpect(content().string(containsString("frequency-table")));
+	}
+
+}
