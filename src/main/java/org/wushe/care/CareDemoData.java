@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +23,7 @@ import org.wushe.region.RegionCode;
 import org.wushe.region.RegionTreeLoaded;
 import org.wushe.region.Regions;
 import org.wushe.shared.CsvRows;
+import org.wushe.shared.DemoOrder;
 
 /**
  * Demo care data for the embedded default ({@code wushe.demo.enabled=true}): about 200 people served in the villages of
@@ -73,6 +75,7 @@ class CareDemoData {
 	}
 
 	@EventListener
+	@Order(DemoOrder.REGISTRIES)
 	void onRegionTreeLoaded(RegionTreeLoaded event) {
 		if (!enabled || regions.find(RegionCode.parse(TOWNSHIP)).isEmpty()) {
 			return;

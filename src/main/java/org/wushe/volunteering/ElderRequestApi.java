@@ -24,7 +24,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Time bank", description = "Key elders' service requests matched to volunteers")
 class ElderRequestApi {
 
-	record AcceptInput(Long volunteerId) {
+	record AcceptInput(Long volunteerId, Long projectId) {
 	}
 
 	private final ElderRequests requests;
@@ -60,14 +60,19 @@ class ElderRequestApi {
 	@PreAuthorize("hasAuthority('volunteering:manage')")
 	ElderRequests.Request accept(@PathVariable long id, @RequestBody(required = false) AcceptInput in,
 			RegionScope scope) {
-		return requests.accept(scope, id, in == null ? null : in.volunteerId());
+		return requests.accept(scope, id, in == null ? null : in.volunteerId(), in == null ? null : in.projectId());
 	}
 
-	/** The service was given: its minutes are paid from the elder's account (the pool granting what it lacks). */
+	/**
+	 * The service was given (optionally {@code {start, end, reason}}): the volunteer's hours are recorded and
+	 * confirmed under the request's project, and the minutes are paid from the elder's account (the pool granting
+	 * what it lacks).
+	 */
 	@PostMapping("/api/timebank/requests/{id}/confirm")
 	@PreAuthorize("hasAuthority('volunteering:manage')")
-	ElderRequests.Request confirm(@PathVariable long id, RegionScope scope) {
-		return requests.confirm(scope, id);
+	ElderRequests.Request confirm(@PathVariable long id, @RequestBody(required = false) ElderRequests.ServiceInput in,
+			RegionScope scope) {
+		return requests.confirm(scope, id, in);
 	}
 
 }

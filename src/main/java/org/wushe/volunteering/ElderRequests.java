@@ -14,6 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.actor.VolunteerDirectory;
 import org.wushe.audit.AuditTrail;
+import org.wushe.care.Person;
+import org.wushe.care.PersonService;
 import org.wushe.personal.FieldChecks;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionLevel;
@@ -23,14 +25,18 @@ import org.wushe.shared.InvalidInputException;
 
 /**
  * 服务需求与匹配: a key elder's account requests a service (a skill, what, when, how long); volunteers nearby with the
- * skill are suggested (the elder's village first, then the township); the organizer matches one; when the service is
- * confirmed its minutes are redeemed from the elder's account, the nearest pool granting first what the account lacks
- * (通存通兑: any volunteer of the deployment may serve).
+ * skill are suggested (the elder's village first, then the township); the organizer matches one and names the
+ * time-bank project the service counts under; when the service is confirmed the volunteer's hours are recorded and
+ * confirmed, and the minutes are redeemed from the elder's account ({@link ElderService}), the nearest pool granting
+ * first what the account lacks (通存通兑: any volunteer of the deployment may serve).
  */
 @Service
 public class ElderRequests {
 
 	static final String ENTITY = "elder-request";
+
+	/** The prefix of the care categories of elders (独居、空巢、留守、失能、高龄). */
+	static final String ELDER_CATEGORY = "ELDER_";
 
 	/** The longest service one request may ask for. */
 	static final int MAX_MINUTES = 8 * 60;
@@ -42,11 +48,22 @@ public class ElderRequests {
 
 	/** A request as read back. */
 	public record Request(long id, long elderAccountId, String regionCode, String skill, String content,
-			LocalDate wantedOn, int minutes, Status status, Long volunteerId, Long transferId, Instant createdAt) {
+			LocalDate wantedOn, int minutes, Status status, Long volunteerId, Long projectId, Long hoursId,
+			Long transferId, Instant createdAt) {
 	}
 
 	/** What a caller sends to request a service. */
 	public record RequestInput(Long elderAccountId, String skill, String content, String wantedOn, Integer minutes) {
+	}
+
+	/**
+	 * What a caller may say of the service given: its start and end (ISO local date-times; by default it ended now
+	 * and lasted the minutes asked for) and the reason for confirming the volunteer's hours on their behalf.
+	 */
+	public record ServiceInput(String start, String end, String reason) {
+
+		static final ServiceInput NONE = new ServiceInput(null, null, null);
+
 	}
 
 	/** A suggested volunteer and how near they live: VILLAGE or TOWNSHIP. */
@@ -57,7 +74,11 @@ public class ElderRequests {
 
 	private final TimeBank bank;
 
-	private final Ledger ledger;
+	private final ProjectService projects;
+
+	private final ElderService service;
+
+	private final PersonService persons;
 
 	private final VolunteerDirectory volunteers;
 
@@ -65,11 +86,13 @@ public class ElderRequests {
 
 	private final Clerk clerk;
 
-	ElderRequests(JdbcClient jdbc, TimeBank bank, Ledger ledger, VolunteerDirectory volunteers, AuditTrail audit,
-			Clerk clerk) {
+	ElderRequests(JdbcClient jdbc, TimeBank bank, ProjectService projects, ElderService service,
+			PersonService persons, VolunteerDirectory volunteers, AuditTrail audit, Clerk clerk) {
+		this.persons = persons;
 		this.jdbc = jdbc;
 		this.bank = bank;
-		this.ledger = ledger;
+		this.projects = projects;
+		this.service = service;
 		this.volunteers = volunteers;
 		this.audit = audit;
 		this.clerk = clerk;
@@ -119,6 +142,49 @@ public class ElderRequests {
 	}
 
 	/**
+	 * A request for a registered key elder (a person served in scope in one of the elder categories): the elder's
+	 * service account is opened on first use, in the same transaction as the request, so a refused request leaves no
+	 * account behind.
+	 */
+	@Transactional
+	public Request createFor(RegionScope scope, Long personId, RequestInput in) {
+		Person elder = personId == null ? null : keyElder(scope, personId);
+		if (elder == null) {
+			throw InvalidInputException.of("personId", "volunteering.request.not-key-elder", personId);
+		}
+		long account = bank.accounts(scope, null, elder.id(), null, AccountKind.ELDER.name()).stream()
+			.findFirst()
+			.map(TimeBank.Account::id)
+			.orElseGet(() -> bank.open(scope, new TimeBank.OpenInput(AccountKind.ELDER.name(), elder.regionCode(),
+					null, null, elder.id())).id());
+		return create(scope, new RequestInput(account, in.skill(), in.content(), in.wantedOn(), in.minutes()));
+	}
+
+	/** The person served in scope with that id if they are a key elder, else {@code null}. */
+	private Person keyElder(RegionScope scope, long personId) {
+		try {
+			Person p = persons.get(scope, personId);
+			return p.categories().stream().anyMatch(c -> c.startsWith(ELDER_CATEGORY)) ? p : null;
+		}
+		catch (BusinessException unknown) {
+			return null;
+		}
+	}
+
+	/** The name of the key elder holding account {@code a}, or {@code null} when not in scope. */
+	public String elderName(RegionScope scope, TimeBank.Account a) {
+		return a.personId() == null ? null : Optional.ofNullable(keyElder(scope, a.personId())).map(Person::name)
+			.orElse(null);
+	}
+
+	/** The key elders registered in scope (people served in an elder category), at most 500. */
+	public List<Person> keyElders(RegionScope scope) {
+		return persons.list(scope, null, null, 0, 500).stream()
+			.filter(p -> p.categories().stream().anyMatch(c -> c.startsWith(ELDER_CATEGORY)))
+			.toList();
+	}
+
+	/**
 	 * Volunteers in the caller's scope with the requested skill, the elder's village first, then the rest of the
 	 * township; at most {@code limit}.
 	 */
@@ -141,18 +207,33 @@ public class ElderRequests {
 		return new ArrayList<>(found.values()).subList(0, Math.min(limit, found.size()));
 	}
 
-	/** Matches an open request to a volunteer in scope. */
+	/**
+	 * Matches an open request to an active volunteer in scope, and names the time-bank project in scope its service
+	 * will be recorded under.
+	 */
 	@Transactional
-	public Request accept(RegionScope scope, long id, Long volunteerId) {
+	public Request accept(RegionScope scope, long id, Long volunteerId, Long projectId) {
 		Request r = get(scope, id);
-		if (volunteerId == null || volunteers.find(scope, volunteerId).filter(VolunteerDirectory.Entry::active)
-			.isEmpty()) {
-			throw InvalidInputException.of("volunteerId", "volunteering.input.unknown-volunteer", volunteerId);
+		FieldChecks c = new FieldChecks();
+		VolunteerChecks.active(c, volunteers, scope, "volunteerId", volunteerId);
+		if (projectId == null) {
+			c.add("projectId", "actor.input.required");
 		}
+		else if (projects.findProject(scope, projectId).filter(ProjectService.Project::timeBank).isEmpty()) {
+			c.add("projectId", "volunteering.request.not-time-bank", projectId);
+		}
+		c.throwIfAny();
 		int n = jdbc.sql("""
-				UPDATE elder_request SET status = 'ACCEPTED', volunteer_id = :v, decided_at = :at, decided_by = :by
+				UPDATE elder_request SET status = 'ACCEPTED', volunteer_id = :v, project_id = :p, decided_at = :at,
+				    decided_by = :by
 				WHERE id = :id AND status = 'OPEN'
-				""").param("v", volunteerId).param("at", clerk.now()).param("by", clerk.name()).param("id", id).update();
+				""")
+			.param("v", volunteerId)
+			.param("p", projectId)
+			.param("at", clerk.now())
+			.param("by", clerk.name())
+			.param("id", id)
+			.update();
 		if (n == 0) {
 			throw BusinessException.conflict("volunteering.request.not-open", r.status().name());
 		}
@@ -161,35 +242,31 @@ public class ElderRequests {
 	}
 
 	/**
-	 * The matched service was given: its minutes are redeemed from the elder's account, the nearest pool granting
-	 * first what the account lacks; refused (and nothing moved) when neither can pay.
+	 * The matched service was given ({@code in} may name its start and end, and the reason for confirming on the
+	 * volunteer's behalf): the serving volunteer's hours are recorded under the request's project and confirmed, so
+	 * they are deposited in the volunteer's account, and the same minutes are redeemed from the elder's account, the
+	 * nearest pool granting first what it lacks. All in one transaction: refused, nothing is stored or moved.
 	 */
 	@Transactional
-	public Request confirm(RegionScope scope, long id) {
-		Request r = get(scope, id);
+	public Request confirm(RegionScope scope, long id, ServiceInput in) {
+		get(scope, id);
+		Request r = jdbc.sql(SELECT + " WHERE id = :id FOR UPDATE").param("id", id).query((rs, n) -> request(rs))
+			.single();
 		if (r.status() != Status.ACCEPTED) {
 			throw BusinessException.conflict("volunteering.request.not-accepted", r.status().name());
 		}
-		jdbc.sql("SELECT id FROM elder_request WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).single();
-		TimeBank.Account clearing = ledger.clearing();
-		Optional<Long> pool = ledger.nearestPool(r.regionCode());
-		List<Long> ids = new ArrayList<>(List.of(clearing.id(), r.elderAccountId()));
-		pool.ifPresent(ids::add);
-		Map<Long, Ledger.Locked> locked = ledger.lock(ids);
-		Ledger.Locked elder = locked.get(r.elderAccountId());
-		long lacking = r.minutes() - elder.balance;
-		if (lacking > 0) {
-			if (pool.isEmpty()) {
-				throw InvalidInputException.of("minutes", "volunteering.timebank.insufficient", elder.balance);
-			}
-			ledger.post(TransferKind.GRANT, locked.get(pool.get()), elder, lacking, null, null);
-		}
-		long transfer = ledger.post(TransferKind.REDEMPTION, elder, locked.get(clearing.id()), r.minutes(), null,
-				null);
+		ElderService.Given given = service.give(scope, r, in == null ? ServiceInput.NONE : in);
 		jdbc.sql("""
-				UPDATE elder_request SET status = 'DONE', transfer_id = :t, decided_at = :at, decided_by = :by
+				UPDATE elder_request SET status = 'DONE', transfer_id = :t, hours_id = :h, decided_at = :at,
+				    decided_by = :by
 				WHERE id = :id
-				""").param("t", transfer).param("at", clerk.now()).param("by", clerk.name()).param("id", id).update();
+				""")
+			.param("t", given.transferId())
+			.param("h", given.hoursId())
+			.param("at", clerk.now())
+			.param("by", clerk.name())
+			.param("id", id)
+			.update();
 		audit.record("elder-request.confirm", ENTITY, id, RegionCode.parse(r.regionCode()));
 		return get(scope, id);
 	}
@@ -215,14 +292,14 @@ public class ElderRequests {
 
 	private static final String SELECT = """
 			SELECT id, elder_account_id, region_code, skill, content, wanted_on, minutes, status, volunteer_id,
-			    transfer_id, created_at
+			    project_id, hours_id, transfer_id, created_at
 			FROM elder_request""";
 
 	private static Request request(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new Request(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
 				rs.getObject(6, LocalDate.class), rs.getInt(7), Status.valueOf(rs.getString(8)),
-				(Long) rs.getObject(9, Long.class), (Long) rs.getObject(10, Long.class),
-				rs.getTimestamp(11).toInstant());
+				rs.getObject(9, Long.class), rs.getObject(10, Long.class), rs.getObject(11, Long.class),
+				rs.getObject(12, Long.class), rs.getTimestamp(13).toInstant());
 	}
 
 }

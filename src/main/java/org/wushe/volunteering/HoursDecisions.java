@@ -1,6 +1,7 @@
 package org.wushe.volunteering;
 
 import java.sql.Timestamp;
+import java.util.List;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,29 +54,9 @@ class HoursDecisions {
 
 	@Transactional
 	HoursService.Record confirm(RegionScope scope, long id, String reason) {
-		HoursService.Record r = records.get(scope, id);
-		if (r.reversesId() != null) {
-			throw BusinessException.conflict("volunteering.hours.reversal-final");
-		}
-		if (r.reversed()) {
-			throw BusinessException.conflict("volunteering.hours.already-reversed", id);
-		}
-		if (r.status() == HoursService.Status.CONFIRMED) {
-			throw BusinessException.conflict("volunteering.hours.already-confirmed", id);
-		}
-		String why = reason(reason, false);
-		int n = jdbc.sql("""
-				UPDATE service_hours SET status = 'CONFIRMED', reason = :reason, decided_at = :at, decided_by = :by
-				WHERE id = :id AND status IN ('RECORDED', 'DISPUTED')
-				""")
-			.param("reason", why, java.sql.Types.VARCHAR)
-			.param("at", clerk.now())
-			.param("by", clerk.name())
-			.param("id", id)
-			.update();
-		if (n == 0) {
-			throw BusinessException.conflict("volunteering.hours.already-confirmed", id);
-		}
+		HoursService.Record r = undecided(scope, id);
+		decide(id, HoursService.Status.CONFIRMED, reason(reason, false), List.of(HoursService.Status.RECORDED, HoursService.Status.DISPUTED),
+				"volunteering.hours.already-confirmed");
 		counted(r, r.minutes());
 		ProjectService.Project project = projects.project(scope, r.projectId());
 		if (project.timeBank()) {
@@ -87,42 +68,59 @@ class HoursDecisions {
 
 	@Transactional
 	HoursService.Record dispute(RegionScope scope, long id, String reason) {
+		HoursService.Record r = undecided(scope, id);
+		decide(id, HoursService.Status.DISPUTED, reason(reason, true), List.of(HoursService.Status.RECORDED),
+				"volunteering.hours.already-disputed");
+		audit.record("volunteer-hours.dispute", HoursService.ENTITY, id, RegionCode.parse(r.regionCode()));
+		return records.get(scope, id);
+	}
+
+	/** A record in scope that may still be confirmed or disputed: not a reversal, not reversed, not confirmed. */
+	private HoursService.Record undecided(RegionScope scope, long id) {
+		HoursService.Record r = reversible(scope, id);
+		if (r.status() == HoursService.Status.CONFIRMED) {
+			throw BusinessException.conflict("volunteering.hours.already-confirmed", id);
+		}
+		return r;
+	}
+
+	/** A record in scope that is not a reversal and has not been reversed. */
+	private HoursService.Record reversible(RegionScope scope, long id) {
 		HoursService.Record r = records.get(scope, id);
 		if (r.reversesId() != null) {
 			throw BusinessException.conflict("volunteering.hours.reversal-final");
 		}
-		if (r.status() == HoursService.Status.CONFIRMED) {
-			throw BusinessException.conflict("volunteering.hours.already-confirmed", id);
-		}
 		if (r.reversed()) {
 			throw BusinessException.conflict("volunteering.hours.already-reversed", id);
 		}
-		String why = reason(reason, true);
+		return r;
+	}
+
+	/**
+	 * Moves the record to {@code status} with the reason, from one of the {@code from} statuses; refused with
+	 * {@code conflictKey} when another decision came first.
+	 */
+	private void decide(long id, HoursService.Status status, String reason, List<HoursService.Status> from,
+			String conflictKey) {
 		int n = jdbc.sql("""
-				UPDATE service_hours SET status = 'DISPUTED', reason = :reason, decided_at = :at, decided_by = :by
-				WHERE id = :id AND status = 'RECORDED'
+				UPDATE service_hours SET status = :status, reason = :reason, decided_at = :at, decided_by = :by
+				WHERE id = :id AND status IN (:from)
 				""")
-			.param("reason", why)
+			.param("from", from.stream().map(Enum::name).toList())
+			.param("status", status.name())
+			.param("reason", reason, java.sql.Types.VARCHAR)
 			.param("at", clerk.now())
 			.param("by", clerk.name())
 			.param("id", id)
 			.update();
 		if (n == 0) {
-			throw BusinessException.conflict("volunteering.hours.already-disputed", id);
+			throw BusinessException.conflict(conflictKey, id);
 		}
-		audit.record("volunteer-hours.dispute", HoursService.ENTITY, id, RegionCode.parse(r.regionCode()));
-		return records.get(scope, id);
 	}
 
 	@Transactional
 	HoursService.Record reverse(RegionScope scope, long id, String reason) {
-		HoursService.Record r = records.get(scope, id);
-		if (r.reversesId() != null) {
-			throw BusinessException.conflict("volunteering.hours.reversal-final");
-		}
-		if (r.reversed()) {
-			throw BusinessException.conflict("volunteering.hours.already-reversed", id);
-		}
+		HoursService.Record r = reversible(scope, id);
 		String why = reason(reason, true);
 		boolean confirmed = r.status() == HoursService.Status.CONFIRMED;
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();

@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -16,7 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.audit.AuditTrail;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
+import org.wushe.shared.FieldError;
 import org.wushe.shared.InvalidInputException;
+import org.wushe.shared.RejectedEntries;
 import org.wushe.shared.Texts;
 
 /**
@@ -155,6 +159,20 @@ public class HoursService {
 			audit.record("volunteer-hours.record", ENTITY, project.id(), RegionCode.parse(project.regionCode()));
 		}
 		return recorded;
+	}
+
+	/**
+	 * The refusal of a sheet stored all or nothing: one field error per refused entry, and the outcome's
+	 * {@code recorded} (empty) and {@code rejected} members in the answer.
+	 */
+	RejectedEntries refused(Outcome o) {
+		List<FieldError> errors = o.rejected().stream()
+			.map(r -> new FieldError(r.field(), "volunteering.hours.rejected-entry", r.index() + 1, r.message()))
+			.toList();
+		Map<String, Object> members = new LinkedHashMap<>();
+		members.put("recorded", o.recorded());
+		members.put("rejected", o.rejected());
+		return new RejectedEntries(errors, members);
 	}
 
 	/** Why a session clashes with the stored record {@code r}, naming it. */

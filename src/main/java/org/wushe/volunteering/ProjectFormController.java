@@ -2,7 +2,6 @@ package org.wushe.volunteering;
 
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +12,6 @@ import org.wushe.activity.ServiceDomain;
 import org.wushe.actor.OrganizationDirectory;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.FieldError;
-import org.wushe.shared.InvalidInputException;
 import org.wushe.site.SiteQuery;
 import org.wushe.site.SiteService;
 
@@ -115,12 +113,8 @@ class ProjectFormController {
 
 	@PostMapping("/volunteering/projects")
 	ModelAndView createProject(ProjectForm form, RegionScope scope) {
-		try {
-			return redirect("/volunteering/projects/" + projects.createProject(form.input(), scope).id());
-		}
-		catch (InvalidInputException ex) {
-			return projectForm(scope, null, form, ex.errors());
-		}
+		return PageForms.submit(() -> "/volunteering/projects/" + projects.createProject(form.input(), scope).id(),
+				errors -> projectForm(scope, null, form, errors));
 	}
 
 	@GetMapping("/volunteering/projects/{id}/edit")
@@ -132,29 +126,22 @@ class ProjectFormController {
 	@PostMapping("/volunteering/projects/{id}")
 	ModelAndView updateProject(@PathVariable long id, ProjectForm form, RegionScope scope) {
 		ProjectService.Project p = projects.project(scope, id);
-		try {
+		return PageForms.submit(() -> {
 			projects.updateProject(scope, id, form.input());
-			return redirect("/volunteering/projects/" + id);
-		}
-		catch (InvalidInputException ex) {
-			return projectForm(scope, p, form, ex.errors());
-		}
+			return "/volunteering/projects/" + id;
+		}, errors -> projectForm(scope, p, form, errors));
 	}
 
 	private ModelAndView projectForm(RegionScope scope, ProjectService.Project editing, ProjectForm form,
 			List<FieldError> errors) {
-		ModelAndView mav = new ModelAndView("volunteering/project-form");
+		ModelAndView mav = PageForms.page("volunteering/project-form", errors);
 		mav.addObject("editing", editing);
 		mav.addObject("form", form);
-		mav.addObject("errors", errors);
 		mav.addObject("domains", ServiceDomain.values());
 		if (editing == null) {
 			mav.addObject("teams", projects.teams(scope).stream().limit(CHOICES).toList());
 			mav.addObject("sites", sites.list(scope, SiteQuery.all(), 0, CHOICES));
 			mav.addObject("organizations", organizations.search(scope, "", CHOICES));
-		}
-		if (!errors.isEmpty()) {
-			mav.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
 		}
 		return mav;
 	}
@@ -167,13 +154,10 @@ class ProjectFormController {
 
 	@PostMapping("/volunteering/teams")
 	ModelAndView createTeam(TeamForm form, RegionScope scope) {
-		try {
+		return PageForms.submit(() -> {
 			projects.createTeam(form.input(), scope);
-			return redirect("/volunteering");
-		}
-		catch (InvalidInputException ex) {
-			return teamForm(scope, null, form, ex.errors());
-		}
+			return "/volunteering";
+		}, errors -> teamForm(scope, null, form, errors));
 	}
 
 	@GetMapping("/volunteering/teams/{id}/edit")
@@ -185,31 +169,20 @@ class ProjectFormController {
 	@PostMapping("/volunteering/teams/{id}")
 	ModelAndView updateTeam(@PathVariable long id, TeamForm form, RegionScope scope) {
 		ProjectService.Team t = projects.team(scope, id);
-		try {
+		return PageForms.submit(() -> {
 			projects.updateTeam(scope, id, new TeamForm(form.name(), t.regionCode(), form.owner()).input());
-			return redirect("/volunteering");
-		}
-		catch (InvalidInputException ex) {
-			return teamForm(scope, t, form, ex.errors());
-		}
+			return "/volunteering";
+		}, errors -> teamForm(scope, t, form, errors));
 	}
 
 	private ModelAndView teamForm(RegionScope scope, ProjectService.Team editing, TeamForm form,
 			List<FieldError> errors) {
-		ModelAndView mav = new ModelAndView("volunteering/team-form");
+		ModelAndView mav = PageForms.page("volunteering/team-form", errors);
 		mav.addObject("editing", editing);
 		mav.addObject("form", form);
-		mav.addObject("errors", errors);
 		mav.addObject("sites", sites.list(scope, SiteQuery.all(), 0, CHOICES));
 		mav.addObject("organizations", organizations.search(scope, "", CHOICES));
-		if (!errors.isEmpty()) {
-			mav.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
-		}
 		return mav;
-	}
-
-	private static ModelAndView redirect(String path) {
-		return new ModelAndView("redirect:" + path);
 	}
 
 }

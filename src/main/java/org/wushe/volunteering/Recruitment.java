@@ -115,12 +115,7 @@ public class Recruitment {
 	public Signup signUp(RegionScope scope, long projectId, SignupInput in) {
 		ProjectService.Project p = projects.project(scope, projectId);
 		FieldChecks c = new FieldChecks();
-		if (in.volunteerId() == null) {
-			c.add("volunteerId", "actor.input.required");
-		}
-		else if (volunteers.find(scope, in.volunteerId()).filter(VolunteerDirectory.Entry::active).isEmpty()) {
-			c.add("volunteerId", "volunteering.input.unknown-volunteer", in.volunteerId());
-		}
+		VolunteerChecks.active(c, volunteers, scope, "volunteerId", in.volunteerId());
 		String note = c.optional("note", in.note(), 200);
 		c.throwIfAny();
 		Recruiting r = recruiting(scope, projectId);

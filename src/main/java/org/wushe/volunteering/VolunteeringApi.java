@@ -5,8 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wushe.personal.FieldChecks;
 import org.wushe.region.RegionScope;
-import org.wushe.shared.Texts;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -42,12 +39,9 @@ class VolunteeringApi {
 
 	private final HoursService hours;
 
-	private final Texts texts;
-
-	VolunteeringApi(ProjectService projects, HoursService hours, Texts texts) {
+	VolunteeringApi(ProjectService projects, HoursService hours) {
 		this.projects = projects;
 		this.hours = hours;
-		this.texts = texts;
 	}
 
 	@PostMapping("/api/volunteer-teams")
@@ -129,20 +123,12 @@ class VolunteeringApi {
 	 */
 	@PostMapping("/api/projects/{id}/hours")
 	@PreAuthorize("hasAuthority('volunteering:manage')")
-	ResponseEntity<?> record(@PathVariable long id, @RequestParam(required = false) String mode,
+	ResponseEntity<HoursService.Outcome> record(@PathVariable long id, @RequestParam(required = false) String mode,
 			@RequestBody List<HoursService.Entry> entries, RegionScope scope) {
 		boolean validOnly = "valid".equalsIgnoreCase(mode);
 		HoursService.Outcome o = hours.record(scope, id, entries, validOnly);
 		if (!o.rejected().isEmpty() && !validOnly) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, String.join("; ",
-					o.rejected().stream()
-						.map(r -> texts.get("volunteering.hours.rejected-line", r.index() + 1,
-								texts.get("field." + r.field()), r.message()))
-						.toList()));
-			problem.setTitle(texts.get("error.title.400"));
-			problem.setProperty("recorded", o.recorded());
-			problem.setProperty("rejected", o.rejected());
-			return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+			throw hours.refused(o);
 		}
 		return ResponseEntity.status(o.recorded().isEmpty() ? HttpStatus.OK : HttpStatus.CREATED).body(o);
 	}

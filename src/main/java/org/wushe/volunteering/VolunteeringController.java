@@ -47,6 +47,12 @@ class VolunteeringController {
 		}
 
 		@Bean
+		NavItem elderRequestsNavItem() {
+			return new NavItem("nav.volunteering.requests", "/volunteering/requests", Permissions.VOLUNTEERING_VIEW,
+					735);
+		}
+
+		@Bean
 		NavItem timeBankNavItem() {
 			return new NavItem("nav.volunteering.time-bank", "/volunteering/timebank", Permissions.VOLUNTEERING_VIEW,
 					730);
@@ -134,21 +140,19 @@ class VolunteeringController {
 		return values == null || i >= values.size() ? null : values.get(i);
 	}
 
-	@PostMapping("/volunteering/hours/{id}/confirm")
+	/**
+	 * Confirms or disputes a record in place; the reason comes from the form, or from the htmx prompt. Any other
+	 * decision is not mapped (404).
+	 */
+	@PostMapping("/volunteering/hours/{id}/{decision:confirm|dispute}")
 	@PreAuthorize("hasAuthority('volunteering:manage')")
-	String confirm(@PathVariable long id, @RequestParam(required = false) String reason,
+	String decide(@PathVariable long id, @PathVariable String decision,
+			@RequestParam(required = false) String reason,
 			@RequestHeader(name = "HX-Prompt", required = false) String prompt,
 			@RequestParam(required = false) String view, RegionScope scope, Model model) {
-		model.addAttribute("r", hours.confirm(scope, id, reason != null ? reason : decode(prompt)));
-		return row(view);
-	}
-
-	@PostMapping("/volunteering/hours/{id}/dispute")
-	@PreAuthorize("hasAuthority('volunteering:manage')")
-	String dispute(@PathVariable long id, @RequestParam(required = false) String reason,
-			@RequestHeader(name = "HX-Prompt", required = false) String prompt,
-			@RequestParam(required = false) String view, RegionScope scope, Model model) {
-		model.addAttribute("r", hours.dispute(scope, id, reason != null ? reason : decode(prompt)));
+		String why = reason != null ? reason : decode(prompt);
+		model.addAttribute("r", "confirm".equals(decision) ? hours.confirm(scope, id, why)
+				: hours.dispute(scope, id, why));
 		return row(view);
 	}
 

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -25,15 +26,18 @@ import org.wushe.region.Regions;
 import org.wushe.shared.CsvRows;
 import org.wushe.shared.DemoDates;
 import org.wushe.shared.cluster.ClusterLock;
+import org.wushe.shared.DemoOrder;
 
 /**
  * Demo volunteering for the embedded default ({@code wushe.demo.enabled=true}), in 新城区 where the demo accounts
  * {@code xincheng} and {@code hailaerdonglu} sit, on the demo volunteers and people served: two teams with members,
  * projects upcoming, running and finished, recruiting or not ({@code demo/volunteering-projects.csv}, dates relative
  * to today), a season of hours confirmed, pending, disputed and reversed, a time bank with its pool, key elders'
- * accounts, deposits, gifts, a donation, grants and redemptions, and certificates (one revoked). Written through the
- * services, so every figure and balance is right, in one transaction: all or nothing. Runs once across the nodes
- * (under a cluster lock, skipped when the demo's first project exists), after the registries' demo data.
+ * accounts, deposits, gifts, a donation, grants and redemptions, key elders' service requests (some served and paid,
+ * some matched, some open), and certificates (one revoked). Written through the services, so every figure and balance
+ * is right, in one transaction: all or nothing. Runs once across the nodes (under a cluster lock, skipped when the
+ * demo's first project exists), after the registries' demo data: its listener is ordered after theirs
+ * ({@link DemoOrder}).
  */
 @Component
 class VolunteeringDemoData {
@@ -70,6 +74,8 @@ class VolunteeringDemoData {
 
 	private final Certificates certificates;
 
+	private final ElderRequests requests;
+
 	private final Clerk clerk;
 
 	private final ClusterLock lock;
@@ -78,8 +84,9 @@ class VolunteeringDemoData {
 
 	VolunteeringDemoData(@Value("${wushe.demo.enabled:false}") boolean enabled, Regions regions,
 			VolunteerDirectory volunteers, PersonService persons, ProjectService projects, HoursService hours,
-			TimeBank bank, Certificates certificates, Clerk clerk, ClusterLock lock,
+			TimeBank bank, Certificates certificates, ElderRequests requests, Clerk clerk, ClusterLock lock,
 			PlatformTransactionManager transactions) {
+		this.requests = requests;
 		this.enabled = enabled;
 		this.regions = regions;
 		this.volunteers = volunteers;
@@ -94,6 +101,7 @@ class VolunteeringDemoData {
 	}
 
 	@EventListener
+	@Order(DemoOrder.AFTER_REGISTRIES)
 	void onRegionTreeLoaded(RegionTreeLoaded event) {
 		if (enabled) {
 			load();
@@ -190,7 +198,9 @@ class VolunteeringDemoData {
 		for (int k = 4; k < recent.size(); k += 3) {
 			hours.confirm(county, recent.get(k), null);
 		}
-		int transfers = timeBank(county, people, text);
+		List<Long> elderAccounts = new ArrayList<>();
+		int transfers = timeBank(county, people, text, elderAccounts);
+		int done = elderRequests(county, elderAccounts, people, elderly, text);
 		// certificates of the season for three volunteers, one revoked and issued again
 		String from = today.minusDays(90).toString();
 		String to = today.toString();
@@ -202,12 +212,13 @@ class VolunteeringDemoData {
 		certificates.revoke(county, numbers.get(0), text.get("reason.revoke"));
 		certificates.issue(county, new Certificates.IssueInput(people.get(0).id(), from, to, OrganizerKind.TEAM.name(),
 				townshipTeam));
-		return "2 teams, %d projects, %d sessions, %d transfers, 4 certificates".formatted(made.size(), sessions,
-				transfers);
+		return "2 teams, %d projects, %d sessions, %d transfers, %d elders' requests done, 4 certificates"
+			.formatted(made.size(), sessions, transfers, done);
 	}
 
 	/** The pool, key elders' accounts, gifts to relatives, a donation, grants and redemptions; answers the transfers. */
-	private int timeBank(RegionScope county, List<VolunteerDirectory.Entry> people, Map<String, String> text) {
+	private int timeBank(RegionScope county, List<VolunteerDirectory.Entry> people, Map<String, String> text,
+			List<Long> elderAccounts) {
 		long pool = bank.accounts(county, null, null, COUNTY, AccountKind.POOL.name())
 			.stream()
 			.findFirst()
@@ -223,7 +234,6 @@ class VolunteeringDemoData {
 				.orElseGet(() -> bank.personalAccount(v.id(), v.regionCode())));
 		}
 		List<Person> elders = persons.list(new RegionScope(RegionCode.parse(TOWNSHIP)), null, "ELDER_ALONE", 0, 2);
-		List<Long> elderAccounts = new ArrayList<>();
 		for (Person p : elders) {
 			long account = bank.open(county, new TimeBank.OpenInput(AccountKind.ELDER.name(), p.regionCode(), null,
 					null, p.id())).id();
@@ -241,6 +251,35 @@ class VolunteeringDemoData {
 					text.get("memo.redeem-elder"));
 		}
 		return (int) moved[0];
+	}
+
+	/**
+	 * Key elders' service requests: for each elder, one served yesterday (matched, its service confirmed: the
+	 * volunteer's hours recorded and the elder's account paying), one matched for tomorrow and one still open.
+	 * Answers how many were completed.
+	 */
+	private int elderRequests(RegionScope county, List<Long> elderAccounts, List<VolunteerDirectory.Entry> people,
+			ProjectService.Project project, Map<String, String> text) {
+		LocalDate today = clerk.today();
+		int done = 0;
+		for (int i = 0; i < elderAccounts.size(); i++) {
+			long elder = elderAccounts.get(i);
+			String skill = text.get(i % 2 == 0 ? "request.skill" : "request.skill-2");
+			String content = text.get(i % 2 == 0 ? "request.content" : "request.content-2");
+			long served = requests.create(county, new ElderRequests.RequestInput(elder, skill, content,
+					today.toString(), 60)).id();
+			requests.accept(county, served, people.get(i).id(), project.id());
+			LocalDateTime start = today.minusDays(1).atTime(16, 30 + i * 5);
+			requests.confirm(county, served, new ElderRequests.ServiceInput(start.toString(),
+					start.plusMinutes(60).toString(), text.get("request.reason")));
+			done++;
+			long matched = requests.create(county, new ElderRequests.RequestInput(elder, skill, content,
+					today.plusDays(1).toString(), 90)).id();
+			requests.accept(county, matched, people.get(i + 2).id(), project.id());
+			requests.create(county, new ElderRequests.RequestInput(elder, skill, content,
+					today.plusDays(3 + i).toString(), 45));
+		}
+		return done;
 	}
 
 	private void move(RegionScope scope, long[] count, long from, long to, int minutes, TransferKind kind,

@@ -40,6 +40,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.wushe.shared.BusinessException;
 import org.wushe.shared.FieldError;
 import org.wushe.shared.InvalidInputException;
+import org.wushe.shared.RejectedEntries;
 import org.wushe.shared.TextHygiene;
 import org.wushe.shared.Texts;
 import org.wushe.shared.excel.ExcelRejected;
@@ -77,7 +78,12 @@ class ErrorHandling {
 			errors.add(Map.of("field", e.field(), "message", texts.get(e.messageKey(), e.args())));
 			lines.add(line);
 		}
-		return answer(request, HttpStatus.BAD_REQUEST, String.join("; ", lines), Map.of("errors", errors));
+		Map<String, Object> extra = new LinkedHashMap<>();
+		extra.put("errors", errors);
+		if (ex instanceof RejectedEntries entries) {
+			entries.members().forEach(extra::putIfAbsent);
+		}
+		return answer(request, HttpStatus.BAD_REQUEST, String.join("; ", lines), extra);
 	}
 
 	/** Arguments as an answer may repeat them: no submitted text longer than {@link TextHygiene#ECHO_LIMIT}. */

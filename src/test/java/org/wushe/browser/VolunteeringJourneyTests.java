@@ -31,11 +31,10 @@ import org.wushe.volunteering.TimeBank;
  * Issue 11's journey on a 390×844 phone. Through the pages: the organizer (a station worker) records a session's
  * hours on the project's attendance sheet, confirms them on the volunteer's hours page on the volunteer's behalf
  * with a reason (volunteers have no login), sees the certificate in the register and opens its public page without
- * login, and sees the time-bank accounts and statements. Through the API with the same signed-in session, because
- * these steps have no page yet: issuing the certificate ({@code POST /api/certificates}), opening the township's
- * pool and the elder's account ({@code POST /api/timebank/accounts}) and the transfers
- * ({@code POST /api/timebank/transfers}: donation to the pool, grant to the elder, the elder's redemption). No page
- * visited scrolls sideways.
+ * login, issues the certificate from its page, and donates the hours to the pool and grants the pool's hours to an
+ * elder from the accounts' transfer pages. Through the API with the same signed-in session: opening the township's
+ * pool and the elder's account ({@code POST /api/timebank/accounts}) and the elder's redemption
+ * ({@code POST /api/timebank/transfers}, retried with the same key). No page visited scrolls sideways.
  */
 class VolunteeringJourneyTests extends BrowserJourney {
 
@@ -102,12 +101,18 @@ class VolunteeringJourneyTests extends BrowserJourney {
 			assertThat(page.locator("#total-minutes")).containsText("120");
 			noSideScroll(page);
 
-			// 3. the certificate is issued (API, no page yet), listed in the register, its public page opens
+			// 3. the certificate is issued from its page, listed in the register, its public page opens
 			String token = page.locator("meta[name=_csrf]").getAttribute("content");
 			String header = page.locator("meta[name=_csrf_header]").getAttribute("content");
-			String issued = post(page, header, token, "/api/certificates", """
-					{"volunteerId":%d,"from":"%s","to":"%s"}""".formatted(volunteer, today.minusDays(7), today), 201);
-			String number = JsonPath.read(issued, "$.number");
+			visit(page, "/volunteering/certificates");
+			page.locator("#issue-link").click();
+			page.locator("#volunteerId").selectOption(String.valueOf(volunteer));
+			page.locator("#from").fill(today.minusDays(7).toString());
+			page.locator("#to").fill(today.toString());
+			page.locator("#issue-form button[type=submit]").click();
+			assertThat(page.locator("#issued")).isVisible();
+			noSideScroll(page);
+			String number = page.url().substring(page.url().indexOf("issued=") + "issued=".length());
 			visit(page, "/volunteering/certificates");
 			assertThat(page.locator("#certificates")).containsText(number);
 			APIResponse pdf = page.request().get("/api/certificates/" + number + ".pdf");
@@ -136,8 +141,9 @@ class VolunteeringJourneyTests extends BrowserJourney {
 			long elderAccount = ((Number) JsonPath.read(post(page, header, token, "/api/timebank/accounts", """
 					{"kind":"ELDER","regionCode":"150102001001","personId":%d}""".formatted(elder), 201), "$.id"))
 				.longValue();
-			transfer(page, header, token, "d-" + suffix, personal, pool, 60, "DONATION");
-			transfer(page, header, token, "g-" + suffix, pool, elderAccount, 60, "GRANT");
+			// donated and granted from the accounts' pages
+			moveFromPage(page, personal, "DONATION", pool, 60);
+			moveFromPage(page, pool, "GRANT", elderAccount, 60);
 			transfer(page, header, token, "r-" + suffix, elderAccount, bank.clearing().id(), 45, "REDEMPTION");
 			// a retry with the same key moves nothing
 			transfer(page, header, token, "r-" + suffix, elderAccount, bank.clearing().id(), 45, "REDEMPTION");
@@ -158,6 +164,18 @@ class VolunteeringJourneyTests extends BrowserJourney {
 		finally {
 			page.context().close();
 		}
+	}
+
+	/** Moves hours with the transfer form of account {@code from}'s page; back on its statement afterwards. */
+	private static void moveFromPage(Page page, long from, String kind, long to, int minutes) {
+		visit(page, "/volunteering/timebank/" + from);
+		page.locator("#transfer-link").click();
+		page.locator("#kind").selectOption(kind);
+		page.locator("#toAccountId").selectOption(String.valueOf(to));
+		page.locator("#minutes").fill(String.valueOf(minutes));
+		noSideScroll(page);
+		page.locator("#transfer-form button[type=submit]").click();
+		assertThat(page).hasURL(Pattern.compile("/volunteering/timebank/" + from + "$"));
 	}
 
 	private static String post(Page page, String header, String token, String path, String json, int status) {

@@ -50,12 +50,15 @@ class ElderRequestApiTests {
 
 	long elder;
 
+	long project;
+
 	@BeforeEach
 	void setUp() throws Exception {
 		user = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
 		f = new VolunteeringFixtures(mvc, user);
 		elder = f.create("/api/timebank/accounts", """
 				{"kind":"ELDER","regionCode":"150102001001","personId":%d}""".formatted(System.nanoTime() % 1_000_000_000L));
+		project = f.project("150102", f.team("150102"), true);
 		if (jdbc.sql("SELECT COUNT(*) FROM timebank_account WHERE pool_region = '150102'").query(Long.class)
 			.single() == 0) {
 			f.create("/api/timebank/accounts", "{\"kind\":\"POOL\",\"regionCode\":\"150102\"}");
@@ -82,6 +85,10 @@ class ElderRequestApiTests {
 		return ((Number) JsonPath.read(json, "$.id")).longValue();
 	}
 
+	String accept(long volunteer) {
+		return "{\"volunteerId\":%d,\"projectId\":%d}".formatted(volunteer, project);
+	}
+
 	@Test
 	void nearbyVolunteersWithTheSkillAreSuggestedAndTheServiceIsPaidFromTheElderAndThePool() throws Exception {
 		long village = volunteer("150102001001", SKILL);
@@ -97,10 +104,10 @@ class ElderRequestApiTests {
 		assertThat(ids.indexOf(village)).isLessThan(ids.indexOf(township));
 		mvc.perform(json(post("/api/timebank/requests/{id}/confirm", id), "{}", user))
 			.andExpect(status().isConflict());
-		mvc.perform(json(post("/api/timebank/requests/{id}/accept", id), "{\"volunteerId\":" + village + "}", user))
+		mvc.perform(json(post("/api/timebank/requests/{id}/accept", id), accept(village), user))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("ACCEPTED"));
-		mvc.perform(json(post("/api/timebank/requests/{id}/accept", id), "{\"volunteerId\":" + township + "}", user))
+		mvc.perform(json(post("/api/timebank/requests/{id}/accept", id), accept(township), user))
 			.andExpect(status().isConflict());
 		mvc.perform(json(post("/api/timebank/requests/{id}/confirm", id), "{}", user))
 			.andExpect(status().isOk())
@@ -116,6 +123,21 @@ class ElderRequestApiTests {
 				""").param("e", elder).query(Long.class).single()).isEqualTo(1);
 		mvc.perform(json(post("/api/timebank/requests/{id}/confirm", id), "{}", user))
 			.andExpect(status().isConflict());
+		// the serving volunteer's hours: recorded under the project, confirmed on their behalf, deposited
+		Long hoursId = jdbc.sql("SELECT hours_id FROM elder_request WHERE id = :id").param("id", id)
+			.query(Long.class).single();
+		assertThat(jdbc.sql("""
+				SELECT COUNT(*) FROM service_hours
+				WHERE id = :h AND volunteer_id = :v AND project_id = :p AND status = 'CONFIRMED' AND minutes = 90
+				    AND reason IS NOT NULL
+				""").param("h", hoursId).param("v", village).param("p", project).query(Long.class).single())
+			.isEqualTo(1);
+		assertThat(jdbc.sql("""
+				SELECT COALESCE(SUM(p.minutes), 0) FROM timebank_posting p
+				JOIN timebank_account a ON a.id = p.account_id
+				JOIN timebank_transfer t ON t.id = p.transfer_id
+				WHERE a.volunteer_id = :v AND t.kind = 'DEPOSIT' AND t.hours_id = :h
+				""").param("v", village).param("h", hoursId).query(Long.class).single()).isEqualTo(90);
 		assertThat(jdbc.sql("SELECT COALESCE(SUM(minutes), 0) FROM timebank_posting").query(Long.class).single())
 			.isZero();
 	}
@@ -142,7 +164,37 @@ class ElderRequestApiTests {
 		long id = request();
 		mvc.perform(json(post("/api/timebank/requests/{id}/accept", id), "{\"volunteerId\":99999999}", user))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("volunteerId"));
+			.andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.hasItems("volunteerId", "projectId")));
+		long v = volunteer("150102001001", SKILL);
+		long plain = f.project("150102", f.team("150102"), false);
+		mvc.perform(json(post("/api/timebank/requests/{id}/accept", id),
+				"{\"volunteerId\":%d,\"projectId\":%d}".formatted(v, plain), user))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("projectId"))
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("时间银行")));
+		assertThat(jdbc.sql("SELECT status FROM elder_request WHERE id = :id").param("id", id).query(String.class)
+			.single()).isEqualTo("OPEN");
+		mvc.perform(json(post("/api/timebank/requests/{id}/accept", id), accept(v), user)).andExpect(status().isOk());
+		// a service that ends before it starts, or in the future: refused naming the field, nothing recorded or paid
+		long postings = jdbc.sql("SELECT COUNT(*) FROM timebank_posting").query(Long.class).single();
+		var start = java.time.LocalDateTime.now().withSecond(0).withNano(0).minusHours(3);
+		mvc.perform(json(post("/api/timebank/requests/{id}/confirm", id), """
+				{"start":"%s","end":"%s"}""".formatted(start, start.minusMinutes(30)), user))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("end"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("结束时间")));
+		mvc.perform(json(post("/api/timebank/requests/{id}/confirm", id), """
+				{"start":"%s","end":"%s"}""".formatted(start.plusDays(2), start.plusDays(2).plusMinutes(60)), user))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("end"));
+		mvc.perform(json(post("/api/timebank/requests/{id}/confirm", id), "{\"start\":\"昨天\"}", user))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("start"));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM service_hours WHERE volunteer_id = :v").param("v", v)
+			.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM timebank_posting").query(Long.class).single()).isEqualTo(postings);
+		assertThat(jdbc.sql("SELECT status FROM elder_request WHERE id = :id").param("id", id).query(String.class)
+			.single()).isEqualTo("ACCEPTED");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM elder_request").query(Long.class).single()).isEqualTo(before + 1);
 	}
 
@@ -160,7 +212,7 @@ class ElderRequestApiTests {
 			for (var r : reads.get()) {
 				mvc.perform(r.with(TestAccounts.as(as))).andExpect(status().isNotFound());
 			}
-			mvc.perform(json(post("/api/timebank/requests/{id}/accept", id), "{\"volunteerId\":" + v + "}", as))
+			mvc.perform(json(post("/api/timebank/requests/{id}/accept", id), accept(v), as))
 				.andExpect(status().isNotFound());
 			mvc.perform(json(post("/api/timebank/requests/{id}/confirm", id), "{}", as))
 				.andExpect(status().isNotFound());
@@ -173,7 +225,7 @@ class ElderRequestApiTests {
 		for (var r : reads.get()) {
 			mvc.perform(r.with(TestAccounts.as(leader))).andExpect(status().isOk());
 		}
-		mvc.perform(json(post("/api/timebank/requests/{id}/accept", id), "{\"volunteerId\":" + v + "}", leader))
+		mvc.perform(json(post("/api/timebank/requests/{id}/accept", id), accept(v), leader))
 			.andExpect(status().isForbidden());
 		mvc.perform(json(post("/api/timebank/requests"), "{}", leader)).andExpect(status().isForbidden());
 		mvc.perform(get("/api/timebank/requests/{id}", id).with(TestAccounts.as(user)))

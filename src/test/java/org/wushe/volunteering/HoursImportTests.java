@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
@@ -179,6 +180,59 @@ class HoursImportTests {
 		upload(file, "ALL", leader, false).andExpect(status().isForbidden());
 		assertThat(count()).isEqualTo(before);
 		upload(file, "ALL", user).andExpect(content().string(containsString("已保存 1 行")));
+		assertThat(count()).isEqualTo(before + 1);
+	}
+
+
+	ResultActions apiUpload(long id, byte[] file, String mode, String as) throws Exception {
+		return mvc.perform(multipart("/api/projects/{id}/hours/import", id)
+			.file(new MockMultipartFile("file", "服务时长.xlsx",
+					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file))
+			.param("mode", mode)
+			.with(TestAccounts.as(as)));
+	}
+
+	@Test
+	void theApiAnswersRowAndColumnErrorsLikeThePageAndStoresAllOrNothing() throws Exception {
+		long before = count();
+		apiUpload(project, filled(mixedRows()), "ALL", user).andExpect(status().isOk())
+			.andExpect(jsonPath("$.state").value("REJECTED"))
+			.andExpect(jsonPath("$.stored").value(0))
+			// row 5: ends before it starts (D); row 6: unknown volunteer number (A); row 8: not a time (C)
+			.andExpect(jsonPath("$.errors[?(@.row == 5 && @.column == 'D')]").isNotEmpty())
+			.andExpect(jsonPath("$.errors[?(@.row == 6 && @.column == 'A')].message")
+				.value(org.hamcrest.Matchers.hasItem(containsString("V-NONE"))))
+			.andExpect(jsonPath("$.errors[?(@.row == 8 && @.column == 'C')].message")
+				.value(org.hamcrest.Matchers.hasItem(containsString("不是有效的时间"))));
+		assertThat(count()).isEqualTo(before);
+		String json = apiUpload(project, filled(mixedRows()), "VALID", user).andExpect(status().isOk())
+			.andExpect(jsonPath("$.stored").value(2))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(count()).isEqualTo(before + 2);
+		String job = com.jayway.jsonpath.JsonPath.read(json, "$.id");
+		mvc.perform(get("/api/projects/{id}/hours/import/{job}", project, job).with(TestAccounts.as(user)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.stored").value(2));
+		// not a workbook: 400 naming the file, nothing stored
+		apiUpload(project, "不是表格".getBytes(java.nio.charset.StandardCharsets.UTF_8), "ALL", user)
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("file"));
+		assertThat(count()).isEqualTo(before + 2);
+	}
+
+	@Test
+	void theApiImportOfASiblingsProjectIsNotFoundAndALeaderIsForbidden() throws Exception {
+		byte[] file = filled(List.of(Arrays.asList(number, day, "09:00", "10:00", "陪伴聊天")));
+		long before = count();
+		String sibling = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150105");
+		String leader = TestAccounts.create(accounts, Role.LEADER, "15");
+		apiUpload(project, file, "ALL", sibling).andExpect(status().isNotFound());
+		apiUpload(project, file, "ALL", leader).andExpect(status().isForbidden());
+		String json = apiUpload(project, file, "ALL", user).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		String job = com.jayway.jsonpath.JsonPath.read(json, "$.id");
+		mvc.perform(get("/api/projects/{id}/hours/import/{job}", project, job).with(TestAccounts.as(sibling)))
+			.andExpect(status().isNotFound());
 		assertThat(count()).isEqualTo(before + 1);
 	}
 

@@ -85,7 +85,9 @@ class VolunteeringApiTests {
 			.andExpect(jsonPath("$.rejected[0].index").value(0))
 			.andExpect(jsonPath("$.rejected[0].field").value("start"))
 			.andExpect(jsonPath("$.rejected[0].message").value(containsString("编号 " + first)))
-			.andExpect(jsonPath("$.detail").value(containsString("开始时间")));
+			.andExpect(jsonPath("$.detail").value(containsString("开始时间")))
+			.andExpect(jsonPath("$.errors[0].field").value("start"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("第 1 条")));
 		// two entries of the same sheet overlapping each other
 		sheet("", "[" + entry(nine.plusHours(3), nine.plusHours(4)) + "," + entry(nine.plusHours(3).plusMinutes(59),
 				nine.plusHours(5)) + "]").andExpect(status().isBadRequest())

@@ -82,6 +82,16 @@ class VolunteeringDemoTests {
 				.query(Long.class).single()).as(kind.name()).isPositive();
 		}
 		assertThat(count("SELECT COUNT(*) FROM timebank_account WHERE kind = 'ELDER'")).isPositive();
+		// elders' requests in every state but cancelled; a completed one has its confirmed hours and its redemption
+		for (String status : List.of("OPEN", "ACCEPTED", "DONE")) {
+			assertThat(count("SELECT COUNT(*) FROM elder_request WHERE region_code LIKE '150102%' AND status = '"
+					+ status + "'")).as(status).isPositive();
+		}
+		assertThat(count("""
+				SELECT COUNT(*) FROM elder_request r
+				JOIN service_hours h ON h.id = r.hours_id AND h.status = 'CONFIRMED' AND h.volunteer_id = r.volunteer_id
+				JOIN timebank_transfer t ON t.id = r.transfer_id AND t.kind = 'REDEMPTION' AND t.minutes = h.minutes
+				WHERE r.status = 'DONE' AND r.region_code LIKE '150102%'""")).isPositive();
 		TimeBank.Reconciliation r = bank.reconcile(new RegionScope(RegionCode.COUNTRY));
 		assertThat(r.postingsSum()).isZero();
 		assertThat(r.mismatches()).isEmpty();
@@ -90,6 +100,25 @@ class VolunteeringDemoTests {
 		assertThat(count("SELECT COUNT(*) FROM volunteer_certificate WHERE revoked_at IS NOT NULL")).isPositive();
 		assertThat(count("SELECT COUNT(*) FROM volunteering_tally WHERE region_code = '150102' AND figure = 'MINUTES'"))
 			.as("confirmed minutes counted on the county").isPositive();
+	}
+
+	/**
+	 * The demo is written over the registries' demo (volunteers, people served): its listener of the region tree is
+	 * ordered after theirs, whatever order the beans are registered in.
+	 */
+	@Test
+	void theDemoRunsAfterTheRegistriesDemo() throws Exception {
+		int own = listenerOrder(VolunteeringDemoData.class);
+		for (String registry : List.of("org.wushe.actor.demo.ActorDemoData", "org.wushe.care.CareDemoData")) {
+			assertThat(listenerOrder(Class.forName(registry))).as(registry).isLessThan(own);
+		}
+	}
+
+	static int listenerOrder(Class<?> type) throws NoSuchMethodException {
+		java.lang.reflect.Method m = type.getDeclaredMethod("onRegionTreeLoaded", org.wushe.region.RegionTreeLoaded.class);
+		org.springframework.core.annotation.Order order = org.springframework.core.annotation.AnnotationUtils
+			.findAnnotation(m, org.springframework.core.annotation.Order.class);
+		return order == null ? org.springframework.core.Ordered.LOWEST_PRECEDENCE : order.value();
 	}
 
 	@Test

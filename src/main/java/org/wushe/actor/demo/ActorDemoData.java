@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +27,7 @@ import org.wushe.region.RegionScope;
 import org.wushe.region.RegionTreeLoaded;
 import org.wushe.region.Regions;
 import org.wushe.shared.CsvRows;
+import org.wushe.shared.DemoOrder;
 
 /**
  * Demo registries for the embedded default ({@code wushe.demo.enabled=true}), once the region tree is loaded: in a few
@@ -76,6 +78,7 @@ class ActorDemoData {
 	}
 
 	@EventListener
+	@Order(DemoOrder.REGISTRIES)
 	void onRegionTreeLoaded(RegionTreeLoaded event) {
 		if (!enabled || alreadyThere()) {
 			return;
