@@ -42,7 +42,8 @@ public final class KeyRotation {
 			new Column("care_person", "address_cipher", null, "address"),
 			new Column("care_person", "health_cipher", null, "health-notes"),
 			new Column("care_visit", "notes_cipher", null, "care-visit-notes"),
-			new Column("care_case_event", "notes_cipher", null, "care-case-notes"));
+			new Column("care_case_event", "notes_cipher", null, "care-case-notes"),
+			new Column("care_person_relative", "phone_cipher", null, FieldCipher.PHONE));
 
 	/**
 	 * What a rotation did: values re-sealed; values met that already open with the new key (from an earlier run, or
