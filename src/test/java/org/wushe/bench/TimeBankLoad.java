@@ -87,15 +87,34 @@ final class TimeBankLoad {
 		});
 	}
 
-	/** Over HTTP: {@code POST /api/timebank/transfers} with an {@code Idempotency-Key}, as the administrator. */
+	/** Over HTTP: {@code POST /api/timebank/transfers} with an {@code Idempotency-Key} and an administrator's API token. */
 	void runHttp(String url, int callers, int seconds) throws InterruptedException {
 		java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
 			.version(java.net.http.HttpClient.Version.HTTP_1_1)
 			.build();
-		String auth = "Basic " + java.util.Base64.getEncoder()
+		String basic = "Basic " + java.util.Base64.getEncoder()
 			.encodeToString("admin:test-root-pass-7".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		String auth;
+		try {
+			// an API token, as an integration calls: HTTP Basic would hash the password (bcrypt) on every call
+			java.net.http.HttpResponse<String> created = http.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create(url + "/api/tokens"))
+				.header("Authorization", basic)
+				.header("Content-Type", "application/json")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"bench-timebank\",\"expiresAt\":\""
+						+ java.time.LocalDate.now().plusDays(1) + "\"}"))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+			java.util.regex.Matcher t = java.util.regex.Pattern.compile("\"token\":\"([^\"]+)\"").matcher(created.body());
+			if (created.statusCode() != 201 || !t.find()) {
+				throw new IllegalStateException("token not created: " + created.statusCode() + " " + created.body());
+			}
+			auth = "Bearer " + t.group(1);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 		java.util.regex.Pattern id = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
-		run(callers, seconds, "POST /api/timebank/transfers (HTTP/1.1, one connection per caller)", (caller, key, in) -> {
+		run(callers, seconds, "POST /api/timebank/transfers (HTTP/1.1, API token)", (caller, key, in) -> {
 			String body = String.format(Locale.ROOT,
 					"{\"fromAccountId\":%d,\"toAccountId\":%d,\"minutes\":%s,\"kind\":\"%s\",\"memo\":\"%s\"}",
 					in.fromAccountId(), in.toAccountId(), in.minutes().toPlainString(), in.kind(), in.memo());
