@@ -14,6 +14,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.fontbox.cmap.CMap;
+import org.apache.fontbox.cmap.CMapParser;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -90,9 +92,23 @@ class PdfSetup {
 		 */
 		byte[] save(PDDocument doc) throws IOException {
 			doc.save(OutputStream.nullOutputStream());
+			Map<Integer, String> codes = new TreeMap<>();
+			if (pdf.getCOSObject().getDictionaryObject(COSName.TO_UNICODE) instanceof COSStream made) {
+				// PDFBox's own map, which also names the ligatures it drew (fi, ff): kept where nothing was drawn
+				try (InputStream in = made.createInputStream()) {
+					CMap cmap = new CMapParser().parse(new RandomAccessReadBuffer(in));
+					for (int gid = 1; gid < 0x10000; gid++) {
+						String u = cmap.toUnicode(gid, 2);
+						if (u != null) {
+							codes.put(gid, u);
+						}
+					}
+				}
+			}
+			drawn.forEach((gid, cp) -> codes.put(gid, new String(Character.toChars(cp))));
 			COSStream map = doc.getDocument().createCOSStream();
 			try (OutputStream out = map.createOutputStream(COSName.FLATE_DECODE)) {
-				out.write(toUnicode().getBytes(StandardCharsets.US_ASCII));
+				out.write(toUnicode(codes).getBytes(StandardCharsets.US_ASCII));
 			}
 			pdf.getCOSObject().setItem(COSName.TO_UNICODE, map);
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -100,7 +116,7 @@ class PdfSetup {
 			return out.toByteArray();
 		}
 
-		private String toUnicode() {
+		private static String toUnicode(Map<Integer, String> codes) {
 			StringBuilder b = new StringBuilder("""
 					/CIDInit /ProcSet findresource begin
 					12 dict begin
@@ -112,13 +128,13 @@ class PdfSetup {
 					<0000> <FFFF>
 					endcodespacerange
 					""");
-			List<Map.Entry<Integer, Integer>> entries = new ArrayList<>(drawn.entrySet());
+			List<Map.Entry<Integer, String>> entries = new ArrayList<>(codes.entrySet());
 			for (int i = 0; i < entries.size(); i += 100) {
-				List<Map.Entry<Integer, Integer>> chunk = entries.subList(i, Math.min(entries.size(), i + 100));
+				List<Map.Entry<Integer, String>> chunk = entries.subList(i, Math.min(entries.size(), i + 100));
 				b.append(chunk.size()).append(" beginbfchar\n");
-				for (Map.Entry<Integer, Integer> e : chunk) {
+				for (Map.Entry<Integer, String> e : chunk) {
 					b.append(String.format("<%04X> <", e.getKey()));
-					for (char c : Character.toChars(e.getValue())) {
+					for (char c : e.getValue().toCharArray()) {
 						b.append(String.format("%04X", (int) c));
 					}
 					b.append(">\n");

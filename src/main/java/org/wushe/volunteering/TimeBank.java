@@ -30,6 +30,10 @@ import org.wushe.shared.InvalidInputException;
  * postings. The accounts a transfer touches are locked in a fixed order (lower id first), so concurrent transfers
  * never deadlock. No account goes below its floor: zero, a pool's negative limit, or none for the clearing account
  * (its negative balance is the hours deposited and not yet redeemed).
+ * <p>
+ * A transfer requested outside a transaction (the API's) is checked by its caller and then applied by the group
+ * writer ({@link TransferBatches}) together with the others queued at that moment, in one transaction; one requested
+ * inside the caller's transaction is applied there, so that it commits or rolls back with it.
  */
 @Service
 public class TimeBank {
@@ -303,7 +307,8 @@ public class TimeBank {
 
 	/**
 	 * Moves hours as the caller asked. A request with a key the caller used before answers the first transfer and
-	 * moves nothing; the key is stored with the transfer in the same transaction.
+	 * moves nothing; the key is stored with the transfer in the same transaction. A refusal is thrown as the rules'
+	 * {@link InvalidInputException} or {@link BusinessException}.
 	 */
 	public Outcome transfer(RegionScope scope, String caller, String key, TransferInput in) {
 		if (key == null || key.isBlank()) {

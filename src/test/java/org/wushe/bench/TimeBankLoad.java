@@ -72,7 +72,70 @@ final class TimeBankLoad {
 		return System.nanoTime() - t0;
 	}
 
+	/** One way of sending a transfer: answers the transfer's id and whether it was a replay, or throws a refusal. */
+	interface Sender {
+
+		long[] send(int caller, String key, TimeBank.TransferInput in) throws Exception;
+
+	}
+
+	/** Through the service, as the API calls it. */
 	void run(int callers, int seconds) throws InterruptedException {
+		run(callers, seconds, "TimeBank.transfer", (caller, key, in) -> {
+			TimeBank.Outcome o = bank.transfer(VolunteeringBenchmark.ALL, "bench-" + caller, key, in);
+			return new long[] { o.transfer().id(), o.replayed() ? 1 : 0 };
+		});
+	}
+
+	/** Over HTTP: {@code POST /api/timebank/transfers} with an {@code Idempotency-Key} and an administrator's API token. */
+	void runHttp(String url, int callers, int seconds) throws InterruptedException {
+		java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+			.version(java.net.http.HttpClient.Version.HTTP_1_1)
+			.build();
+		String basic = "Basic " + java.util.Base64.getEncoder()
+			.encodeToString("admin:test-root-pass-7".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		String auth;
+		try {
+			// an API token, as an integration calls: HTTP Basic would hash the password (bcrypt) on every call
+			java.net.http.HttpResponse<String> created = http.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create(url + "/api/tokens"))
+				.header("Authorization", basic)
+				.header("Content-Type", "application/json")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"bench-timebank\",\"expiresAt\":\""
+						+ java.time.LocalDate.now().plusDays(1) + "\"}"))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+			java.util.regex.Matcher t = java.util.regex.Pattern.compile("\"token\":\"([^\"]+)\"").matcher(created.body());
+			if (created.statusCode() != 201 || !t.find()) {
+				throw new IllegalStateException("token not created: " + created.statusCode() + " " + created.body());
+			}
+			auth = "Bearer " + t.group(1);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		java.util.regex.Pattern id = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+		run(callers, seconds, "POST /api/timebank/transfers (HTTP/1.1, API token)", (caller, key, in) -> {
+			String body = String.format(Locale.ROOT,
+					"{\"fromAccountId\":%d,\"toAccountId\":%d,\"minutes\":%s,\"kind\":\"%s\",\"memo\":\"%s\"}",
+					in.fromAccountId(), in.toAccountId(), in.minutes().toPlainString(), in.kind(), in.memo());
+			java.net.http.HttpResponse<String> answer = http.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create(url + "/api/timebank/transfers"))
+				.header("Authorization", auth)
+				.header("Content-Type", "application/json")
+				.header("Idempotency-Key", key)
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+			if (answer.statusCode() != 201) {
+				throw new IllegalStateException("HTTP " + answer.statusCode());
+			}
+			java.util.regex.Matcher m = id.matcher(answer.body());
+			m.find();
+			return new long[] { Long.parseLong(m.group(1)),
+					answer.headers().firstValue("Idempotent-Replayed").orElse("").equals("true") ? 1 : 0 };
+		});
+	}
+
+	private void run(int callers, int seconds, String through, Sender sender) throws InterruptedException {
 		long transfersBefore = jdbc.sql("SELECT COUNT(*) FROM timebank_transfer").query(Long.class).single();
 		AtomicLong applied = new AtomicLong();
 		AtomicLong refused = new AtomicLong();
@@ -107,18 +170,18 @@ final class TimeBankLoad {
 					String key = run + "-" + caller + "-" + i++;
 					long t0 = System.nanoTime();
 					try {
-						TimeBank.Outcome o = bank.transfer(VolunteeringBenchmark.ALL, "bench-" + caller, key, in);
+						long[] o = sender.send(caller, key, in);
 						latencies.add(new long[] { System.nanoTime() - t0 });
 						applied.incrementAndGet();
 						if (r.nextInt(20) == 0) {
 							retries.incrementAndGet();
-							TimeBank.Outcome again = bank.transfer(VolunteeringBenchmark.ALL, "bench-" + caller, key, in);
-							if (!again.replayed() || again.transfer().id() != o.transfer().id()) {
+							long[] again = sender.send(caller, key, in);
+							if (again[1] != 1 || again[0] != o[0]) {
 								badRetries.incrementAndGet();
 							}
 						}
 					}
-					catch (RuntimeException ex) {
+					catch (Exception ex) {
 						latencies.add(new long[] { System.nanoTime() - t0 });
 						refused.incrementAndGet();
 						refusals.merge(ex.getClass().getSimpleName() + " " + ex.getMessage(), 1L, Long::sum);
@@ -141,8 +204,8 @@ final class TimeBankLoad {
 		TimeBank.Reconciliation rec = bank.reconcile(VolunteeringBenchmark.ALL);
 		double recSeconds = (System.nanoTime() - r0) / 1e9;
 		line(report, "");
-		line(report, String.format(Locale.ROOT, "## Time-bank transfers: %d concurrent callers for %d s through TimeBank.transfer "
-				+ "(load average before %s, after %s)", callers, seconds, loadBefore, load()));
+		line(report, String.format(Locale.ROOT, "## Time-bank transfers: %d concurrent callers for %d s through %s "
+				+ "(load average before %s, after %s)", callers, seconds, through, loadBefore, load()));
 		line(report, "");
 		line(report, String.format(Locale.ROOT, "- %,d transfers applied in %.1f s: **%,.0f transfers/s**; %,d refused by the rules "
 				+ "(%,.0f requests/s in all); latency of every request p50 %s, p95 %s, p99 %s", applied.get(), took,

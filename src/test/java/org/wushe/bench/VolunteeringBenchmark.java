@@ -47,8 +47,8 @@ import org.wushe.volunteering.VolunteeringFigures;
  * <p>
  * Not a test; {@code bench/run-volunteering.sh} runs it (see docs/benchmarks.md). Options: {@code --volunteers}
  * (500), {@code --sessions} (4 per volunteer), {@code --callers} (16), {@code --seconds} (20, of transfers),
- * {@code --certificates} (1000 in the batch), {@code --samples} (200), {@code --pool} (connections, 2 × callers +
- * 2), {@code --out}.
+ * {@code --certificates} (1000 in the batch), {@code --samples} (200), {@code --pool} (connections, 10 as the
+ * application), {@code --out}. The application listens on a free port for the HTTP figure.
  */
 public final class VolunteeringBenchmark {
 
@@ -73,18 +73,18 @@ public final class VolunteeringBenchmark {
 		Files.createDirectories(out.toAbsolutePath().getParent());
 		StringBuilder report = new StringBuilder();
 		try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(WusheApplication.class)
-			.web(WebApplicationType.NONE)
+			.web(WebApplicationType.SERVLET)
 			.profiles(new TestDatabase().resolve(VolunteeringBenchmark.class))
-			// a transfer may need a second connection while it holds its first (see docs/benchmarks.md); command-line
-			// arguments outrank the profiles' properties
-			.run("--logging.level.root=WARN",
-					"--spring.datasource.hikari.maximum-pool-size=" + a.getOrDefault("pool", String.valueOf(2 * callers + 2)))) {
+			// command-line arguments outrank the profiles' properties
+			.run("--logging.level.root=WARN", "--server.port=0",
+					"--spring.datasource.hikari.maximum-pool-size=" + a.getOrDefault("pool", "10"))) {
 			line(report, "# Volunteering on " + db);
 			line(report, "");
 			line(report, "- date: " + java.time.ZonedDateTime.now().withNano(0) + ", load average at start: " + load());
 			line(report, "- machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
 					+ Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ") + ", max heap "
-					+ Runtime.getRuntime().maxMemory() / (1 << 20) + " MB");
+					+ Runtime.getRuntime().maxMemory() / (1 << 20) + " MB, connection pool "
+					+ ctx.getEnvironment().getProperty("spring.datasource.hikari.maximum-pool-size"));
 			LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 			VolunteerService registry = ctx.getBean(VolunteerService.class);
 			ProjectService projects = ctx.getBean(ProjectService.class);
@@ -139,6 +139,7 @@ public final class VolunteeringBenchmark {
 			LongSupplier baseline = bank::baselineRead;
 			queries(ctx, hours, ids, project, today, samples, baseline, report);
 			bank.run(callers, seconds);
+			bank.runHttp("http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port"), callers, seconds);
 			certificates(ctx, ids, today, sessions, batch, baseline, report);
 			line(report, "");
 			line(report, "- load average at the end: " + load());

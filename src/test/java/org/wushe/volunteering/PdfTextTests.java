@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The module's PDFs copy out as the text drawn: ideographs whose glyph the font shares with a Kangxi radical (一 ⼀,
  * 人 ⼈, 日 ⽇, 月 ⽉, 工 ⼯, 大 ⼤, 长 ⾧) come out as the ideographs, also when documents are made on several threads
- * at once from the shared parsed fonts.
+ * at once from the shared parsed fonts; Latin ligatures the font draws (fi, ff) come out as their letters.
  */
 class PdfTextTests {
 
-	private static final String LINE = "一人日月工大长山水火 兑换 120 分钟";
+	private static final String LINE = "一人日月工大长山水火 兑换 120 分钟 certificates staff";
 
 	private final StatementPdf pdf = new StatementPdf(new PdfSetup());
 
