@@ -50,9 +50,12 @@ class CareController {
 
 	private final Relatives relatives;
 
+	private final Stations stations;
+
 	CareController(PersonService persons, Visits visits, CaseService cases, CareCategories categories,
 			Caseloads caseloads, WorkerDirectory workers, VolunteerDirectory volunteers, VisitDetails details,
-			Relatives relatives) {
+			Relatives relatives, Stations stations) {
+		this.stations = stations;
 		this.relatives = relatives;
 		this.workers = workers;
 		this.volunteers = volunteers;
@@ -69,7 +72,11 @@ class CareController {
 	String caseload(@RequestParam(required = false) String view, @RequestParam(required = false) String region,
 			@AuthenticationPrincipal CurrentUser user, Model model) {
 		RegionScope scope = PersonApi.narrow(user.scope(), region);
-		model.addAttribute("caseload", caseloads.of(user, scope, Caseloads.view(view), 500));
+		Caseloads.View v = Caseloads.view(view);
+		model.addAttribute("caseload", caseloads.of(user, scope, v, 500));
+		if (v == Caseloads.View.BELOW) {
+			model.addAttribute("stations", stations.of(scope));
+		}
 		model.addAttribute("views", Caseloads.View.values());
 		model.addAttribute("region", scope.root().value());
 		return "care/cases";
@@ -172,6 +179,7 @@ class CareController {
 		RegionScope scope = PersonApi.narrow(user.scope(), region);
 		int w = Math.max(0, Math.min(within, 366));
 		model.addAttribute("due", visits.due(scope, w, 500));
+		model.addAttribute("stations", stations.of(scope));
 		model.addAttribute("region", scope.root().value());
 		model.addAttribute("within", w);
 		return "care/due";

@@ -3,8 +3,10 @@ package org.wushe.care;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -127,6 +129,39 @@ public class Caseloads {
 		}
 		tasks.sort((a, b) -> Long.compare(b.daysOverdue(), a.daysOverdue()));
 		return tasks;
+	}
+
+	/**
+	 * The overdue tasks of the open cases in {@code scope}, counted per code prefix of {@code length} characters
+	 * (cases registered on a shorter code count under {@code ""}). Same rules and limits as {@link #overdue}: a case in
+	 * intake past both limits counts two tasks.
+	 */
+	Map<String, Long> overdueByPrefix(RegionScope scope, int length) {
+		LocalDate today = persons.today();
+		Map<String, Long> counts = new HashMap<>();
+		jdbc.sql("""
+				SELECT k, SUM(t) FROM (
+				    SELECT CASE WHEN LENGTH(c.region_code) >= :len THEN SUBSTRING(c.region_code, 1, :len) ELSE '' END AS k,
+				           CASE WHEN c.stage = 'INTAKE' AND c.intake_on < :assess THEN 1 ELSE 0 END
+				         + CASE WHEN c.stage IN ('INTAKE', 'ASSESSMENT', 'PLAN_PENDING') AND c.intake_on < :plan
+				                THEN 1 ELSE 0 END
+				         + CASE WHEN c.stage = 'SERVICE'
+				                 AND COALESCE(c.last_service_on, c.plan_approved_on, c.intake_on) < :service
+				                THEN 1 ELSE 0 END AS t
+				    FROM care_case c
+				    WHERE c.stage <> 'CLOSED' AND c.region_code >= :from AND c.region_code < :to
+				""" + OVERDUE + """
+				) o GROUP BY k
+				""")
+			.param("len", length)
+			.param("from", scope.from())
+			.param("to", scope.to())
+			.param("assess", today.minusDays(assessmentDays))
+			.param("plan", today.minusDays(planDays))
+			.param("service", today.minusDays(serviceDays))
+			.query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
+			.list();
+		return counts;
 	}
 
 	private static Overdue task(Cases.Row r, Task task, LocalDate since, LocalDate due, LocalDate today) {

@@ -37,9 +37,12 @@ class PersonApi {
 
 	private final Visits visits;
 
-	PersonApi(PersonService persons, Visits visits) {
+	private final Stations stations;
+
+	PersonApi(PersonService persons, Visits visits, Stations stations) {
 		this.persons = persons;
 		this.visits = visits;
+		this.stations = stations;
 	}
 
 	/** The caller's scope narrowed to {@code region} (blank = all of it); 404 outside, as if it did not exist. */
@@ -151,6 +154,16 @@ class PersonApi {
 	List<Visit.Alert> alerts(@RequestParam(required = false) String region,
 			@AuthenticationPrincipal CurrentUser user) {
 		return visits.alerts(narrow(user.scope(), region), 200);
+	}
+
+	@GetMapping("/api/care/stations")
+	@PreAuthorize("hasAuthority('care:view')")
+	@Operation(summary = "Stations below a region, most behind first",
+			description = "One row per region directly below `region` (default: the caller's region; 404 outside the "
+					+ "scope) with persons registered, visits overdue, open cases and overdue case tasks.")
+	Stations.Summary stations(@RequestParam(required = false) String region,
+			@AuthenticationPrincipal CurrentUser user) {
+		return stations.of(narrow(user.scope(), region));
 	}
 
 }
