@@ -66,8 +66,7 @@ public class ArticleTallies {
 			throw BusinessException.notFound("region.error.unknown", root.value());
 		}
 		Region region = regions.get(root);
-		int childLength = root.level() == RegionLevel.VILLAGE ? root.value().length()
-				: RegionLevel.ofNumber(root.level().number() + 1).codeLength();
+		int childLength = root.childCodeLength();
 		Map<String, long[]> rows = new LinkedHashMap<>();
 		jdbc.sql("""
 				SELECT unit, COUNT(submitted_at) AS submitted, COUNT(approved_at) AS approved,

@@ -104,6 +104,23 @@ public record RegionCode(String value) implements Comparable<RegionCode> {
 		};
 	}
 
+	/**
+	 * The code length of this region's direct children, by which counts over the subtree are grouped; a village's own
+	 * length (it has no children).
+	 */
+	public int childCodeLength() {
+		RegionLevel level = level();
+		return level == RegionLevel.VILLAGE ? level.codeLength() : RegionLevel.ofNumber(level.number() + 1).codeLength();
+	}
+
+	/**
+	 * The child a code {@code prefix} of this subtree, cut to {@link #childCodeLength()}, is counted under: the prefix
+	 * itself, or {@code ""} for rows of this region itself (a shorter prefix, or any row of a village).
+	 */
+	public String childKey(String prefix) {
+		return prefix.length() < childCodeLength() || level() == RegionLevel.VILLAGE ? "" : prefix;
+	}
+
 	/** The parent code, or {@code null} for the country. Provinces have the country as parent. */
 	public RegionCode parent() {
 		return switch (level()) {

@@ -44,18 +44,13 @@ public class RegionBreakdown {
 
 	/** Code length of the root's children; the root's own length for a village (no children). */
 	public int childLength(RegionCode root) {
-		if (root.isCountry()) {
-			return RegionLevel.PROVINCE.codeLength();
-		}
-		RegionLevel level = root.level();
-		return level == RegionLevel.VILLAGE ? level.codeLength() : RegionLevel.ofNumber(level.number() + 1).codeLength();
+		return root.childCodeLength();
 	}
 
 	public Result of(RegionCode root, List<Part> parts) {
-		int length = childLength(root);
 		Map<String, Map<String, Long>> byPrefix = new HashMap<>();
 		for (Part p : parts) {
-			String key = p.prefix().length() < length || root.level() == RegionLevel.VILLAGE ? "" : p.prefix();
+			String key = root.childKey(p.prefix());
 			byPrefix.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(p.category(), p.count(), Long::sum);
 		}
 		List<RegionCount> rows = new ArrayList<>();

@@ -20,6 +20,7 @@ import org.wushe.personal.IdNumber;
 import org.wushe.personal.PersonalData;
 import org.wushe.personal.PhoneNumber;
 import org.wushe.personal.SealedValue;
+import org.wushe.actor.registry.PersonRowChecks;
 import org.wushe.actor.registry.PersonalCells;
 import org.wushe.actor.registry.TextList;
 import org.wushe.region.RegionCode;
@@ -92,9 +93,7 @@ class VolunteerExcel extends RegistryWorkbookBase<Volunteers.Exported> {
 
 		private final RegionScope scope;
 
-		private final Map<String, Integer> seen = new HashMap<>();
-
-		private final Map<String, Optional<String>> regionProblems = new HashMap<>();
+		private final PersonRowChecks checks;
 
 		/** ID-number hashes of the current chunk that are registered already (one query per chunk). */
 		private Set<String> registered = Set.of();
@@ -104,6 +103,7 @@ class VolunteerExcel extends RegistryWorkbookBase<Volunteers.Exported> {
 
 		Plan(RegionScope scope) {
 			this.scope = scope;
+			this.checks = new PersonRowChecks(support, scope);
 		}
 
 		@Override
@@ -129,22 +129,9 @@ class VolunteerExcel extends RegistryWorkbookBase<Volunteers.Exported> {
 		@Override
 		public Volunteers.Values convert(ImportRow row) {
 			IdNumber idNumber = row.get(ID_NUMBER);
-			String region = row.get(REGION);
-			Optional<String> regionProblem = regionProblems.computeIfAbsent(region,
-					r -> support.regions().problem(r, scope, null));
-			regionProblem.ifPresent(key -> row.reject(REGION, key, region));
+			String region = checks.region(row, REGION);
 			SealedValue sealedId = sealedIds.computeIfAbsent(row, r -> support.personalData().seal(idNumber));
-			String hash = sealedId.searchHash();
-			Integer earlier = seen.putIfAbsent(hash, row.number());
-			if (earlier != null) {
-				row.reject(ID_NUMBER, "actor.excel.duplicate-in-file", earlier);
-			}
-			else if (registered.contains(hash)) {
-				row.reject(ID_NUMBER, "actor.id-number.taken");
-			}
-			else if (idNumber.birthDate().isAfter(java.time.LocalDate.now(support.writer().clock()))) {
-				row.reject(ID_NUMBER, "actor.id-number.birth-date");
-			}
+			checks.idNumber(row, ID_NUMBER, idNumber, sealedId.searchHash(), registered::contains);
 			FieldChecks lists = new FieldChecks();
 			List<String> teams = VolunteerService.items(lists, "teams", List.of(orEmpty(row.get(TEAMS))));
 			List<String> skills = VolunteerService.items(lists, "skills", List.of(orEmpty(row.get(SKILLS))));

@@ -19,6 +19,7 @@ import org.wushe.personal.PhoneNumber;
 import org.wushe.actor.Qualification;
 import org.wushe.personal.SealedValue;
 import org.wushe.actor.organization.OrganizationService;
+import org.wushe.actor.registry.PersonRowChecks;
 import org.wushe.actor.registry.PersonalCells;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.excel.ExcelColumn;
@@ -94,8 +95,7 @@ class SocialWorkerExcel extends RegistryWorkbookBase<SocialWorkers.Exported> {
 
 	@Override
 	protected ImportPlan<SocialWorkers.Values> plan(RegionScope scope) {
-		Map<String, Integer> seen = new HashMap<>();
-		Map<String, Optional<String>> regionProblems = new HashMap<>();
+		PersonRowChecks checks = new PersonRowChecks(support, scope);
 		Map<String, Optional<Long>> employers = new HashMap<>();
 		return new ImportPlan<>() {
 			@Override
@@ -107,19 +107,9 @@ class SocialWorkerExcel extends RegistryWorkbookBase<SocialWorkers.Exported> {
 			public SocialWorkers.Values convert(ImportRow row) {
 				IdNumber idNumber = row.get(ID_NUMBER);
 				SealedValue sealedId = support.personalData().seal(idNumber);
-				Integer earlier = seen.putIfAbsent(sealedId.searchHash(), row.number());
-				if (earlier != null) {
-					row.reject(ID_NUMBER, "actor.excel.duplicate-in-file", earlier);
-				}
-				else if (workers.idNumberTaken(sealedId.searchHash(), null)) {
-					row.reject(ID_NUMBER, "actor.id-number.taken");
-				}
-				else if (idNumber.birthDate().isAfter(LocalDate.now(support.writer().clock()))) {
-					row.reject(ID_NUMBER, "actor.id-number.birth-date");
-				}
-				String region = row.get(REGION);
-				regionProblems.computeIfAbsent(region, r -> support.regions().problem(r, scope, null))
-					.ifPresent(key -> row.reject(REGION, key, region));
+				checks.idNumber(row, ID_NUMBER, idNumber, sealedId.searchHash(),
+						hash -> workers.idNumberTaken(hash, null));
+				String region = checks.region(row, REGION);
 				Qualification qualification = row.get(QUALIFICATION);
 				String certificate = row.get(CERTIFICATE);
 				if (qualification.certified() && (certificate == null || certificate.isBlank())) {

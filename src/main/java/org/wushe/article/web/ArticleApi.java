@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.wushe.access.CurrentUser;
+import org.wushe.article.Article;
 import org.wushe.article.ArticleInput;
 import org.wushe.article.ArticleQuery;
 import org.wushe.article.ArticleService;
@@ -135,35 +136,46 @@ class ArticleApi {
 	@PreAuthorize("hasAuthority('article:review')")
 	ArticleView approve(@PathVariable long id, @RequestBody(required = false) ReviewRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
-		return ArticleView.of(articles.approve(user, id, comment(request)));
+		return step(articles::approve, id, request, user);
 	}
 
 	@PostMapping("/{id}/return")
 	@PreAuthorize("hasAuthority('article:review')")
 	ArticleView returnToUnit(@PathVariable long id, @RequestBody(required = false) ReviewRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
-		return ArticleView.of(articles.returnToUnit(user, id, comment(request)));
+		return step(articles::returnToUnit, id, request, user);
 	}
 
 	@PostMapping("/{id}/recommend")
 	@PreAuthorize("hasAuthority('article:review')")
 	ArticleView recommend(@PathVariable long id, @RequestBody(required = false) ReviewRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
-		return ArticleView.of(articles.recommend(user, id, comment(request)));
+		return step(articles::recommend, id, request, user);
 	}
 
 	@PostMapping("/{id}/publish")
 	@PreAuthorize("hasAuthority('article:publish')")
 	ArticleView publish(@PathVariable long id, @RequestBody(required = false) ReviewRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
-		return ArticleView.of(articles.publish(user, id, comment(request)));
+		return step(articles::publish, id, request, user);
 	}
 
 	@PostMapping("/{id}/unpublish")
 	@PreAuthorize("hasAuthority('article:publish')")
 	ArticleView unpublish(@PathVariable long id, @RequestBody(required = false) ReviewRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
-		return ArticleView.of(articles.unpublish(user, id, comment(request)));
+		return step(articles::unpublish, id, request, user);
+	}
+
+	/** One review step of the workflow: who may take it is checked on the endpoint and again in the service. */
+	private interface Step {
+
+		Article take(CurrentUser user, long id, String comment);
+
+	}
+
+	private ArticleView step(Step step, long id, ReviewRequest request, CurrentUser user) {
+		return ArticleView.of(step.take(user, id, comment(request)));
 	}
 
 	@GetMapping("/{id}/history")

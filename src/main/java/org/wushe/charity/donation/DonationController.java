@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -17,10 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
-import org.wushe.personal.ExportHandling;
 import org.wushe.personal.PersonalData;
 import org.wushe.charity.DonationKind;
 import org.wushe.charity.DonorKind;
+import org.wushe.charity.support.CharityExports;
 import org.wushe.charity.support.CharityFilter;
 import org.wushe.charity.support.CharityRegions;
 import org.wushe.region.RegionScope;
@@ -38,11 +39,11 @@ class DonationController {
 
 	private final CharityRegions regions;
 
-	private final ExportHandling exports;
+	private final CharityExports exports;
 
 	private final Clock clock;
 
-	DonationController(DonationService donations, CharityRegions regions, ExportHandling exports, Clock clock) {
+	DonationController(DonationService donations, CharityRegions regions, CharityExports exports, Clock clock) {
 		this.donations = donations;
 		this.regions = regions;
 		this.exports = exports;
@@ -54,16 +55,8 @@ class DonationController {
 	String list(@RequestParam(required = false) String within, @RequestParam(defaultValue = "") String q,
 			@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "0") int page,
 			@AuthenticationPrincipal CurrentUser user, Model model) {
-		RegionScope scope = regions.narrow(user.scope(), within);
-		int p = Math.max(page, 0);
-		List<Donation> rows = donations.list(new CharityFilter(scope, q, kind, p * PAGE_SIZE, PAGE_SIZE));
-		model.addAttribute("donations", rows.subList(0, Math.min(rows.size(), PAGE_SIZE)));
-		model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
-		model.addAttribute("page", p);
-		model.addAttribute("within", scope.root().value());
+		RegionScope scope = page(within, q, kind, page, user, model, "donations", donations::list);
 		model.addAttribute("withinName", regions.name(scope.root()));
-		model.addAttribute("q", q);
-		model.addAttribute("kind", kind);
 		model.addAttribute("kinds", DonationKind.values());
 		return "charity/donations";
 	}
@@ -116,15 +109,7 @@ class DonationController {
 	String donors(@RequestParam(required = false) String within, @RequestParam(defaultValue = "") String q,
 			@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "0") int page,
 			@AuthenticationPrincipal CurrentUser user, Model model) {
-		RegionScope scope = regions.narrow(user.scope(), within);
-		int p = Math.max(page, 0);
-		List<Donor> rows = donations.donors(new CharityFilter(scope, q, kind, p * PAGE_SIZE, PAGE_SIZE));
-		model.addAttribute("donors", rows.subList(0, Math.min(rows.size(), PAGE_SIZE)));
-		model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
-		model.addAttribute("page", p);
-		model.addAttribute("within", scope.root().value());
-		model.addAttribute("q", q);
-		model.addAttribute("kind", kind);
+		page(within, q, kind, page, user, model, "donors", donations::donors);
 		model.addAttribute("kinds", DonorKind.values());
 		return "charity/donors";
 	}
@@ -134,11 +119,8 @@ class DonationController {
 	void export(@RequestParam(required = false) String within, @RequestParam(defaultValue = "") String q,
 			@RequestParam(defaultValue = "") String kind, @AuthenticationPrincipal CurrentUser user,
 			HttpServletResponse response) {
-		RegionScope scope = regions.narrow(user.scope(), within);
-		String name = regions.name(scope.root());
-		CharityFilter filter = new CharityFilter(scope, q, kind, 0, CharityFilter.MAX_SIZE);
-		exports.download(user, false, "donation", scope, "q=" + q + ";kind=" + kind, opener -> report(name),
-				() -> donations.stream(filter), response, "charity.excel.file", name);
+		exports.download(user, within, q, kind, false, "donation", (name, opener) -> report(name), donations::stream,
+				"charity.excel.file", response);
 	}
 
 	/** The donor list as a workbook: phones masked, or in full (audited) with {@code personal-data:view}. */
@@ -147,11 +129,26 @@ class DonationController {
 	void exportDonors(@RequestParam(required = false) String within, @RequestParam(defaultValue = "") String q,
 			@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "false") boolean full,
 			@AuthenticationPrincipal CurrentUser user, HttpServletResponse response) {
+		exports.download(user, within, q, kind, full, "donor", DonationController::donorReport,
+				donations::streamDonors, "charity.excel.donors.file", response);
+	}
+
+	/**
+	 * One page of a list page: {@link #PAGE_SIZE} rows matching the filters in the user's scope narrowed to
+	 * {@code within}, whether there is a next page, and the filters, in the model; answers the narrowed scope.
+	 */
+	private <T> RegionScope page(String within, String q, String kind, int page, CurrentUser user, Model model,
+			String attribute, Function<CharityFilter, List<T>> rows) {
 		RegionScope scope = regions.narrow(user.scope(), within);
-		String name = regions.name(scope.root());
-		CharityFilter filter = new CharityFilter(scope, q, kind, 0, CharityFilter.MAX_SIZE);
-		exports.download(user, full, "donor", scope, "q=" + q + ";kind=" + kind, opener -> donorReport(name, opener),
-				() -> donations.streamDonors(filter), response, "charity.excel.donors.file", name);
+		int p = Math.max(page, 0);
+		List<T> found = rows.apply(new CharityFilter(scope, q, kind, p * PAGE_SIZE, PAGE_SIZE));
+		model.addAttribute(attribute, found.subList(0, Math.min(found.size(), PAGE_SIZE)));
+		model.addAttribute("hasNext", found.size() > PAGE_SIZE);
+		model.addAttribute("page", p);
+		model.addAttribute("within", scope.root().value());
+		model.addAttribute("q", q);
+		model.addAttribute("kind", kind);
+		return scope;
 	}
 
 	private static ExcelReport<Donations.ExportedDonor> donorReport(String regionName, PersonalData.Opener opener) {

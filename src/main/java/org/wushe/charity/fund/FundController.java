@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -23,7 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
-import org.wushe.personal.ExportHandling;
+import org.wushe.charity.support.CharityExports;
 import org.wushe.charity.support.CharityFilter;
 import org.wushe.charity.support.CharityRegions;
 import org.wushe.region.RegionScope;
@@ -40,9 +39,9 @@ class FundController {
 
 	private final CharityRegions regions;
 
-	private final ExportHandling exports;
+	private final CharityExports exports;
 
-	FundController(FundService funds, CharityRegions regions, ExportHandling exports) {
+	FundController(FundService funds, CharityRegions regions, CharityExports exports) {
 		this.funds = funds;
 		this.regions = regions;
 		this.exports = exports;
@@ -52,26 +51,16 @@ class FundController {
 	@PreAuthorize("hasAuthority('charity:view')")
 	void exportFunds(@RequestParam(required = false) String within, @RequestParam(defaultValue = "") String q,
 			@AuthenticationPrincipal CurrentUser user, HttpServletResponse response) {
-		export(within, q, user, response, FundService.FUND, FundController::fundReport, funds::streamFunds,
-				"charity.excel.funds.file");
+		exports.download(user, within, q, null, false, FundService.FUND, (name, opener) -> fundReport(name),
+				funds::streamFunds, "charity.excel.funds.file", response);
 	}
 
 	@GetMapping("/trusts/export")
 	@PreAuthorize("hasAuthority('charity:view')")
 	void exportTrusts(@RequestParam(required = false) String within, @RequestParam(defaultValue = "") String q,
 			@AuthenticationPrincipal CurrentUser user, HttpServletResponse response) {
-		export(within, q, user, response, FundService.TRUST, FundController::trustReport, funds::streamTrusts,
-				"charity.excel.trusts.file");
-	}
-
-	/** The list as a workbook (no personal data in it), named after the region. */
-	private <T> void export(String within, String q, CurrentUser user, HttpServletResponse response, String entity,
-			Function<String, ExcelReport<T>> report, Function<CharityFilter, Stream<T>> rows, String fileNameKey) {
-		RegionScope scope = regions.narrow(user.scope(), within);
-		String name = regions.name(scope.root());
-		CharityFilter filter = new CharityFilter(scope, q, "", 0, CharityFilter.MAX_SIZE);
-		exports.download(user, false, entity, scope, "q=" + q, opener -> report.apply(name), () -> rows.apply(filter),
-				response, fileNameKey, name);
+		exports.download(user, within, q, null, false, FundService.TRUST, (name, opener) -> trustReport(name),
+				funds::streamTrusts, "charity.excel.trusts.file", response);
 	}
 
 	/** A list page: the rows matching the filters in the user's scope (at most {@link CharityFilter#MAX_SIZE}). */

@@ -81,15 +81,23 @@ class Funds {
 	 */
 	boolean updateFund(long id, int version, String name, String region, String purpose, String manager,
 			BigDecimal ratio, BigDecimal cap, FundStatus status) {
-		return jdbc.sql("""
-				UPDATE charity_fund SET name = :name, name_initials = :initials, region_code = :region,
-				    purpose = :purpose, manager = :manager, matching_ratio = :ratio, matching_cap = :cap,
-				    status = :status, version = version + 1
-				WHERE id = :id AND version = :version
-				""")
+		return updateAtVersion("charity_fund", """
+				name = :name, name_initials = :initials, region_code = :region, purpose = :purpose,
+				manager = :manager, matching_ratio = :ratio, matching_cap = :cap, status = :status""", id, version,
+				fundParams(name, region, purpose, manager, ratio, cap, status));
+	}
+
+	/**
+	 * Sets {@code assignments} on the row of {@code table} if it is still at {@code version}, counting the version up;
+	 * answers whether it was. The check and the change are one statement.
+	 */
+	private boolean updateAtVersion(String table, String assignments, long id, int version,
+			Map<String, Object> params) {
+		return jdbc.sql("UPDATE " + table + " SET " + assignments
+				+ ", version = version + 1 WHERE id = :id AND version = :version")
 			.param("id", id)
 			.param("version", version)
-			.params(fundParams(name, region, purpose, manager, ratio, cap, status))
+			.params(params)
 			.update() == 1;
 	}
 
@@ -180,16 +188,10 @@ class Funds {
 	/** Changes the trust if it is still at {@code version}, counting the version up; answers whether it was. */
 	boolean updateTrust(long id, int version, String name, String trustee, BigDecimal amount, String region,
 			LocalDate establishedOn, String filingNumber, String purpose) {
-		return jdbc.sql("""
-				UPDATE charitable_trust SET name = :name, name_initials = :initials, trustee = :trustee,
-				    amount = :amount, region_code = :region, established_on = :established, filing_number = :filing,
-				    purpose = :purpose, version = version + 1
-				WHERE id = :id AND version = :version
-				""")
-			.param("id", id)
-			.param("version", version)
-			.params(trustParams(name, trustee, amount, region, establishedOn, filingNumber, purpose))
-			.update() == 1;
+		return updateAtVersion("charitable_trust", """
+				name = :name, name_initials = :initials, trustee = :trustee, amount = :amount,
+				region_code = :region, established_on = :established, filing_number = :filing, purpose = :purpose""",
+				id, version, trustParams(name, trustee, amount, region, establishedOn, filingNumber, purpose));
 	}
 
 	Optional<CharitableTrust> findTrust(RegionScope scope, long id) {

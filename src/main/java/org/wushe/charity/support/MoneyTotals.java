@@ -46,18 +46,13 @@ public class MoneyTotals {
 	}
 
 	public int childLength(RegionCode root) {
-		if (root.isCountry()) {
-			return RegionLevel.PROVINCE.codeLength();
-		}
-		RegionLevel level = root.level();
-		return level == RegionLevel.VILLAGE ? level.codeLength() : RegionLevel.ofNumber(level.number() + 1).codeLength();
+		return root.childCodeLength();
 	}
 
 	public Result of(RegionCode root, List<Part> parts, List<String> names) {
-		int length = childLength(root);
 		Map<String, Map<String, BigDecimal>> byPrefix = new HashMap<>();
 		for (Part p : parts) {
-			String key = p.prefix().length() < length || root.level() == RegionLevel.VILLAGE ? "" : p.prefix();
+			String key = root.childKey(p.prefix());
 			Map<String, BigDecimal> sums = byPrefix.computeIfAbsent(key, k -> zeros(names));
 			p.amounts().forEach((k, v) -> sums.merge(k, v == null ? BigDecimal.ZERO : v, BigDecimal::add));
 		}
