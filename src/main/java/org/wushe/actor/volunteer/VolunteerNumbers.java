@@ -3,6 +3,7 @@ package org.wushe.actor.volunteer;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -15,12 +16,10 @@ import org.wushe.region.RegionLevel;
  * Hands out unified volunteer numbers (志愿者编号): a 6-digit prefix (the county of the registration region, or the
  * padded code of a higher region) and an 8-digit sequence per prefix, e.g. {@code 15010200000042}.
  * <p>
- * Numbers are reserved by locking the prefix's row, so concurrent registrations never get the same number. Inside a
- * writer's transaction (an import batch, an API request) the reservation belongs to that transaction, on its own
- * connection: the row stays locked until it commits (other registrations of the same prefix wait that long), and a
- * rolled-back write gives its numbers back. Outside a transaction the reservation commits at once; a registration that
- * fails afterwards leaves a gap, as a database sequence would. Numbers are never handed out twice. The unique
- * constraint on {@code volunteer.volunteer_number} is the last guard.
+ * Numbers are reserved in a transaction of their own that locks the prefix's row for an instant, so concurrent
+ * registrations never get the same number and long imports do not hold the lock. A registration that fails afterwards
+ * leaves a gap, as a database sequence would; numbers are never reused. The unique constraint on
+ * {@code volunteer.volunteer_number} is the last guard.
  */
 @Component
 class VolunteerNumbers {
@@ -34,7 +33,7 @@ class VolunteerNumbers {
 	VolunteerNumbers(JdbcClient jdbc, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.own = new TransactionTemplate(transactions);
-		this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
+		this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	static String prefix(RegionCode region) {
@@ -56,7 +55,7 @@ class VolunteerNumbers {
 	}
 
 	/**
-	 * Reserves numbers for several prefixes in the current transaction, or one of its own (an import batch spans many counties):
+	 * Reserves numbers for several prefixes in one short transaction of its own (an import batch spans many counties):
 	 * {@code counts} maps prefix to how many; answers prefix to the first sequence value. Rows are locked in prefix
 	 * order, so concurrent reservations cannot deadlock.
 	 */
@@ -90,11 +89,17 @@ class VolunteerNumbers {
 			.update();
 	}
 
-	/** Creates the prefix's row; a row created meanwhile by someone else is just as good. */
+	/** Creates the prefix's row in yet another transaction; a row created meanwhile by someone else is fine. */
 	private void create(String prefix) {
-		jdbc.sql("INSERT INTO volunteer_number_sequence (prefix, last_value) VALUES (:prefix, 0) ON CONFLICT DO NOTHING")
-			.param("prefix", prefix)
-			.update();
+		try {
+			own.executeWithoutResult(status -> jdbc
+				.sql("INSERT INTO volunteer_number_sequence (prefix, last_value) VALUES (:prefix, 0)")
+				.param("prefix", prefix)
+				.update());
+		}
+		catch (DuplicateKeyException ex) {
+			// created concurrently
+		}
 	}
 
 }
