@@ -18,9 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.wushe.access.CurrentUser;
-import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
-import org.wushe.shared.BusinessException;
 
 /** {@code /api/persons} and {@code /api/visits}: the people served and their visits within the caller's scope. */
 @RestController
@@ -45,19 +43,12 @@ class PersonApi {
 		this.stations = stations;
 	}
 
-	/** The caller's scope narrowed to {@code region} (blank = all of it); 404 outside, as if it did not exist. */
+	/**
+	 * The caller's scope narrowed to {@code region} (blank = all of it); 404 outside, as if it did not exist, and 400
+	 * naming {@code region} for a malformed code.
+	 */
 	static RegionScope narrow(RegionScope scope, String region) {
-		if (region == null || region.isBlank()) {
-			return scope;
-		}
-		if (!RegionCode.isValid(region.strip())) {
-			throw BusinessException.notFound("region.error.unknown", region.strip());
-		}
-		RegionScope narrowed = scope.narrowTo(RegionCode.parse(region.strip()));
-		if (narrowed == null) {
-			throw BusinessException.notFound("region.error.unknown", region.strip());
-		}
-		return narrowed;
+		return scope.within(region, "region");
 	}
 
 	@PostMapping("/api/persons")

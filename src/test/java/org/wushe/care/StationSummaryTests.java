@@ -138,9 +138,13 @@ class StationSummaryTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("data-region=\"150102001\"")))
 			.andExpect(content().string(containsString("view=BELOW&amp;region=150102001")));
-		// a malformed code is answered like any region outside the scope, as on the other care endpoints
+		// a malformed code is a 400 naming the parameter, as on the other care endpoints
 		mvc.perform(get("/api/care/stations").param("region", "15010x").with(TestAccounts.as(county)))
-			.andExpect(status().isNotFound());
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("region"));
+		mvc.perform(get("/api/persons").param("region", "15010x").with(TestAccounts.as(county)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("region"));
 	}
 
 	@Test
