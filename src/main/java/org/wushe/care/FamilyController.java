@@ -1,6 +1,8 @@
 package org.wushe.care;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
+import org.wushe.personal.PersonalFragment;
 import org.wushe.shared.InvalidInputException;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -73,6 +76,26 @@ class FamilyController {
 	@Operation(tags = "care", summary = "Remove a family member or guardian")
 	void remove(@PathVariable long id, @PathVariable long relativeId, @AuthenticationPrincipal CurrentUser user) {
 		relatives.remove(user.scope(), id, relativeId);
+	}
+
+	@GetMapping("/api/persons/{id}/family/{relativeId}/phone")
+	@PreAuthorize("hasAuthority('care:view') and hasAuthority('personal-data:view')")
+	@ResponseBody
+	@Operation(tags = "care", summary = "A family member's full phone (needs personal-data:view; audited)")
+	Map<String, String> phone(@PathVariable long id, @PathVariable long relativeId,
+			@AuthenticationPrincipal CurrentUser user) {
+		Map<String, String> answer = new HashMap<>();
+		answer.put("phone", relatives.revealPhone(user, id, relativeId));
+		return answer;
+	}
+
+	/** The full phone for the button beside the masked one on the person's page (audited). */
+	@GetMapping("/care/persons/{id}/family/{relativeId}/phone")
+	@PreAuthorize("hasAuthority('care:view') and hasAuthority('personal-data:view')")
+	String phoneOnPage(@PathVariable long id, @PathVariable long relativeId, @AuthenticationPrincipal CurrentUser user,
+			Model model) {
+		return PersonalFragment.revealed(model, "relative-phone-" + relativeId,
+				relatives.revealPhone(user, id, relativeId));
 	}
 
 	@PostMapping("/care/persons/{id}/family")

@@ -1,12 +1,15 @@
 package org.wushe.care;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.wushe.access.CurrentUser;
 import org.wushe.audit.AuditTrail;
 import org.wushe.personal.FieldChecks;
 import org.wushe.personal.PersonalData;
@@ -100,6 +103,27 @@ class Relatives {
 		audit.record("person.family-add", PersonService.ENTITY, personId, RegionCode.parse(person.regionCode()));
 		return new Relative(id, name, relation, sealed == null ? null : sealed.masked(), input.relatedPersonId(),
 				guardian);
+	}
+
+	/**
+	 * The full phone of one family member of a person in scope (404 outside or for another person's family member),
+	 * for a viewer with {@code personal-data:view}; every read is audited against the person; {@code null} when none
+	 * was given.
+	 */
+	@Transactional
+	String revealPhone(CurrentUser viewer, long personId, long relativeId) {
+		Persons.Row person = persons.row(viewer.scope(), personId);
+		String cipher = jdbc.sql("SELECT phone_cipher FROM care_person_relative WHERE id = :id AND person_id = :p")
+			.param("id", relativeId)
+			.param("p", personId)
+			.query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+			.optional()
+			.orElseThrow(() -> BusinessException.notFound("care.family.unknown", relativeId))
+			.orElse(null);
+		Map<PersonalData.Kind, String> sealed = new EnumMap<>(PersonalData.Kind.class);
+		sealed.put(PersonalData.Kind.PHONE, cipher);
+		return personalData.reveal(viewer, PersonService.ENTITY, personId, RegionCode.parse(person.regionCode()), sealed)
+			.get(PersonalData.Kind.PHONE);
 	}
 
 	private Optional<Person> found(RegionScope scope, long id) {

@@ -116,6 +116,39 @@ class FamilyTests {
 	}
 
 	@Test
+	void theFullPhoneIsRevealedInScopeOnlyAndAudited() throws Exception {
+		String phone = ActorTestData.mobile();
+		add(county, """
+				{"name":"王建国","relation":"儿子","phone":"%s"}""".formatted(phone)).andExpect(status().isCreated());
+		long relative = jdbc.sql("SELECT id FROM care_person_relative WHERE person_id = :p").param("p", person)
+			.query(Long.class).single();
+		String url = "/care/persons/" + person + "/family/" + relative + "/phone";
+		mvc.perform(get("/care/persons/" + person).with(TestAccounts.as(county)))
+			.andExpect(content().string(containsString("hx-get=\"" + url + "\"")))
+			.andExpect(content().string(not(containsString(phone))));
+		mvc.perform(get(url).with(TestAccounts.as(county)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"relative-phone-" + relative + "\"")))
+			.andExpect(content().string(containsString(phone)));
+		mvc.perform(get("/api/persons/" + person + "/family/" + relative + "/phone").with(TestAccounts.as(county)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.phone").value(phone));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'personal-data.view'"
+				+ " AND entity_type = 'person' AND entity_id = :id").param("id", String.valueOf(person))
+			.query(Long.class).single()).isEqualTo(2);
+		// the sibling county (which may view personal data) finds nothing; a relative of another person is unknown
+		mvc.perform(get(url).with(TestAccounts.as(sibling))).andExpect(status().isNotFound());
+		mvc.perform(get("/api/persons/" + person + "/family/" + relative + "/phone").with(TestAccounts.as(sibling)))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/api/persons/" + grandmother + "/family/" + relative + "/phone").with(TestAccounts.as(county)))
+			.andExpect(status().isNotFound());
+		// without personal-data:view: no button and no full phone
+		mvc.perform(get(url).with(TestAccounts.as(leader))).andExpect(status().isForbidden());
+		mvc.perform(get("/care/persons/" + person).with(TestAccounts.as(leader)))
+			.andExpect(content().string(not(containsString(url))));
+	}
+
+	@Test
 	void badInputNamesTheFieldAndStoresNothing() throws Exception {
 		add(county, """
 				{"name":"王建国"}""").andExpect(status().isBadRequest())
