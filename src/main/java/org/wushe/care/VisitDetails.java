@@ -35,6 +35,9 @@ class VisitDetails {
 
 	static final String VOLUNTEER = "VOLUNTEER";
 
+	/** The most workers, and the most volunteers, one visit names: each is looked up in the scope. */
+	static final int MAX_VISITORS = 20;
+
 	/** What passed the checks of a visit: the named visitors and the cleaned photos. */
 	record Checked(List<Long> volunteerIds, List<Visit.Visitor> visitors, List<UploadRules.Accepted> photos) {
 	}
@@ -84,10 +87,13 @@ class VisitDetails {
 		if (ids == null) {
 			return result;
 		}
-		for (Long id : new LinkedHashSet<>(ids)) {
-			if (id == null) {
-				continue;
-			}
+		LinkedHashSet<Long> distinct = new LinkedHashSet<>(ids);
+		distinct.remove(null);
+		if (distinct.size() > MAX_VISITORS) {
+			c.add(field, "care.visit.visitors-too-many", MAX_VISITORS, distinct.size());
+			return result;
+		}
+		for (Long id : distinct) {
 			Optional<String> name = find.apply(scope, id);
 			if (name.isEmpty()) {
 				c.add(field, "care.visit." + kind.toLowerCase(java.util.Locale.ROOT) + "-unknown", id);

@@ -118,6 +118,26 @@ class VisitDetailsTests {
 	}
 
 	@Test
+	void tooManyVisitorsOrAnUnreadableIdIsA400NamingTheField() throws Exception {
+		String many = java.util.stream.LongStream.rangeClosed(1, VisitDetails.MAX_VISITORS + 1)
+			.mapToObj(i -> String.valueOf(worker + i * 1_000_000))
+			.collect(java.util.stream.Collectors.joining(","));
+		mvc.perform(post("/api/persons/" + person + "/visits").with(TestAccounts.as(county))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body(many, "")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("visitorIds"))
+			.andExpect(jsonPath("$.detail").value(containsString(String.valueOf(VisitDetails.MAX_VISITORS + 1))));
+		mvc.perform(multipart("/api/persons/" + person + "/visits").with(TestAccounts.as(county))
+			.param("date", LocalDate.now().toString())
+			.param("way", "HOME")
+			.param("followUp", "NONE")
+			.param("visitorIds", "abc"))
+			.andExpect(status().isBadRequest());
+		assertThat(visits()).isZero();
+	}
+
+	@Test
 	void photosLoseTheirMetadataAndStayInScope() throws Exception {
 		byte[] gps = TestFiles.jpegWithGps();
 		assertThat(TestFiles.contains(gps, TestFiles.GPS_MARK)).isTrue();
