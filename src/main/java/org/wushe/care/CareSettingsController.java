@@ -2,6 +2,7 @@ package org.wushe.care;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 
@@ -177,11 +178,12 @@ class CareSettingsController {
 	}
 
 	private List<Interval> intervals(RegionCode region) {
+		Map<List<String>, Integer> table = frequencies.table(region);
 		List<Interval> result = new ArrayList<>();
 		for (CareCategories.Category cat : categories.all()) {
 			for (RiskLevel risk : RiskLevel.values()) {
 				result.add(new Interval(cat.code(), cat.name(), risk.name(),
-						frequencies.intervalDays(region, List.of(cat.code()), risk.name())));
+						table.getOrDefault(List.of(cat.code(), risk.name()), VisitFrequencies.FALLBACK_DAYS)));
 			}
 		}
 		return result;

@@ -36,27 +36,40 @@ class VisitFrequencies {
 		if (categories.isEmpty()) {
 			return FALLBACK_DAYS;
 		}
+		return inForce(region, categories, risk).values().stream().min(Comparator.naturalOrder()).orElse(FALLBACK_DAYS);
+	}
+
+	/**
+	 * The whole table in force on {@code region} in one read: the days of each category and risk level, keyed
+	 * {@code [category, risk]}; a pair without a row anywhere on the path is missing (then {@link #FALLBACK_DAYS}).
+	 */
+	Map<List<String>, Integer> table(RegionCode region) {
+		return inForce(region, null, null);
+	}
+
+	/** The deepest row on the region's path of each category and risk level, of those given ({@code null}: all). */
+	private Map<List<String>, Integer> inForce(RegionCode region, List<String> categories, String risk) {
 		List<String> path = region.path().stream().map(RegionCode::value).toList();
-		Map<String, String> regionOf = new HashMap<>();
-		Map<String, Integer> days = new HashMap<>();
+		Map<List<String>, Integer> depth = new HashMap<>();
+		Map<List<String>, Integer> days = new HashMap<>();
 		jdbc.sql("""
-				SELECT region_code, category_code, interval_days FROM care_visit_frequency
-				WHERE risk_level = :risk AND category_code IN (:cats) AND region_code IN (:path)
-				""")
-			.param("risk", risk)
-			.param("cats", categories)
+				SELECT region_code, category_code, risk_level, interval_days FROM care_visit_frequency
+				WHERE region_code IN (:path)
+				""" + (categories == null ? "" : " AND risk_level = :risk AND category_code IN (:cats)"))
 			.param("path", path)
+			.param("risk", risk)
+			.param("cats", categories == null ? List.of("") : categories)
 			.query((rs, n) -> {
-				String cat = rs.getString(2);
-				String at = rs.getString(1);
-				if (!regionOf.containsKey(cat) || path.indexOf(regionOf.get(cat)) < path.indexOf(at)) {
-					regionOf.put(cat, at);
-					days.put(cat, rs.getInt(3));
+				List<String> key = List.of(rs.getString(2), rs.getString(3));
+				int at = path.indexOf(rs.getString(1));
+				if (!depth.containsKey(key) || depth.get(key) < at) {
+					depth.put(key, at);
+					days.put(key, rs.getInt(4));
 				}
 				return null;
 			})
 			.list();
-		return days.values().stream().min(Comparator.naturalOrder()).orElse(FALLBACK_DAYS);
+		return days;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.wushe.care;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -18,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.wushe.access.AccountService;
 import org.wushe.access.Role;
+import org.wushe.region.RegionCode;
 import org.wushe.support.IntegrationTest;
 import org.wushe.support.TestAccounts;
 
@@ -33,6 +35,12 @@ class CareSettingsTests {
 
 	@Autowired
 	AccountService accounts;
+
+	@Autowired
+	VisitFrequencies frequencies;
+
+	@Autowired
+	CareCategories categories;
 
 	String admin;
 
@@ -76,6 +84,32 @@ class CareSettingsTests {
 		set(admin, "150102", "NO_SUCH", "MEDIUM", "abc").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("categoryCode")))
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("intervalDays")));
+	}
+
+	@Test
+	void theTableReadAtOnceIsTheIntervalEachPersonGets() throws Exception {
+		String code = "F" + System.nanoTime() % 1_000_000_000L;
+		categories.add(code, "频次类别", null);
+		set(admin, "15", code, "HIGH", "20").andExpect(status().isOk());
+		set(admin, "150102", code, "HIGH", "12").andExpect(status().isOk());
+		for (String region : new String[] { "150102", "150105", "15", "150102001001" }) {
+			java.util.Map<java.util.List<String>, Integer> table = frequencies.table(RegionCode.parse(region));
+			for (CareCategories.Category c : categories.all()) {
+				for (RiskLevel risk : RiskLevel.values()) {
+					assertThat(table.getOrDefault(java.util.List.of(c.code(), risk.name()),
+							VisitFrequencies.FALLBACK_DAYS))
+						.as("%s %s %s", region, c.code(), risk)
+						.isEqualTo(frequencies.intervalDays(RegionCode.parse(region), java.util.List.of(c.code()),
+								risk.name()));
+				}
+			}
+		}
+		assertThat(frequencies.table(RegionCode.parse("150102001001")).get(java.util.List.of(code, "HIGH")))
+			.isEqualTo(12);
+		assertThat(frequencies.table(RegionCode.parse("150105")).get(java.util.List.of(code, "HIGH"))).isEqualTo(20);
+		mvc.perform(get("/api/care/frequencies").param("region", "150102").with(TestAccounts.as(countyStaff)))
+			.andExpect(jsonPath(entry(code, "HIGH")).value(hasItem(12)))
+			.andExpect(jsonPath(entry(code, "LOW")).value(hasItem(VisitFrequencies.FALLBACK_DAYS)));
 	}
 
 	@Test
