@@ -118,7 +118,7 @@ class VisitDetailsTests {
 	}
 
 	@Test
-	void tooManyVisitorsOrAnUnreadableIdIsA400NamingTheField() throws Exception {
+	void tooManyVisitorsAnUnreadableIdOrABrokenPhotoIsA400() throws Exception {
 		String many = java.util.stream.LongStream.rangeClosed(1, VisitDetails.MAX_VISITORS + 1)
 			.mapToObj(i -> String.valueOf(worker + i * 1_000_000))
 			.collect(java.util.stream.Collectors.joining(","));
@@ -134,6 +134,16 @@ class VisitDetailsTests {
 			.param("followUp", "NONE")
 			.param("visitorIds", "abc"))
 			.andExpect(status().isBadRequest());
+		// a file that starts like a JPEG but is not one
+		byte[] broken = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 2, 3 };
+		mvc.perform(multipart("/api/persons/" + person + "/visits")
+			.file(new MockMultipartFile("visitPhotos", "坏图.jpg", "image/jpeg", broken))
+			.with(TestAccounts.as(county))
+			.param("date", LocalDate.now().toString())
+			.param("way", "HOME")
+			.param("followUp", "NONE"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("visitPhotos"));
 		assertThat(visits()).isZero();
 	}
 
