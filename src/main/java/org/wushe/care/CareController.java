@@ -13,15 +13,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
+import org.wushe.access.Permissions;
 import org.wushe.actor.Gender;
 import org.wushe.actor.VolunteerDirectory;
 import org.wushe.actor.WorkerDirectory;
-import org.wushe.shared.upload.UploadedFile;
-import org.springframework.web.multipart.MultipartFile;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.InvalidInputException;
+import org.wushe.shared.upload.UploadedFile;
 
 /**
  * The care pages: people served (list, search, form, file with visits and cases), the one-minute visit form, the due
@@ -149,8 +150,10 @@ class CareController {
 		if (!model.containsAttribute("relativeForm")) {
 			model.addAttribute("relativeForm", new Relatives.Input("", "", "", null, false));
 		}
-		model.addAttribute("workers", workers.list(user.scope(), 200));
-		model.addAttribute("volunteers", volunteers.list(user.scope(), 200));
+		// the visit form's choices, read only for those who may record a visit
+		boolean records = user.can(Permissions.CARE_RECORD);
+		model.addAttribute("workers", records ? workers.list(user.scope(), 200) : List.of());
+		model.addAttribute("volunteers", records ? volunteers.list(user.scope(), 200) : List.of());
 		model.addAttribute("photoMaxSize", details.maxSize());
 		return "care/person";
 	}
