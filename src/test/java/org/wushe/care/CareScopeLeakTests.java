@@ -58,6 +58,8 @@ class CareScopeLeakTests {
 
 	long kase;
 
+	long relative;
+
 	@BeforeEach
 	void setUp() throws Exception {
 		owner = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
@@ -69,6 +71,13 @@ class CareScopeLeakTests {
 		CareFixtures.visit(mvc, owner, person, LocalDate.now(), "URGENT");
 		kase = CareFixtures.create(mvc, owner, "/api/cases", """
 				{"personId":%d,"reason":"保密的接案原因"}""".formatted(person));
+		relative = CareFixtures.create(mvc, owner, "/api/persons/" + person + "/family", """
+				{"name":"王建国","relation":"儿子","phone":"%s"}""".formatted(org.wushe.actor.ActorTestData.mobile()));
+	}
+
+	/** The reads of full personal data: refused (403) to those without personal-data:view before any look-up. */
+	static boolean personal(Call c) {
+		return c.path().endsWith("/personal-data") || c.path().endsWith("/phone");
 	}
 
 	record Call(String method, String path, String body) {
@@ -79,6 +88,8 @@ class CareScopeLeakTests {
 				new Call("GET", "/api/persons/" + person + "/history", null),
 				new Call("GET", "/api/persons/" + person + "/personal-data", null),
 				new Call("GET", "/api/persons/" + person + "/visits", null),
+				new Call("GET", "/api/persons/" + person + "/family/" + relative + "/phone", null),
+				new Call("GET", "/care/persons/" + person + "/family/" + relative + "/phone", null),
 				new Call("GET", "/api/cases/" + kase, null),
 				new Call("GET", "/api/persons?region=150102001", null),
 				new Call("GET", "/api/visits/due?region=150102001", null),
@@ -96,6 +107,7 @@ class CareScopeLeakTests {
 				new Call("POST", "/api/persons/" + person + "/transfer", "{\"regionCode\":\"150105001\"}"),
 				new Call("POST", "/api/persons/" + person + "/visits",
 						"{\"date\":\"" + today + "\",\"way\":\"HOME\",\"followUp\":\"NONE\"}"),
+				new Call("POST", "/api/persons/" + person + "/family", "{\"name\":\"越权\",\"relation\":\"儿子\"}"),
 				new Call("POST", "/api/cases", "{\"personId\":" + person + ",\"reason\":\"越权\"}"),
 				new Call("POST", "/api/cases/" + kase + "/assessment",
 						"{\"safety\":1,\"health\":1,\"dailyLiving\":1,\"economy\":1,\"family\":1,\"psychology\":1}"),
@@ -134,7 +146,7 @@ class CareScopeLeakTests {
 		for (String user : List.of(sibling, lower)) {
 			for (Call c : reads()) {
 				// a worker without personal-data:view is refused the full fields before any look-up (403)
-				boolean refused = user.equals(lower) && c.path().endsWith("/personal-data");
+				boolean refused = user.equals(lower) && personal(c);
 				perform(user, c, refused ? status().isForbidden() : status().isNotFound());
 			}
 			for (Call c : writes()) {
@@ -170,7 +182,7 @@ class CareScopeLeakTests {
 	void readOnlyLeaderReadsButWritesNothing() throws Exception {
 		String state = state();
 		for (Call c : reads()) {
-			if (c.path().endsWith("/personal-data")) {
+			if (personal(c)) {
 				mvc.perform(get(c.path()).with(TestAccounts.as(leader))).andExpect(status().isForbidden());
 				continue;
 			}
@@ -212,6 +224,7 @@ class CareScopeLeakTests {
 				    || (SELECT COUNT(*) FROM care_case c WHERE c.person_id = p.id) || '|'
 				    || (SELECT MAX(c.stage) FROM care_case c WHERE c.person_id = p.id) || '|'
 				    || (SELECT COUNT(*) FROM care_case_event e JOIN care_case c ON c.id = e.case_id WHERE c.person_id = p.id)
+				    || '|' || (SELECT COUNT(*) FROM care_person_relative r WHERE r.person_id = p.id)
 				FROM care_person p WHERE p.id = :id
 				""").param("id", person).query(String.class).single();
 	}
