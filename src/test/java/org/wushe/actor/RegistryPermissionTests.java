@@ -1,6 +1,7 @@
 package org.wushe.actor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -17,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.wushe.access.Permissions;
+import org.wushe.actor.registry.RegistryPermissions;
 import org.wushe.support.IntegrationTest;
 
 /**
@@ -52,6 +54,14 @@ class RegistryPermissionTests {
 
 	static List<MockHttpServletRequestBuilder> personalData(String registry) {
 		return List.of(get("/" + registry + "/1/personal-data"), get("/api/" + registry + "/1/personal-data"));
+	}
+
+	@Test
+	void aRegistryCannotBeServedWithoutBothPermissions() {
+		assertThat(RegistryPermissions.ACTOR)
+			.isEqualTo(new RegistryPermissions(Permissions.ACTOR_VIEW, Permissions.ACTOR_MANAGE));
+		assertThatIllegalArgumentException().isThrownBy(() -> new RegistryPermissions(null, Permissions.ACTOR_MANAGE));
+		assertThatIllegalArgumentException().isThrownBy(() -> new RegistryPermissions(Permissions.ACTOR_VIEW, " "));
 	}
 
 	@Test
