@@ -222,21 +222,15 @@ class ApiTokens {
 		if (text == null || text.isBlank()) {
 			throw InvalidInputException.of("expiresAt", "access.token.expiry-required");
 		}
+		String s = text.strip();
 		Instant at;
 		try {
-			at = OffsetDateTime.parse(text.strip()).toInstant();
+			// an instant carries a time of day and an offset; a day alone lasts the token to its end
+			at = s.contains(":") ? OffsetDateTime.parse(s).toInstant()
+					: DateText.parse(s).plusDays(1).atStartOfDay(ZONE).toInstant();
 		}
-		catch (DateTimeParseException notAnInstant) {
-			try {
-				// a day without a time: the token lasts to its end
-				if (text.contains(":")) {
-					throw notAnInstant;
-				}
-				at = DateText.parse(text).plusDays(1).atStartOfDay(ZONE).toInstant();
-			}
-			catch (DateTimeParseException | DateText.NotADate ex) {
-				throw InvalidInputException.of("expiresAt", "access.token.expiry-invalid", text);
-			}
+		catch (DateTimeParseException | DateText.NotADate ex) {
+			throw InvalidInputException.of("expiresAt", "access.token.expiry-invalid", text);
 		}
 		if (!at.isAfter(Instant.now(clock))) {
 			throw InvalidInputException.of("expiresAt", "access.token.expiry-past", text);

@@ -136,18 +136,23 @@ class ErrorHandling {
 	@ExceptionHandler({ AuthenticationException.class, AccessDeniedException.class, NoResourceFoundException.class,
 			HttpMediaTypeNotSupportedException.class, HttpRequestMethodNotSupportedException.class })
 	Object plain(Exception ex, HttpServletRequest request) {
-		HttpStatus status = ex instanceof AuthenticationException ? HttpStatus.UNAUTHORIZED
-				: ex instanceof AccessDeniedException ? HttpStatus.FORBIDDEN
-						: ex instanceof NoResourceFoundException ? HttpStatus.NOT_FOUND
-								: ex instanceof HttpMediaTypeNotSupportedException ? HttpStatus.UNSUPPORTED_MEDIA_TYPE
-										: HttpStatus.METHOD_NOT_ALLOWED;
-		String key = switch (status) {
-			case UNAUTHORIZED -> "error.unauthenticated";
-			case FORBIDDEN -> "error.forbidden";
-			case NOT_FOUND -> "error.not-found";
-			case UNSUPPORTED_MEDIA_TYPE -> "error.media-type";
-			default -> "error.method";
-		};
+		if (ex instanceof AuthenticationException) {
+			return plain(request, HttpStatus.UNAUTHORIZED, "error.unauthenticated");
+		}
+		if (ex instanceof AccessDeniedException) {
+			return plain(request, HttpStatus.FORBIDDEN, "error.forbidden");
+		}
+		if (ex instanceof NoResourceFoundException) {
+			return plain(request, HttpStatus.NOT_FOUND, "error.not-found");
+		}
+		if (ex instanceof HttpMediaTypeNotSupportedException) {
+			return plain(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.media-type");
+		}
+		return plain(request, HttpStatus.METHOD_NOT_ALLOWED, "error.method");
+	}
+
+	/** The answer of {@code status} with message {@code key} (its number when the key has no text). */
+	private Object plain(HttpServletRequest request, HttpStatus status, String key) {
 		return answer(request, status, text(key, String.valueOf(status.value())), Map.of());
 	}
 

@@ -72,6 +72,29 @@ class ApiTokenTests {
 	}
 
 	@Test
+	void theExpiryIsADayWrittenAnyUsualWayOrAnInstantWithItsOffset() throws Exception {
+		String user = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
+		LocalDate next = LocalDate.now().plusYears(1);
+		for (String accepted : new String[] { next.toString(),
+				"%d/%d/%d".formatted(next.getYear(), next.getMonthValue(), next.getDayOfMonth()),
+				"%d年%d月%d日".formatted(next.getYear(), next.getMonthValue(), next.getDayOfMonth()),
+				next + "T10:00+08:00" }) {
+			create(user, "{\"name\":\"有效期\",\"expiresAt\":\"%s\"}".formatted(accepted))
+				.andExpect(status().isCreated());
+		}
+		// an instant without its offset, or no date at all, names no moment: refused naming the field
+		for (String refused : new String[] { next + "T10:00", "下个月", "2099-02-30" }) {
+			create(user, "{\"name\":\"有效期\",\"expiresAt\":\"%s\"}".formatted(refused))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("expiresAt"))
+				.andExpect(jsonPath("$.detail").value(containsString("格式不对")));
+		}
+		create(user, "{\"name\":\"有效期\",\"expiresAt\":\"2020/1/1\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("已过")));
+	}
+
+	@Test
 	void aTokenIsShownOnceStoredHashedAndActsAsItsOwnerWithEachUseAudited() throws Exception {
 		String user = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
 		String token = token(user, """

@@ -125,7 +125,11 @@ class ActorScopeLeakTests {
 				.andExpect(content().string(not(containsString(tag))));
 			mvc.perform(get(t.page() + "/{id}/edit", t.id()).with(TestAccounts.as(xincheng)))
 				.andExpect(status().isNotFound());
+			mvc.perform(get(t.page() + "/{id}/personal-data", t.id()).with(TestAccounts.as(xincheng)))
+				.andExpect(status().isNotFound());
 			mvc.perform(get(t.api() + "/{id}", t.id()).with(TestAccounts.as(saihan))).andExpect(status().isOk());
+			mvc.perform(get(t.page() + "/{id}/personal-data", t.id()).with(TestAccounts.as(saihan)))
+				.andExpect(status().isOk());
 		}
 		mvc.perform(get("/api/workers/{id}/trainings", worker).with(TestAccounts.as(xincheng)))
 			.andExpect(status().isNotFound());

@@ -112,6 +112,25 @@ class RegistryImportTests {
 	}
 
 	@Test
+	void aWorkerImportRefusesIdNumbersRegisteredAlreadyOrRepeatedInTheFile() throws Exception {
+		String first = ActorTestData.idNumber("150102");
+		upload("/api/workers/import", ActorWorkbooks.sheet("社会工作者", List.of(WORKER_HEADER,
+				List.of(tag + "甲", "女", first, "", "无", "", "150102", "", "", ""))), "ALL")
+			.andExpect(jsonPath("$.stored").value(1));
+		String second = ActorTestData.idNumber("150102");
+		upload("/api/workers/import", ActorWorkbooks.sheet("社会工作者", List.of(WORKER_HEADER,
+				List.of(tag + "乙", "男", first, "", "无", "", "150102", "", "", ""),
+				List.of(tag + "丙", "男", second, "", "无", "", "150102", "", "", ""),
+				List.of(tag + "丁", "女", second, "", "无", "", "150102", "", "", ""))), "VALID")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.stored").value(1))
+			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'C')].message").value(hasItem("该身份证号已登记")))
+			.andExpect(jsonPath("$.errors[?(@.row == 4 && @.column == 'C')].message")
+				.value(hasItem(containsString("第 3 行"))));
+		assertThat(count("social_worker")).isEqualTo(2);
+	}
+
+	@Test
 	void templatesCarryInstructions() throws Exception {
 		for (String base : List.of("/organizations", "/workers")) {
 			byte[] xlsx = mvc.perform(get(base + "/import/template").with(TestAccounts.as(county)))

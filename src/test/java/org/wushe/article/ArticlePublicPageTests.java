@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.wushe.access.AccountService;
@@ -32,6 +33,9 @@ class ArticlePublicPageTests {
 
 	@Autowired
 	AccountService accounts;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	String county;
 
@@ -105,6 +109,12 @@ class ArticlePublicPageTests {
 		step(county, id, "unpublish", null).andExpect(status().isForbidden());
 		step(city, id, "unpublish", "暂缓发布").andExpect(status().isOk());
 		mvc.perform(get("/public/articles/{id}", id)).andExpect(status().isNotFound());
+		// each step is audited under its own action; refused steps are not
+		assertThat(jdbc.sql("""
+				SELECT action FROM audit_event WHERE entity_type = 'article' AND entity_id = :id
+				AND action IN ('article.approve', 'article.publish', 'article.unpublish') ORDER BY id
+				""").param("id", String.valueOf(id)).query(String.class).list())
+			.containsExactly("article.approve", "article.publish", "article.unpublish");
 		mvc.perform(get("/public/articles/{id}/images/{image}", id, image)).andExpect(status().isNotFound());
 	}
 

@@ -162,6 +162,11 @@ class ArticleReviewFlowTests {
 		mvc.perform(get("/api/articles/{id}/history", id).with(TestAccounts.as(city)))
 			.andExpect(jsonPath("$[*].step", contains("CREATE", "SUBMIT", "RETURN", "RESUBMIT", "APPROVE")))
 			.andExpect(jsonPath("$[2].comment").value("请补充服务对象的具体人数"));
+		assertThat(jdbc.sql("""
+				SELECT action FROM audit_event WHERE entity_type = 'article' AND entity_id = :id
+				AND action IN ('article.approve', 'article.return') ORDER BY id
+				""").param("id", String.valueOf(id)).query(String.class).list())
+			.containsExactly("article.return", "article.approve");
 	}
 
 	@Test

@@ -49,6 +49,21 @@ class RegionCodeTests {
 	}
 
 	@Test
+	void groupsASubtreeByItsDirectChildren() {
+		assertThat(RegionCode.COUNTRY.childCodeLength()).isEqualTo(2);
+		assertThat(RegionCode.parse("15").childCodeLength()).isEqualTo(4);
+		assertThat(RegionCode.parse("150102").childCodeLength()).isEqualTo(9);
+		assertThat(RegionCode.parse("150102001").childCodeLength()).isEqualTo(12);
+		RegionCode village = RegionCode.parse("150102001001");
+		assertThat(village.childCodeLength()).isEqualTo(12);
+		// a child's prefix counts under that child; the region's own rows (a shorter code) under ""
+		RegionCode county = RegionCode.parse("150102");
+		assertThat(county.childKey("150102001")).isEqualTo("150102001");
+		assertThat(county.childKey("150102")).isEmpty();
+		assertThat(village.childKey("150102001001")).isEmpty();
+	}
+
+	@Test
 	void subtreeIsAPrefixRange() {
 		RegionCode county = RegionCode.parse("150102");
 		assertThat(county.subtreeFrom()).isEqualTo("150102");

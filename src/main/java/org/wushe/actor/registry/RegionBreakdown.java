@@ -17,7 +17,7 @@ import org.wushe.region.RegionLevel;
 /**
  * Turns counts grouped by code prefix into one row per child region of a root (children without rows count zero),
  * plus a row for records registered on the root itself, and a total. Registries group with
- * {@code SUBSTRING(region_code, 1, :length)} where {@code length} is {@link #childLength(RegionCode)}.
+ * {@code SUBSTRING(region_code, 1, :length)} where {@code length} is {@link RegionCode#childCodeLength()} of the root.
  */
 @Component
 public class RegionBreakdown {
@@ -40,11 +40,6 @@ public class RegionBreakdown {
 
 	RegionBreakdown(RegionInput regions) {
 		this.regions = regions;
-	}
-
-	/** Code length of the root's children; the root's own length for a village (no children). */
-	public int childLength(RegionCode root) {
-		return root.childCodeLength();
 	}
 
 	public Result of(RegionCode root, List<Part> parts) {

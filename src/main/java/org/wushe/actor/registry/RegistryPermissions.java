@@ -9,6 +9,13 @@ import org.wushe.access.Permissions;
  */
 public record RegistryPermissions(String view, String manage) {
 
+	/** Both are required: a missing one would fail every check of the endpoints it guards only when first asked. */
+	public RegistryPermissions {
+		if (view == null || view.isBlank() || manage == null || manage.isBlank()) {
+			throw new IllegalArgumentException("a registry needs a view and a manage permission");
+		}
+	}
+
 	/** The actor registries: organizations, social workers, volunteers, communities. */
 	public static final RegistryPermissions ACTOR = new RegistryPermissions(Permissions.ACTOR_VIEW,
 			Permissions.ACTOR_MANAGE);

@@ -31,7 +31,7 @@ public record RegistrySupport(RegionInput regions, RegionBreakdown breakdown, Pe
 	 */
 	public RegionBreakdown.Result counts(RegionScope scope,
 			BiFunction<RegionScope, Integer, List<RegionBreakdown.Part>> parts) {
-		return breakdown.of(scope.root(), parts.apply(scope, breakdown.childLength(scope.root())));
+		return breakdown.of(scope.root(), parts.apply(scope, scope.root().childCodeLength()));
 	}
 
 	/** Records {@code action} on {@code entity} {@code id}, a record of region {@code regionCode}. */

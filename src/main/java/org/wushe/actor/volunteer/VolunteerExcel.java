@@ -3,13 +3,9 @@ package org.wushe.actor.volunteer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
@@ -95,12 +91,6 @@ class VolunteerExcel extends RegistryWorkbookBase<Volunteers.Exported> {
 
 		private final PersonRowChecks checks;
 
-		/** ID-number hashes of the current chunk that are registered already (one query per chunk). */
-		private Set<String> registered = Set.of();
-
-		/** The sealed ID numbers of the current chunk's rows, sealed once for the look-up and for storing. */
-		private final Map<ImportRow, SealedValue> sealedIds = new IdentityHashMap<>();
-
 		Plan(RegionScope scope) {
 			this.scope = scope;
 			this.checks = new PersonRowChecks(support, scope);
@@ -113,25 +103,13 @@ class VolunteerExcel extends RegistryWorkbookBase<Volunteers.Exported> {
 
 		@Override
 		public void prepare(List<ImportRow> rows) {
-			sealedIds.clear();
-			List<String> hashes = new ArrayList<>(rows.size());
-			for (ImportRow row : rows) {
-				IdNumber idNumber = row.hasErrors() ? null : row.get(ID_NUMBER);
-				if (idNumber != null) {
-					SealedValue sealed = support.personalData().seal(idNumber);
-					sealedIds.put(row, sealed);
-					hashes.add(sealed.searchHash());
-				}
-			}
-			registered = new HashSet<>(volunteers.takenIdNumbers(hashes));
+			checks.prepare(rows, ID_NUMBER, volunteers::takenIdNumbers);
 		}
 
 		@Override
 		public Volunteers.Values convert(ImportRow row) {
-			IdNumber idNumber = row.get(ID_NUMBER);
 			String region = checks.region(row, REGION);
-			SealedValue sealedId = sealedIds.computeIfAbsent(row, r -> support.personalData().seal(idNumber));
-			checks.idNumber(row, ID_NUMBER, idNumber, sealedId.searchHash(), registered::contains);
+			SealedValue sealedId = checks.idNumber(row, ID_NUMBER);
 			FieldChecks lists = new FieldChecks();
 			List<String> teams = VolunteerService.items(lists, "teams", List.of(orEmpty(row.get(TEAMS))));
 			List<String> skills = VolunteerService.items(lists, "skills", List.of(orEmpty(row.get(SKILLS))));

@@ -1,6 +1,5 @@
 package org.wushe.actor.worker;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -104,11 +103,13 @@ class SocialWorkerExcel extends RegistryWorkbookBase<SocialWorkers.Exported> {
 			}
 
 			@Override
+			public void prepare(List<ImportRow> rows) {
+				checks.prepare(rows, ID_NUMBER, workers::takenIdNumbers);
+			}
+
+			@Override
 			public SocialWorkers.Values convert(ImportRow row) {
-				IdNumber idNumber = row.get(ID_NUMBER);
-				SealedValue sealedId = support.personalData().seal(idNumber);
-				checks.idNumber(row, ID_NUMBER, idNumber, sealedId.searchHash(),
-						hash -> workers.idNumberTaken(hash, null));
+				SealedValue sealedId = checks.idNumber(row, ID_NUMBER);
 				String region = checks.region(row, REGION);
 				Qualification qualification = row.get(QUALIFICATION);
 				String certificate = row.get(CERTIFICATE);

@@ -217,7 +217,7 @@ public class DonationService {
 
 	/** Money, in-kind valuation, matched amounts, number of donations and trusts per child region. */
 	public MoneyTotals.Result totals(RegionScope scope) {
-		return totals.of(scope.root(), donations.totals(scope, totals.childLength(scope.root())), TOTALS);
+		return totals.of(scope.root(), donations.totals(scope, scope.root().childCodeLength()), TOTALS);
 	}
 
 	/** The donor's full phone for a viewer allowed to see personal data; audited. */

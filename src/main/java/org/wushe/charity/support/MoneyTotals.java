@@ -16,7 +16,8 @@ import org.wushe.region.RegionLevel;
 
 /**
  * Sums of money per child region of a root (children without any count zero), plus the root's own level and a total.
- * Sums are grouped in SQL by {@code SUBSTRING(region_code, 1, :length)} with {@link #childLength(RegionCode)}.
+ * Sums are grouped in SQL by {@code SUBSTRING(region_code, 1, :length)} with {@link RegionCode#childCodeLength()} of
+ * the root.
  */
 @Component
 public class MoneyTotals {
@@ -43,10 +44,6 @@ public class MoneyTotals {
 
 	MoneyTotals(CharityRegions regions) {
 		this.regions = regions;
-	}
-
-	public int childLength(RegionCode root) {
-		return root.childCodeLength();
 	}
 
 	public Result of(RegionCode root, List<Part> parts, List<String> names) {
