@@ -209,7 +209,8 @@ public class ElderRequests {
 
 	/**
 	 * Matches an open request to an active volunteer in scope, and names the time-bank project in scope its service
-	 * will be recorded under.
+	 * will be recorded under. Without a project named, the only time-bank project of the request's region (or of a
+	 * region above it) is taken; when there is none or more than one, the project must be named.
 	 */
 	@Transactional
 	public Request accept(RegionScope scope, long id, Long volunteerId, Long projectId) {
@@ -217,7 +218,11 @@ public class ElderRequests {
 		FieldChecks c = new FieldChecks();
 		VolunteerChecks.active(c, volunteers, scope, "volunteerId", volunteerId);
 		if (projectId == null) {
-			c.add("projectId", "actor.input.required");
+			projectId = projects.soleTimeBankProject(scope, r.regionCode()).map(ProjectService.Project::id)
+				.orElse(null);
+		}
+		if (projectId == null) {
+			c.add("projectId", "volunteering.request.project-needed");
 		}
 		else if (projects.findProject(scope, projectId).filter(ProjectService.Project::timeBank).isEmpty()) {
 			c.add("projectId", "volunteering.request.not-time-bank", projectId);

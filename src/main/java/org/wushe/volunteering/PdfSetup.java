@@ -6,12 +6,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.fontbox.cmap.CMap;
@@ -47,6 +49,9 @@ class PdfSetup {
 	/** Parsed fonts at most: one per core is enough, as rendering is CPU work. */
 	private static final int PARSED = Math.max(2, Runtime.getRuntime().availableProcessors());
 
+	/** How long a document waits for a parsed font when all are lent. */
+	private static final Duration WAIT = Duration.ofSeconds(60);
+
 	private final BlockingQueue<TrueTypeFont> idle = new ArrayBlockingQueue<>(PARSED);
 
 	private final AtomicInteger parsed = new AtomicInteger();
@@ -64,6 +69,8 @@ class PdfSetup {
 
 		/** glyph id → the character drawn with it. */
 		private final Map<Integer, Integer> drawn = new TreeMap<>();
+
+		private boolean returned;
 
 		private Font(PDDocument doc, TrueTypeFont ttf) throws IOException {
 			this.ttf = ttf;
@@ -149,9 +156,13 @@ class PdfSetup {
 					""").toString();
 		}
 
+		/** Gives the parsed font back; once only, so that it is never lent to two documents at a time. */
 		@Override
 		public void close() {
-			idle.offer(ttf);
+			if (!returned) {
+				returned = true;
+				idle.offer(ttf);
+			}
 		}
 
 	}
@@ -161,23 +172,15 @@ class PdfSetup {
 		return cp >= 0x2E80 && cp <= 0x2FDF;
 	}
 
-	/** The Chinese font for {@code doc}, embedded as a subset; close it after the document is saved. */
+	/**
+	 * The Chinese font for {@code doc}, embedded as a subset; close it after the document is saved. An idle parsed
+	 * font is lent; while fewer than {@link #PARSED} exist one more is parsed; else this waits for one, at most
+	 * {@link #WAIT}.
+	 */
 	Font font(PDDocument doc) throws IOException {
 		TrueTypeFont ttf = idle.poll();
 		if (ttf == null) {
-			if (parsed.incrementAndGet() <= PARSED) {
-				ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes()));
-			}
-			else {
-				parsed.decrementAndGet();
-				try {
-					ttf = idle.take();
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					throw new IOException("interrupted while waiting for the font", ex);
-				}
-			}
+			ttf = parsed.incrementAndGet() <= PARSED ? parse() : waitForOne();
 		}
 		try {
 			return new Font(doc, ttf);
@@ -185,6 +188,32 @@ class PdfSetup {
 		catch (IOException | RuntimeException ex) {
 			idle.offer(ttf);
 			throw ex;
+		}
+	}
+
+	/** Parses one more font; a failed parse gives its place back, so that it can be tried again. */
+	private TrueTypeFont parse() throws IOException {
+		try {
+			return new TTFParser().parse(new RandomAccessReadBuffer(bytes()));
+		}
+		catch (IOException | RuntimeException ex) {
+			parsed.decrementAndGet();
+			throw ex;
+		}
+	}
+
+	private TrueTypeFont waitForOne() throws IOException {
+		parsed.decrementAndGet();
+		try {
+			TrueTypeFont ttf = idle.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+			if (ttf == null) {
+				throw new IOException("no font free after " + WAIT);
+			}
+			return ttf;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("interrupted while waiting for the font", ex);
 		}
 	}
 

@@ -348,6 +348,25 @@ public class ProjectService {
 		return projects(scope, id, 1).stream().findFirst();
 	}
 
+	/**
+	 * The time-bank project in scope a service in {@code regionCode} counts under when the caller names none: the only
+	 * one whose region is that region or one above it; empty when there is none or more than one.
+	 */
+	public Optional<Project> soleTimeBankProject(RegionScope scope, String regionCode) {
+		List<String> path = RegionCode.parse(regionCode).path().stream().map(RegionCode::value).toList();
+		List<Long> ids = jdbc.sql("""
+				SELECT id FROM service_project
+				WHERE time_bank = TRUE AND region_code IN (:path) AND region_code >= :from AND region_code < :to
+				ORDER BY id LIMIT 2
+				""")
+			.param("path", path)
+			.param("from", scope.from())
+			.param("to", scope.to())
+			.query(Long.class)
+			.list();
+		return ids.size() == 1 ? findProject(scope, ids.get(0)) : Optional.empty();
+	}
+
 	public Project project(RegionScope scope, long id) {
 		return findProject(scope, id).orElseThrow(() -> BusinessException.notFound("volunteering.project.unknown", id));
 	}

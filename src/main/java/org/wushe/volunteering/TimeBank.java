@@ -303,6 +303,25 @@ public class TimeBank {
 		});
 	}
 
+	/**
+	 * The accounts in scope of the registered relatives of a volunteer (other volunteers or persons served): the
+	 * accounts a gift from the volunteer may reach.
+	 */
+	public List<Account> relativesAccounts(RegionScope scope, long volunteerId) {
+		return jdbc.sql("SELECT " + Ledger.ACCOUNT_COLUMNS + """
+				 FROM timebank_account
+				WHERE volunteer_id IN (SELECT relative_volunteer_id FROM timebank_relative WHERE volunteer_id = :v)
+				   OR person_id IN (SELECT relative_person_id FROM timebank_relative WHERE volunteer_id = :v)
+				ORDER BY id
+				""")
+			.param("v", volunteerId)
+			.query((rs, n) -> Ledger.account(rs))
+			.list()
+			.stream()
+			.filter(a -> Ledger.visible(scope, a))
+			.toList();
+	}
+
 	// ---- transfers
 
 	/**

@@ -3,6 +3,7 @@ package org.wushe.volunteering;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DuplicateKeyException;
@@ -40,6 +42,12 @@ class TransferBatches implements DisposableBean {
 
 	/** At most this many requests in one transaction. */
 	static final int MAX_BATCH = 400;
+
+	/** How long the writer waits for a request before it looks whether it was stopped. */
+	private static final Duration POLL = Duration.ofMillis(200);
+
+	/** How long a shutdown waits for the batch being applied. */
+	private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
 	/** A request checked by its caller (fields, accounts in scope, kinds, relatives), waiting for the writer. */
 	record Request(String caller, String key, String fingerprint, TransferKind kind, TimeBank.Account from,
@@ -131,6 +139,7 @@ class TransferBatches implements DisposableBean {
 		}
 	}
 
+	/** Starts the writer on the first transfer, so a node that moves no hours runs no thread for them. */
 	private synchronized void start() {
 		if (writer == null && !stopped) {
 			writer = new Thread(this::run, "timebank-writer");
@@ -139,11 +148,19 @@ class TransferBatches implements DisposableBean {
 		}
 	}
 
+	/**
+	 * Stops taking requests, lets the writer finish the batch it is applying (a batch is never cut off mid-way, so a
+	 * caller is never told a transfer failed that was in fact committed) and refuses what is still queued.
+	 */
 	@Override
-	public synchronized void destroy() {
-		stopped = true;
-		if (writer != null) {
-			writer.interrupt();
+	public void destroy() throws InterruptedException {
+		Thread running;
+		synchronized (this) {
+			stopped = true;
+			running = writer;
+		}
+		if (running != null) {
+			running.join(SHUTDOWN_WAIT.toMillis());
 		}
 		fail(new ArrayList<>(queue), new IllegalStateException("the time bank is shutting down"));
 	}
@@ -155,17 +172,28 @@ class TransferBatches implements DisposableBean {
 		}
 	}
 
+	/** Applies what is queued, batch after batch, until stopped; waits briefly so that a stop is seen soon. */
 	private void run() {
 		List<Request> batch = new ArrayList<>(MAX_BATCH);
 		while (!stopped) {
 			try {
-				batch.add(queue.take());
+				Request first = queue.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
+				}
+				batch.add(first);
 			}
 			catch (InterruptedException ex) {
 				break;
 			}
 			queue.drainTo(batch, MAX_BATCH - 1);
-			process(batch);
+			try {
+				process(batch);
+			}
+			catch (RuntimeException | Error ex) {
+				// the writer keeps going for the next callers; this batch's callers get the error
+				batch.forEach(r -> r.answer().completeExceptionally(ex));
+			}
 			batch.clear();
 		}
 	}

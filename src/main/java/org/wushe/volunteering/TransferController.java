@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -51,10 +50,7 @@ class TransferController {
 
 	private final ElderRequests requests;
 
-	private final JdbcClient jdbc;
-
-	TransferController(TimeBank bank, VolunteerDirectory volunteers, ElderRequests requests, JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	TransferController(TimeBank bank, VolunteerDirectory volunteers, ElderRequests requests) {
 		this.bank = bank;
 		this.volunteers = volunteers;
 		this.requests = requests;
@@ -103,9 +99,7 @@ class TransferController {
 			}
 		}
 		if (kinds.contains(TransferKind.GIFT) && from.volunteerId() != null) {
-			for (long id : relativesAccounts(from.volunteerId())) {
-				bank.find(scope, id).ifPresent(a -> found.putIfAbsent(a.id(), a));
-			}
+			bank.relativesAccounts(scope, from.volunteerId()).forEach(a -> found.putIfAbsent(a.id(), a));
 		}
 		Map<Long, String> elders = requests.keyElders(scope).stream()
 			.collect(Collectors.toMap(Person::id, Person::name, (a, b) -> a));
@@ -113,15 +107,6 @@ class TransferController {
 			.filter(a -> a.id() != from.id())
 			.map(a -> new Target(a.id(), a.kind(), holder(scope, a, elders), a.regionCode()))
 			.toList();
-	}
-
-	/** The time-bank accounts of the registered relatives of a volunteer. */
-	private List<Long> relativesAccounts(long volunteerId) {
-		return jdbc.sql("""
-				SELECT a.id FROM timebank_relative r
-				JOIN timebank_account a ON a.volunteer_id = r.relative_volunteer_id OR a.person_id = r.relative_person_id
-				WHERE r.volunteer_id = :v ORDER BY a.id
-				""").param("v", volunteerId).query(Long.class).list();
 	}
 
 	private String holder(RegionScope scope, TimeBank.Account a, Map<Long, String> elders) {

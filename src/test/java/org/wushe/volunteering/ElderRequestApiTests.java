@@ -90,6 +90,37 @@ class ElderRequestApiTests {
 	}
 
 	@Test
+	void withoutAProjectNamedTheOnlyTimeBankProjectOfTheRegionIsTakenAndTwoNeedOneNamed() throws Exception {
+		String county = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150104");
+		VolunteeringFixtures g = new VolunteeringFixtures(mvc, county);
+		long elder104 = g.create("/api/timebank/accounts", """
+				{"kind":"ELDER","regionCode":"150104001002","personId":%d}""".formatted(System.nanoTime() % 1_000_000_000L));
+		long only = g.project("150104", g.team("150104"), true);
+		g.project("150104", g.team("150104"), false);
+		long v = g.create("/api/volunteers", """
+				{"name":"志愿者%d","idNumber":"%s","regionCode":"150104001002","skills":["%s"]}""".formatted(
+				System.nanoTime() % 100000, ActorTestData.idNumber("150104"), SKILL));
+		String body = """
+				{"elderAccountId":%d,"skill":"%s","content":"上门协助洗澡","wantedOn":"%s","minutes":60}"""
+			.formatted(elder104, SKILL, LocalDate.now().plusDays(1));
+		long first = ((Number) JsonPath.read(mvc.perform(json(post("/api/timebank/requests"), body, county))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id")).longValue();
+		mvc.perform(json(post("/api/timebank/requests/{id}/accept", first), "{\"volunteerId\":" + v + "}", county))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("ACCEPTED"))
+			.andExpect(jsonPath("$.projectId").value(only));
+		g.project("150104", g.team("150104"), true);
+		long second = ((Number) JsonPath.read(mvc.perform(json(post("/api/timebank/requests"), body, county))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id")).longValue();
+		mvc.perform(json(post("/api/timebank/requests/{id}/accept", second), "{\"volunteerId\":" + v + "}", county))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("projectId"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("projectId")));
+		assertThat(jdbc.sql("SELECT status FROM elder_request WHERE id = :id").param("id", second)
+			.query(String.class).single()).isEqualTo("OPEN");
+	}
+
+	@Test
 	void nearbyVolunteersWithTheSkillAreSuggestedAndTheServiceIsPaidFromTheElderAndThePool() throws Exception {
 		long village = volunteer("150102001001", SKILL);
 		long township = volunteer("150102001002", SKILL);
@@ -162,6 +193,8 @@ class ElderRequestApiTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.hasItems("wantedOn", "minutes")));
 		long id = request();
+		// two time-bank projects in the county: without one named, the project cannot be chosen for the caller
+		f.project("150102", f.team("150102"), true);
 		mvc.perform(json(post("/api/timebank/requests/{id}/accept", id), "{\"volunteerId\":99999999}", user))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.hasItems("volunteerId", "projectId")));

@@ -20,6 +20,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.wushe.access.AccountService;
 import org.wushe.access.Role;
+import org.wushe.region.RegionCode;
+import org.wushe.region.RegionScope;
 import org.wushe.support.IntegrationTest;
 import org.wushe.support.TestAccounts;
 
@@ -40,6 +42,9 @@ class TimeBankPagesTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	TimeBank bank;
 
 	String user;
 
@@ -104,6 +109,26 @@ class TimeBankPagesTests {
 			.param("volunteerId", volunteer)
 			.param("from", LocalDate.now().minusDays(30).toString())
 			.param("to", LocalDate.now().toString()));
+	}
+
+	@Test
+	void aGiftReachesTheRegisteredRelativesAccountsInScopeOnly() throws Exception {
+		RegionScope county = new RegionScope(RegionCode.parse("150102"));
+		long person = System.nanoTime() % 1_000_000_000L;
+		long far = bank.open(new RegionScope(RegionCode.parse("150105")),
+				new TimeBank.OpenInput("ELDER", "150105001001", null, null, person)).id();
+		assertThat(bank.relativesAccounts(county, giver)).isEmpty();
+		bank.registerRelative(county, giver, other, null, "兄弟");
+		bank.registerRelative(county, giver, null, person, "母亲");
+		assertThat(bank.relativesAccounts(county, giver)).extracting(TimeBank.Account::id)
+			.containsExactly(otherAccount);
+		assertThat(bank.relativesAccounts(new RegionScope(RegionCode.COUNTRY), giver)).extracting(TimeBank.Account::id)
+			.containsExactlyInAnyOrder(otherAccount, far);
+		assertThat(bank.relativesAccounts(county, other)).isEmpty();
+		mvc.perform(get("/volunteering/timebank/{id}/transfer", account).with(TestAccounts.as(user)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("value=\"" + otherAccount + "\"")))
+			.andExpect(content().string(not(containsString("value=\"" + far + "\""))));
 	}
 
 	@Test
