@@ -2,6 +2,7 @@ package org.wushe.access;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,6 +22,7 @@ import org.wushe.shared.BusinessException;
  */
 @RestController
 @RequestMapping("/api/accounts")
+@RequiredArgsConstructor
 class AccountApi {
 
 	record PasswordChange(String currentPassword, String newPassword) {
@@ -33,11 +35,6 @@ class AccountApi {
 	private final AccountService accounts;
 
 	private final SessionPrincipals sessions;
-
-	AccountApi(AccountService accounts, SessionPrincipals sessions) {
-		this.accounts = accounts;
-		this.sessions = sessions;
-	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)

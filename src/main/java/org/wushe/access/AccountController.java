@@ -3,6 +3,7 @@ package org.wushe.access;
 import java.util.Arrays;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -19,6 +20,7 @@ import org.wushe.shared.InvalidInputException;
  * Account pages: the list in scope, the create form, unlock, and one's own password change.
  */
 @Controller
+@RequiredArgsConstructor
 class AccountController {
 
 	private static final int PAGE_SIZE = 50;
@@ -26,11 +28,6 @@ class AccountController {
 	private final AccountService accounts;
 
 	private final SessionPrincipals sessions;
-
-	AccountController(AccountService accounts, SessionPrincipals sessions) {
-		this.accounts = accounts;
-		this.sessions = sessions;
-	}
 
 	@GetMapping("/accounts")
 	@PreAuthorize("hasAuthority('account:view')")

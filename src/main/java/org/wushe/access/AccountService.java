@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -27,6 +29,7 @@ import org.wushe.shared.InvalidInputException;
  * scope, changing passwords, and the lock-out bookkeeping of logins.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AccountService {
 
 	static final String ENTITY = "account";
@@ -42,16 +45,6 @@ public class AccountService {
 	private final AuditTrail audit;
 
 	private final Clock clock;
-
-	AccountService(Accounts accounts, JdbcClient jdbc, Regions regions, PasswordEncoder passwordEncoder,
-			AuditTrail audit, Clock clock) {
-		this.accounts = accounts;
-		this.jdbc = jdbc;
-		this.regions = regions;
-		this.passwordEncoder = passwordEncoder;
-		this.audit = audit;
-		this.clock = clock;
-	}
 
 	/**
 	 * Creates an account inside the creator's subtree, with a role the creator may grant. A password given by the

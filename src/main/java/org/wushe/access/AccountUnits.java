@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +25,7 @@ import org.wushe.region.Regions;
  * reach it as {@code @accountUnits}.
  */
 @Component("accountUnits")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AccountUnits {
 
 	/** The unit of one account. */
@@ -34,12 +37,6 @@ public class AccountUnits {
 	private final Regions regions;
 
 	private final MessageSource messages;
-
-	AccountUnits(JdbcClient jdbc, Regions regions, MessageSource messages) {
-		this.jdbc = jdbc;
-		this.regions = regions;
-		this.messages = messages;
-	}
 
 	/** The units of these user names (those that are accounts), in one query. */
 	public Map<String, Unit> units(Collection<String> usernames) {

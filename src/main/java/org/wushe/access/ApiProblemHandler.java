@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
@@ -24,6 +25,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * the locale is resolved here the same way the pages resolve it (Chinese unless the user chose otherwise), not from
  * the JVM's default.
  */
+@RequiredArgsConstructor
 class ApiProblemHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	private final HandlerExceptionResolver resolver;
@@ -31,11 +33,6 @@ class ApiProblemHandler implements AuthenticationEntryPoint, AccessDeniedHandler
 	private final LocaleResolver locales;
 
 	private final AccessDeniedHandler pages = new AccessDeniedHandlerImpl();
-
-	ApiProblemHandler(HandlerExceptionResolver resolver, LocaleResolver locales) {
-		this.resolver = resolver;
-		this.locales = locales;
-	}
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/tokens")
+@RequiredArgsConstructor
 class ApiTokenApi {
 
 	record NewToken(String name, String expiresAt, List<String> permissions, List<String> allowedIps,
@@ -34,10 +36,6 @@ class ApiTokenApi {
 	}
 
 	private final ApiTokens tokens;
-
-	ApiTokenApi(ApiTokens tokens) {
-		this.tokens = tokens;
-	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)

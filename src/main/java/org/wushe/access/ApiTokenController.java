@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,6 +22,7 @@ import org.wushe.shared.InvalidInputException;
  * revoke one.
  */
 @Controller
+@RequiredArgsConstructor
 class ApiTokenController {
 
 	private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
@@ -33,11 +35,6 @@ class ApiTokenController {
 	private final ApiTokens tokens;
 
 	private final Clock clock;
-
-	ApiTokenController(ApiTokens tokens, Clock clock) {
-		this.tokens = tokens;
-		this.clock = clock;
-	}
 
 	@GetMapping("/account/tokens")
 	String list(@AuthenticationPrincipal CurrentUser user, Model model) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -41,6 +42,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * {@link #CACHED} (revoking one on this node drops it at once; other nodes notice within that time).
  */
 @Service
+@RequiredArgsConstructor
 class ApiTokens {
 
 	static final String PREFIX = "wst_";
@@ -85,13 +87,6 @@ class ApiTokens {
 		.maximumSize(10_000)
 		.expireAfterWrite(CACHED)
 		.build();
-
-	ApiTokens(JdbcClient jdbc, AccountService accounts, AuditTrail audit, Clock clock) {
-		this.jdbc = jdbc;
-		this.accounts = accounts;
-		this.audit = audit;
-		this.clock = clock;
-	}
 
 	/** Creates a token for {@code username} (the creator when empty); answers the secret, shown only this once. */
 	@Transactional

@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -24,6 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * an unknown, expired or revoked token, or a locked account, answers 401; a call from an address the token does not
  * allow, or one that needs a permission the token lacks, answers 403.
  */
+@RequiredArgsConstructor
 class BearerTokenFilter extends OncePerRequestFilter {
 
 	private static final String BEARER = "Bearer ";
@@ -33,12 +35,6 @@ class BearerTokenFilter extends OncePerRequestFilter {
 	private final ApiProblemHandler problems;
 
 	private final Clock clock;
-
-	BearerTokenFilter(ApiTokens tokens, ApiProblemHandler problems, Clock clock) {
-		this.tokens = tokens;
-		this.problems = problems;
-		this.clock = clock;
-	}
 
 	static boolean hasBearer(HttpServletRequest request) {
 		String header = request.getHeader("Authorization");

@@ -1,5 +1,6 @@
 package org.wushe.access;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -20,6 +21,7 @@ import org.wushe.shared.CsvRows;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
+@RequiredArgsConstructor
 class BootstrapAccounts implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(BootstrapAccounts.class);
@@ -31,12 +33,6 @@ class BootstrapAccounts implements ApplicationRunner {
 	private final AccessProperties properties;
 
 	private final MessageSource messages;
-
-	BootstrapAccounts(AccountService accounts, AccessProperties properties, MessageSource messages) {
-		this.accounts = accounts;
-		this.properties = properties;
-		this.messages = messages;
-	}
 
 	@Override
 	public void run(ApplicationArguments args) {

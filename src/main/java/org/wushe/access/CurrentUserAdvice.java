@@ -1,5 +1,6 @@
 package org.wushe.access;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -8,13 +9,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * buttons ({@code currentUser.can('account:manage')}).
  */
 @ControllerAdvice
+@RequiredArgsConstructor
 class CurrentUserAdvice {
 
 	private final CurrentUsers users;
-
-	CurrentUserAdvice(CurrentUsers users) {
-		this.users = users;
-	}
 
 	@ModelAttribute("currentUser")
 	CurrentUser currentUser() {

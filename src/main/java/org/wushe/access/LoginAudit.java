@@ -1,5 +1,6 @@
 package org.wushe.access;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -13,13 +14,10 @@ import org.wushe.shared.TextHygiene;
  * failures in a row lock the account for fifteen minutes. Basic-authenticated API calls count as logins too.
  */
 @Component
+@RequiredArgsConstructor
 class LoginAudit {
 
 	private final AccountService accounts;
-
-	LoginAudit(AccountService accounts) {
-		this.accounts = accounts;
-	}
 
 	@EventListener
 	void onSuccess(AuthenticationSuccessEvent event) {

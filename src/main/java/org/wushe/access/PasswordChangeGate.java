@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -17,6 +18,7 @@ import org.wushe.shared.BusinessException;
  * An account whose password was set by someone else may do nothing but change it: pages redirect to the change
  * page, the API answers 403 except on the change endpoint.
  */
+@RequiredArgsConstructor
 class PasswordChangeGate extends OncePerRequestFilter {
 
 	static final String PAGE = "/account/password";
@@ -24,10 +26,6 @@ class PasswordChangeGate extends OncePerRequestFilter {
 	static final String API = "/api/accounts/me/password";
 
 	private final ApiProblemHandler problems;
-
-	PasswordChangeGate(ApiProblemHandler problems) {
-		this.problems = problems;
-	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

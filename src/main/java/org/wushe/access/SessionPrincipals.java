@@ -1,5 +1,6 @@
 package org.wushe.access;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -14,15 +15,12 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
  * sees the new state without logging in again.
  */
 @Component
+@RequiredArgsConstructor
 class SessionPrincipals {
 
 	private final AccountService accounts;
 
 	private final HttpSessionSecurityContextRepository repository = new HttpSessionSecurityContextRepository();
-
-	SessionPrincipals(AccountService accounts) {
-		this.accounts = accounts;
-	}
 
 	void refresh(String username) {
 		Authentication current = SecurityContextHolder.getContext().getAuthentication();

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -24,13 +25,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * session that made the change carries the new time (see {@link SessionPrincipals}) and goes on. The record is read
  * from the database, so this holds wherever sessions are kept.
  */
+@RequiredArgsConstructor
 class StaleSessionFilter extends OncePerRequestFilter {
 
 	private final AccountService accounts;
-
-	StaleSessionFilter(AccountService accounts) {
-		this.accounts = accounts;
-	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

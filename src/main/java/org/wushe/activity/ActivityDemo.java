@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.wushe.campaign.CampaignSeeded;
@@ -16,6 +17,7 @@ import org.wushe.shared.DemoDates;
  * rules as any user's records (messy dates and amounts included), so the rollups are built as in real use.
  */
 @Component
+@RequiredArgsConstructor
 class ActivityDemo {
 
 	private static final ZoneId DEMO_ZONE = ZoneId.of("Asia/Shanghai");
@@ -23,10 +25,6 @@ class ActivityDemo {
 	private static final RegionScope EVERYWHERE = new RegionScope(RegionCode.COUNTRY);
 
 	private final ActivityService activities;
-
-	ActivityDemo(ActivityService activities) {
-		this.activities = activities;
-	}
 
 	/** Columns: region, name, units, participants, dates, place, content, domains, beneficiaries, funds, materials, remarks. */
 	@EventListener

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.audit.AuditTrail;
@@ -19,6 +21,7 @@ import org.wushe.shared.upload.UploadedFile;
  * their metadata. A photo of a record outside the scope answers as if it did not exist.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ActivityPhotos {
 
 	private final ActivityService activities;
@@ -28,13 +31,6 @@ public class ActivityPhotos {
 	private final AuditTrail audit;
 
 	private final Clock clock;
-
-	ActivityPhotos(ActivityService activities, PhotoStore store, AuditTrail audit, Clock clock) {
-		this.activities = activities;
-		this.store = store;
-		this.audit = audit;
-		this.clock = clock;
-	}
 
 	/** Adds photos to a record in scope: all of them, or none when one fails its checks. */
 	@Transactional

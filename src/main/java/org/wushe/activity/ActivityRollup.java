@@ -13,6 +13,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.wushe.campaign.CampaignService;
@@ -32,6 +34,7 @@ import org.wushe.shared.InvalidInputException;
  * primary-key range of one region.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ActivityRollup {
 
 	/** The longest period one question may cover. */
@@ -57,12 +60,6 @@ public class ActivityRollup {
 	private final CampaignService campaigns;
 
 	private final Regions regions;
-
-	ActivityRollup(JdbcClient jdbc, CampaignService campaigns, Regions regions) {
-		this.jdbc = jdbc;
-		this.campaigns = campaigns;
-		this.regions = regions;
-	}
 
 	/**
 	 * Totals for the subtree of {@code region} over the days {@code from}–{@code to} (inclusive, by start date).

@@ -3,6 +3,8 @@ package org.wushe.activity;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.wushe.shared.DateText;
 
 /**
@@ -13,6 +15,7 @@ import org.wushe.shared.DateText;
  * punctuation are accepted. A range without a year whose end month lies before its start month runs into the next
  * year ({@code 12月30日-1月2日}).
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 public final class ChineseDate {
 
 	// 月 日 号 至 到
@@ -29,10 +32,6 @@ public final class ChineseDate {
 	private final String text;
 
 	private int pos;
-
-	private ChineseDate(String text) {
-		this.text = text;
-	}
 
 	/**
 	 * Reads a single date or a range.

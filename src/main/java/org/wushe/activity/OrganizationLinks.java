@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.wushe.actor.OrganizationDirectory;
@@ -20,6 +21,7 @@ import org.wushe.shared.InvalidInputException;
  * 参与活动的单位. Only organizations the user can see may be linked.
  */
 @Component
+@RequiredArgsConstructor
 class OrganizationLinks {
 
 	static final String FIELD = "organizationIds";
@@ -29,11 +31,6 @@ class OrganizationLinks {
 	private final JdbcClient jdbc;
 
 	private final OrganizationDirectory directory;
-
-	OrganizationLinks(JdbcClient jdbc, OrganizationDirectory directory) {
-		this.jdbc = jdbc;
-		this.directory = directory;
-	}
 
 	/**
 	 * The ids to link, without repeats, in the order given; {@code null} when {@code ids} is (links stay as they are).

@@ -2,6 +2,8 @@ package org.wushe.actor;
 
 import java.util.Map;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.wushe.actor.registry.RegistryTally;
@@ -14,6 +16,7 @@ import org.wushe.region.RegionCode;
  * leave out deregistered organizations, workers who left and withdrawn volunteers.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ActorFigures {
 
 	/** Registry counts of one subtree. */
@@ -23,11 +26,6 @@ public class ActorFigures {
 	private final RegistryTally tally;
 
 	private final JdbcClient jdbc;
-
-	ActorFigures(RegistryTally tally, JdbcClient jdbc) {
-		this.tally = tally;
-		this.jdbc = jdbc;
-	}
 
 	/** The counts of the subtree of {@code region}: one key look-up of the counters kept by every registry write. */
 	public Counts counts(RegionCode region) {

@@ -3,6 +3,8 @@ package org.wushe.actor;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.wushe.actor.organization.Organization;
 import org.wushe.actor.organization.OrganizationService;
@@ -15,6 +17,7 @@ import org.wushe.region.RegionScope;
  * activity): search by name or pinyin initials, and look one up, always within the caller's scope.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class OrganizationDirectory {
 
 	/** A registered organization as other modules name it. */
@@ -22,10 +25,6 @@ public class OrganizationDirectory {
 	}
 
 	private final OrganizationService organizations;
-
-	OrganizationDirectory(OrganizationService organizations) {
-		this.organizations = organizations;
-	}
 
 	/** Organizations in scope, not deregistered, whose name or pinyin initials contain {@code text}; newest first. */
 	public List<Entry> search(RegionScope scope, String text, int limit) {

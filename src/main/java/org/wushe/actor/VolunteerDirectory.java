@@ -3,6 +3,8 @@ package org.wushe.actor;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.wushe.actor.volunteer.Volunteer;
 import org.wushe.actor.volunteer.VolunteerService;
@@ -14,6 +16,7 @@ import org.wushe.region.RegionScope;
  * project, the holder of a time-bank account), always within the caller's scope. The ID number is only ever masked.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class VolunteerDirectory {
 
 	/** A registered volunteer as other modules name it. */
@@ -22,10 +25,6 @@ public class VolunteerDirectory {
 	}
 
 	private final VolunteerService volunteers;
-
-	VolunteerDirectory(VolunteerService volunteers) {
-		this.volunteers = volunteers;
-	}
 
 	/** The volunteer if they lie in the scope. */
 	public Optional<Entry> find(RegionScope scope, long id) {

@@ -3,6 +3,8 @@ package org.wushe.actor;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.worker.SocialWorker;
@@ -15,6 +17,7 @@ import org.wushe.region.RegionScope;
  * visit), always within the caller's scope. Personal data is never handed out.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class WorkerDirectory {
 
 	/** A registered social worker as other modules name them. */
@@ -22,10 +25,6 @@ public class WorkerDirectory {
 	}
 
 	private final SocialWorkerService workers;
-
-	WorkerDirectory(SocialWorkerService workers) {
-		this.workers = workers;
-	}
 
 	/** The worker if they lie in the scope. */
 	public Optional<Entry> find(RegionScope scope, long id) {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -18,13 +19,10 @@ import org.wushe.region.RegionCode;
 
 /** The steps of each article (who, when, where it stood afterwards) and the warnings a submission was made with. */
 @Repository
+@RequiredArgsConstructor
 class ArticleHistory {
 
 	private final JdbcClient jdbc;
-
-	ArticleHistory(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	/** Records a step; answers its id. */
 	long add(long articleId, ArticleStep step, CurrentUser user, ArticleStatus status, RegionCode stage,

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +31,7 @@ import org.wushe.shared.upload.UploadedFile;
  * article's history. The counts are {@link ArticleTallies}; the public page is {@link PublicArticles}.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ArticleService {
 
 	static final String ENTITY = "article";
@@ -53,20 +56,6 @@ public class ArticleService {
 	private final Clock clock;
 
 	private final ApplicationEventPublisher events;
-
-	ArticleService(Articles articles, ArticleHistory history, ArticleValidation validation, CampaignService campaigns,
-			ArticleWords words, ArticleProperties rules, AuditTrail audit, Clock clock,
-			ApplicationEventPublisher events) {
-		this.articles = articles;
-		this.history = history;
-		this.validation = validation;
-		this.campaigns = campaigns;
-		this.words = words;
-		this.rules = rules;
-		this.audit = audit;
-		this.clock = clock;
-		this.events = events;
-	}
 
 	/** Rich text as it may be shown: only the allowed elements, no attributes, no scripts. */
 	public static String sanitize(String html) {

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.wushe.access.CurrentUser;
@@ -20,16 +22,12 @@ import org.wushe.shared.BusinessException;
  * for one user.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ArticleTallies {
 
 	private final JdbcClient jdbc;
 
 	private final Regions regions;
-
-	ArticleTallies(JdbcClient jdbc, Regions regions) {
-		this.jdbc = jdbc;
-		this.regions = regions;
-	}
 
 	/**
 	 * What waits for {@code user} among articles: the unit's own returned articles and drafts (with the permission to

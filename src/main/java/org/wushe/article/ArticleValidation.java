@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.wushe.access.CurrentUser;
 import org.wushe.activity.Activity;
@@ -27,6 +28,7 @@ import org.wushe.shared.upload.UploadedFile;
  * left.
  */
 @Component
+@RequiredArgsConstructor
 class ArticleValidation {
 
 	static final int MAX_TITLE = 100;
@@ -46,12 +48,6 @@ class ArticleValidation {
 	private final ActivityService activities;
 
 	private final ArticleProperties rules;
-
-	ArticleValidation(CampaignService campaigns, ActivityService activities, ArticleProperties rules) {
-		this.campaigns = campaigns;
-		this.activities = activities;
-		this.rules = rules;
-	}
 
 	/** The checked and normalised input. */
 	record Valid(String title, String body, int textLength, LocalDate eventDate, String eventPlace,

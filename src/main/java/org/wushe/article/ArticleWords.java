@@ -9,6 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -29,6 +31,7 @@ import org.wushe.shared.InvalidInputException;
  * sees a new revision, on every server.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ArticleWords {
 
 	static final String ENTITY = "article-word";
@@ -44,12 +47,6 @@ public class ArticleWords {
 	private final Clock clock;
 
 	private volatile WordMatcher matcher;
-
-	ArticleWords(JdbcClient jdbc, AuditTrail audit, Clock clock) {
-		this.jdbc = jdbc;
-		this.audit = audit;
-		this.clock = clock;
-	}
 
 	/** Whether the user may change the lists. */
 	public static boolean canManage(CurrentUser user) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -24,6 +25,7 @@ import org.wushe.shared.upload.UploadRules;
  * an article checks its lock version and answers a conflict when someone else changed it since it was read.
  */
 @Repository
+@RequiredArgsConstructor
 class Articles {
 
 	private static final String COLUMNS = """
@@ -37,10 +39,6 @@ class Articles {
 			FROM article a LEFT JOIN region r ON r.code = a.region_code LEFT JOIN region rv ON rv.code = a.review_code""";
 
 	private final JdbcClient jdbc;
-
-	Articles(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	/** Inserts a new draft of {@code unit} with the checked fields; answers its id. */
 	long insert(Map<String, Object> fields, RegionCode unit, Instant now, String by) {

@@ -2,6 +2,8 @@ package org.wushe.article;
 
 import java.util.List;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.wushe.region.RegionCode;
 import org.wushe.shared.BusinessException;
@@ -11,13 +13,10 @@ import org.wushe.shared.BusinessException;
  * the page (unpublished, or returned to its unit) answers 404 like one that never existed.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class PublicArticles {
 
 	private final Articles articles;
-
-	PublicArticles(Articles articles) {
-		this.articles = articles;
-	}
 
 	/** Published articles of the units inside {@code regionCode} (everywhere when blank), newest first. */
 	public List<Article> published(String regionCode, int offset, int size) {

@@ -3,6 +3,7 @@ package org.wushe.audit;
 import java.time.Instant;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,13 +14,10 @@ import org.wushe.region.RegionScope;
 /** {@code GET /api/audit}: audit events in the caller's scope. */
 @RestController
 @PreAuthorize("hasAuthority('audit:view')")
+@RequiredArgsConstructor
 class AuditApi {
 
 	private final AuditTrail audit;
-
-	AuditApi(AuditTrail audit) {
-		this.audit = audit;
-	}
 
 	@GetMapping("/api/audit")
 	List<AuditEvent> search(@RequestParam(defaultValue = "") String actor,

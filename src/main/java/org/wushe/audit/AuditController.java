@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -22,6 +23,7 @@ import org.wushe.region.Regions;
  */
 @Controller
 @PreAuthorize("hasAuthority('audit:view')")
+@RequiredArgsConstructor
 class AuditController {
 
 	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -34,11 +36,6 @@ class AuditController {
 	private final AuditTrail audit;
 
 	private final Regions regions;
-
-	AuditController(AuditTrail audit, Regions regions) {
-		this.audit = audit;
-		this.regions = regions;
-	}
 
 	@GetMapping("/audit")
 	String list(@RequestParam(defaultValue = "") String actor, @RequestParam(defaultValue = "") String action,

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -20,6 +22,7 @@ import org.wushe.region.RegionScope;
  * exactly when the write it describes was committed. Rows are never updated or deleted.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AuditTrail {
 
 	private static final int MAX_DETAIL = 500;
@@ -29,12 +32,6 @@ public class AuditTrail {
 	private final Clock clock;
 
 	private final ApplicationEventPublisher events;
-
-	AuditTrail(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
-		this.jdbc = jdbc;
-		this.clock = clock;
-		this.events = events;
-	}
 
 	/** Records a write by the current user (or the system, outside a request). */
 	public void record(String action, String entityType, Object entityId, RegionCode region) {

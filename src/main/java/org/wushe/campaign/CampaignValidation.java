@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.wushe.personal.PersonalData;
 import org.wushe.personal.PhoneNumber;
@@ -31,6 +32,7 @@ import org.wushe.shared.InvalidInputException;
  * field; the contact phone comes out sealed.
  */
 @Component
+@RequiredArgsConstructor
 class CampaignValidation {
 
 	static final int MAX_DEADLINES = 12;
@@ -42,11 +44,6 @@ class CampaignValidation {
 	private final Regions regions;
 
 	private final PersonalData personalData;
-
-	CampaignValidation(Regions regions, PersonalData personalData) {
-		this.regions = regions;
-		this.personalData = personalData;
-	}
 
 	/** The checked and normalised input. */
 	record Valid(String name, String theme, RegionCode region, RegionLevel level, LocalDate start,

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.wushe.region.RegionCode;
@@ -25,6 +27,7 @@ import org.wushe.region.RegionScope;
  * submissions and the clock.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ReportDeadlines {
 
 	private static final int PAGE = 500;
@@ -34,12 +37,6 @@ public class ReportDeadlines {
 	private final CampaignService campaigns;
 
 	private final Clock clock;
-
-	ReportDeadlines(JdbcClient jdbc, CampaignService campaigns, Clock clock) {
-		this.jdbc = jdbc;
-		this.campaigns = campaigns;
-		this.clock = clock;
-	}
 
 	/** What the reminders are about now; {@code ahead} is how far ahead a deadline counts as due. */
 	public List<ReportToDo> pending(Duration ahead) {

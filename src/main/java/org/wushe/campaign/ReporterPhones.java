@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.wushe.access.CurrentUser;
@@ -20,16 +21,12 @@ import org.wushe.shared.FieldError;
  * audited reveal.
  */
 @Component
+@RequiredArgsConstructor
 class ReporterPhones {
 
 	private final JdbcClient jdbc;
 
 	private final PersonalData personalData;
-
-	ReporterPhones(JdbcClient jdbc, PersonalData personalData) {
-		this.jdbc = jdbc;
-		this.personalData = personalData;
-	}
 
 	/**
 	 * The sealed form of {@code typed} (already stripped; {@code null} when nothing was typed), or the last version's

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -15,6 +17,7 @@ import org.wushe.personal.FieldChecks;
  * in Chinese and English.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CareCategories {
 
 	/** One category. */
@@ -29,10 +32,6 @@ public class CareCategories {
 	}
 
 	private final JdbcClient jdbc;
-
-	CareCategories(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	public List<Category> all() {
 		return jdbc.sql("SELECT code, name_zh, name_en, built_in FROM care_category ORDER BY sort_order, code")

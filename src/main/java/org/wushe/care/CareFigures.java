@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.wushe.region.RegionCode;
@@ -16,6 +18,7 @@ import org.wushe.region.RegionCode;
  * per-person-per-day served marks of the subtree and range (one index range; its cost grows with the marks in it).
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CareFigures {
 
 	/** The care figures of one subtree and period. */
@@ -29,11 +32,6 @@ public class CareFigures {
 	private final JdbcClient jdbc;
 
 	private final CareCategories categories;
-
-	CareFigures(JdbcClient jdbc, CareCategories categories) {
-		this.jdbc = jdbc;
-		this.categories = categories;
-	}
 
 	public Counts counts(RegionCode region, LocalDate from, LocalDate to, LocalDate today) {
 		Map<String, Long> tally = new LinkedHashMap<>();

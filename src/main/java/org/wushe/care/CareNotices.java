@@ -3,6 +3,7 @@ package org.wushe.care;
 import java.util.ArrayList;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
 import org.wushe.access.CurrentUser;
@@ -17,6 +18,7 @@ import org.wushe.shared.HomeNotices;
  * overdue tasks of the cases the worker took in or accepted.
  */
 @Component
+@RequiredArgsConstructor
 class CareNotices implements HomeNotices {
 
 	static final String URGENT = "care-urgent";
@@ -26,11 +28,6 @@ class CareNotices implements HomeNotices {
 	private final Visits visits;
 
 	private final Caseloads caseloads;
-
-	CareNotices(Visits visits, Caseloads caseloads) {
-		this.visits = visits;
-		this.caseloads = caseloads;
-	}
 
 	@Override
 	public List<HomeNotice> noticesFor(UserDetails user) {

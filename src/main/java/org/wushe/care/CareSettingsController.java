@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import io.swagger.v3.oas.annotations.Operation;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,6 +37,7 @@ import org.wushe.shared.InvalidInputException;
  * {@code /api/care/frequencies}.
  */
 @Controller
+@RequiredArgsConstructor
 class CareSettingsController {
 
 	/** A category as typed. */
@@ -53,11 +55,6 @@ class CareSettingsController {
 	private final CareCategories categories;
 
 	private final VisitFrequencies frequencies;
-
-	CareSettingsController(CareCategories categories, VisitFrequencies frequencies) {
-		this.categories = categories;
-		this.frequencies = frequencies;
-	}
 
 	@GetMapping("/care/settings")
 	@PreAuthorize("hasAuthority('care:admin')")

@@ -2,6 +2,7 @@ package org.wushe.care;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -25,16 +26,12 @@ import org.wushe.access.CurrentUser;
 @RestController
 @RequestMapping("/api/cases")
 @Tag(name = "care")
+@RequiredArgsConstructor
 class CaseApi {
 
 	private final CaseService cases;
 
 	private final Caseloads caseloads;
-
-	CaseApi(CaseService cases, Caseloads caseloads) {
-		this.cases = cases;
-		this.caseloads = caseloads;
-	}
 
 	@GetMapping("/caseload")
 	@PreAuthorize("hasAuthority('care:view')")

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.access.CurrentUser;
@@ -26,6 +28,7 @@ import org.wushe.shared.crypto.FieldCipher;
  * below, or with {@code care:notes}. A referral to a station puts the case in that station's reach until declined.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CaseService {
 
 	static final String ENTITY = "care-case";
@@ -52,19 +55,6 @@ public class CaseService {
 	private final FieldCipher cipher;
 
 	private final AuditTrail audit;
-
-	CaseService(Cases cases, Referrals referrals, PersonService persons, Visits visits, ServedMarks served,
-			CareTally tally, Regions regions, FieldCipher cipher, AuditTrail audit) {
-		this.cases = cases;
-		this.referrals = referrals;
-		this.persons = persons;
-		this.visits = visits;
-		this.served = served;
-		this.tally = tally;
-		this.regions = regions;
-		this.cipher = cipher;
-		this.audit = audit;
-	}
 
 	/** Whether the viewer may read case and visit notes: county level or below, or {@code care:notes}. */
 	static boolean mayReadNotes(CurrentUser viewer) {

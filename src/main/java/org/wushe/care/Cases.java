@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -14,6 +15,7 @@ import org.wushe.region.RegionScope;
 
 /** The rows of {@code care_case} and {@code care_case_event}; every read is bound to a scope. */
 @Repository
+@RequiredArgsConstructor
 class Cases {
 
 	record Row(long id, long personId, String personName, String regionCode, CaseStage stage, String reason,
@@ -28,11 +30,6 @@ class Cases {
 	private final JdbcClient jdbc;
 
 	private final CareTally tally;
-
-	Cases(JdbcClient jdbc, CareTally tally) {
-		this.jdbc = jdbc;
-		this.tally = tally;
-	}
 
 	long insert(long personId, String region, String reason, LocalDate today, Timestamp now, String by) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -32,6 +33,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * plus {@code family}; family members are added and removed through the API and on the person's page.
  */
 @Controller
+@RequiredArgsConstructor
 class FamilyController {
 
 	/** The person's fields, unchanged, with the family beside them. */
@@ -43,12 +45,6 @@ class FamilyController {
 	private final Relatives relatives;
 
 	private final CareController pages;
-
-	FamilyController(PersonService persons, Relatives relatives, CareController pages) {
-		this.persons = persons;
-		this.relatives = relatives;
-		this.pages = pages;
-	}
 
 	@GetMapping("/api/persons/{id}")
 	@PreAuthorize("hasAuthority('care:view')")

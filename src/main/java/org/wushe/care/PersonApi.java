@@ -3,6 +3,7 @@ package org.wushe.care;
 import java.util.List;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -23,6 +24,7 @@ import org.wushe.region.RegionScope;
 /** {@code /api/persons} and {@code /api/visits}: the people served and their visits within the caller's scope. */
 @RestController
 @Tag(name = "care", description = "People served, home visits and cases in the caller's region scope")
+@RequiredArgsConstructor
 class PersonApi {
 
 	record Transfer(String regionCode) {
@@ -36,12 +38,6 @@ class PersonApi {
 	private final Visits visits;
 
 	private final Stations stations;
-
-	PersonApi(PersonService persons, Visits visits, Stations stations) {
-		this.persons = persons;
-		this.visits = visits;
-		this.stations = stations;
-	}
 
 	/**
 	 * The caller's scope narrowed to {@code region} (blank = all of it); 404 outside, as if it did not exist, and 400

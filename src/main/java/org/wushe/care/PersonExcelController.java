@@ -3,6 +3,7 @@ package org.wushe.care;
 import java.io.IOException;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import io.swagger.v3.oas.annotations.Operation;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,16 +29,12 @@ import org.wushe.personal.ImportHandling;
  * {@code full=true} for users allowed to see personal data), the template, and imports with progress (page and API).
  */
 @Controller
+@RequiredArgsConstructor
 class PersonExcelController {
 
 	private final PersonWorkbook workbook;
 
 	private final ImportHandling imports;
-
-	PersonExcelController(PersonWorkbook workbook, ImportHandling imports) {
-		this.workbook = workbook;
-		this.imports = imports;
-	}
 
 	@GetMapping("/care/persons/export")
 	@PreAuthorize("hasAuthority('care:view')")

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -43,6 +45,7 @@ import org.wushe.shared.crypto.FieldCipher;
  * whole country.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class PersonService {
 
 	static final String ENTITY = "person";
@@ -74,20 +77,6 @@ public class PersonService {
 	private final AuditTrail audit;
 
 	private final Clock clock;
-
-	PersonService(Persons persons, CareCategories categories, VisitFrequencies frequencies, CareTally tally,
-			Cases cases, Regions regions, PersonalData personalData, FieldCipher cipher, AuditTrail audit, Clock clock) {
-		this.persons = persons;
-		this.categories = categories;
-		this.frequencies = frequencies;
-		this.tally = tally;
-		this.cases = cases;
-		this.regions = regions;
-		this.personalData = personalData;
-		this.cipher = cipher;
-		this.audit = audit;
-		this.clock = clock;
-	}
 
 	LocalDate today() {
 		return LocalDate.now(clock);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -19,6 +20,7 @@ import org.wushe.region.RegionScope;
 
 /** The rows of {@code care_person} and its categories, history and relatives; every read is bound to a scope. */
 @Repository
+@RequiredArgsConstructor
 class Persons {
 
 	/** A person's row as stored, protected values sealed. */
@@ -41,10 +43,6 @@ class Persons {
 	}
 
 	private final JdbcClient jdbc;
-
-	Persons(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	long insert(Values v, int intervalDays, LocalDate today, LocalDate nextDue, Timestamp now, String by) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -12,6 +13,7 @@ import org.wushe.region.RegionScope;
 
 /** The rows of {@code care_referral}: each referral of a case and the receiver's decision on it. */
 @Repository
+@RequiredArgsConstructor
 class Referrals {
 
 	enum Status {
@@ -29,10 +31,6 @@ class Referrals {
 			""";
 
 	private final JdbcClient jdbc;
-
-	Referrals(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	long insert(long caseId, String kind, String name, String region, String reason, LocalDate on, String by) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();

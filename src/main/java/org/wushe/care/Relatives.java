@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -25,6 +26,7 @@ import org.wushe.shared.BusinessException;
  * scope first.
  */
 @Service
+@RequiredArgsConstructor
 class Relatives {
 
 	/** A family member or guardian as pages and the API show them: the phone masked. */
@@ -42,13 +44,6 @@ class Relatives {
 	private final PersonalData personalData;
 
 	private final AuditTrail audit;
-
-	Relatives(JdbcClient jdbc, PersonService persons, PersonalData personalData, AuditTrail audit) {
-		this.jdbc = jdbc;
-		this.persons = persons;
-		this.personalData = personalData;
-		this.audit = audit;
-	}
 
 	/** The family of a person in scope, guardians first. */
 	List<Relative> of(RegionScope scope, long personId) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,6 +20,7 @@ import org.wushe.shared.FiguresChanged;
  * cannot race with another writer for the same person.
  */
 @Component
+@RequiredArgsConstructor
 class ServedMarks {
 
 	private final JdbcClient jdbc;
@@ -26,12 +28,6 @@ class ServedMarks {
 	private final CareTally tally;
 
 	private final ApplicationEventPublisher events;
-
-	ServedMarks(JdbcClient jdbc, CareTally tally, ApplicationEventPublisher events) {
-		this.jdbc = jdbc;
-		this.tally = tally;
-		this.events = events;
-	}
 
 	/** The key of a calendar year, quarter or month in {@code care_served_count}. */
 	static String year(LocalDate day) {

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.wushe.region.Region;
@@ -22,6 +24,7 @@ import org.wushe.region.Regions;
  * root itself make a row of their own when there are any.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Stations {
 
 	/** One station's figures; {@code own} = records registered on the root region itself. */
@@ -46,13 +49,6 @@ public class Stations {
 	private final Caseloads caseloads;
 
 	private final PersonService persons;
-
-	Stations(JdbcClient jdbc, Regions regions, Caseloads caseloads, PersonService persons) {
-		this.jdbc = jdbc;
-		this.regions = regions;
-		this.caseloads = caseloads;
-		this.persons = persons;
-	}
 
 	public Summary of(RegionScope scope) {
 		RegionCode root = scope.root();

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.wushe.personal.FieldChecks;
@@ -18,6 +19,7 @@ import org.wushe.region.RegionLevel;
  * region's path wins (the country's {@code 00} and a province's code are both two characters long).
  */
 @Component
+@RequiredArgsConstructor
 class VisitFrequencies {
 
 	static final int FALLBACK_DAYS = 90;
@@ -26,10 +28,6 @@ class VisitFrequencies {
 	static final int FIRST_VISIT_DAYS = 7;
 
 	private final JdbcClient jdbc;
-
-	VisitFrequencies(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	/** The interval for a person of {@code categories} and {@code risk} registered on {@code region}. */
 	int intervalDays(RegionCode region, List<String> categories, String risk) {

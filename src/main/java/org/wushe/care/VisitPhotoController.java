@@ -2,6 +2,7 @@ package org.wushe.care;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.http.HttpStatus;
@@ -29,6 +30,7 @@ import org.wushe.shared.upload.UploadedFile;
  * otherwise, as if it did not exist).
  */
 @RestController
+@RequiredArgsConstructor
 class VisitPhotoController {
 
 	private final Visits visits;
@@ -36,12 +38,6 @@ class VisitPhotoController {
 	private final VisitDetails details;
 
 	private final PersonService persons;
-
-	VisitPhotoController(Visits visits, VisitDetails details, PersonService persons) {
-		this.visits = visits;
-		this.details = details;
-		this.persons = persons;
-	}
 
 	@PostMapping(path = "/api/persons/{id}/visits", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)

@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -21,6 +23,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * user only ever reaches their own messages. The layout reaches it as {@code @inbox} for the unread count.
  */
 @Service("inbox")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Inbox {
 
 	/** Separates a message's arguments in their column; no formatted argument contains it. */
@@ -31,12 +34,6 @@ public class Inbox {
 	private final Clock clock;
 
 	private final ObjectProvider<OutboundChannel> channels;
-
-	Inbox(JdbcClient jdbc, Clock clock, ObjectProvider<OutboundChannel> channels) {
-		this.jdbc = jdbc;
-		this.clock = clock;
-		this.channels = channels;
-	}
 
 	/**
 	 * Stores a message for each of {@code recipients} (in the caller's transaction) and hands each to the outbound

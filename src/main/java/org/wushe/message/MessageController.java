@@ -2,6 +2,7 @@ package org.wushe.message;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -17,15 +18,12 @@ import org.wushe.shared.NavItem;
 
 /** The inbox page: the user's messages, newest first; opening one marks it read and leads to its page. */
 @Controller
+@RequiredArgsConstructor
 class MessageController {
 
 	static final int PAGE_SIZE = 30;
 
 	private final Inbox inbox;
-
-	MessageController(Inbox inbox) {
-		this.inbox = inbox;
-	}
 
 	@Bean
 	static NavItem messageNavItem() {

@@ -2,6 +2,7 @@ package org.wushe.message;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.wushe.access.AccountService;
@@ -17,16 +18,12 @@ import org.wushe.region.RegionCode;
  * unit's writers.
  */
 @Component
+@RequiredArgsConstructor
 class MessageNotices {
 
 	private final Inbox inbox;
 
 	private final AccountService accounts;
-
-	MessageNotices(Inbox inbox, AccountService accounts) {
-		this.inbox = inbox;
-		this.accounts = accounts;
-	}
 
 	@EventListener
 	void on(ReportReturned e) {

@@ -6,6 +6,8 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -28,6 +30,7 @@ import org.wushe.shared.excel.ImportPlan;
  * a {@link RegistryWorkbook} get all of it through {@link RegistryWorkbooks}.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ImportHandling {
 
 	static final String PAGE = "fragments/import-page";
@@ -48,11 +51,6 @@ public class ImportHandling {
 	private final ExcelImports imports;
 
 	private final Texts texts;
-
-	ImportHandling(ExcelImports imports, Texts texts) {
-		this.imports = imports;
-		this.texts = texts;
-	}
 
 	/** The constants of one registry's import page: its list path and the keys of title and help text. */
 	public record ImportPage(String base, String titleKey, String helpKey) {

@@ -1,16 +1,16 @@
 package org.wushe.personal;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * A checked personal value (an ID number, a phone number) in its normalised form: two are equal when they are of the
  * same kind and value, and the text of one is its masked form, so that a log line or a page never shows it whole.
  */
+@RequiredArgsConstructor(access = AccessLevel.PROTECTED)
 public abstract class MaskedValue {
 
 	private final String value;
-
-	protected MaskedValue(String value) {
-		this.value = value;
-	}
 
 	/** The normalised value. */
 	public String value() {

@@ -2,6 +2,7 @@ package org.wushe.region;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +18,7 @@ import org.wushe.shared.BusinessException;
 @RestController
 @RequestMapping("/api/regions")
 @PreAuthorize("hasAuthority('region:view')")
+@RequiredArgsConstructor
 class RegionApi {
 
 	record PathEntry(String code, String name) {
@@ -29,10 +31,6 @@ class RegionApi {
 	}
 
 	private final Regions regions;
-
-	RegionApi(Regions regions) {
-		this.regions = regions;
-	}
 
 	@GetMapping("/{code}")
 	RegionJson region(@PathVariable String code, RegionScope scope) {

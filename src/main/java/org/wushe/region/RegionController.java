@@ -2,6 +2,7 @@ package org.wushe.region;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,13 +15,10 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @PreAuthorize("hasAuthority('region:view')")
+@RequiredArgsConstructor
 class RegionController {
 
 	private final Regions regions;
-
-	RegionController(Regions regions) {
-		this.regions = regions;
-	}
 
 	@GetMapping("/regions")
 	String root(RegionScope scope) {

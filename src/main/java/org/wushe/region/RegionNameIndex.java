@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +29,7 @@ import org.wushe.shared.NameInitials;
  * the caller asks the database.
  */
 @Component
+@RequiredArgsConstructor
 class RegionNameIndex {
 
 	private static final Logger log = LoggerFactory.getLogger(RegionNameIndex.class);
@@ -39,10 +41,6 @@ class RegionNameIndex {
 	private final AtomicBoolean building = new AtomicBoolean();
 
 	private volatile Snapshot snapshot;
-
-	RegionNameIndex(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	/**
 	 * Codes of the regions inside {@code within} whose name contains {@code term}, shallow levels first and in code

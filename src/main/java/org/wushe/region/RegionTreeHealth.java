@@ -1,5 +1,6 @@
 package org.wushe.region;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -9,13 +10,10 @@ import org.springframework.stereotype.Component;
  * this node or, for a node that waits, on another), down when loading failed.
  */
 @Component("regionTree")
+@RequiredArgsConstructor
 class RegionTreeHealth implements HealthIndicator {
 
 	private final RegionTreeLoader loader;
-
-	RegionTreeHealth(RegionTreeLoader loader) {
-		this.loader = loader;
-	}
 
 	@Override
 	public Health health() {

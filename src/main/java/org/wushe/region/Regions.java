@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.wushe.shared.BusinessException;
@@ -18,6 +20,7 @@ import org.wushe.shared.NameInitials;
  * Every method that needs the tree throws {@link RegionTreeNotReadyException} while it is still loading.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Regions {
 
 	static final String COLUMNS = "code, name, level, parent_code, child_count, prefectures, counties, townships, villages";
@@ -30,12 +33,6 @@ public class Regions {
 	private final RegionTreeLoader loader;
 
 	private final RegionNameIndex names;
-
-	Regions(JdbcClient jdbc, RegionTreeLoader loader, RegionNameIndex names) {
-		this.jdbc = jdbc;
-		this.loader = loader;
-		this.names = names;
-	}
 
 	public RegionLoadStatus loadStatus() {
 		return loader.status();

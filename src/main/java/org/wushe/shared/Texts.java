@@ -2,6 +2,8 @@ package org.wushe.shared;
 
 import java.util.Locale;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -12,13 +14,10 @@ import org.springframework.stereotype.Component;
  * characters. Templates reach it as {@code @texts}.
  */
 @Component("texts")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Texts {
 
 	private final MessageSource messages;
-
-	Texts(MessageSource messages) {
-		this.messages = messages;
-	}
 
 	public String get(String key, Object... args) {
 		Locale locale = LocaleContextHolder.getLocale();

@@ -1,5 +1,6 @@
 package org.wushe.site;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,13 +14,10 @@ import org.wushe.shared.BusinessException;
  * there.
  */
 @Controller
+@RequiredArgsConstructor
 class PublicSiteController {
 
 	private final SiteService sites;
-
-	PublicSiteController(SiteService sites) {
-		this.sites = sites;
-	}
 
 	@GetMapping("/public/sites/{publicId}")
 	String show(@PathVariable String publicId, Model model) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -52,6 +53,7 @@ import org.wushe.shared.excel.ImportMode;
 @RequestMapping("/api/sites")
 @PreAuthorize("hasAuthority('site:view')")
 @Tag(name = "Sites", description = "County centres, township stations and village rooms; coverage")
+@RequiredArgsConstructor
 class SiteApi {
 
 	record StaffJson(String name, String post, String phone, boolean phonePublic, Long workerId) {
@@ -85,16 +87,6 @@ class SiteApi {
 	private final SiteLinks links;
 
 	private final Texts texts;
-
-	SiteApi(SiteService sites, Regions regions, AuditTrail audit, ExcelImports imports, SiteLinks links,
-			Texts texts) {
-		this.sites = sites;
-		this.regions = regions;
-		this.audit = audit;
-		this.imports = imports;
-		this.links = links;
-		this.texts = texts;
-	}
 
 	@GetMapping
 	@Operation(summary = "Sites in the caller's scope, filtered by region subtree, type, status and name or pinyin initials")

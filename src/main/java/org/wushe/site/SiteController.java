@@ -11,6 +11,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -45,6 +46,7 @@ import org.wushe.shared.excel.ImportMode;
 @Controller
 @RequestMapping("/sites")
 @PreAuthorize("hasAuthority('site:view')")
+@RequiredArgsConstructor
 class SiteController {
 
 	static final int PAGE_SIZE = 30;
@@ -62,17 +64,6 @@ class SiteController {
 	private final SiteLinks links;
 
 	private final Clock clock;
-
-	SiteController(SiteService sites, Regions regions, AuditTrail audit, ExcelImports imports, ExcelExports exports,
-			SiteLinks links, Clock clock) {
-		this.sites = sites;
-		this.regions = regions;
-		this.audit = audit;
-		this.imports = imports;
-		this.exports = exports;
-		this.links = links;
-		this.clock = clock;
-	}
 
 	@GetMapping
 	String list(@RequestParam(required = false) String within, @RequestParam(required = false) String type,

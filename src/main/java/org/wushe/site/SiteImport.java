@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import lombok.RequiredArgsConstructor;
 import org.wushe.audit.AuditTrail;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
@@ -25,6 +26,7 @@ import org.wushe.shared.excel.ImportRow;
  * (fields, scope, region level, one active site per region, in the database and within the file) and stores the
  * rows in batches. Staff lists are entered on the site's page, not imported.
  */
+@RequiredArgsConstructor
 final class SiteImport implements ImportPlan<SiteRules.Checked> {
 
 	static final ExcelColumn<SiteType> TYPE = ExcelColumn
@@ -113,13 +115,6 @@ final class SiteImport implements ImportPlan<SiteRules.Checked> {
 	private final Map<SiteTally.Key, Integer> deltas = new HashMap<>();
 
 	private long stored;
-
-	SiteImport(SiteService service, Regions regions, AuditTrail audit, RegionScope scope) {
-		this.service = service;
-		this.regions = regions;
-		this.audit = audit;
-		this.scope = scope;
-	}
 
 	@Override
 	public ExcelLayout layout() {

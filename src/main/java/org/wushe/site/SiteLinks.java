@@ -1,5 +1,6 @@
 package org.wushe.site;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.wushe.shared.BusinessException;
@@ -9,13 +10,10 @@ import org.wushe.shared.BusinessException;
  * which any client can set: a printed placard must not carry someone else's domain.
  */
 @Component
+@RequiredArgsConstructor
 class SiteLinks {
 
 	private final SiteProperties properties;
-
-	SiteLinks(SiteProperties properties) {
-		this.properties = properties;
-	}
 
 	/**
 	 * The public page of the site with opaque id {@code publicId}: under the configured public address, else as a path

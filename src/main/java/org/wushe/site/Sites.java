@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -27,6 +28,7 @@ import org.wushe.shared.crypto.FieldCipher;
  * phones are personal data: stored AES-GCM encrypted with a keyed search hash, never in clear.
  */
 @Repository
+@RequiredArgsConstructor
 class Sites {
 
 	private static final Logger log = LoggerFactory.getLogger(Sites.class);
@@ -39,11 +41,6 @@ class Sites {
 	private final JdbcClient jdbc;
 
 	private final FieldCipher cipher;
-
-	Sites(JdbcClient jdbc, FieldCipher cipher) {
-		this.jdbc = jdbc;
-		this.cipher = cipher;
-	}
 
 	/** Inserts the site with its items and staff and answers its id. */
 	long insert(Site s) {

@@ -2,6 +2,7 @@ package org.wushe.stats;
 
 import java.time.Clock;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 @PreAuthorize("hasAuthority('stats:view')")
+@RequiredArgsConstructor
 class DashboardApi {
 
 	private final DashboardService dashboards;
@@ -29,13 +31,6 @@ class DashboardApi {
 	private final Clock clock;
 
 	private final JsonMapper json;
-
-	DashboardApi(DashboardService dashboards, Texts texts, Clock clock, JsonMapper json) {
-		this.dashboards = dashboards;
-		this.texts = texts;
-		this.clock = clock;
-		this.json = json;
-	}
 
 	@GetMapping("/api/stats/dashboard")
 	ResponseEntity<byte[]> dashboard(@RequestParam(required = false) String region,

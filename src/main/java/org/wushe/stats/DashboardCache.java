@@ -2,6 +2,7 @@ package org.wushe.stats;
 
 import java.util.function.Supplier;
 
+import lombok.RequiredArgsConstructor;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * within the bound is Caffeine's choice (recent and frequent ones).
  */
 @Component
+@RequiredArgsConstructor
 class DashboardCache {
 
 	static final int MAX_ENTRIES = 5_000;
@@ -60,10 +62,6 @@ class DashboardCache {
 		.build();
 
 	private long newestVersion = Long.MIN_VALUE;
-
-	DashboardCache(FigureVersion version) {
-		this.version = version;
-	}
 
 	Dashboard get(Key key, Supplier<Dashboard> compute) {
 		return lookUp(key, compute);

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
@@ -24,6 +25,7 @@ import org.wushe.region.RegionScope;
  * body's only form is a GET form, which carries no CSRF token, and its links are rendered without URL rewriting.
  */
 @Component
+@RequiredArgsConstructor
 class DashboardPages {
 
 	static final String BODY = "stats/dashboard-body";
@@ -33,12 +35,6 @@ class DashboardPages {
 	private final ITemplateEngine templates;
 
 	private final MessageSource messages;
-
-	DashboardPages(DashboardService dashboards, ITemplateEngine templates, MessageSource messages) {
-		this.dashboards = dashboards;
-		this.templates = templates;
-		this.messages = messages;
-	}
 
 	/** The rendered body, encoded once, and the region's name (for the page title). */
 	record Body(String regionName, byte[] bytes) {

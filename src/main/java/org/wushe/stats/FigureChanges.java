@@ -1,5 +1,6 @@
 package org.wushe.stats;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -14,13 +15,10 @@ import org.wushe.shared.FiguresChanged;
  * of its commit: writers never deadlock over it, however many records a transaction writes.
  */
 @Component
+@RequiredArgsConstructor
 class FigureChanges {
 
 	private final FigureVersion version;
-
-	FigureChanges(FigureVersion version) {
-		this.version = version;
-	}
 
 	@EventListener
 	void on(FiguresChanged event) {

@@ -2,6 +2,7 @@ package org.wushe.stats;
 
 import java.util.concurrent.ThreadLocalRandom;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,15 +13,12 @@ import org.springframework.stereotype.Component;
  * number of application instances.
  */
 @Component
+@RequiredArgsConstructor
 class FigureVersion {
 
 	static final int STRIPES = 16;
 
 	private final JdbcClient jdbc;
-
-	FigureVersion(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	/** Counts one change; call inside the changing transaction. */
 	void bump() {

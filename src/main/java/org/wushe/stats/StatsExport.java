@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 
+import lombok.RequiredArgsConstructor;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ import org.wushe.shared.Texts;
  * and the service domains, one sheet each. Numbers are numbers and money has two decimals.
  */
 @Component
+@RequiredArgsConstructor
 class StatsExport {
 
 	private static final String MONEY = "#,##0.00";
@@ -23,10 +25,6 @@ class StatsExport {
 	private static final String COUNT = "#,##0";
 
 	private final Texts texts;
-
-	StatsExport(Texts texts) {
-		this.texts = texts;
-	}
 
 	void write(Dashboard d, OutputStream out) throws IOException {
 		Workbook wb = new Workbook(out, "Wushe", "1.0");

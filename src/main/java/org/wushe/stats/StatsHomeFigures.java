@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
@@ -16,6 +17,7 @@ import org.wushe.shared.HomeFigures;
  * with the dashboards, so they are exact as of the last change.
  */
 @Component
+@RequiredArgsConstructor
 class StatsHomeFigures implements HomeFigures {
 
 	static final String STATS_VIEW = "stats:view";
@@ -23,11 +25,6 @@ class StatsHomeFigures implements HomeFigures {
 	private final DashboardService dashboards;
 
 	private final Clock clock;
-
-	StatsHomeFigures(DashboardService dashboards, Clock clock) {
-		this.dashboards = dashboards;
-		this.clock = clock;
-	}
 
 	@Override
 	public List<HomeFigure> figuresFor(String regionCode, Collection<String> authorities) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.wushe.actor.VolunteerDirectory;
 import org.wushe.region.RegionScope;
@@ -19,6 +20,7 @@ import org.wushe.shared.Texts;
  * under the volunteers' locks.
  */
 @Component
+@RequiredArgsConstructor
 class AttendanceSheet {
 
 	/** The longest session one record may hold. */
@@ -37,12 +39,6 @@ class AttendanceSheet {
 	private final Texts texts;
 
 	private final Clerk clerk;
-
-	AttendanceSheet(VolunteerDirectory volunteers, Texts texts, Clerk clerk) {
-		this.volunteers = volunteers;
-		this.texts = texts;
-		this.clerk = clerk;
-	}
 
 	Checked check(RegionScope scope, ProjectService.Project project, List<HoursService.Entry> entries) {
 		List<HoursService.Rejected> rejected = new ArrayList<>();

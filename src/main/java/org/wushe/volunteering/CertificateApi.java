@@ -3,6 +3,7 @@ package org.wushe.volunteering;
 import java.net.URI;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -25,6 +26,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @PreAuthorize("hasAuthority('volunteering:view')")
 @Tag(name = "Certificates", description = "Volunteer service certificates")
+@RequiredArgsConstructor
 class CertificateApi {
 
 	record ReasonInput(String reason) {
@@ -33,11 +35,6 @@ class CertificateApi {
 	private final Certificates certificates;
 
 	private final CertificatePdf pdf;
-
-	CertificateApi(Certificates certificates, CertificatePdf pdf) {
-		this.certificates = certificates;
-		this.pdf = pdf;
-	}
 
 	@PostMapping("/api/certificates")
 	@PreAuthorize("hasAuthority('volunteering:manage')")

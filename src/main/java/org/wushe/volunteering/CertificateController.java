@@ -2,6 +2,7 @@ package org.wushe.volunteering;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ import org.wushe.shared.FieldError;
  */
 @Controller
 @PreAuthorize("hasAuthority('volunteering:manage')")
+@RequiredArgsConstructor
 class CertificateController {
 
 	/** The issue form as typed. */
@@ -32,11 +34,6 @@ class CertificateController {
 	private final Certificates certificates;
 
 	private final VolunteerDirectory volunteers;
-
-	CertificateController(Certificates certificates, VolunteerDirectory volunteers) {
-		this.certificates = certificates;
-		this.volunteers = volunteers;
-	}
 
 	@GetMapping("/volunteering/certificates/issue")
 	ModelAndView page(@RequestParam(required = false) String issued, RegionScope scope) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -24,6 +25,7 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
  * drawn as vector squares, that leads to the certificate's public page.
  */
 @Component
+@RequiredArgsConstructor
 class CertificatePdf {
 
 	private static final float MARGIN = PdfSetup.MARGIN;
@@ -31,11 +33,6 @@ class CertificatePdf {
 	private final Texts texts;
 
 	private final PdfSetup setup;
-
-	CertificatePdf(Texts texts, PdfSetup setup) {
-		this.texts = texts;
-		this.setup = setup;
-	}
 
 	byte[] render(Certificates.Certificate c, String publicUrl) {
 		try (PDDocument doc = new PDDocument(); PdfSetup.Font font = setup.font(doc)) {

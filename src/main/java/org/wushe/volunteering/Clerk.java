@@ -5,19 +5,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /** Who writes now, and when. */
 @Component
+@RequiredArgsConstructor
 class Clerk {
 
 	private final Clock clock;
-
-	Clerk(Clock clock) {
-		this.clock = clock;
-	}
 
 	Timestamp now() {
 		return Timestamp.from(Instant.now(clock));

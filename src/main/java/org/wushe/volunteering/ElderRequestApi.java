@@ -3,6 +3,7 @@ package org.wushe.volunteering;
 import java.net.URI;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,16 +23,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @PreAuthorize("hasAuthority('volunteering:view')")
 @Tag(name = "Time bank", description = "Key elders' service requests matched to volunteers")
+@RequiredArgsConstructor
 class ElderRequestApi {
 
 	record AcceptInput(Long volunteerId, Long projectId) {
 	}
 
 	private final ElderRequests requests;
-
-	ElderRequestApi(ElderRequests requests) {
-		this.requests = requests;
-	}
 
 	@PostMapping("/api/timebank/requests")
 	@PreAuthorize("hasAuthority('volunteering:manage')")

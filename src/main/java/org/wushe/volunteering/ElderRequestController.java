@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,6 +27,7 @@ import org.wushe.shared.FieldError;
  */
 @Controller
 @PreAuthorize("hasAuthority('volunteering:view')")
+@RequiredArgsConstructor
 class ElderRequestController {
 
 	/** The form of a new request as typed. */
@@ -49,14 +51,6 @@ class ElderRequestController {
 	private final ProjectService projects;
 
 	private final VolunteerDirectory volunteers;
-
-	ElderRequestController(ElderRequests requests, TimeBank bank, ProjectService projects,
-			VolunteerDirectory volunteers) {
-		this.requests = requests;
-		this.bank = bank;
-		this.projects = projects;
-		this.volunteers = volunteers;
-	}
 
 	@GetMapping("/volunteering/requests")
 	ModelAndView list(RegionScope scope) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
@@ -22,6 +23,7 @@ import org.wushe.shared.Texts;
  * the elder's region path granting first what the account lacks.
  */
 @Component
+@RequiredArgsConstructor
 class ElderService {
 
 	/** Who the time bank records as asking for the transfers of a request's service. */
@@ -38,13 +40,6 @@ class ElderService {
 	private final Texts texts;
 
 	private final Clerk clerk;
-
-	ElderService(HoursService hours, TimeBank bank, Texts texts, Clerk clerk) {
-		this.hours = hours;
-		this.bank = bank;
-		this.texts = texts;
-		this.clerk = clerk;
-	}
 
 	Given give(RegionScope scope, ElderRequests.Request r, ElderRequests.ServiceInput in) {
 		if (r.projectId() == null || r.volunteerId() == null) {

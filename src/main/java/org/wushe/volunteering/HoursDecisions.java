@@ -3,6 +3,7 @@ package org.wushe.volunteering;
 import java.sql.Timestamp;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -22,6 +23,7 @@ import org.wushe.shared.InvalidInputException;
  * volunteer's account, in the same transaction; a reversal takes both back.
  */
 @Component
+@RequiredArgsConstructor
 class HoursDecisions {
 
 	private final JdbcClient jdbc;
@@ -39,18 +41,6 @@ class HoursDecisions {
 	private final AuditTrail audit;
 
 	private final Clerk clerk;
-
-	HoursDecisions(JdbcClient jdbc, HoursRecords records, ProjectService projects, VolunteerDirectory volunteers,
-			Ledger ledger, VolunteeringTally tally, AuditTrail audit, Clerk clerk) {
-		this.jdbc = jdbc;
-		this.records = records;
-		this.projects = projects;
-		this.volunteers = volunteers;
-		this.ledger = ledger;
-		this.tally = tally;
-		this.audit = audit;
-		this.clerk = clerk;
-	}
 
 	@Transactional
 	HoursService.Record confirm(RegionScope scope, long id, String reason) {

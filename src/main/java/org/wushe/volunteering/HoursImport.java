@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import lombok.RequiredArgsConstructor;
 import org.wushe.actor.VolunteerDirectory;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.BusinessException;
@@ -31,6 +32,7 @@ import org.wushe.shared.excel.Labels;
  * not in the future, at most a day) and against the volunteer's other sessions in the file and stored; problems are
  * reported by row and column. Stored under the volunteers' locks in the import's one transaction.
  */
+@RequiredArgsConstructor
 final class HoursImport implements ImportPlan<AttendanceSheet.Session> {
 
 	static final ExcelColumn<String> VOLUNTEER = ExcelColumn.text("volunteering.import.volunteer-number", 40)
@@ -79,16 +81,6 @@ final class HoursImport implements ImportPlan<AttendanceSheet.Session> {
 
 	/** The sessions of the file accepted so far, with their row numbers, to find overlaps within the file. */
 	private final List<AttendanceSheet.Session> inFile = new ArrayList<>();
-
-	HoursImport(HoursService hours, AttendanceSheet sheet, HoursRecords records, VolunteerDirectory volunteers,
-			RegionScope scope, ProjectService.Project project) {
-		this.hours = hours;
-		this.sheet = sheet;
-		this.records = records;
-		this.volunteers = volunteers;
-		this.scope = scope;
-		this.project = project;
-	}
 
 	@Override
 	public ExcelLayout layout() {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,6 +32,7 @@ import org.wushe.shared.excel.ExcelRejected;
  */
 @Controller
 @PreAuthorize("hasAuthority('volunteering:manage')")
+@RequiredArgsConstructor
 class HoursImportController {
 
 	private final ImportHandling imports;
@@ -44,16 +46,6 @@ class HoursImportController {
 	private final HoursRecords records;
 
 	private final VolunteerDirectory volunteers;
-
-	HoursImportController(ImportHandling imports, ProjectService projects, HoursService hours, AttendanceSheet sheet,
-			HoursRecords records, VolunteerDirectory volunteers) {
-		this.imports = imports;
-		this.projects = projects;
-		this.hours = hours;
-		this.sheet = sheet;
-		this.records = records;
-		this.volunteers = volunteers;
-	}
 
 	/** The import of the project's sheet, for the project in scope (404 else). */
 	private HoursImport plan(RegionScope scope, ProjectService.Project project) {

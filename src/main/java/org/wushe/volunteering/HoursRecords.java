@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.wushe.actor.VolunteerDirectory;
@@ -14,6 +15,7 @@ import org.wushe.shared.BusinessException;
 
 /** Reads service hours records: by id, a volunteer's in a period, a project's, and the one a new session overlaps. */
 @Component
+@RequiredArgsConstructor
 class HoursRecords {
 
 	private static final String SELECT = """
@@ -28,12 +30,6 @@ class HoursRecords {
 	private final ProjectService projects;
 
 	private final VolunteerDirectory volunteers;
-
-	HoursRecords(JdbcClient jdbc, ProjectService projects, VolunteerDirectory volunteers) {
-		this.jdbc = jdbc;
-		this.projects = projects;
-		this.volunteers = volunteers;
-	}
 
 	private static HoursService.Record record(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new HoursService.Record(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),

@@ -2,6 +2,7 @@ package org.wushe.volunteering;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,7 @@ import org.wushe.site.SiteService;
  */
 @Controller
 @PreAuthorize("hasAuthority('volunteering:manage')")
+@RequiredArgsConstructor
 class ProjectFormController {
 
 	/** The organizers offered in the project form, at most this many of each kind. */
@@ -98,12 +100,6 @@ class ProjectFormController {
 	private final SiteService sites;
 
 	private final OrganizationDirectory organizations;
-
-	ProjectFormController(ProjectService projects, SiteService sites, OrganizationDirectory organizations) {
-		this.projects = projects;
-		this.sites = sites;
-		this.organizations = organizations;
-	}
 
 	@GetMapping("/volunteering/projects/new")
 	ModelAndView newProject(RegionScope scope) {

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +26,7 @@ import org.wushe.site.SiteService;
  * organization or a team that the caller can see. Every read outside the scope answers 404.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ProjectService {
 
 	static final String TEAM = "volunteer-team";
@@ -70,18 +73,6 @@ public class ProjectService {
 	private final VolunteeringTally tally;
 
 	private final Clerk clerk;
-
-	ProjectService(JdbcClient jdbc, Regions regions, SiteService sites, OrganizationDirectory organizations,
-			VolunteerDirectory volunteers, AuditTrail audit, VolunteeringTally tally, Clerk clerk) {
-		this.jdbc = jdbc;
-		this.regions = regions;
-		this.sites = sites;
-		this.organizations = organizations;
-		this.volunteers = volunteers;
-		this.audit = audit;
-		this.tally = tally;
-		this.clerk = clerk;
-	}
 
 	@Transactional
 	public Team createTeam(TeamInput in, RegionScope scope) {

@@ -1,5 +1,6 @@
 package org.wushe.volunteering;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,13 +12,10 @@ import org.wushe.shared.BusinessException;
  * certificate's facts, the volunteer's name in full and the ID number masked, and whether it has been revoked.
  */
 @Controller
+@RequiredArgsConstructor
 class PublicCertificateController {
 
 	private final Certificates certificates;
-
-	PublicCertificateController(Certificates certificates) {
-		this.certificates = certificates;
-	}
 
 	@GetMapping("/public/certificates/{number}")
 	String show(@PathVariable String number, Model model) {

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -23,6 +25,7 @@ import org.wushe.shared.BusinessException;
  * project has places: acceptances of one project queue on the project's row.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Recruitment {
 
 	static final String ENTITY = "project-signup";
@@ -59,15 +62,6 @@ public class Recruitment {
 	private final AuditTrail audit;
 
 	private final Clerk clerk;
-
-	Recruitment(JdbcClient jdbc, ProjectService projects, VolunteerDirectory volunteers, AuditTrail audit,
-			Clerk clerk) {
-		this.jdbc = jdbc;
-		this.projects = projects;
-		this.volunteers = volunteers;
-		this.audit = audit;
-		this.clerk = clerk;
-	}
 
 	public Recruiting recruiting(RegionScope scope, long projectId) {
 		ProjectService.Project p = projects.project(scope, projectId);

@@ -3,6 +3,7 @@ package org.wushe.volunteering;
 import java.net.URI;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,16 +24,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @PreAuthorize("hasAuthority('volunteering:view')")
 @Tag(name = "Volunteering", description = "Recruiting and sign-ups of service projects")
+@RequiredArgsConstructor
 class RecruitmentApi {
 
 	record ReasonInput(String reason) {
 	}
 
 	private final Recruitment recruitment;
-
-	RecruitmentApi(Recruitment recruitment) {
-		this.recruitment = recruitment;
-	}
 
 	@GetMapping("/api/projects/{id}/recruitment")
 	Recruitment.Recruiting recruiting(@PathVariable long id, RegionScope scope) {

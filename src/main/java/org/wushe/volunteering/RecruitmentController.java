@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -24,6 +25,7 @@ import org.wushe.shared.Texts;
  */
 @Controller
 @PreAuthorize("hasAuthority('volunteering:manage')")
+@RequiredArgsConstructor
 class RecruitmentController {
 
 	private final Recruitment recruitment;
@@ -31,12 +33,6 @@ class RecruitmentController {
 	private final ProjectService projects;
 
 	private final Texts texts;
-
-	RecruitmentController(Recruitment recruitment, ProjectService projects, Texts texts) {
-		this.recruitment = recruitment;
-		this.projects = projects;
-		this.texts = texts;
-	}
 
 	@PostMapping("/volunteering/projects/{id}/recruitment")
 	ModelAndView setRecruiting(@PathVariable long id, @RequestParam(required = false) String open,

@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -38,6 +39,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @PreAuthorize("hasAuthority('volunteering:view')")
 @Tag(name = "Volunteering", description = "Hours and time-bank statements as Excel and PDF")
+@RequiredArgsConstructor
 class StatementApi {
 
 	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -73,16 +75,6 @@ class StatementApi {
 	private final StatementPdf pdf;
 
 	private final Texts texts;
-
-	StatementApi(HoursService hours, TimeBank bank, VolunteerDirectory volunteers, ExcelExports exports,
-			StatementPdf pdf, Texts texts) {
-		this.hours = hours;
-		this.bank = bank;
-		this.volunteers = volunteers;
-		this.exports = exports;
-		this.pdf = pdf;
-		this.texts = texts;
-	}
 
 	static String statusKey(HoursService.Record r) {
 		return "volunteering.hours.status." + r.status().name().toLowerCase(Locale.ROOT);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * statement it is, and a table that runs over as many pages as it needs, its header repeated on each.
  */
 @Component
+@RequiredArgsConstructor
 class StatementPdf {
 
 	/** What to print: the widths are shares of the line (they sum to 1). */
@@ -27,10 +29,6 @@ class StatementPdf {
 	private static final float LINE = 14;
 
 	private final PdfSetup setup;
-
-	StatementPdf(PdfSetup setup) {
-		this.setup = setup;
-	}
 
 	byte[] render(Table t) {
 		try (PDDocument doc = new PDDocument(); PdfSetup.Font font = setup.font(doc)) {

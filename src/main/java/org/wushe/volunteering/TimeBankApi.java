@@ -3,6 +3,7 @@ package org.wushe.volunteering;
 import java.net.URI;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,16 +27,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @PreAuthorize("hasAuthority('volunteering:view')")
 @Tag(name = "Time bank", description = "Accounts, transfers, statements and reconciliation of the time bank")
+@RequiredArgsConstructor
 class TimeBankApi {
 
 	record RelativeInput(Long volunteerId, Long relativeVolunteerId, Long relativePersonId, String relation) {
 	}
 
 	private final TimeBank bank;
-
-	TimeBankApi(TimeBank bank) {
-		this.bank = bank;
-	}
 
 	@GetMapping("/api/timebank/accounts")
 	List<TimeBank.Account> accounts(@RequestParam(required = false) Long volunteerId,

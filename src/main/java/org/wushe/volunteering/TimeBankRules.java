@@ -3,6 +3,7 @@ package org.wushe.volunteering;
 import java.util.EnumSet;
 import java.util.Set;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.wushe.region.RegionCode;
@@ -16,6 +17,7 @@ import org.wushe.shared.InvalidInputException;
  * to registered relatives.
  */
 @Component
+@RequiredArgsConstructor
 class TimeBankRules {
 
 	/** One province's rules, in minutes. */
@@ -25,10 +27,6 @@ class TimeBankRules {
 	static final Rules NANJING = new Rules(1500L * 60, 200L * 60);
 
 	private final JdbcClient jdbc;
-
-	TimeBankRules(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	Rules of(String regionCode) {
 		RegionCode code = RegionCode.parse(regionCode);

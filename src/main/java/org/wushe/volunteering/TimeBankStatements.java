@@ -3,22 +3,19 @@ package org.wushe.volunteering;
 import java.util.ArrayList;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.wushe.region.RegionScope;
 
 /** What the time bank reports: an account's statement and the reconciliation of the ledger. */
 @Component
+@RequiredArgsConstructor
 class TimeBankStatements {
 
 	private final JdbcClient jdbc;
 
 	private final Ledger ledger;
-
-	TimeBankStatements(JdbcClient jdbc, Ledger ledger) {
-		this.jdbc = jdbc;
-		this.ledger = ledger;
-	}
 
 	/** The postings of an account in scope, oldest first: its statement. */
 	List<TimeBank.Posting> statement(RegionScope scope, long accountId) {

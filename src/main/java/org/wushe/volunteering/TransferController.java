@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -31,6 +32,7 @@ import org.wushe.shared.InvalidInputException;
  */
 @Controller
 @PreAuthorize("hasAuthority('volunteering:manage')")
+@RequiredArgsConstructor
 class TransferController {
 
 	/** The kinds a user may move by hand. */
@@ -49,12 +51,6 @@ class TransferController {
 	private final VolunteerDirectory volunteers;
 
 	private final ElderRequests requests;
-
-	TransferController(TimeBank bank, VolunteerDirectory volunteers, ElderRequests requests) {
-		this.bank = bank;
-		this.volunteers = volunteers;
-		this.requests = requests;
-	}
 
 	@GetMapping("/volunteering/timebank/{id}/transfer")
 	ModelAndView form(@PathVariable long id, RegionScope scope) {

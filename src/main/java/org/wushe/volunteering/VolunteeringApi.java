@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,6 +28,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @PreAuthorize("hasAuthority('volunteering:view')")
 @Tag(name = "Volunteering", description = "Volunteer teams, service projects and recorded service hours")
+@RequiredArgsConstructor
 class VolunteeringApi {
 
 	record MemberInput(Long volunteerId, String joinedOn, String leftOn) {
@@ -38,11 +40,6 @@ class VolunteeringApi {
 	private final ProjectService projects;
 
 	private final HoursService hours;
-
-	VolunteeringApi(ProjectService projects, HoursService hours) {
-		this.projects = projects;
-		this.hours = hours;
-	}
 
 	@PostMapping("/api/volunteer-teams")
 	@PreAuthorize("hasAuthority('volunteering:manage')")
@@ -169,6 +166,5 @@ class VolunteeringApi {
 		return hours.ofVolunteer(scope, id, f == null ? LocalDate.of(2000, 1, 1) : f,
 				t == null ? LocalDate.of(2999, 12, 31) : t);
 	}
-
 
 }

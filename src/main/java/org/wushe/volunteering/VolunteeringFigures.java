@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.wushe.region.RegionCode;
@@ -16,6 +18,7 @@ import org.wushe.region.RegionCode;
  * from the records (one range scan of the region's index).
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class VolunteeringFigures {
 
 	/**
@@ -33,10 +36,6 @@ public class VolunteeringFigures {
 	}
 
 	private final JdbcClient jdbc;
-
-	VolunteeringFigures(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	/** The figures of the subtree of {@code region}, service days from {@code from} to {@code to} inclusive. */
 	public Figures figures(RegionCode region, LocalDate from, LocalDate to) {

@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -20,6 +21,7 @@ import org.springframework.web.servlet.ViewResolver;
  * it: a ProblemDetail for {@code /api/**}, the error page (or the htmx fragment) for pages. The locale is resolved the
  * way the pages resolve it (Chinese unless the user chose otherwise), not from {@code Accept-Language}.
  */
+@RequiredArgsConstructor
 class FilterAnswers {
 
 	private final HandlerExceptionResolver resolver;
@@ -27,12 +29,6 @@ class FilterAnswers {
 	private final ViewResolver views;
 
 	private final LocaleResolver locales;
-
-	FilterAnswers(HandlerExceptionResolver resolver, ViewResolver views, LocaleResolver locales) {
-		this.resolver = resolver;
-		this.views = views;
-		this.locales = locales;
-	}
 
 	void answer(HttpServletRequest request, HttpServletResponse response, Exception ex)
 			throws ServletException, IOException {

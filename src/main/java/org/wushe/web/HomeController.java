@@ -3,6 +3,7 @@ package org.wushe.web;
 import java.util.Comparator;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,6 +26,7 @@ import org.wushe.shared.HomeNotices;
  * tree's progress.
  */
 @Controller
+@RequiredArgsConstructor
 class HomeController {
 
 	/** Notices of this kind are campaigns running now, shown apart from the to-dos. */
@@ -50,12 +52,6 @@ class HomeController {
 	private final ObjectProvider<HomeNotices> notices;
 
 	private final ObjectProvider<HomeFigures> figures;
-
-	HomeController(Regions regions, ObjectProvider<HomeNotices> notices, ObjectProvider<HomeFigures> figures) {
-		this.regions = regions;
-		this.notices = notices;
-		this.figures = figures;
-	}
 
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal UserDetails user, RegionScope scope, Model model) {

@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import javax.sql.DataSource;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
@@ -53,6 +54,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * keys in their own table, with the same guarantee. Keys are kept for {@link #KEPT}.
  */
 @Component
+@RequiredArgsConstructor
 class IdempotencyFilter extends OncePerRequestFilter {
 
 	static final String HEADER = "Idempotency-Key";
@@ -81,16 +83,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
 	private final DataSource dataSource;
 
 	private volatile Boolean postgres;
-
-	IdempotencyFilter(JdbcClient jdbc, Clock clock, MessageSource messages, LocaleResolver locales,
-			PlatformTransactionManager transactions, DataSource dataSource) {
-		this.jdbc = jdbc;
-		this.clock = clock;
-		this.messages = messages;
-		this.locales = locales;
-		this.transactions = transactions;
-		this.dataSource = dataSource;
-	}
 
 	private record Stored(int status, String contentType, byte[] body) {
 	}

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.wushe.shared.BusinessException;
 import org.wushe.shared.InvalidInputException;
@@ -26,16 +27,13 @@ import org.wushe.shared.InvalidInputException;
  * container for a parameter and fails. A direct request for the error page answers 404: that page is only for the
  * container's error dispatch, and without one it would report a 500.
  */
+@RequiredArgsConstructor
 class QueryStringFilter extends OncePerRequestFilter {
 
 	/** How much of a parameter's name an answer repeats. */
 	static final int NAME_SHOWN = 40;
 
 	private final FilterAnswers answers;
-
-	QueryStringFilter(FilterAnswers answers) {
-		this.answers = answers;
-	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

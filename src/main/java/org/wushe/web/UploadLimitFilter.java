@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -22,6 +23,7 @@ import org.wushe.shared.upload.UploadFilter;
  * chain (see {@link WebConfig}) after the access module's gate for uploads, which turns away anyone not signed in
  * before the body is read; so every upload that reaches this filter has a known sender.
  */
+@RequiredArgsConstructor
 class UploadLimitFilter extends UploadFilter {
 
 	private final HandlerExceptionResolver resolver;
@@ -31,14 +33,6 @@ class UploadLimitFilter extends UploadFilter {
 	private final LocaleResolver locales;
 
 	private final DataSize maxFileSize;
-
-	UploadLimitFilter(HandlerExceptionResolver resolver, ViewResolver views, LocaleResolver locales,
-			DataSize maxFileSize) {
-		this.resolver = resolver;
-		this.views = views;
-		this.locales = locales;
-		this.maxFileSize = maxFileSize;
-	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

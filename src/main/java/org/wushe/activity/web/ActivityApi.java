@@ -3,6 +3,7 @@ package org.wushe.activity.web;
 import java.util.List;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,16 +39,12 @@ import io.swagger.v3.oas.annotations.Parameter;
  * photos: {@code /api/campaigns/{id}/activities/{activityId}/photos}.
  */
 @RestController
+@RequiredArgsConstructor
 class ActivityApi {
 
 	private final ActivityService activities;
 
 	private final ActivityPhotos photos;
-
-	ActivityApi(ActivityService activities, ActivityPhotos photos) {
-		this.activities = activities;
-		this.photos = photos;
-	}
 
 	@PostMapping("/api/campaigns/{campaignId}/activities")
 	@ResponseStatus(HttpStatus.CREATED)

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,6 +39,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * organizations and photos; the organization picker of the form.
  */
 @Controller
+@RequiredArgsConstructor
 class ActivityController {
 
 	private static final int PAGE_SIZE = 100;
@@ -51,15 +53,6 @@ class ActivityController {
 	private final ActivityPhotos photos;
 
 	private final OrganizationDirectory directory;
-
-	ActivityController(ActivityService activities, ActivityRollup rollup, CampaignService campaigns,
-			ActivityPhotos photos, OrganizationDirectory directory) {
-		this.activities = activities;
-		this.rollup = rollup;
-		this.campaigns = campaigns;
-		this.photos = photos;
-		this.directory = directory;
-	}
 
 	/** One campaign with this user's live totals, for the start page of activity records. */
 	record CampaignTotals(Campaign campaign, org.wushe.activity.ActivityTotals totals) {

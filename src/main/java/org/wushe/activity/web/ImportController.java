@@ -1,5 +1,6 @@
 package org.wushe.activity.web;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -17,16 +18,12 @@ import org.wushe.shared.InvalidInputException;
 
 /** The import page: upload a filled-in progress table, choose all-or-nothing or valid rows only, see every problem. */
 @Controller
+@RequiredArgsConstructor
 class ImportController {
 
 	private final ActivityImport imports;
 
 	private final CampaignService campaigns;
-
-	ImportController(ActivityImport imports, CampaignService campaigns) {
-		this.imports = imports;
-		this.campaigns = campaigns;
-	}
 
 	@GetMapping("/campaigns/{id}/activities/import")
 	@PreAuthorize("hasAuthority('activity:record')")

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,6 +26,7 @@ import org.wushe.region.RegionCode;
  * {@code byDomain} is keyed by the official Chinese domain names, as in 附件1, whatever the user's language.
  */
 @RestController
+@RequiredArgsConstructor
 class StatsApi {
 
 	record Figures(long activities, long participants, long beneficiaries, BigDecimal fundsYuan,
@@ -44,11 +46,6 @@ class StatsApi {
 	private final ActivityRollup rollup;
 
 	private final MessageSource messages;
-
-	StatsApi(ActivityRollup rollup, MessageSource messages) {
-		this.rollup = rollup;
-		this.messages = messages;
-	}
 
 	@GetMapping("/api/stats/activities")
 	@PreAuthorize("hasAnyAuthority('stats:view', 'activity:view')")

@@ -2,6 +2,7 @@ package org.wushe.activity.web;
 
 import java.nio.charset.StandardCharsets;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -28,6 +29,7 @@ import org.wushe.shared.BusinessException;
  * {@code POST /api/campaigns/{id}/activities/import}.
  */
 @RestController
+@RequiredArgsConstructor
 class WorkbookApi {
 
 	static final MediaType XLSX = MediaType
@@ -36,11 +38,6 @@ class WorkbookApi {
 	private final ProgressTableExport export;
 
 	private final ActivityImport imports;
-
-	WorkbookApi(ProgressTableExport export, ActivityImport imports) {
-		this.export = export;
-		this.imports = imports;
-	}
 
 	@GetMapping("/api/campaigns/{id}/progress-table.xlsx")
 	@PreAuthorize("hasAuthority('activity:view')")

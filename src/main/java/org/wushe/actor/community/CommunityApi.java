@@ -2,6 +2,7 @@ package org.wushe.actor.community;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -25,6 +26,7 @@ import org.wushe.actor.registry.RegionInput;
 @RestController
 @RequestMapping("/api/communities")
 @Tag(name = "communities", description = "Communities and their grassroots groups in the caller's region scope")
+@RequiredArgsConstructor
 class CommunityApi {
 
 	record ContactPhone(String regionCode, String contactPhone) {
@@ -33,11 +35,6 @@ class CommunityApi {
 	private final CommunityService communities;
 
 	private final RegionInput regions;
-
-	CommunityApi(CommunityService communities, RegionInput regions) {
-		this.communities = communities;
-		this.regions = regions;
-	}
 
 	@GetMapping
 	@PreAuthorize("hasAuthority('actor:view')")

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -27,6 +28,7 @@ import org.wushe.shared.excel.ExportColumn;
 
 /** Community pages: list, export, detail with grassroots groups, create and edit. */
 @Controller
+@RequiredArgsConstructor
 class CommunityController {
 
 	static final int PAGE_SIZE = 50;
@@ -36,12 +38,6 @@ class CommunityController {
 	private final RegionInput regions;
 
 	private final ExportHandling exports;
-
-	CommunityController(CommunityService communities, RegionInput regions, ExportHandling exports) {
-		this.communities = communities;
-		this.regions = regions;
-		this.exports = exports;
-	}
 
 	/** The list as a workbook: the committee phone masked, or in full (audited) with {@code personal-data:view}. */
 	@GetMapping("/communities/export")

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -14,15 +16,12 @@ import org.springframework.stereotype.Component;
  * choices at once (service domains).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ChoiceLabels {
 
 	private static final List<Locale> LANGUAGES = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
 
 	private final MessageSource messages;
-
-	ChoiceLabels(MessageSource messages) {
-		this.messages = messages;
-	}
 
 	/** Label (lower-case, without spaces) → value, for every language, and the names too. */
 	public <E extends Enum<E>> Map<String, E> of(E[] values, Function<E, String> labelKey) {

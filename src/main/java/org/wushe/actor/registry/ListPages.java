@@ -3,6 +3,8 @@ package org.wushe.actor.registry;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.wushe.access.CurrentUser;
@@ -14,16 +16,13 @@ import org.wushe.shared.InvalidInputException;
  * form that is saved, or shown again with its errors.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ListPages {
 
 	/** Rows per list page. */
 	public static final int PAGE_SIZE = 50;
 
 	private final RegionInput regions;
-
-	ListPages(RegionInput regions) {
-		this.regions = regions;
-	}
 
 	/**
 	 * One page of a registry list: the user's scope narrowed to {@code within} (404 outside), the filters, page

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import lombok.RequiredArgsConstructor;
 import org.wushe.personal.IdNumber;
 import org.wushe.personal.SealedValue;
 import org.wushe.region.RegionScope;
@@ -23,6 +24,7 @@ import org.wushe.shared.excel.ImportRow;
  * registered yet and has a birth date in the past; a region code lies within the scope (each code looked up once).
  * Which ID numbers are registered is asked once per chunk ({@link #prepare}), each number sealed once.
  */
+@RequiredArgsConstructor
 public final class PersonRowChecks {
 
 	private final RegistrySupport support;
@@ -38,11 +40,6 @@ public final class PersonRowChecks {
 
 	/** ID-number hashes of the current chunk that are registered already. */
 	private Set<String> registered = Set.of();
-
-	public PersonRowChecks(RegistrySupport support, RegionScope scope) {
-		this.support = support;
-		this.scope = scope;
-	}
 
 	/**
 	 * Seals the ID numbers (of {@code column}) of a chunk's rows without cell errors, and asks {@code taken} in one

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -20,6 +22,7 @@ import org.wushe.region.RegionLevel;
  * {@code SUBSTRING(region_code, 1, :length)} where {@code length} is {@link RegionCode#childCodeLength()} of the root.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class RegionBreakdown {
 
 	/** One grouped count: the code prefix, a category (kind, certified, …) and the number. */
@@ -37,10 +40,6 @@ public class RegionBreakdown {
 	}
 
 	private final RegionInput regions;
-
-	RegionBreakdown(RegionInput regions) {
-		this.regions = regions;
-	}
 
 	public Result of(RegionCode root, List<Part> parts) {
 		Map<String, Map<String, Long>> byPrefix = new HashMap<>();

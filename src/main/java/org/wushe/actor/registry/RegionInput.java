@@ -3,6 +3,8 @@ package org.wushe.actor.registry;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.wushe.region.Region;
 import org.wushe.region.RegionCode;
@@ -16,13 +18,10 @@ import org.wushe.shared.FieldError;
  * where asked, of a given level. Also narrows list filters to the scope (404 when outside, as if it did not exist).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class RegionInput {
 
 	private final Regions regions;
-
-	RegionInput(Regions regions) {
-		this.regions = regions;
-	}
 
 	/** The region, or empty after adding a field error for {@code field}. */
 	public Optional<Region> check(String field, String text, RegionScope scope, RegionLevel level,

@@ -3,6 +3,7 @@ package org.wushe.actor.registry;
 import java.io.IOException;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import io.swagger.v3.oas.annotations.Operation;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,13 +30,10 @@ import org.wushe.personal.RegistryWorkbooks;
  * template, imports with progress (pages and API). Each registry's {@code *Excel} describes its own.
  */
 @Controller
+@RequiredArgsConstructor
 class RegistryWorkbookController {
 
 	private final RegistryWorkbooks workbooks;
-
-	RegistryWorkbookController(RegistryWorkbooks workbooks) {
-		this.workbooks = workbooks;
-	}
 
 	@GetMapping({ "/organizations/export", "/workers/export", "/volunteers/export" })
 	@PreAuthorize("hasAuthority('actor:view')")

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.function.LongSupplier;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -13,13 +15,10 @@ import org.wushe.shared.InvalidInputException;
 
 /** Who writes now, and when: the created/updated columns of every registry row. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Writer {
 
 	private final Clock clock;
-
-	Writer(Clock clock) {
-		this.clock = clock;
-	}
 
 	public Timestamp now() {
 		return Timestamp.from(Instant.now(clock));

@@ -3,6 +3,7 @@ package org.wushe.article.web;
 import java.util.ArrayList;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
 import org.wushe.access.CurrentUser;
@@ -16,13 +17,10 @@ import org.wushe.shared.HomeNotices;
  * articles waiting for the user's review, each with its count and a link to the filtered list.
  */
 @Component
+@RequiredArgsConstructor
 class ArticleNotices implements HomeNotices {
 
 	private final ArticleTallies articles;
-
-	ArticleNotices(ArticleTallies articles) {
-		this.articles = articles;
-	}
 
 	@Override
 	public List<HomeNotice> noticesFor(UserDetails user) {

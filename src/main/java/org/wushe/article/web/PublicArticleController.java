@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -25,6 +26,7 @@ import org.wushe.shared.BusinessException;
  * their images are served only while the article is published. Nothing else of an article is ever public.
  */
 @Controller
+@RequiredArgsConstructor
 class PublicArticleController {
 
 	private static final int PAGE_SIZE = 20;
@@ -37,11 +39,6 @@ class PublicArticleController {
 	}
 
 	private final Regions regions;
-
-	PublicArticleController(PublicArticles articles, Regions regions) {
-		this.articles = articles;
-		this.regions = regions;
-	}
 
 	@GetMapping("/public/articles")
 	String list(@RequestParam(required = false) String region, @RequestParam(defaultValue = "0") int page,

@@ -2,6 +2,7 @@ package org.wushe.article.web;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,6 +25,7 @@ import org.wushe.article.WrongWord;
  */
 @RestController
 @RequestMapping("/api/article-words")
+@RequiredArgsConstructor
 class WordListApi {
 
 	record BannedInput(String word, String note) {
@@ -33,10 +35,6 @@ class WordListApi {
 	}
 
 	private final ArticleWords words;
-
-	WordListApi(ArticleWords words) {
-		this.words = words;
-	}
 
 	@GetMapping("/banned")
 	@PreAuthorize("hasAnyAuthority('article:review', 'region:admin')")

@@ -3,6 +3,7 @@ package org.wushe.article.web;
 import java.time.ZoneId;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,6 +25,7 @@ import org.wushe.shared.InvalidInputException;
  * province or country level adds and removes entries.
  */
 @Controller
+@RequiredArgsConstructor
 class WordListController {
 
 	private final ArticleWords words;
@@ -31,10 +33,6 @@ class WordListController {
 	@ModelAttribute("zone")
 	ZoneId zone() {
 		return Deadline.ZONE;
-	}
-
-	WordListController(ArticleWords words) {
-		this.words = words;
 	}
 
 	@GetMapping("/articles/words")

@@ -3,6 +3,7 @@ package org.wushe.campaign.web;
 import java.util.List;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,13 +28,10 @@ import io.swagger.v3.oas.annotations.Operation;
  */
 @RestController
 @RequestMapping("/api/campaigns")
+@RequiredArgsConstructor
 class CampaignApi {
 
 	private final CampaignService campaigns;
-
-	CampaignApi(CampaignService campaigns) {
-		this.campaigns = campaigns;
-	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)

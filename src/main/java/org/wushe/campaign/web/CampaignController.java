@@ -2,6 +2,7 @@ package org.wushe.campaign.web;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -21,6 +22,7 @@ import org.wushe.shared.InvalidInputException;
 
 /** Campaign pages: the list in scope, the create and edit form, and the detail page. */
 @Controller
+@RequiredArgsConstructor
 class CampaignController {
 
 	private static final int PAGE_SIZE = 50;
@@ -30,12 +32,6 @@ class CampaignController {
 	private final java.time.Clock clock;
 
 	private final org.wushe.campaign.ProgressReports reports;
-
-	CampaignController(CampaignService campaigns, java.time.Clock clock, org.wushe.campaign.ProgressReports reports) {
-		this.campaigns = campaigns;
-		this.clock = clock;
-		this.reports = reports;
-	}
 
 	@GetMapping("/campaigns")
 	@PreAuthorize("hasAuthority('campaign:view')")

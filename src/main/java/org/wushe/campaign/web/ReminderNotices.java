@@ -4,6 +4,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
 import org.wushe.access.CurrentUser;
@@ -18,6 +19,7 @@ import org.wushe.shared.HomeNotices;
  * within 24 hours and not yet submitted), soonest first, each linking to the page where it is done.
  */
 @Component
+@RequiredArgsConstructor
 class ReminderNotices implements HomeNotices {
 
 	static final String KIND = "reminder";
@@ -25,10 +27,6 @@ class ReminderNotices implements HomeNotices {
 	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final ProgressReports reports;
-
-	ReminderNotices(ProgressReports reports) {
-		this.reports = reports;
-	}
 
 	@Override
 	public List<HomeNotice> noticesFor(UserDetails user) {

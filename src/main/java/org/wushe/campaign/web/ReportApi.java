@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,6 +48,7 @@ import io.swagger.v3.oas.annotations.Operation;
  * {@code /api/campaigns/{id}/summary}.
  */
 @RestController
+@RequiredArgsConstructor
 class ReportApi {
 
 	record Submission(String regionCode, String reporter, String reporterPhone) {
@@ -109,11 +111,6 @@ class ReportApi {
 	private final ProgressReports reports;
 
 	private final CampaignSummaries summaries;
-
-	ReportApi(ProgressReports reports, CampaignSummaries summaries) {
-		this.reports = reports;
-		this.summaries = summaries;
-	}
 
 	@PostMapping("/api/campaigns/{id}/reports/{deadline}/submit")
 	@PreAuthorize("hasAuthority('report:submit')")

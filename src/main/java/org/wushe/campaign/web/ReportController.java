@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,6 +38,7 @@ import org.wushe.shared.upload.UploadedFile;
  * levels above (refreshed by htmx), and the summary page.
  */
 @Controller
+@RequiredArgsConstructor
 class ReportController {
 
 	private final CampaignService campaigns;
@@ -46,13 +48,6 @@ class ReportController {
 	private final CampaignSummaries summaries;
 
 	private final Clock clock;
-
-	ReportController(CampaignService campaigns, ProgressReports reports, CampaignSummaries summaries, Clock clock) {
-		this.campaigns = campaigns;
-		this.reports = reports;
-		this.summaries = summaries;
-		this.clock = clock;
-	}
 
 	@GetMapping("/campaigns/{id}/reports/{n}")
 	@PreAuthorize("hasAuthority('campaign:view')")

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -28,6 +29,7 @@ import org.wushe.shared.HomeNotices;
  * above, how many units below have not submitted against the last passed deadline.
  */
 @Component
+@RequiredArgsConstructor
 class ReportNotices implements HomeNotices {
 
 	static final String CAMPAIGN = "campaign";
@@ -39,12 +41,6 @@ class ReportNotices implements HomeNotices {
 	private final Clock clock;
 
 	private final MessageSource messages;
-
-	ReportNotices(ProgressReports reports, Clock clock, MessageSource messages) {
-		this.reports = reports;
-		this.clock = clock;
-		this.messages = messages;
-	}
 
 	@Override
 	public List<HomeNotice> noticesFor(UserDetails user) {
@@ -108,6 +104,5 @@ class ReportNotices implements HomeNotices {
 	private String text(String key, Object... args) {
 		return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
 	}
-
 
 }

@@ -2,6 +2,7 @@ package org.wushe.charity.donation;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -22,6 +23,7 @@ import org.wushe.charity.support.MoneyTotals;
 /** {@code /api/donations} and {@code /api/donors} within the caller's scope. */
 @RestController
 @Tag(name = "donations", description = "Donors and donations (money or in kind) in the caller's region scope")
+@RequiredArgsConstructor
 class DonationApi {
 
 	record DonorPhone(long id, String phone) {
@@ -30,11 +32,6 @@ class DonationApi {
 	private final DonationService donations;
 
 	private final CharityRegions regions;
-
-	DonationApi(DonationService donations, CharityRegions regions) {
-		this.donations = donations;
-		this.regions = regions;
-	}
 
 	@GetMapping("/api/donations")
 	@PreAuthorize("hasAuthority('charity:view')")

@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -31,6 +32,7 @@ import org.wushe.shared.excel.ExportColumn;
 
 /** Donation pages: list, record, detail, totals per region, donors, exports of donations and donors. */
 @Controller
+@RequiredArgsConstructor
 class DonationController {
 
 	static final int PAGE_SIZE = 50;
@@ -42,13 +44,6 @@ class DonationController {
 	private final CharityExports exports;
 
 	private final Clock clock;
-
-	DonationController(DonationService donations, CharityRegions regions, CharityExports exports, Clock clock) {
-		this.donations = donations;
-		this.regions = regions;
-		this.exports = exports;
-		this.clock = clock;
-	}
 
 	@GetMapping("/donations")
 	@PreAuthorize("hasAuthority('charity:view')")

@@ -2,6 +2,7 @@ package org.wushe.charity.fund;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -22,16 +23,12 @@ import org.wushe.charity.support.CharityRegions;
 /** {@code /api/funds} and {@code /api/trusts} within the caller's scope. */
 @RestController
 @Tag(name = "funds", description = "Charity funds with matching, and charitable trusts, in the caller's region scope")
+@RequiredArgsConstructor
 class FundApi {
 
 	private final FundService funds;
 
 	private final CharityRegions regions;
-
-	FundApi(FundService funds, CharityRegions regions) {
-		this.funds = funds;
-		this.regions = regions;
-	}
 
 	@GetMapping("/api/funds")
 	@PreAuthorize("hasAuthority('charity:view')")

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,6 +34,7 @@ import org.wushe.shared.excel.ExportColumn;
 
 /** Pages of charity funds and charitable trusts: lists, exports, details, create and edit forms. */
 @Controller
+@RequiredArgsConstructor
 class FundController {
 
 	private final FundService funds;
@@ -40,12 +42,6 @@ class FundController {
 	private final CharityRegions regions;
 
 	private final CharityExports exports;
-
-	FundController(FundService funds, CharityRegions regions, CharityExports exports) {
-		this.funds = funds;
-		this.regions = regions;
-		this.exports = exports;
-	}
 
 	@GetMapping("/funds/export")
 	@PreAuthorize("hasAuthority('charity:view')")

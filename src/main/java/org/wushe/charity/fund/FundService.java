@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.personal.FieldChecks;
@@ -18,6 +20,7 @@ import org.wushe.shared.BusinessException;
 
 /** Charity funds (with matching) and charitable trusts within the user's scope. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class FundService {
 
 	/** Audit entity of funds. */
@@ -38,13 +41,6 @@ public class FundService {
 	private final AuditTrail audit;
 
 	private final java.time.Clock clock;
-
-	FundService(Funds funds, CharityRegions regions, AuditTrail audit, java.time.Clock clock) {
-		this.funds = funds;
-		this.regions = regions;
-		this.audit = audit;
-		this.clock = clock;
-	}
 
 	/** A fund's checked fields. */
 	private record FundValues(String name, String region, String purpose, String manager, BigDecimal ratio,
@@ -194,6 +190,5 @@ public class FundService {
 		var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
 		return auth == null ? "system" : auth.getName();
 	}
-
 
 }

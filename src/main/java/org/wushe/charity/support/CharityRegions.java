@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.wushe.personal.FieldChecks;
 import org.wushe.region.Region;
@@ -13,13 +15,10 @@ import org.wushe.actor.registry.RegionInput;
 
 /** Region checks of charity forms, and list scopes narrowed to the user's (404 outside). */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CharityRegions {
 
 	private final RegionInput regions;
-
-	CharityRegions(RegionInput regions) {
-		this.regions = regions;
-	}
 
 	/** The region typed into {@code field}, if well-formed, known and in scope; else a field error. */
 	public Optional<Region> check(FieldChecks c, String field, String text, RegionScope scope) {

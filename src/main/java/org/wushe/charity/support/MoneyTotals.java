@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -20,6 +22,7 @@ import org.wushe.region.RegionLevel;
  * the root.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class MoneyTotals {
 
 	/** One grouped sum: the code prefix and named amounts (money, in kind, matched, trusts, count). */
@@ -41,10 +44,6 @@ public class MoneyTotals {
 	}
 
 	private final CharityRegions regions;
-
-	MoneyTotals(CharityRegions regions) {
-		this.regions = regions;
-	}
 
 	public Result of(RegionCode root, List<Part> parts, List<String> names) {
 		Map<String, Map<String, BigDecimal>> byPrefix = new HashMap<>();

@@ -12,6 +12,7 @@ import java.util.zip.CRC32;
 
 import javax.sql.DataSource;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
  * JVM is enough there. Waiting nodes block until the holder is done and then see its work.
  */
 @Component
+@RequiredArgsConstructor
 public class ClusterLock {
 
 	private static final Map<String, ReentrantLock> LOCAL = new ConcurrentHashMap<>();
@@ -29,10 +31,6 @@ public class ClusterLock {
 	private final DataSource dataSource;
 
 	private volatile Boolean postgres;
-
-	public ClusterLock(DataSource dataSource) {
-		this.dataSource = dataSource;
-	}
 
 	public void run(String name, Runnable work) {
 		call(name, () -> {

@@ -1,5 +1,6 @@
 package org.wushe.shared.crypto;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -16,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * after it was interrupted, only re-seals what is left.
  */
 @Component
+@RequiredArgsConstructor
 class KeyRotationRunner implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(KeyRotationRunner.class);
@@ -25,12 +27,6 @@ class KeyRotationRunner implements ApplicationRunner {
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate tx;
-
-	KeyRotationRunner(Environment environment, JdbcClient jdbc, TransactionTemplate tx) {
-		this.environment = environment;
-		this.jdbc = jdbc;
-		this.tx = tx;
-	}
 
 	@Override
 	public void run(ApplicationArguments args) {

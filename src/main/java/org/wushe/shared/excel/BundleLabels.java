@@ -6,9 +6,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 
 /** {@link Labels} from the message bundles, in a fixed locale (imports run outside the request that started them). */
+@RequiredArgsConstructor
 final class BundleLabels implements Labels {
 
 	static final List<Locale> LANGUAGES = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
@@ -20,11 +22,6 @@ final class BundleLabels implements Labels {
 	private final Map<String, List<String>> variants = new ConcurrentHashMap<>();
 
 	private final Map<String, String> plain = new ConcurrentHashMap<>();
-
-	BundleLabels(MessageSource messages, Locale locale) {
-		this.messages = messages;
-		this.locale = locale;
-	}
 
 	Locale locale() {
 		return locale;

@@ -1,5 +1,8 @@
 package org.wushe.shared.excel;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,6 +15,7 @@ import java.util.function.Function;
  *
  * @param <V> the type of the parsed value
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 public final class ExcelColumn<V> {
 
 	private final String headerKey;
@@ -25,16 +29,6 @@ public final class ExcelColumn<V> {
 	private final String noteKey;
 
 	private final double width;
-
-	private ExcelColumn(String headerKey, CellParser<V> parser, boolean required, String exampleKey, String noteKey,
-			double width) {
-		this.headerKey = headerKey;
-		this.parser = parser;
-		this.required = required;
-		this.exampleKey = exampleKey;
-		this.noteKey = noteKey;
-		this.width = width;
-	}
 
 	/** An optional column read by {@code parser}. */
 	public static <V> ExcelColumn<V> of(String headerKey, CellParser<V> parser) {

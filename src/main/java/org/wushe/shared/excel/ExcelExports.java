@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import lombok.RequiredArgsConstructor;
 import org.dhatim.fastexcel.BorderStyle;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Service;
  * flushed to the output as they are written, so memory stays flat whatever the length of the list.
  */
 @Service
+@RequiredArgsConstructor
 public class ExcelExports {
 
 	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -36,10 +38,6 @@ public class ExcelExports {
 	private static final int FLUSH_EVERY = 1_000;
 
 	private final MessageSource messages;
-
-	public ExcelExports(MessageSource messages) {
-		this.messages = messages;
-	}
 
 	/**
 	 * Writes {@code rows} straight to the response as a download named after {@code fileNameKey} (with

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.wushe.shared.upload.OfficeXml;
 
@@ -25,9 +27,8 @@ import org.wushe.shared.upload.OfficeXml;
  * real {@code .xlsx} (OOXML zip with a workbook part; not an old {@code .xls}, not a renamed CSV), no macros, not a
  * zip bomb (all checked by {@link XlsxGate}, counting the bytes actually inflated). Also finds the data sheet and the row count the sheet announces. Delete it with {@link #close()}.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 final class ExcelUpload implements AutoCloseable {
-
-
 
 	/** A sheet's {@code dimension} reference, {@code A1:K100}: group 1 is its last row. */
 	private static final Pattern DIMENSION = Pattern.compile("[A-Z]*\\d+(?::[A-Z]*(\\d+))?");
@@ -45,12 +46,6 @@ final class ExcelUpload implements AutoCloseable {
 	private String sheetName;
 
 	private long announcedRows = -1;
-
-	private ExcelUpload(Path file, String fileName, long size) {
-		this.file = file;
-		this.fileName = fileName;
-		this.size = size;
-	}
 
 	/**
 	 * Copies {@code in} to a temporary file, stopping as soon as it passes the size limit, and checks it. Throws

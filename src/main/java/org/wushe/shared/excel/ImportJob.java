@@ -1,5 +1,8 @@
 package org.wushe.shared.excel;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,6 +13,7 @@ import java.util.Locale;
  * One import, running or finished, as a page polls it: how many rows were read (of how many, if the file says), how
  * many stored, and every problem found. Safe to read from any thread while the import runs.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public final class ImportJob {
 
 	/** Where an import stands. */
@@ -65,17 +69,6 @@ public final class ImportJob {
 	private volatile Instant finishedAt;
 
 	private final List<ImportError> errors = Collections.synchronizedList(new ArrayList<>());
-
-	ImportJob(String id, String owner, ImportMode mode, String fileName, long totalRows, int maxErrorsShown,
-			Instant createdAt) {
-		this.id = id;
-		this.owner = owner;
-		this.mode = mode;
-		this.fileName = fileName;
-		this.totalRows = totalRows;
-		this.maxErrorsShown = maxErrorsShown;
-		this.createdAt = createdAt;
-	}
 
 	public String id() {
 		return id;

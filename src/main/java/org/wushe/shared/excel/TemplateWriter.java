@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.dhatim.fastexcel.BorderStyle;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -14,6 +15,7 @@ import org.dhatim.fastexcel.Worksheet;
  * choices, text format for code columns; and the 填写说明 sheet with the general rules, the module's own notes and one
  * line per column (letter, header, required, format, example).
  */
+@RequiredArgsConstructor
 final class TemplateWriter {
 
 	static final String HEADER_FILL = "DDEBF7";
@@ -23,11 +25,6 @@ final class TemplateWriter {
 	private final Labels labels;
 
 	private final ExcelProperties limits;
-
-	TemplateWriter(Labels labels, ExcelProperties limits) {
-		this.labels = labels;
-		this.limits = limits;
-	}
 
 	void write(ExcelLayout layout, OutputStream out) throws IOException {
 		Workbook wb = new Workbook(out, "Wushe", "1.0");

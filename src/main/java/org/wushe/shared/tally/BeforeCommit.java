@@ -1,5 +1,6 @@
 package org.wushe.shared.tally;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -14,16 +15,12 @@ import org.springframework.transaction.support.TransactionSynchronization;
  * auto-commit commits the write without its counters while the caller gets the error. Such a failure is therefore
  * rethrown as a data access failure, which Spring rolls back.
  */
+@RequiredArgsConstructor
 public class BeforeCommit implements TransactionSynchronization {
 
 	private final int order;
 
 	private final Runnable work;
-
-	public BeforeCommit(int order, Runnable work) {
-		this.order = order;
-		this.work = work;
-	}
 
 	@Override
 	public int getOrder() {
