@@ -15,8 +15,11 @@ public enum Role {
 	/** 系统管理员: everything, everywhere in its subtree. */
 	ADMIN(0, null, all()),
 
-	/** 民政工作人员: manage, review and record within their subtree. */
-	PROVINCE_STAFF(1, RegionLevel.PROVINCE, staff()),
+	/**
+	 * 民政工作人员: manage, review and record within their subtree; a province's staff also set its care categories
+	 * and visit frequencies.
+	 */
+	PROVINCE_STAFF(1, RegionLevel.PROVINCE, provinceStaff()),
 
 	CITY_STAFF(2, RegionLevel.PREFECTURE, staff()),
 
@@ -50,6 +53,12 @@ public enum Role {
 				Permissions.REPORT_SUBMIT, Permissions.REPORT_REVIEW, Permissions.ARTICLE_SUBMIT,
 				Permissions.ARTICLE_REVIEW, Permissions.ARTICLE_PUBLISH, Permissions.CARE_RECORD,
 				Permissions.CARE_SUPERVISE, Permissions.VOLUNTEERING_MANAGE, Permissions.TIMEBANK_RECONCILE));
+		return Set.copyOf(p);
+	}
+
+	private static Set<String> provinceStaff() {
+		Set<String> p = new HashSet<>(staff());
+		p.add(Permissions.CARE_ADMIN);
 		return Set.copyOf(p);
 	}
 

@@ -10,11 +10,16 @@ import lombok.RequiredArgsConstructor;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.wushe.access.CurrentUser;
 import org.wushe.personal.FieldChecks;
+import org.wushe.region.RegionCode;
+import org.wushe.region.RegionLevel;
+import org.wushe.shared.BusinessException;
 
 /**
- * 服务对象类别: the built-in categories and those an administrator added ({@code care_category}), with their names
- * in Chinese and English.
+ * 服务对象类别: the built-in categories and those added ({@code care_category}), with their names in Chinese and
+ * English. A category added at the country level is everyone's; one added by a province's staff belongs to that
+ * province only: its persons may carry it, its frequency tables may set it, and other provinces do not see it.
  */
 @Component
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
@@ -33,18 +38,55 @@ public class CareCategories {
 
 	private final JdbcClient jdbc;
 
+	/** Every category of every province (figures and exports name them all). */
 	public List<Category> all() {
-		return jdbc.sql("SELECT code, name_zh, name_en, built_in FROM care_category ORDER BY sort_order, code")
+		return of(RegionCode.COUNTRY);
+	}
+
+	/**
+	 * The categories in use on {@code region}: the country's and its province's; on the country itself, all of them.
+	 */
+	List<Category> of(RegionCode region) {
+		String province = region.isCountry() ? null : region.ancestorAt(RegionLevel.PROVINCE).value();
+		return jdbc.sql("""
+				SELECT code, name_zh, name_en, built_in FROM care_category
+				WHERE CAST(:province AS VARCHAR(12)) IS NULL OR region_code IS NULL OR region_code = :province
+				ORDER BY sort_order, code
+				""")
+			.param("province", province)
 			.query((rs, n) -> new Category(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
 			.list();
 	}
 
-	Set<String> codes() {
-		return all().stream().map(Category::code).collect(Collectors.toSet());
+	/** The codes of the categories in use on {@code region}. */
+	Set<String> codes(RegionCode region) {
+		return of(region).stream().map(Category::code).collect(Collectors.toSet());
 	}
 
-	/** Adds a category (administrators); the code is upper-case letters, digits and underscores. */
+	/** Every code of every province: a new code must differ from all of them. */
+	Set<String> codes() {
+		return codes(RegionCode.COUNTRY);
+	}
+
+	/**
+	 * Adds a category owned by {@code user}'s region: the whole country's from the country level, a province's from a
+	 * province; staff below a province may not add one (403).
+	 */
+	Category add(String code, String nameZh, String nameEn, CurrentUser user) {
+		RegionCode region = user.region();
+		if (!region.isCountry() && region.level() != RegionLevel.PROVINCE) {
+			throw BusinessException.forbidden("care.category.province-only");
+		}
+		return add(code, nameZh, nameEn, region.isCountry() ? null : region);
+	}
+
+	/** Adds a category of the whole country. */
 	Category add(String code, String nameZh, String nameEn) {
+		return add(code, nameZh, nameEn, (RegionCode) null);
+	}
+
+	/** Adds a category of {@code province} ({@code null}: the country); the code is A-Z, 0-9 and _. */
+	private Category add(String code, String nameZh, String nameEn, RegionCode province) {
 		FieldChecks c = new FieldChecks();
 		String k = c.required("code", code, 40);
 		String zh = c.required("nameZh", nameZh, 50);
@@ -59,7 +101,11 @@ public class CareCategories {
 			}
 		}
 		c.throwIfAny();
-		jdbc.sql("INSERT INTO care_category (code, name_zh, name_en, built_in, sort_order) VALUES (:c, :zh, :en, FALSE, 100)")
+		jdbc.sql("""
+				INSERT INTO care_category (code, name_zh, name_en, built_in, sort_order, region_code)
+				VALUES (:c, :zh, :en, FALSE, 100, :region)
+				""")
+			.param("region", province == null ? null : province.value())
 			.param("c", k)
 			.param("zh", zh)
 			.param("en", en == null ? zh : en)

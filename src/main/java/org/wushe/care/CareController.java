@@ -2,6 +2,8 @@ package org.wushe.care;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -29,6 +31,7 @@ import org.wushe.shared.upload.UploadedFile;
  * list and a case with its stage actions. Bad input is shown in place with status 422.
  */
 @Controller
+@RequiredArgsConstructor
 class CareController {
 
 	private static final int PAGE_SIZE = 50;
@@ -52,21 +55,6 @@ class CareController {
 	private final Relatives relatives;
 
 	private final Stations stations;
-
-	CareController(PersonService persons, Visits visits, CaseService cases, CareCategories categories,
-			Caseloads caseloads, WorkerDirectory workers, VolunteerDirectory volunteers, VisitDetails details,
-			Relatives relatives, Stations stations) {
-		this.stations = stations;
-		this.relatives = relatives;
-		this.workers = workers;
-		this.volunteers = volunteers;
-		this.details = details;
-		this.persons = persons;
-		this.visits = visits;
-		this.cases = cases;
-		this.categories = categories;
-		this.caseloads = caseloads;
-	}
 
 	@GetMapping("/care/cases")
 	@PreAuthorize("hasAuthority('care:view')")
@@ -96,7 +84,7 @@ class CareController {
 		model.addAttribute("category", category);
 		model.addAttribute("page", p);
 		model.addAttribute("pageSize", PAGE_SIZE);
-		model.addAttribute("categories", categories.all());
+		model.addAttribute("categories", categories.of(user.region()));
 		model.addAttribute("alerts", visits.alerts(scope, 20));
 		return "care/persons";
 	}
@@ -105,13 +93,13 @@ class CareController {
 	@PreAuthorize("hasAuthority('care:record')")
 	String form(@AuthenticationPrincipal CurrentUser user, Model model) {
 		return form(model, new PersonInput(user.region().value(), "", "", "", "", "", "", "", List.of(), "LOW", "",
-				null), List.of());
+				null), List.of(), user);
 	}
 
-	private String form(Model model, PersonInput form, List<org.wushe.shared.FieldError> errors) {
+	private String form(Model model, PersonInput form, List<org.wushe.shared.FieldError> errors, CurrentUser user) {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
-		model.addAttribute("categories", categories.all());
+		model.addAttribute("categories", categories.of(user.region()));
 		model.addAttribute("genders", Gender.values());
 		model.addAttribute("risks", RiskLevel.values());
 		return "care/person-form";
@@ -129,7 +117,7 @@ class CareController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			PersonInput blank = new PersonInput(form.regionCode(), form.name(), form.gender(), form.birthDate(), "",
 					"", "", "", form.categories(), form.riskLevel(), form.livingSituation(), form.guardianConsent());
-			return form(model, blank, ex.errors());
+			return form(model, blank, ex.errors(), user);
 		}
 	}
 
@@ -208,7 +196,9 @@ class CareController {
 	}
 
 	private String kase(long id, CurrentUser user, Model model, List<org.wushe.shared.FieldError> errors) {
-		model.addAttribute("kase", cases.get(user, id));
+		CareCase kase = cases.get(user, id);
+		model.addAttribute("kase", kase);
+		model.addAttribute("supervises", cases.supervises(user, kase));
 		model.addAttribute("errors", errors);
 		model.addAttribute("today", persons.today());
 		return "care/case";

@@ -24,6 +24,11 @@ class CareNavigation {
 	}
 
 	@Bean
+	NavItem careSupervisorsNavItem() {
+		return new NavItem("nav.care.supervisors", "/care/supervisors", Permissions.CARE_SUPERVISE, 625);
+	}
+
+	@Bean
 	NavItem careSettingsNavItem() {
 		return new NavItem("nav.care.settings", "/care/settings", Permissions.CARE_ADMIN, 630);
 	}

@@ -31,9 +31,9 @@ import org.wushe.shared.FieldError;
 import org.wushe.shared.InvalidInputException;
 
 /**
- * The care settings of administrators ({@code care:admin}): the categories (built-in ones and those added), and the
- * visit frequency table of a province or county in their scope — a county may make visits more frequent than its
- * province, never less. Pages at {@code /care/settings}, API at {@code /api/care/categories} and
+ * The care settings of administrators and province staff ({@code care:admin}): the categories (built-in ones, the
+ * country's and the province's own), and the visit frequency table of a province or county in their scope — a county
+ * may make visits more frequent than its province, never less. Pages at {@code /care/settings}, API at {@code /api/care/categories} and
  * {@code /api/care/frequencies}.
  */
 @Controller
@@ -66,7 +66,7 @@ class CareSettingsController {
 
 	private String page(RegionScope scope, Model model, CategoryForm category, FrequencyForm frequency,
 			List<FieldError> errors) {
-		model.addAttribute("categories", categories.all());
+		model.addAttribute("categories", categories.of(scope.root()));
 		model.addAttribute("region", scope.root().value());
 		model.addAttribute("intervals", intervals(scope.root()));
 		model.addAttribute("risks", RiskLevel.values());
@@ -86,7 +86,7 @@ class CareSettingsController {
 	String addCategory(CategoryForm form, @AuthenticationPrincipal CurrentUser user, Model model,
 			HttpServletResponse response, RedirectAttributes flash) {
 		try {
-			categories.add(form.code(), form.nameZh(), form.nameEn());
+			categories.add(form.code(), form.nameZh(), form.nameEn(), user);
 			flash.addFlashAttribute("flash", "care.settings.category-added");
 			return "redirect:/care/settings";
 		}
@@ -114,18 +114,21 @@ class CareSettingsController {
 	@GetMapping("/api/care/categories")
 	@PreAuthorize("hasAuthority('care:view')")
 	@ResponseBody
-	@Operation(tags = "care", summary = "The categories of persons served: built-in and added by administrators")
-	List<CareCategories.Category> categoryList() {
-		return categories.all();
+	@Operation(tags = "care", summary = "The categories of persons served in the caller's province",
+			description = "The country's (built-in and added) and the caller's province's own.")
+	List<CareCategories.Category> categoryList(@AuthenticationPrincipal CurrentUser user) {
+		return categories.of(user.region());
 	}
 
 	@PostMapping("/api/care/categories")
 	@PreAuthorize("hasAuthority('care:admin')")
 	@ResponseStatus(HttpStatus.CREATED)
 	@ResponseBody
-	@Operation(tags = "care", summary = "Add a category", description = "code (A-Z, 0-9, _; unique), nameZh, nameEn?")
-	CareCategories.Category categoryAdd(@RequestBody CategoryForm form) {
-		return categories.add(form.code(), form.nameZh(), form.nameEn());
+	@Operation(tags = "care", summary = "Add a category", description = "code (A-Z, 0-9, _; unique in the country), "
+			+ "nameZh, nameEn?. Added at the country level it is everyone's; added by a province's staff it belongs to "
+			+ "that province; below a province: 403.")
+	CareCategories.Category categoryAdd(@RequestBody CategoryForm form, @AuthenticationPrincipal CurrentUser user) {
+		return categories.add(form.code(), form.nameZh(), form.nameEn(), user);
 	}
 
 	@GetMapping("/api/care/frequencies")
@@ -164,7 +167,7 @@ class CareSettingsController {
 			}
 		}
 		String category = form.categoryCode() == null ? "" : form.categoryCode().strip();
-		if (!categories.codes().contains(category)) {
+		if (!categories.codes(region == null ? user.region() : region).contains(category)) {
 			c.add("categoryCode", "care.person.category-unknown", category);
 		}
 		RiskLevel risk = c.choice("riskLevel", form.riskLevel(), RiskLevel.class, true);
@@ -177,7 +180,7 @@ class CareSettingsController {
 	private List<Interval> intervals(RegionCode region) {
 		Map<List<String>, Integer> table = frequencies.table(region);
 		List<Interval> result = new ArrayList<>();
-		for (CareCategories.Category cat : categories.all()) {
+		for (CareCategories.Category cat : categories.of(region)) {
 			for (RiskLevel risk : RiskLevel.values()) {
 				result.add(new Interval(cat.code(), cat.name(), risk.name(),
 						table.getOrDefault(List.of(cat.code(), risk.name()), VisitFrequencies.FALLBACK_DAYS)));

@@ -116,8 +116,10 @@ class CaseApi {
 	}
 
 	@PostMapping({ "/{id}/plan/approve", "/{id}/plan/return", "/{id}/close/approve" })
-	@PreAuthorize("hasAuthority('care:supervise')")
-	@Operation(summary = "A supervisor's decision: approve the plan, return it with a reason, approve the closure")
+	@PreAuthorize("hasAuthority('care:supervise') or hasAuthority('care:record')")
+	@Operation(summary = "A supervisor's decision: approve the plan, return it with a reason, approve the closure",
+			description = "Needs care:supervise, or an account marked as supervisor of the case's station or county "
+					+ "(/api/care/supervisors); anyone else gets 403.")
 	CareCase supervise(@PathVariable long id, @RequestBody(required = false) CaseInputs.Decision body,
 			HttpServletRequest request, @AuthenticationPrincipal CurrentUser user) {
 		return cases.decide(step(request), id, null, body, user);

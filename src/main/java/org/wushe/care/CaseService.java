@@ -56,6 +56,8 @@ public class CaseService {
 
 	private final AuditTrail audit;
 
+	private final Supervisors supervisors;
+
 	/** Whether the viewer may read case and visit notes: county level or below, or {@code care:notes}. */
 	static boolean mayReadNotes(CurrentUser viewer) {
 		return viewer.can(Permissions.CARE_NOTES)
@@ -91,12 +93,13 @@ public class CaseService {
 	}
 
 	/**
-	 * The one path of every step: a supervisor's step refuses anyone else (403), the case must be reachable (404)
+	 * The one path of every step: a supervisor's step (督导: {@code care:supervise}, or an account marked as supervisor
+	 * of the case's station or county, see {@link Supervisors}) refuses anyone else (403), the case must be reachable (404)
 	 * and at a stage the step starts from (409); {@code work} checks the input and writes the step's own changes, and
 	 * the step is kept as an event and audited.
 	 */
 	private CareCase transition(CurrentUser user, long id, CaseStep step, Function<Cases.Row, Done> work) {
-		if (step.supervisor && !user.can(Permissions.CARE_SUPERVISE)) {
+		if (step.supervisor && !user.can(Permissions.CARE_SUPERVISE) && !user.can(Permissions.CARE_RECORD)) {
 			throw BusinessException.forbidden("care.case.supervisor-only");
 		}
 		if (!step.supervisor && !user.can(Permissions.CARE_RECORD)) {
@@ -108,6 +111,9 @@ public class CaseService {
 			default -> List.of();
 		};
 		Cases.Row row = cases.find(user.scope(), id, true, referred).orElseThrow(() -> unknown(id));
+		if (step.supervisor && !supervisors.supervises(user, row.regionCode())) {
+			throw BusinessException.forbidden("care.case.supervisor-only");
+		}
 		if (!step.from.contains(row.stage())) {
 			throw BusinessException.conflict("care.case.wrong-stage." + row.stage().messageKey().substring(11));
 		}
@@ -353,6 +359,11 @@ public class CaseService {
 
 	static BusinessException unknown(long id) {
 		return BusinessException.notFound("care.case.unknown", id);
+	}
+
+	/** Whether the user may approve or return this case's plan and closure. */
+	public boolean supervises(CurrentUser user, CareCase kase) {
+		return supervisors.supervises(user, kase.regionCode());
 	}
 
 	/** One case with its events and referrals: in scope, or referred to a station in scope and not declined. */

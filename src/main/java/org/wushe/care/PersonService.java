@@ -206,7 +206,8 @@ public class PersonService {
 		PhoneNumber phone = c.phone("phone", input.phone(), false);
 		String address = c.optional("address", input.address(), 200);
 		String health = c.optional("healthNotes", input.healthNotes(), 1000);
-		List<String> cats = categoriesOf(c, input.categories());
+		List<String> cats = categoriesOf(c, input.categories(),
+				region == null ? RegionCode.COUNTRY : region.code());
 		RiskLevel risk = c.choice("riskLevel", input.riskLevel(), RiskLevel.class, true);
 		String living = c.optional("livingSituation", input.livingSituation(), 200);
 		Person.Consent consent = consent(c, input.guardianConsent(), today);
@@ -262,8 +263,9 @@ public class PersonService {
 		return r.get();
 	}
 
-	private List<String> categoriesOf(FieldChecks c, List<String> texts) {
-		Set<String> known = categories.codes();
+	/** The categories given, each one in use on the person's region (the country's or its province's). */
+	private List<String> categoriesOf(FieldChecks c, List<String> texts, RegionCode region) {
+		Set<String> known = categories.codes(region);
 		List<String> result = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
 		if (texts != null) {

@@ -26,6 +26,8 @@ import org.wushe.support.TestAccounts;
 /**
  * Categories and visit frequencies set by administrators: a county may shorten its province's interval, never lengthen
  * it; an administrator of 赛罕区 (150105) cannot touch 新城区 (150102); staff without care:admin cannot set anything.
+ * A province's staff set their province's table and add categories only their province sees; a sibling province (14)
+ * can do neither in 15.
  */
 @IntegrationTest
 class CareSettingsTests {
@@ -113,6 +115,54 @@ class CareSettingsTests {
 	}
 
 	@Test
+	void aProvincesStaffSetItsOwnCategoriesAndTableASiblingProvinceCannot() throws Exception {
+		String province = TestAccounts.create(accounts, Role.PROVINCE_STAFF, "15");
+		String otherProvince = TestAccounts.create(accounts, Role.PROVINCE_STAFF, "14");
+		String own = "P" + System.nanoTime() % 1_000_000_000L;
+		String other = "Q" + System.nanoTime() % 1_000_000_000L;
+		mvc.perform(post("/api/care/categories").with(TestAccounts.as(province))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"code\":\"%s\",\"nameZh\":\"本省类别\"}".formatted(own))).andExpect(status().isCreated());
+		mvc.perform(post("/api/care/categories").with(TestAccounts.as(otherProvince))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"code\":\"%s\",\"nameZh\":\"外省类别\"}".formatted(other))).andExpect(status().isCreated());
+		mvc.perform(get("/api/care/categories").with(TestAccounts.as(countyStaff)))
+			.andExpect(jsonPath("$[*].code").value(hasItem(own)))
+			.andExpect(jsonPath("$[*].code").value(org.hamcrest.Matchers.not(hasItem(other))));
+
+		set(province, "15", own, "LOW", "50").andExpect(status().isOk())
+			.andExpect(jsonPath(entry(own, "LOW")).value(hasItem(50)));
+		set(province, "150102", own, "LOW", "70").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("intervalDays"));
+		set(province, "150102", own, "LOW", "40").andExpect(status().isOk());
+		mvc.perform(get("/care/settings").param("region", "150102").with(TestAccounts.as(province)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("本省类别")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("外省类别"))));
+
+		set(otherProvince, "15", own, "LOW", "10").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("regionCode"));
+		set(otherProvince, "150102", own, "LOW", "10").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("regionCode"));
+		set(province, "15", other, "LOW", "10").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("categoryCode"));
+		mvc.perform(get("/api/care/frequencies").param("region", "15").with(TestAccounts.as(otherProvince)))
+			.andExpect(status().isNotFound());
+		assertThat(frequencies.table(RegionCode.parse("150102")).get(java.util.List.of(own, "LOW"))).isEqualTo(40);
+
+		mvc.perform(post("/api/persons").with(TestAccounts.as(province))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(CareFixtures.adult("150102001001", "\"%s\"".formatted(other), "LOW")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("categories"));
+		mvc.perform(post("/api/persons").with(TestAccounts.as(province))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(CareFixtures.adult("150102001001", "\"%s\"".formatted(own), "LOW")))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.visitIntervalDays").value(40));
+	}
+
+	@Test
 	void outsidersAndStaffWithoutThePermissionChangeNothing() throws Exception {
 		set(siblingAdmin, "150102", "DISABLED", "LOW", "10").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("regionCode"));
@@ -123,6 +173,9 @@ class CareSettingsTests {
 		mvc.perform(post("/api/care/categories").with(TestAccounts.as(countyStaff))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"code\":\"X\",\"nameZh\":\"越权\"}")).andExpect(status().isForbidden());
+		mvc.perform(post("/api/care/categories").with(TestAccounts.as(siblingAdmin))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"code\":\"XCOUNTY\",\"nameZh\":\"县级不能加类别\"}")).andExpect(status().isForbidden());
 	}
 
 	@Test

@@ -1,0 +1,128 @@
+package org.wushe.care;
+
+import java.util.List;
+
+import lombok.RequiredArgsConstructor;
+import io.swagger.v3.oas.annotations.Operation;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.wushe.access.AccountService;
+import org.wushe.access.CurrentUser;
+import org.wushe.access.Permissions;
+import org.wushe.actor.WorkerDirectory;
+import org.wushe.region.RegionScope;
+import org.wushe.shared.FieldError;
+import org.wushe.shared.InvalidInputException;
+
+/**
+ * 督导标记 pages ({@code /care/supervisors}) and API ({@code /api/care/supervisors}): who supervises the cases of a
+ * station or county, marked and ended by holders of {@code care:supervise} within their scope.
+ */
+@Controller
+@RequiredArgsConstructor
+class SupervisorController {
+
+	/** An option of the form's worker and account lists. */
+	record Choice(long id, String label) {
+	}
+
+	private final Supervisors supervisors;
+
+	private final WorkerDirectory workers;
+
+	private final AccountService accounts;
+
+	@GetMapping("/care/supervisors")
+	@PreAuthorize("hasAuthority('care:supervise')")
+	String page(@RequestParam(required = false) String region, @AuthenticationPrincipal CurrentUser user,
+			Model model) {
+		return page(PersonApi.narrow(user.scope(), region), user, model,
+				new Supervisors.Input(region == null ? "" : region, null, null), List.of());
+	}
+
+	private String page(RegionScope scope, CurrentUser user, Model model, Supervisors.Input form,
+			List<FieldError> errors) {
+		model.addAttribute("markings", supervisors.list(scope));
+		model.addAttribute("region", scope.root().value());
+		model.addAttribute("workers", workers.list(scope, 200)
+			.stream()
+			.map(w -> new Choice(w.id(), w.name() + " · " + w.regionName()))
+			.toList());
+		model.addAttribute("accounts", accounts.list(user.scope(), scope.root(), "", 0, 500)
+			.stream()
+			.filter(a -> a.enabled() && a.role().can(Permissions.CARE_RECORD))
+			.map(a -> new Choice(a.id(), a.username() + " · " + a.displayName()))
+			.toList());
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		return "care/supervisors";
+	}
+
+	@PostMapping("/care/supervisors")
+	@PreAuthorize("hasAuthority('care:supervise')")
+	String mark(Supervisors.Input form, @AuthenticationPrincipal CurrentUser user, Model model,
+			HttpServletResponse response, RedirectAttributes flash) {
+		try {
+			Supervisors.Marking m = supervisors.mark(form, user);
+			flash.addFlashAttribute("flash", "care.supervisor.marked");
+			return "redirect:/care/supervisors?region=" + m.regionCode();
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return page(user.scope(), user, model, form, ex.errors());
+		}
+	}
+
+	@PostMapping("/care/supervisors/{id}/end")
+	@PreAuthorize("hasAuthority('care:supervise')")
+	String endOnPage(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
+		supervisors.end(id, user);
+		flash.addFlashAttribute("flash", "care.supervisor.ended");
+		return "redirect:/care/supervisors";
+	}
+
+	@GetMapping("/api/care/supervisors")
+	@PreAuthorize("hasAuthority('care:view')")
+	@ResponseBody
+	@Operation(tags = "care", summary = "Workers marked as supervisors of stations and counties in scope")
+	List<Supervisors.Marking> list(@RequestParam(required = false) String region,
+			@AuthenticationPrincipal CurrentUser user) {
+		return supervisors.list(PersonApi.narrow(user.scope(), region));
+	}
+
+	@PostMapping("/api/care/supervisors")
+	@PreAuthorize("hasAuthority('care:supervise')")
+	@ResponseStatus(HttpStatus.CREATED)
+	@ResponseBody
+	@Operation(tags = "care", summary = "Mark a worker as supervisor of a station or county", description = """
+			regionCode (a township or county in scope), workerId (a social worker registered in its subtree), \
+			accountId (the worker's login account, sitting on regionCode, with care:record). That account may then \
+			approve or return the plans and closures of the region's cases. Audited.""")
+	Supervisors.Marking markApi(@RequestBody Supervisors.Input body, @AuthenticationPrincipal CurrentUser user) {
+		return supervisors.mark(body, user);
+	}
+
+	@DeleteMapping("/api/care/supervisors/{id}")
+	@PreAuthorize("hasAuthority('care:supervise')")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(tags = "care", summary = "End a supervisor marking in scope (audited)")
+	void endApi(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
+		supervisors.end(id, user);
+	}
+
+}
