@@ -8,6 +8,7 @@ import java.util.List;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -28,6 +29,8 @@ public class AuditTrail {
 	private static final int MAX_DETAIL = 500;
 
 	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
 
 	private final Clock clock;
 
@@ -56,6 +59,35 @@ public class AuditTrail {
 			.update();
 		events.publishEvent(new Audited(action, entityType, entityId == null ? null : entityId.toString(),
 				region == null ? null : region.value()));
+	}
+
+	/** One event of {@link #recordAll}: who did what to which entity, in which region, from where. */
+	public record Entry(String actor, String action, String entityType, Object entityId, RegionCode region,
+			String sourceAddress, String detail) {
+	}
+
+	/**
+	 * Records many events at once, as {@link #record(String, String, String, Object, RegionCode, String, String)}
+	 * records one, with one batch insert: for writers that apply many changes in one transaction.
+	 */
+	public void recordAll(List<Entry> entries) {
+		if (entries.isEmpty()) {
+			return;
+		}
+		Timestamp at = Timestamp.from(Instant.now(clock));
+		template.batchUpdate("""
+				INSERT INTO audit_event (occurred_at, actor, action, entity_type, entity_id, region_code, source_address, detail)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+				""", entries.stream()
+			.map(e -> new Object[] { at, truncate(e.actor(), 64), e.action(), e.entityType(),
+					e.entityId() == null ? null : truncate(e.entityId().toString(), 64),
+					e.region() == null ? null : e.region().value(), truncate(e.sourceAddress(), 64),
+					truncate(e.detail(), MAX_DETAIL) })
+			.toList());
+		for (Entry e : entries) {
+			events.publishEvent(new Audited(e.action(), e.entityType(),
+					e.entityId() == null ? null : e.entityId().toString(), e.region() == null ? null : e.region().value()));
+		}
 	}
 
 	/**

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,12 +37,19 @@ import org.wushe.shared.BusinessException;
  * moves each touched balance once, and answers every caller after the commit. A request refused by the rules is
  * answered with its error and does not fail the others; when the batch fails as a whole, its requests are applied one
  * by one. The keys are committed with the postings, so a retry after a crash finds its first answer.
+ * <p>
+ * After the first request of a batch the writer waits a moment ({@link #GATHER}) for more, so that concurrent callers
+ * share one commit. At shutdown the batch being applied is finished and every request still queued is answered 503
+ * ({@code volunteering.timebank.shutting-down}): it moved nothing, and may be sent again with the same key.
  */
 @Component
 class TransferBatches implements DisposableBean {
 
 	/** At most this many requests in one transaction. */
 	static final int MAX_BATCH = 400;
+
+	/** How long the writer waits, after a batch's first request, for more requests to join the batch. */
+	static final Duration GATHER = Duration.ofMillis(2);
 
 	/** How long the writer waits for a request before it looks whether it was stopped. */
 	private static final Duration POLL = Duration.ofMillis(200);
@@ -122,7 +130,7 @@ class TransferBatches implements DisposableBean {
 		start();
 		queue.add(r);
 		if (stopped) {
-			fail(List.copyOf(queue), new IllegalStateException("the time bank is shutting down"));
+			refuseQueued();
 		}
 		try {
 			return r.answer().get();
@@ -162,13 +170,24 @@ class TransferBatches implements DisposableBean {
 		if (running != null) {
 			running.join(SHUTDOWN_WAIT.toMillis());
 		}
-		fail(new ArrayList<>(queue), new IllegalStateException("the time bank is shutting down"));
+		refuseQueued();
 	}
 
-	private void fail(List<Request> requests, RuntimeException ex) {
-		for (Request r : requests) {
-			queue.remove(r);
-			r.answer().completeExceptionally(ex);
+	/** How many requests wait for the writer. */
+	int queued() {
+		return queue.size();
+	}
+
+	/**
+	 * Answers every request still queued with 503: it was not applied. A request the writer took meanwhile is left to
+	 * the writer, so no caller is told a transfer failed that the writer then commits.
+	 */
+	private void refuseQueued() {
+		for (Request r : new ArrayList<>(queue)) {
+			if (queue.remove(r)) {
+				r.answer().completeExceptionally(
+						new BusinessException(HttpStatus.SERVICE_UNAVAILABLE, "volunteering.timebank.shutting-down"));
+			}
 		}
 	}
 
@@ -186,7 +205,7 @@ class TransferBatches implements DisposableBean {
 			catch (InterruptedException ex) {
 				break;
 			}
-			queue.drainTo(batch, MAX_BATCH - 1);
+			gather(batch);
 			try {
 				process(batch);
 			}
@@ -195,6 +214,34 @@ class TransferBatches implements DisposableBean {
 				batch.forEach(r -> r.answer().completeExceptionally(ex));
 			}
 			batch.clear();
+		}
+	}
+
+	/**
+	 * Adds to the batch what is queued and what arrives within {@link #GATHER} of now, up to {@link #MAX_BATCH}; stops
+	 * gathering at once when the time bank is stopped.
+	 */
+	private void gather(List<Request> batch) {
+		long deadline = System.nanoTime() + GATHER.toNanos();
+		queue.drainTo(batch, MAX_BATCH - batch.size());
+		while (batch.size() < MAX_BATCH && !stopped) {
+			long left = deadline - System.nanoTime();
+			if (left <= 0) {
+				return;
+			}
+			try {
+				Request next = queue.poll(left, TimeUnit.NANOSECONDS);
+				if (next == null) {
+					return;
+				}
+				batch.add(next);
+			}
+			catch (InterruptedException ex) {
+				// the batch taken is applied; the writer stops at its next wait
+				Thread.currentThread().interrupt();
+				return;
+			}
+			queue.drainTo(batch, MAX_BATCH - batch.size());
 		}
 	}
 
@@ -367,12 +414,13 @@ class TransferBatches implements DisposableBean {
 		template.batchUpdate("UPDATE timebank_account SET balance_minutes = ? WHERE id = ?", updates);
 		figures.forEach((region, delta) -> tally.add(VolunteeringTally.Figure.TIMEBANK, region, delta));
 		Map<Accepted, TimeBank.Transfer> written = new HashMap<>();
+		List<AuditTrail.Entry> audited = new ArrayList<>(accepted.size());
 		for (int i = 0; i < accepted.size(); i++) {
 			Accepted a = accepted.get(i);
 			Request r = a.request();
 			long id = transferIds.get(i);
-			audit.record(r.actor(), "timebank.transfer", TimeBank.ENTITY, id, RegionCode.parse(r.from().regionCode()),
-					r.address(), null);
+			audited.add(new AuditTrail.Entry(r.actor(), "timebank.transfer", TimeBank.ENTITY, id,
+					RegionCode.parse(r.from().regionCode()), r.address(), null));
 			Instant at = now.toInstant();
 			written.put(a, new TimeBank.Transfer(id, r.kind(), r.from().id(), r.to().id(), r.minutes(), r.memo(), null,
 					at, List.of(
@@ -381,6 +429,7 @@ class TransferBatches implements DisposableBean {
 							new TimeBank.Posting(postingIds.get(2 * i + 1), id, r.to().id(), r.minutes(), a.toAfter(),
 									at, r.kind(), r.memo()))));
 		}
+		audit.recordAll(audited);
 		return written;
 	}
 

@@ -146,6 +146,26 @@ class TimeBankApiTests {
 		assertThat(balance(personal)).isEqualTo(150);
 	}
 
+	@Test
+	void everyTransferIsAuditedOnceWithItsCallerAndRegion() throws Exception {
+		long pool = pool("150102001");
+		String key = UUID.randomUUID().toString();
+		String json = transfer(key, personal, pool, 20, "DONATION").andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		transfer(key, personal, pool, 20, "DONATION").andExpect(status().isCreated());
+		long id = ((Number) JsonPath.read(json, "$.id")).longValue();
+		var rows = jdbc.sql("""
+				SELECT actor, entity_type, region_code FROM audit_event
+				WHERE action = 'timebank.transfer' AND entity_id = :id
+				""").param("id", Long.toString(id)).query().listOfRows();
+		// the retry moved nothing and is not audited again
+		assertThat(rows).singleElement().satisfies(r -> {
+			assertThat(r.get("actor")).isEqualTo(user);
+			assertThat(r.get("entity_type")).isEqualTo("timebank");
+			assertThat(r.get("region_code")).isEqualTo("150102001");
+		});
+	}
+
 	long pool(String region) throws Exception {
 		String json = mvc.perform(get("/api/timebank/accounts").param("regionCode", region).param("kind", "POOL")
 			.with(TestAccounts.as(user))).andReturn().getResponse().getContentAsString();
