@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -29,6 +31,7 @@ import org.wushe.shared.cluster.ClusterLock;
  * others wait, show its progress from {@code region_load}, and serve once it is done.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RegionTreeLoader {
 
 	private static final Logger log = LoggerFactory.getLogger(RegionTreeLoader.class);
@@ -59,16 +62,6 @@ class RegionTreeLoader {
 
 	private volatile RegionLoadStatus status = new RegionLoadStatus(RegionLoadStatus.State.NOT_STARTED, 0, 0, null,
 			null);
-
-	RegionTreeLoader(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate tx, RegionProperties properties,
-			ApplicationEventPublisher events, ClusterLock lock) {
-		this.jdbc = jdbc;
-		this.lock = lock;
-		this.jdbcTemplate = jdbcTemplate;
-		this.tx = tx;
-		this.properties = properties;
-		this.events = events;
-	}
 
 	RegionLoadStatus status() {
 		RegionLoadStatus s = status;

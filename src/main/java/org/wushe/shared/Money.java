@@ -30,17 +30,15 @@ public final class Money {
 	}
 
 	/** An amount that cannot be read, with the reason. */
-	public static final class Refused extends Exception {
-
-		private final Problem problem;
+	public static final class Refused extends InputRefused {
 
 		Refused(Problem problem) {
-			super(problem.name(), null, false, false);
-			this.problem = problem;
+			super(problem);
 		}
 
+		@Override
 		public Problem problem() {
-			return problem;
+			return (Problem) super.problem();
 		}
 
 	}

@@ -102,6 +102,12 @@ public final class NameInitials {
 		return out.toString();
 	}
 
+	/** {@code LIKE} pattern of {@link #query(String)} anywhere in the stored initials; blank when there is none. */
+	public static String pattern(String text) {
+		String q = query(text);
+		return q.isEmpty() ? "" : "%" + q + "%";
+	}
+
 	/** Whether {@code query} looks like initials (only ASCII letters), i.e. worth matching against them. */
 	public static boolean isInitials(String query) {
 		return query != null && !query.isBlank() && query.strip().chars().allMatch(c -> c < 128 && Character.isLetter(c));

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -33,6 +35,7 @@ import org.wushe.shared.InvalidInputException;
  * Anything outside the caller's scope answers 404, as if it did not exist.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SiteService {
 
 	static final String ENTITY = "site";
@@ -50,17 +53,6 @@ public class SiteService {
 	private final Clock clock;
 
 	private final ObjectProvider<StaffWorkers> staffWorkers;
-
-	SiteService(Sites sites, SiteTally tally, Regions regions, AuditTrail audit, ApplicationEventPublisher events,
-			Clock clock, ObjectProvider<StaffWorkers> staffWorkers) {
-		this.staffWorkers = staffWorkers;
-		this.sites = sites;
-		this.tally = tally;
-		this.regions = regions;
-		this.audit = audit;
-		this.events = events;
-		this.clock = clock;
-	}
 
 	/**
 	 * Creates a site in {@code scope}. A region outside the scope answers 404; invalid fields answer 400 naming each

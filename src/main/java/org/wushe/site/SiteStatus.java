@@ -2,6 +2,8 @@ package org.wushe.site;
 
 import java.util.Locale;
 
+import org.wushe.shared.EnumNames;
+
 /** Where a site stands. Only an operating site covers its region. */
 public enum SiteStatus {
 
@@ -30,15 +32,7 @@ public enum SiteStatus {
 
 	/** Reads a status name (any case), or answers {@code null}. */
 	public static SiteStatus parse(String text) {
-		if (text == null) {
-			return null;
-		}
-		try {
-			return valueOf(text.strip().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
+		return EnumNames.parse(SiteStatus.class, text);
 	}
 
 }

@@ -3,6 +3,7 @@ package org.wushe.site;
 import java.util.Locale;
 
 import org.wushe.region.RegionLevel;
+import org.wushe.shared.EnumNames;
 
 /** The three tiers, each on its own level of the region tree. */
 public enum SiteType {
@@ -43,15 +44,7 @@ public enum SiteType {
 
 	/** Reads a type name (any case), or answers {@code null}. */
 	public static SiteType parse(String text) {
-		if (text == null) {
-			return null;
-		}
-		try {
-			return valueOf(text.strip().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
+		return EnumNames.parse(SiteType.class, text);
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
+import org.wushe.shared.InputRefused;
 import org.wushe.shared.upload.FileType;
 
 /**
@@ -44,17 +45,15 @@ public final class XlsxGate {
 	}
 
 	/** A refused file, with the reason. */
-	public static final class Refused extends Exception {
-
-		private final Problem problem;
+	public static final class Refused extends InputRefused {
 
 		Refused(Problem problem) {
-			super(problem.name(), null, false, false);
-			this.problem = problem;
+			super(problem);
 		}
 
+		@Override
 		public Problem problem() {
-			return problem;
+			return (Problem) super.problem();
 		}
 
 	}
