@@ -129,7 +129,9 @@ class CareController {
 
 	String show(long id, CurrentUser user, Model model, List<org.wushe.shared.FieldError> errors) {
 		model.addAttribute("person", persons.get(user.scope(), id));
-		model.addAttribute("visits", visits.of(user, id));
+		List<Visit> visitList = visits.of(user, id);
+		model.addAttribute("visits", visitList);
+		model.addAttribute("casesFromVisits", cases.openedFrom(visitList.stream().map(Visit::id).toList()));
 		model.addAttribute("cases", cases.list(user, user.scope(), null, id, 0, 50));
 		model.addAttribute("categories", categories.all());
 		model.addAttribute("errors", errors);

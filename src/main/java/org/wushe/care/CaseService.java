@@ -18,6 +18,7 @@ import org.wushe.region.RegionLevel;
 import org.wushe.region.RegionScope;
 import org.wushe.region.Regions;
 import org.wushe.shared.BusinessException;
+import org.wushe.shared.InvalidInputException;
 import org.wushe.shared.crypto.FieldCipher;
 
 /**
@@ -73,6 +74,9 @@ public class CaseService {
 		String reason = c.required("reason", input.reason(), 500);
 		c.throwIfAny();
 		Persons.Row person = persons.lock(user.scope(), input.personId());
+		if (input.visitId() != null) {
+			fromVisit(user, person, input.visitId());
+		}
 		long id = cases.insert(person.id(), person.regionCode(), reason, persons.today(), persons.now(),
 				PersonService.who());
 		cases.event(id, persons.now(), persons.today(), PersonService.who(), "OPEN", null, CaseStage.INTAKE,
@@ -81,6 +85,27 @@ public class CaseService {
 		visits.closeAlerts(person.id());
 		audit.record("care-case.create", ENTITY, id, RegionCode.parse(person.regionCode()));
 		return get(user, id);
+	}
+
+	/**
+	 * A case opened from a visit: the visit must be in scope (404 naming visitId), of this person (400 naming
+	 * visitId) and not already the start of a case (409).
+	 */
+	private void fromVisit(CurrentUser user, Persons.Row person, long visitId) {
+		long of = visits.personOf(user.scope(), visitId)
+			.orElseThrow(() -> BusinessException.notFound("care.case.visit-unknown", visitId));
+		if (of != person.id()) {
+			throw InvalidInputException.of("visitId", "care.case.visit-other-person", visitId, person.name());
+		}
+		Long taken = cases.openedFrom(List.of(visitId)).get(visitId);
+		if (taken != null) {
+			throw BusinessException.conflict("care.case.visit-taken", visitId, taken);
+		}
+	}
+
+	/** Cases opened from these visits: visit id to case id. */
+	public java.util.Map<Long, Long> openedFrom(List<Long> visitIds) {
+		return cases.openedFrom(visitIds);
 	}
 
 	/** What a step did, for its event: the stage after it (null: unchanged), its day, a summary and notes. */

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import lombok.RequiredArgsConstructor;
@@ -167,6 +169,21 @@ class Cases {
 					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
 					rs.getString(9)))
 			.list();
+	}
+
+	/** The cases opened from these visits: visit id to case id (the case's OPEN event names {@code visit:<id>}). */
+	Map<Long, Long> openedFrom(List<Long> visitIds) {
+		Map<Long, Long> result = new HashMap<>();
+		if (visitIds.isEmpty()) {
+			return result;
+		}
+		jdbc.sql("""
+				SELECT summary, case_id FROM care_case_event WHERE action = 'OPEN' AND summary IN (:marks)
+				""")
+			.param("marks", visitIds.stream().map(id -> "visit:" + id).toList())
+			.query((rs, n) -> result.putIfAbsent(Long.parseLong(rs.getString(1).substring(6)), rs.getLong(2)))
+			.list();
+		return result;
 	}
 
 	/** A transferred person's cases follow them, and so do their counts. */

@@ -3,6 +3,7 @@ package org.wushe.care;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -178,6 +179,19 @@ public class Visits {
 	}
 
 	/** A case was opened for the person: their urgent alerts are taken up. */
+	/** The person a visit is of, if the visit's person is in the scope. */
+	Optional<Long> personOf(RegionScope scope, long visitId) {
+		return jdbc.sql("""
+				SELECT v.person_id FROM care_visit v JOIN care_person p ON p.id = v.person_id
+				WHERE v.id = :id AND p.region_code >= :from AND p.region_code < :to
+				""")
+			.param("id", visitId)
+			.param("from", scope.from())
+			.param("to", scope.to())
+			.query(Long.class)
+			.optional();
+	}
+
 	void closeAlerts(long personId) {
 		jdbc.sql("UPDATE care_visit SET alert_open = FALSE WHERE person_id = :p AND alert_open = TRUE")
 			.param("p", personId)
