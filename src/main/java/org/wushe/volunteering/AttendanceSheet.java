@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import lombok.RequiredArgsConstructor;
@@ -51,10 +53,11 @@ class AttendanceSheet {
 		}
 		// overlaps within the sheet itself
 		List<Session> clear = new ArrayList<>();
+		Map<Long, List<Session>> clearOf = new HashMap<>();
 		for (Session s : sessions) {
-			Optional<Session> clash = clear.stream()
-				.filter(o -> o.volunteerId() == s.volunteerId() && o.start().isBefore(s.end())
-						&& s.start().isBefore(o.end()))
+			List<Session> same = clearOf.computeIfAbsent(s.volunteerId(), v -> new ArrayList<>());
+			Optional<Session> clash = same.stream()
+				.filter(o -> o.start().isBefore(s.end()) && s.start().isBefore(o.end()))
 				.findFirst();
 			if (clash.isPresent()) {
 				rejected.add(new HoursService.Rejected(s.index(), "start",
@@ -62,6 +65,7 @@ class AttendanceSheet {
 			}
 			else {
 				clear.add(s);
+				same.add(s);
 			}
 		}
 		return new Checked(clear, rejected);

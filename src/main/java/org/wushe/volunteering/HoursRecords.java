@@ -3,7 +3,12 @@ package org.wushe.volunteering;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import lombok.RequiredArgsConstructor;
@@ -53,17 +58,51 @@ class HoursRecords {
 
 	/** The volunteer's first record in force (neither a reversal nor reversed) that overlaps the period, if any. */
 	Optional<HoursService.Record> overlapping(long volunteerId, LocalDateTime start, LocalDateTime end) {
-		return jdbc.sql(SELECT + """
-				WHERE h.volunteer_id = :v AND h.reverses_id IS NULL
-				  AND h.started_at < :end AND h.ended_at > :start
-				  AND NOT EXISTS (SELECT 1 FROM service_hours r WHERE r.reverses_id = h.id)
-				ORDER BY h.started_at LIMIT 1
-				""")
-			.param("v", volunteerId)
-			.param("start", Timestamp.valueOf(start))
-			.param("end", Timestamp.valueOf(end))
-			.query((rs, n) -> record(rs))
-			.optional();
+		return Optional.ofNullable(
+				overlapping(List.of(new AttendanceSheet.Session(0, volunteerId, start, end, 0, ""))).get(0));
+	}
+
+	/** Volunteers asked about in one query. */
+	static final int CHUNK = 1000;
+
+	/**
+	 * For each session (by its index), its volunteer's first record in force (neither a reversal nor reversed) that
+	 * overlaps it; sessions without one are absent. One query per {@link #CHUNK} volunteers, over the period the
+	 * chunk's sessions span.
+	 */
+	Map<Integer, HoursService.Record> overlapping(List<AttendanceSheet.Session> sessions) {
+		Map<Long, List<AttendanceSheet.Session>> byVolunteer = new LinkedHashMap<>();
+		sessions.forEach(s -> byVolunteer.computeIfAbsent(s.volunteerId(), v -> new ArrayList<>()).add(s));
+		List<Long> volunteerIds = new ArrayList<>(byVolunteer.keySet());
+		Map<Integer, HoursService.Record> clashes = new HashMap<>();
+		for (int from = 0; from < volunteerIds.size(); from += CHUNK) {
+			List<Long> chunk = volunteerIds.subList(from, Math.min(from + CHUNK, volunteerIds.size()));
+			List<AttendanceSheet.Session> asked = chunk.stream().flatMap(v -> byVolunteer.get(v).stream()).toList();
+			LocalDateTime start = asked.stream().map(AttendanceSheet.Session::start).min(Comparator.naturalOrder())
+				.orElseThrow();
+			LocalDateTime end = asked.stream().map(AttendanceSheet.Session::end).max(Comparator.naturalOrder())
+				.orElseThrow();
+			List<HoursService.Record> found = jdbc.sql(SELECT + """
+					WHERE h.volunteer_id IN (:v) AND h.reverses_id IS NULL
+					  AND h.started_at < :end AND h.ended_at > :start
+					  AND NOT EXISTS (SELECT 1 FROM service_hours r WHERE r.reverses_id = h.id)
+					ORDER BY h.volunteer_id, h.started_at, h.id
+					""")
+				.param("v", chunk)
+				.param("start", Timestamp.valueOf(start))
+				.param("end", Timestamp.valueOf(end))
+				.query((rs, n) -> record(rs))
+				.list();
+			// earliest first: each session keeps the first stored record it overlaps
+			for (HoursService.Record r : found) {
+				for (AttendanceSheet.Session s : byVolunteer.get(r.volunteerId())) {
+					if (r.start().isBefore(s.end()) && r.end().isAfter(s.start())) {
+						clashes.putIfAbsent(s.index(), r);
+					}
+				}
+			}
+		}
+		return clashes;
 	}
 
 	/** A volunteer's records in scope whose service started from {@code from} to {@code to}, with their total. */

@@ -8,10 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -75,7 +74,7 @@ public class HoursService {
 
 	private final HoursDecisions decisions;
 
-	private final FirstUse firstUse;
+	private final JdbcTemplate template;
 
 	private final AuditTrail audit;
 
@@ -86,14 +85,14 @@ public class HoursService {
 	private final TransactionTemplate tx;
 
 	HoursService(JdbcClient jdbc, ProjectService projects, AttendanceSheet sheet, HoursRecords records,
-			HoursDecisions decisions, FirstUse firstUse, AuditTrail audit, Texts texts, Clerk clerk,
+			HoursDecisions decisions, JdbcTemplate template, AuditTrail audit, Texts texts, Clerk clerk,
 			PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.projects = projects;
 		this.sheet = sheet;
 		this.records = records;
 		this.decisions = decisions;
-		this.firstUse = firstUse;
+		this.template = template;
 		this.audit = audit;
 		this.texts = texts;
 		this.clerk = clerk;
@@ -138,11 +137,12 @@ public class HoursService {
 	List<Long> store(ProjectService.Project project, List<AttendanceSheet.Session> sessions, List<Rejected> clashes,
 			boolean allOrNothing) {
 		lockVolunteers(sessions.stream().map(AttendanceSheet.Session::volunteerId).toList());
+		Map<Integer, Record> overlaps = records.overlapping(sessions);
 		List<AttendanceSheet.Session> stored = new ArrayList<>();
 		for (AttendanceSheet.Session s : sessions) {
-			Optional<Record> clash = records.overlapping(s.volunteerId(), s.start(), s.end());
-			if (clash.isPresent()) {
-				clashes.add(new Rejected(s.index(), "start", overlapMessage(clash.get())));
+			Record clash = overlaps.get(s.index());
+			if (clash != null) {
+				clashes.add(new Rejected(s.index(), "start", overlapMessage(clash)));
 			}
 			else {
 				stored.add(s);
@@ -151,10 +151,7 @@ public class HoursService {
 		if (!clashes.isEmpty() && allOrNothing) {
 			return List.of();
 		}
-		List<Long> recorded = new ArrayList<>();
-		for (AttendanceSheet.Session s : stored) {
-			recorded.add(insert(project, s));
-		}
+		List<Long> recorded = insert(project, stored);
 		if (!recorded.isEmpty()) {
 			audit.record("volunteer-hours.record", ENTITY, project.id(), RegionCode.parse(project.regionCode()));
 		}
@@ -188,38 +185,52 @@ public class HoursService {
 	}
 
 	/**
-	 * Locks each volunteer's total row, in a fixed order, so that two recorders of the same volunteer check for
-	 * overlaps one after the other. A missing row is created on first use.
+	 * Locks each volunteer's total row, in a fixed order (of the keys), so that two recorders of the same volunteer
+	 * check for overlaps one after the other. Missing rows are created first, all in one batch ({@code ON CONFLICT DO
+	 * NOTHING}, in key order: a concurrent creator's row is found after its commit); then all rows are locked with one
+	 * {@code SELECT … FOR UPDATE} per {@link HoursRecords#CHUNK} volunteers, in key order.
 	 */
 	private void lockVolunteers(List<Long> volunteerIds) {
-		for (long v : new TreeSet<>(volunteerIds)) {
-			String key = Long.toString(v);
-			firstUse.lock(() -> jdbc.sql("UPDATE service_hours_total SET minutes = minutes WHERE volunteer_key = :k")
-				.param("k", key)
-				.update(), () -> jdbc.sql("INSERT INTO service_hours_total (volunteer_key, minutes) VALUES (:k, 0)")
-					.param("k", key)
-					.update());
+		List<String> keys = volunteerIds.stream().distinct().map(String::valueOf).sorted().toList();
+		template.batchUpdate("INSERT INTO service_hours_total (volunteer_key, minutes) VALUES (?, 0) ON CONFLICT DO NOTHING",
+				keys.stream().map(k -> new Object[] { k }).toList());
+		for (int from = 0; from < keys.size(); from += HoursRecords.CHUNK) {
+			List<String> chunk = keys.subList(from, Math.min(from + HoursRecords.CHUNK, keys.size()));
+			int locked = jdbc.sql("""
+					SELECT volunteer_key FROM service_hours_total WHERE volunteer_key IN (:k)
+					ORDER BY volunteer_key FOR UPDATE
+					""").param("k", chunk).query(String.class).list().size();
+			if (locked != chunk.size()) {
+				throw new IllegalStateException("volunteer total rows missing after they were created");
+			}
 		}
 	}
 
-	private long insert(ProjectService.Project project, AttendanceSheet.Session s) {
-		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("""
-				INSERT INTO service_hours (project_id, volunteer_id, region_code, started_at, ended_at, minutes, content,
-				    status, recorded_at, recorded_by)
-				VALUES (:p, :v, :region, :start, :end, :minutes, :content, 'RECORDED', :at, :by)
-				""")
-			.param("p", project.id())
-			.param("v", s.volunteerId())
-			.param("region", project.regionCode())
-			.param("start", Timestamp.valueOf(s.start()))
-			.param("end", Timestamp.valueOf(s.end()))
-			.param("minutes", s.minutes())
-			.param("content", s.content())
-			.param("at", clerk.now())
-			.param("by", clerk.name())
-			.update(keys, "id");
-		return keys.getKey().longValue();
+	private static final String INSERT = """
+			INSERT INTO service_hours (project_id, volunteer_id, region_code, started_at, ended_at, minutes, content,
+			    status, recorded_at, recorded_by)
+			VALUES (?, ?, ?, ?, ?, ?, ?, 'RECORDED', ?, ?)
+			""";
+
+	/** Inserts the sessions with one batch; answers their ids in order. */
+	private List<Long> insert(ProjectService.Project project, List<AttendanceSheet.Session> sessions) {
+		if (sessions.isEmpty()) {
+			return List.of();
+		}
+		Timestamp at = clerk.now();
+		String by = clerk.name();
+		return BatchInserts.insert(template, INSERT, sessions.size(), (ps, i) -> {
+			AttendanceSheet.Session s = sessions.get(i);
+			ps.setLong(1, project.id());
+			ps.setLong(2, s.volunteerId());
+			ps.setString(3, project.regionCode());
+			ps.setTimestamp(4, Timestamp.valueOf(s.start()));
+			ps.setTimestamp(5, Timestamp.valueOf(s.end()));
+			ps.setInt(6, s.minutes());
+			ps.setString(7, s.content());
+			ps.setTimestamp(8, at);
+			ps.setString(9, by);
+		});
 	}
 
 	public Optional<Record> find(RegionScope scope, long id) {

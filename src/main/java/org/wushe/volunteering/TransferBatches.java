@@ -1,7 +1,5 @@
 package org.wushe.volunteering;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,10 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -370,7 +366,7 @@ class TransferBatches implements DisposableBean {
 	/** Writes the accepted transfers, their postings, keys, balances, audit rows and figures. */
 	private Map<Accepted, TimeBank.Transfer> write(List<Accepted> accepted, Map<Long, Long> balances) {
 		Timestamp now = Timestamp.from(Instant.now(clerk.clock()).truncatedTo(ChronoUnit.MICROS));
-		List<Long> transferIds = insert(INSERT_TRANSFER, accepted.size(), (ps, i) -> {
+		List<Long> transferIds = BatchInserts.insert(template, INSERT_TRANSFER, accepted.size(), (ps, i) -> {
 			Request r = accepted.get(i).request();
 			ps.setString(1, r.kind().name());
 			ps.setLong(2, r.from().id());
@@ -380,7 +376,7 @@ class TransferBatches implements DisposableBean {
 			ps.setTimestamp(6, now);
 			ps.setString(7, r.actor());
 		});
-		List<Long> postingIds = insert(INSERT_POSTING, accepted.size() * 2, (ps, i) -> {
+		List<Long> postingIds = BatchInserts.insert(template, INSERT_POSTING, accepted.size() * 2, (ps, i) -> {
 			Accepted a = accepted.get(i / 2);
 			boolean from = i % 2 == 0;
 			ps.setLong(1, transferIds.get(i / 2));
@@ -431,37 +427,6 @@ class TransferBatches implements DisposableBean {
 		}
 		audit.recordAll(audited);
 		return written;
-	}
-
-	/** Fills one row of a batch insert. */
-	private interface Row {
-
-		void set(PreparedStatement ps, int i) throws SQLException;
-
-	}
-
-	/** One JDBC batch insert; answers the generated ids in row order. */
-	private List<Long> insert(String sql, int rows, Row row) {
-		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		template.batchUpdate(con -> con.prepareStatement(sql, new String[] { "id" }), new BatchPreparedStatementSetter() {
-			@Override
-			public void setValues(PreparedStatement ps, int i) throws SQLException {
-				row.set(ps, i);
-			}
-
-			@Override
-			public int getBatchSize() {
-				return rows;
-			}
-		}, keys);
-		List<Long> ids = new ArrayList<>(rows);
-		for (Map<String, Object> k : keys.getKeyList()) {
-			ids.add(((Number) k.values().iterator().next()).longValue());
-		}
-		if (ids.size() != rows) {
-			throw new IllegalStateException("expected " + rows + " generated ids, got " + ids.size());
-		}
-		return ids;
 	}
 
 }

@@ -130,6 +130,61 @@ class VolunteeringApiTests {
 	}
 
 	@Test
+	void aSheetOfManyVolunteersIsCheckedAgainstEachVolunteersOwnRecordsInForce() throws Exception {
+		long other = f.volunteer("150102001");
+		long third = f.volunteer("150102001");
+		LocalDateTime nine = LocalDate.now().minusDays(6).atTime(9, 0);
+		long early = f.hours(project, volunteer, 6, 9, 60);
+		long late = f.hours(project, volunteer, 6, 11, 60);
+		long reversed = f.hours(project, other, 6, 9, 60);
+		f.confirm(reversed);
+		mvc.perform(post("/api/hours/{id}/reverse", reversed).with(TestAccounts.as(user))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\":\"记错了人\"}")).andExpect(status().isCreated());
+		String row = """
+				{"volunteerId":%d,"start":"%s","end":"%s","content":"陪伴聊天"}""";
+		String body = "[" + String.join(",",
+				// overlaps both stored records of the volunteer: the earlier one is named
+				row.formatted(volunteer, nine.plusMinutes(30), nine.plusMinutes(150)),
+				// the other volunteer's record at that time is reversed, so no longer in force
+				row.formatted(other, nine, nine.plusMinutes(60)),
+				// the volunteer's records do not bind another volunteer
+				row.formatted(third, nine, nine.plusMinutes(60)),
+				// back to back with the stored records
+				row.formatted(volunteer, nine.plusMinutes(180), nine.plusMinutes(240)),
+				row.formatted(volunteer, nine.minusMinutes(60), nine),
+				row.formatted(third, nine.plusMinutes(60), nine.plusMinutes(70))) + "]";
+		sheet("", body).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.recorded").isEmpty())
+			.andExpect(jsonPath("$.rejected", hasSize(1)))
+			.andExpect(jsonPath("$.rejected[0].index").value(0))
+			.andExpect(jsonPath("$.rejected[0].message").value(containsString("编号 " + early)));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM service_hours WHERE project_id = :p").param("p", project)
+			.query(Long.class).single()).isEqualTo(4);
+
+		String json = sheet("?mode=valid", body).andExpect(status().isCreated())
+			.andExpect(jsonPath("$.recorded", hasSize(5)))
+			.andExpect(jsonPath("$.rejected[0].index").value(0))
+			.andReturn().getResponse().getContentAsString();
+		java.util.List<Number> ids = JsonPath.read(json, "$.recorded");
+		long[] owners = { other, third, volunteer, volunteer, third };
+		int[] startMinutes = { 0, 0, 180, -60, 60 };
+		for (int i = 0; i < ids.size(); i++) {
+			var stored = jdbc.sql("SELECT volunteer_id, started_at, status FROM service_hours WHERE id = :id")
+				.param("id", ids.get(i).longValue()).query().singleRow();
+			assertThat(((Number) stored.get("volunteer_id")).longValue()).as("record %d", i).isEqualTo(owners[i]);
+			assertThat(((java.sql.Timestamp) stored.get("started_at")).toLocalDateTime()).as("record %d", i)
+				.isEqualTo(nine.plusMinutes(startMinutes[i]));
+			assertThat(stored.get("status")).isEqualTo("RECORDED");
+		}
+		assertThat(late).isNotEqualTo(early);
+		// the same sheet again: every entry now clashes with what it stored, or as before
+		sheet("?mode=valid", body).andExpect(status().isOk())
+			.andExpect(jsonPath("$.recorded").isEmpty())
+			.andExpect(jsonPath("$.rejected", hasSize(6)));
+	}
+
+	@Test
 	void confirmedRecordsAreFinalAndReversedOnce() throws Exception {
 		long id = f.hours(project, volunteer, 5, 14, 90);
 		f.confirm(id);
