@@ -11,5 +11,5 @@
  * Internals: {@code donation} (donors and donations), {@code fund} (funds and trusts), {@code support} (filters,
  * region checks, money totals per region).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "audit", "personal", "site", "actor", "actor :: registry" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "audit", "personal", "site" })
 package org.wushe.charity;

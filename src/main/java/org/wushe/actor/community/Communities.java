@@ -15,9 +15,10 @@ import org.wushe.shared.NameInitials;
 import org.wushe.shared.GeneratedIds;
 import org.wushe.personal.SealedValue;
 import org.wushe.actor.registry.ListQuery;
-import org.wushe.actor.registry.ScopedRows;
-import org.wushe.actor.registry.StreamingJdbc;
+import org.wushe.region.ScopedRows;
+import org.wushe.shared.jdbc.StreamingJdbc;
 import org.wushe.region.RegionScope;
+import org.wushe.personal.SealedColumns;
 
 /** Community and grassroots-group rows; every read bound to a region range. */
 @Repository
@@ -75,7 +76,7 @@ class Communities {
 				WHERE region_code = :region
 				""").params(params(v, at, by)).update();
 		if (v.phone() != null) {
-			ScopedRows.reseal(jdbc, "community", "contact_phone", v.phone(), "region_code", v.regionCode());
+			SealedColumns.reseal(jdbc, "community", "contact_phone", v.phone(), "region_code", v.regionCode());
 		}
 	}
 
@@ -84,7 +85,7 @@ class Communities {
 		p.put("region", v.regionCode());
 		p.put("committee", v.committeeName());
 		p.put("contact", v.contactPerson());
-		ScopedRows.putSealed(p, "phone", v.phone());
+		SealedColumns.put(p, "phone", v.phone());
 		p.put("address", v.address());
 		p.put("households", v.households());
 		p.put("residents", v.residents());
@@ -94,19 +95,12 @@ class Communities {
 	}
 
 	Optional<Community> find(RegionScope scope, String regionCode) {
-		return ScopedRows.one(jdbc, "SELECT " + COLUMNS + """
-
-				FROM community c LEFT JOIN region r ON r.code = c.region_code
-				WHERE c.region_code = :key AND c.region_code >= :from AND c.region_code < :to
-				""", scope, regionCode, Communities::map);
+		return ScopedRows.find(jdbc, COLUMNS + " FROM community c LEFT JOIN region r ON r.code = c.region_code",
+				"c", "region_code", scope, regionCode, Communities::map);
 	}
 
 	Optional<String> phoneCipher(RegionScope scope, String regionCode) {
-		return ScopedRows.one(jdbc, """
-				SELECT contact_phone_cipher FROM community
-				WHERE region_code = :key AND region_code >= :from AND region_code < :to
-				  AND contact_phone_cipher IS NOT NULL
-				""", scope, regionCode, String.class);
+		return SealedColumns.cipher(jdbc, "community", "contact_phone", "region_code", scope, regionCode);
 	}
 
 	List<Community> list(ListQuery q) {

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.wushe.access.CurrentUser;
 import org.wushe.actor.registry.ListQuery;
-import org.wushe.actor.registry.RegionInput;
+import org.wushe.region.RegionInput;
 
 /** {@code /api/communities}: communities (village-level regions) and their grassroots groups, within scope. */
 @RestController

@@ -16,11 +16,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
+import org.wushe.personal.PersonalColumn;
 import org.wushe.personal.PersonalData;
 import org.wushe.personal.ExportHandling;
 import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.ListPages;
-import org.wushe.actor.registry.RegionInput;
+import org.wushe.region.RegionInput;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.InvalidInputException;
 import org.wushe.shared.excel.ExcelReport;
@@ -60,10 +61,8 @@ class CommunityController {
 		c.add(ExportColumn.<Communities.Exported>text("field.committeeName", e -> e.community().committeeName())
 			.width(24));
 		c.add(ExportColumn.text("field.contactPerson", e -> e.community().contactPerson()));
-		c.add(ExportColumn.<Communities.Exported>text("field.contactPhone",
-				e -> opener == null || e.contactPhoneCipher() == null ? e.community().contactPhone()
-						: opener.open(PersonalData.Kind.PHONE, e.contactPhoneCipher()))
-			.width(16));
+		c.add(PersonalColumn.<Communities.Exported>phone("field.contactPhone", opener,
+				e -> e.community().contactPhone(), Communities.Exported::contactPhoneCipher));
 		c.add(ExportColumn.<Communities.Exported>text("field.address", e -> e.community().address()).width(30));
 		c.add(ExportColumn.integer("field.households", e -> e.community().households()));
 		c.add(ExportColumn.integer("field.residents", e -> e.community().residents()));

@@ -7,7 +7,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.wushe.actor.OrganizationKind;
 import org.wushe.actor.registry.ListPages;
-import org.wushe.actor.registry.RegionInput;
+import org.wushe.region.RegionInput;
 import org.wushe.actor.registry.RegistryPages;
 
 /** Organization pages: list with filters, detail, create and edit, counts per region and kind. */

@@ -14,6 +14,7 @@ import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.RegistryWorkbookBase;
 import org.wushe.personal.CreditCode;
 import org.wushe.actor.OrganizationKind;
+import org.wushe.personal.PersonalColumn;
 import org.wushe.personal.PersonalData;
 import org.wushe.personal.PhoneNumber;
 import org.wushe.actor.registry.ChoiceLabels;
@@ -174,10 +175,8 @@ class OrganizationExcel extends RegistryWorkbookBase<Organizations.Exported> {
 		columns.add(ExportColumn.text("actor.excel.column.region-name", e -> e.organization().regionName()));
 		columns.add(ExportColumn.text("field.legalRepresentative", e -> e.organization().legalRepresentative()));
 		columns.add(ExportColumn.text("field.contactPerson", e -> e.organization().contactPerson()));
-		columns.add(ExportColumn.<Organizations.Exported>text("field.contactPhone",
-				e -> opener == null || e.contactPhoneCipher() == null ? e.organization().contactPhone()
-						: opener.open(PersonalData.Kind.PHONE, e.contactPhoneCipher()))
-			.width(16));
+		columns.add(PersonalColumn.<Organizations.Exported>phone("field.contactPhone", opener,
+				e -> e.organization().contactPhone(), Organizations.Exported::contactPhoneCipher));
 		columns.add(ExportColumn.<Organizations.Exported>text("field.address", e -> e.organization().address())
 			.width(30));
 		columns.add(ExportColumn.<Organizations.Exported>text("field.serviceDomains",

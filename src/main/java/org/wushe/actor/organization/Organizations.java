@@ -24,10 +24,11 @@ import org.wushe.actor.registry.RegionBreakdown;
 import org.wushe.actor.registry.RegistryTable;
 import org.wushe.actor.registry.RegistryTally;
 import org.wushe.actor.registry.RegistryTally.Category;
-import org.wushe.actor.registry.ScopedRows;
-import org.wushe.actor.registry.StreamingJdbc;
+import org.wushe.region.ScopedRows;
+import org.wushe.shared.jdbc.StreamingJdbc;
 import org.wushe.actor.registry.TextList;
 import org.wushe.region.RegionScope;
+import org.wushe.personal.SealedColumns;
 
 /**
  * Organization rows. Every read is bound to a region range ({@code region_code >= :from AND region_code < :to}).
@@ -94,7 +95,7 @@ class Organizations extends RegistryTable {
 			.param("id", id)
 			.update();
 		if (!keepPhone) {
-			ScopedRows.reseal(jdbc, "organization", "contact_phone", v.contactPhone(), "id", id);
+			SealedColumns.reseal(jdbc, "organization", "contact_phone", v.contactPhone(), "id", id);
 		}
 	}
 
@@ -108,7 +109,7 @@ class Organizations extends RegistryTable {
 		p.put("region", v.regionCode());
 		p.put("rep", v.legalRepresentative());
 		p.put("contact", v.contactPerson());
-		ScopedRows.putSealed(p, "phone", v.contactPhone());
+		SealedColumns.put(p, "phone", v.contactPhone());
 		p.put("address", v.address());
 		p.put("domains", TextList.join(v.serviceDomains().stream().map(Enum::name).toList()));
 		p.put("status", v.status().name());
@@ -127,19 +128,13 @@ class Organizations extends RegistryTable {
 	}
 
 	Optional<Organization> find(RegionScope scope, long id) {
-		return ScopedRows.one(jdbc, "SELECT " + COLUMNS + """
-
-				FROM organization o LEFT JOIN region r ON r.code = o.region_code
-				WHERE o.id = :key AND o.region_code >= :from AND o.region_code < :to
-				""", scope, id, Organizations::map);
+		return ScopedRows.find(jdbc, COLUMNS + " FROM organization o LEFT JOIN region r ON r.code = o.region_code",
+				"o", "id", scope, id, Organizations::map);
 	}
 
 	/** The contact phone's ciphertext of an organization in scope. */
 	Optional<String> contactPhoneCipher(RegionScope scope, long id) {
-		return ScopedRows.one(jdbc, """
-				SELECT contact_phone_cipher FROM organization
-				WHERE id = :key AND region_code >= :from AND region_code < :to AND contact_phone_cipher IS NOT NULL
-				""", scope, id, String.class);
+		return SealedColumns.cipher(jdbc, "organization", "contact_phone", "id", scope, id);
 	}
 
 	List<Organization> list(ListQuery q) {
@@ -194,7 +189,7 @@ class Organizations extends RegistryTable {
 
 	/** Counts per child region and kind. */
 	List<RegionBreakdown.Part> countByKind(RegionScope scope, int prefixLength) {
-		return ScopedRows.perChild(jdbc, "organization", "kind", "status <> 'DEREGISTERED'", scope, prefixLength);
+		return RegionBreakdown.perChild(jdbc, "organization", "kind", "status <> 'DEREGISTERED'", scope, prefixLength);
 	}
 
 	static Organization map(ResultSet rs, int n) throws SQLException {

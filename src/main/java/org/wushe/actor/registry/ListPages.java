@@ -10,6 +10,7 @@ import org.springframework.ui.Model;
 import org.wushe.access.CurrentUser;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.InvalidInputException;
+import org.wushe.region.RegionInput;
 
 /**
  * What the registries' pages share: the query of a list page with the filters as the page shows them again, and a

@@ -32,13 +32,12 @@ public record ListQuery(RegionScope scope, String text, String kind, String stat
 
 	/** {@code LIKE} pattern of the lower-cased text, with {@code \} as escape; {@code %} when blank. */
 	public String namePattern() {
-		return "%" + escape(text.toLowerCase(Locale.ROOT)) + "%";
+		return Like.containing(text.toLowerCase(Locale.ROOT));
 	}
 
 	/** {@code LIKE} pattern of the text as pinyin initials, or a pattern that matches nothing useful when empty. */
 	public String initialsPattern() {
-		String q = NameInitials.query(text);
-		return q.isEmpty() ? "" : "%" + q + "%";
+		return NameInitials.pattern(text);
 	}
 
 	/**

@@ -11,10 +11,14 @@ import lombok.RequiredArgsConstructor;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.wushe.region.Region;
 import org.wushe.region.RegionCode;
+import org.wushe.region.RegionInput;
 import org.wushe.region.RegionLevel;
+import org.wushe.region.RegionScope;
+import org.wushe.region.ScopedRows;
 
 /**
  * Turns counts grouped by code prefix into one row per child region of a root (children without rows count zero),
@@ -40,6 +44,24 @@ public class RegionBreakdown {
 	}
 
 	private final RegionInput regions;
+
+	/**
+	 * Rows of {@code table} in the scope per child region (code prefix of {@code prefixLength}), split by
+	 * {@code category} (a column or an expression), counting only rows where {@code where} holds. Table, category and
+	 * condition are the registries' own constants, never user input.
+	 */
+	public static List<Part> perChild(JdbcClient jdbc, String table, String category, String where, RegionScope scope,
+			int prefixLength) {
+		return ScopedRows.inScope(jdbc, """
+				SELECT t.prefix, t.category, COUNT(*) AS n
+				FROM (SELECT SUBSTRING(region_code, 1, :length) AS prefix, %s AS category FROM %s
+				      WHERE region_code >= :from AND region_code < :to AND %s) t
+				GROUP BY t.prefix, t.category
+				""".formatted(category, table, where), scope)
+			.param("length", prefixLength)
+			.query((rs, n) -> new Part(rs.getString("prefix"), rs.getString("category"), rs.getLong("n")))
+			.list();
+	}
 
 	public Result of(RegionCode root, List<Part> parts) {
 		Map<String, Map<String, Long>> byPrefix = new HashMap<>();

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
+import org.wushe.region.RegionInput;
 
 /**
  * The pages every actor registry has under its {@code @RequestMapping("/<registry>")}: the list with filters and

@@ -1,6 +1,10 @@
 package org.wushe.actor.registry;
 
+import java.util.Map;
 import java.util.Optional;
+
+import org.wushe.access.CurrentUser;
+import org.wushe.personal.PersonalData;
 
 import org.wushe.region.RegionScope;
 import org.wushe.shared.BusinessException;
@@ -33,6 +37,16 @@ public abstract class RegistryService<T, I> implements Registry<T, I> {
 	@Override
 	public T get(RegionScope scope, long id) {
 		return find(scope, id).orElseThrow(() -> unknown(id));
+	}
+
+	/**
+	 * The full ID number and phone of person {@code id} of {@code people} for a viewer with
+	 * {@code personal-data:view}, in the viewer's scope (404 outside); audited as a read of {@code entity}.
+	 */
+	protected Map<PersonalData.Kind, String> revealPerson(CurrentUser viewer, String entity, PersonTable people,
+			long id) {
+		PersonTable.SealedPerson sealed = people.sealedPerson(viewer.scope(), id).orElseThrow(() -> unknown(id));
+		return support.revealPerson(viewer, entity, id, sealed.regionCode(), sealed.idNumber(), sealed.phone());
 	}
 
 	/** The 404 for record {@code id}: not found, or outside the caller's scope. */

@@ -15,6 +15,7 @@ import org.wushe.personal.PhoneNumber;
 import org.wushe.personal.SealedValue;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
+import org.wushe.region.RegionInput;
 
 /**
  * What every registry service works with: the region checks ({@code regions}), the counts per child region

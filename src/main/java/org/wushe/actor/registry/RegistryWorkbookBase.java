@@ -14,6 +14,7 @@ import org.wushe.region.RegionScope;
 import org.wushe.shared.excel.ExcelLayout;
 import org.wushe.shared.excel.ExcelReport;
 import org.wushe.shared.excel.ImportPlan;
+import org.wushe.region.RegionInput;
 
 /**
  * The workbook of an actor registry: what differs between registries is the layout, the import plan, the report

@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.wushe.actor.registry.RegionInput;
+import org.wushe.region.RegionInput;
 import org.wushe.actor.registry.RegistryApi;
 
 /** {@code /api/volunteers}: the volunteer registry within the caller's scope; personal data always masked. */

@@ -4,7 +4,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.wushe.actor.registry.ListPages;
-import org.wushe.actor.registry.RegionInput;
+import org.wushe.region.RegionInput;
 import org.wushe.actor.registry.RegistryPages;
 
 /** Volunteer pages: list, detail, register and edit, counts per region. */

@@ -13,10 +13,11 @@ import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.RegistryWorkbookBase;
 import org.wushe.personal.FieldChecks;
 import org.wushe.personal.IdNumber;
+import org.wushe.personal.PersonalColumn;
 import org.wushe.personal.PersonalData;
 import org.wushe.personal.PhoneNumber;
 import org.wushe.personal.SealedValue;
-import org.wushe.actor.registry.PersonRowChecks;
+import org.wushe.actor.registry.PersonImportPlan;
 import org.wushe.actor.registry.PersonalCells;
 import org.wushe.actor.registry.TextList;
 import org.wushe.region.RegionCode;
@@ -84,26 +85,11 @@ class VolunteerExcel extends RegistryWorkbookBase<Volunteers.Exported> {
 		return new Plan(scope);
 	}
 
-	/** One import: remembers the ID numbers seen so far and the verdict on each region code. */
-	private final class Plan implements ImportPlan<Volunteers.Values> {
-
-		private final RegionScope scope;
-
-		private final PersonRowChecks checks;
+	/** One import; volunteer numbers are given out per batch, in the order of the rows. */
+	private final class Plan extends PersonImportPlan<Volunteers.Values> {
 
 		Plan(RegionScope scope) {
-			this.scope = scope;
-			this.checks = new PersonRowChecks(support, scope);
-		}
-
-		@Override
-		public ExcelLayout layout() {
-			return LAYOUT;
-		}
-
-		@Override
-		public void prepare(List<ImportRow> rows) {
-			checks.prepare(rows, ID_NUMBER, volunteers::takenIdNumbers);
+			super(support, scope, LAYOUT, ID_NUMBER, volunteers);
 		}
 
 		@Override
@@ -164,14 +150,10 @@ class VolunteerExcel extends RegistryWorkbookBase<Volunteers.Exported> {
 		columns.add(ExportColumn.<Volunteers.Exported>text("field.volunteerNumber", e -> e.volunteer().volunteerNumber())
 			.width(18));
 		columns.add(ExportColumn.text("actor.excel.column.person-name", e -> e.volunteer().name()));
-		columns.add(ExportColumn.<Volunteers.Exported>text("field.idNumber",
-				e -> opener == null ? e.volunteer().idNumber() : opener.open(PersonalData.Kind.ID_NUMBER,
-						e.idNumberCipher()))
-			.width(22));
-		columns.add(ExportColumn.<Volunteers.Exported>text("field.phone",
-				e -> opener == null || e.phoneCipher() == null ? e.volunteer().phone()
-						: opener.open(PersonalData.Kind.PHONE, e.phoneCipher()))
-			.width(16));
+		columns.add(PersonalColumn.<Volunteers.Exported>idNumber("field.idNumber", opener,
+				e -> e.volunteer().idNumber(), Volunteers.Exported::idNumberCipher));
+		columns.add(PersonalColumn.<Volunteers.Exported>phone("field.phone", opener, e -> e.volunteer().phone(),
+				Volunteers.Exported::phoneCipher));
 		columns.add(ExportColumn.text("actor.excel.column.region", e -> e.volunteer().regionCode()));
 		columns.add(ExportColumn.text("actor.excel.column.region-name", e -> e.volunteer().regionName()));
 		columns.add(ExportColumn.<Volunteers.Exported>text("field.teams",

@@ -19,7 +19,6 @@ import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.Page;
 import org.wushe.actor.registry.RegionBreakdown;
 import org.wushe.actor.registry.RegistryService;
-import org.wushe.actor.registry.RegistryTable;
 import org.wushe.actor.registry.RegistrySupport;
 import org.wushe.actor.registry.TextList;
 import org.wushe.actor.registry.Writer;
@@ -78,11 +77,8 @@ public class VolunteerService extends RegistryService<Volunteer, VolunteerInput>
 	Volunteers.Values check(VolunteerInput input, RegionScope scope, Long existingId) {
 		FieldChecks c = new FieldChecks();
 		String name = c.required("name", input.name(), 50);
-		IdNumber idNumber = c.idNumber("idNumber", input.idNumber(), LocalDate.now(writer.clock()),
-				existingId == null);
-		if (idNumber != null && volunteers.idNumberTaken(support.personalData().searchHash(idNumber), existingId)) {
-			c.add("idNumber", "actor.id-number.taken");
-		}
+		IdNumber idNumber = volunteers.newIdNumber(c, "idNumber", input.idNumber(), LocalDate.now(writer.clock()),
+				existingId);
 		PhoneNumber phone = c.phone("phone", input.phone(), false);
 		Optional<Region> region = support.regions().check("regionCode", input.regionCode(), scope, null, c.errors());
 		List<String> teams = items(c, "teams", input.teams());
@@ -120,9 +116,7 @@ public class VolunteerService extends RegistryService<Volunteer, VolunteerInput>
 
 	@Transactional
 	public Map<PersonalData.Kind, String> reveal(CurrentUser viewer, long id) {
-		RegistryTable.SealedPerson sealed = volunteers.sealed(viewer.scope(), id)
-			.orElseThrow(() -> unknown(id));
-		return support.revealPerson(viewer, ENTITY, id, sealed.regionCode(), sealed.idNumber(), sealed.phone());
+		return revealPerson(viewer, ENTITY, volunteers, id);
 	}
 
 }

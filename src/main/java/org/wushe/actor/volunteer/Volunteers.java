@@ -18,17 +18,17 @@ import org.wushe.personal.PersonalData;
 import org.wushe.personal.SealedValue;
 import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.RegionBreakdown;
-import org.wushe.actor.registry.RegistryTable;
+import org.wushe.actor.registry.PersonTable;
 import org.wushe.actor.registry.RegistryTally;
-import org.wushe.actor.registry.ScopedRows;
-import org.wushe.actor.registry.IdNumberHashes;
-import org.wushe.actor.registry.StreamingJdbc;
+import org.wushe.region.ScopedRows;
+import org.wushe.shared.jdbc.StreamingJdbc;
 import org.wushe.actor.registry.TextList;
 import org.wushe.region.RegionScope;
+import org.wushe.personal.SealedColumns;
 
 /** Volunteer rows; every read bound to a region range. */
 @Repository
-class Volunteers extends RegistryTable {
+class Volunteers extends PersonTable {
 
 	static final String COLUMNS = """
 			v.id, v.volunteer_number, v.name, v.id_number_masked, v.phone_masked, v.region_code, r.name AS region_name,
@@ -53,7 +53,7 @@ class Volunteers extends RegistryTable {
 
 	Volunteers(JdbcClient jdbc, StreamingJdbc streaming, NamedParameterJdbcTemplate named, PersonalData personalData,
 			RegistryTally tally) {
-		super(jdbc, streaming, named, personalData, tally);
+		super("volunteer", jdbc, streaming, named, personalData, tally);
 	}
 
 	/** What a volunteer counts as in the figures: nothing once withdrawn. */
@@ -88,7 +88,7 @@ class Volunteers extends RegistryTable {
 				    skills = :skills, status = :status, updated_at = :at, updated_by = :by
 				WHERE id = :id
 				""").params(params(null, v, at, by)).param("id", id).update();
-		resealPerson("volunteer", id, v.idNumber(), v.phone());
+		resealPerson(id, v.idNumber(), v.phone());
 	}
 
 	private static Map<String, Object> params(String number, Values v, Timestamp at, String by) {
@@ -96,8 +96,8 @@ class Volunteers extends RegistryTable {
 		p.put("number", number);
 		p.put("name", v.name());
 		p.put("initials", NameInitials.of(v.name()));
-		ScopedRows.putSealed(p, "id", v.idNumber());
-		ScopedRows.putSealed(p, "phone", v.phone());
+		SealedColumns.put(p, "id", v.idNumber());
+		SealedColumns.put(p, "phone", v.phone());
 		p.put("region", v.regionCode());
 		p.put("teams", TextList.join(v.teams()));
 		p.put("skills", TextList.join(v.skills()));
@@ -107,25 +107,9 @@ class Volunteers extends RegistryTable {
 		return p;
 	}
 
-	boolean idNumberTaken(String hash, Long except) {
-		return IdNumberHashes.taken(jdbc, "volunteer", hash, except);
-	}
-
-	/** Which of these ID-number hashes are registered already (imports). */
-	List<String> takenIdNumbers(List<String> hashes) {
-		return IdNumberHashes.takenAmong(named.getJdbcTemplate(), "volunteer", hashes);
-	}
-
 	Optional<Volunteer> find(RegionScope scope, long id) {
-		return ScopedRows.one(jdbc, "SELECT " + COLUMNS + """
-
-				FROM volunteer v LEFT JOIN region r ON r.code = v.region_code
-				WHERE v.id = :key AND v.region_code >= :from AND v.region_code < :to
-				""", scope, id, Volunteers::map);
-	}
-
-	Optional<SealedPerson> sealed(RegionScope scope, long id) {
-		return sealedPerson("volunteer", scope, id);
+		return ScopedRows.find(jdbc, COLUMNS + " FROM volunteer v LEFT JOIN region r ON r.code = v.region_code",
+				"v", "id", scope, id, Volunteers::map);
 	}
 
 	List<Volunteer> list(ListQuery q) {
@@ -162,7 +146,7 @@ class Volunteers extends RegistryTable {
 
 	/** Volunteers per child region, split by status. */
 	List<RegionBreakdown.Part> counts(RegionScope scope, int prefixLength) {
-		return ScopedRows.perChild(jdbc, "volunteer", "status", "status <> 'WITHDRAWN'", scope, prefixLength);
+		return RegionBreakdown.perChild(jdbc, "volunteer", "status", "status <> 'WITHDRAWN'", scope, prefixLength);
 	}
 
 	static Volunteer map(ResultSet rs, int n) throws SQLException {

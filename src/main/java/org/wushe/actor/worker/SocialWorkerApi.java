@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.wushe.access.CurrentUser;
-import org.wushe.actor.registry.RegionInput;
+import org.wushe.region.RegionInput;
 import org.wushe.actor.registry.RegistryApi;
 
 /** {@code /api/workers}: the social-worker registry within the caller's scope; personal data always masked. */

@@ -12,7 +12,7 @@ import org.wushe.access.CurrentUser;
 import org.wushe.actor.Gender;
 import org.wushe.actor.Qualification;
 import org.wushe.actor.registry.ListPages;
-import org.wushe.actor.registry.RegionInput;
+import org.wushe.region.RegionInput;
 import org.wushe.actor.registry.RegistryPages;
 import org.wushe.shared.InvalidInputException;
 

@@ -13,12 +13,13 @@ import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.RegistryWorkbookBase;
 import org.wushe.actor.Gender;
 import org.wushe.personal.IdNumber;
+import org.wushe.personal.PersonalColumn;
 import org.wushe.personal.PersonalData;
 import org.wushe.personal.PhoneNumber;
 import org.wushe.actor.Qualification;
 import org.wushe.personal.SealedValue;
 import org.wushe.actor.organization.OrganizationService;
-import org.wushe.actor.registry.PersonRowChecks;
+import org.wushe.actor.registry.PersonImportPlan;
 import org.wushe.actor.registry.PersonalCells;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.excel.ExcelColumn;
@@ -94,19 +95,8 @@ class SocialWorkerExcel extends RegistryWorkbookBase<SocialWorkers.Exported> {
 
 	@Override
 	protected ImportPlan<SocialWorkers.Values> plan(RegionScope scope) {
-		PersonRowChecks checks = new PersonRowChecks(support, scope);
 		Map<String, Optional<Long>> employers = new HashMap<>();
-		return new ImportPlan<>() {
-			@Override
-			public ExcelLayout layout() {
-				return LAYOUT;
-			}
-
-			@Override
-			public void prepare(List<ImportRow> rows) {
-				checks.prepare(rows, ID_NUMBER, workers::takenIdNumbers);
-			}
-
+		return new PersonImportPlan<>(support, scope, LAYOUT, ID_NUMBER, workers) {
 			@Override
 			public SocialWorkers.Values convert(ImportRow row) {
 				SealedValue sealedId = checks.idNumber(row, ID_NUMBER);
@@ -160,14 +150,10 @@ class SocialWorkerExcel extends RegistryWorkbookBase<SocialWorkers.Exported> {
 		List<ExportColumn<SocialWorkers.Exported>> columns = new ArrayList<>();
 		columns.add(ExportColumn.text("actor.excel.column.person-name", e -> e.worker().name()));
 		columns.add(ExportColumn.<SocialWorkers.Exported>label("field.gender", e -> e.worker().gender().messageKey()).width(8));
-		columns.add(ExportColumn.<SocialWorkers.Exported>text("field.idNumber",
-				e -> opener == null ? e.worker().idNumber() : opener.open(PersonalData.Kind.ID_NUMBER,
-						e.idNumberCipher()))
-			.width(22));
-		columns.add(ExportColumn.<SocialWorkers.Exported>text("field.phone",
-				e -> opener == null || e.phoneCipher() == null ? e.worker().phone()
-						: opener.open(PersonalData.Kind.PHONE, e.phoneCipher()))
-			.width(16));
+		columns.add(PersonalColumn.<SocialWorkers.Exported>idNumber("field.idNumber", opener,
+				e -> e.worker().idNumber(), SocialWorkers.Exported::idNumberCipher));
+		columns.add(PersonalColumn.<SocialWorkers.Exported>phone("field.phone", opener, e -> e.worker().phone(),
+				SocialWorkers.Exported::phoneCipher));
 		columns.add(ExportColumn.<SocialWorkers.Exported>label("field.qualification", e -> e.worker().qualification().messageKey()).width(16));
 		columns.add(ExportColumn.text("field.certificateNumber", e -> e.worker().certificateNumber()));
 		columns.add(ExportColumn.<SocialWorkers.Exported>label("field.post", e -> e.worker().post().messageKey()).width(16));

@@ -22,7 +22,6 @@ import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.Page;
 import org.wushe.actor.registry.RegionBreakdown;
 import org.wushe.actor.registry.RegistryService;
-import org.wushe.actor.registry.RegistryTable;
 import org.wushe.actor.registry.RegistrySupport;
 import org.wushe.actor.registry.Writer;
 import org.wushe.region.Region;
@@ -73,13 +72,10 @@ public class SocialWorkerService extends RegistryService<SocialWorker, WorkerInp
 	/** Checks every field; on update ({@code existingId} set) a blank ID number or phone keeps the stored one. */
 	SocialWorkers.Values check(WorkerInput input, RegionScope scope, Long existingId) {
 		FieldChecks c = new FieldChecks();
-		boolean creating = existingId == null;
 		String name = c.required("name", input.name(), 50);
 		Gender gender = c.choice("gender", input.gender(), Gender.class, true);
-		IdNumber idNumber = c.idNumber("idNumber", input.idNumber(), LocalDate.now(writer.clock()), creating);
-		if (idNumber != null && workers.idNumberTaken(support.personalData().searchHash(idNumber), existingId)) {
-			c.add("idNumber", "actor.id-number.taken");
-		}
+		IdNumber idNumber = workers.newIdNumber(c, "idNumber", input.idNumber(), LocalDate.now(writer.clock()),
+				existingId);
 		PhoneNumber phone = c.phone("phone", input.phone(), false);
 		Qualification qualification = c.choice("qualification", input.qualification(), Qualification.class, true);
 		String certificate = c.optional("certificateNumber", input.certificateNumber(), 50);
@@ -196,9 +192,7 @@ public class SocialWorkerService extends RegistryService<SocialWorker, WorkerInp
 	/** The full ID number and phone for a viewer with {@code personal-data:view}; audited. */
 	@Transactional
 	public Map<PersonalData.Kind, String> reveal(CurrentUser viewer, long id) {
-		RegistryTable.SealedPerson sealed = workers.sealed(viewer.scope(), id)
-			.orElseThrow(() -> unknown(id));
-		return support.revealPerson(viewer, ENTITY, id, sealed.regionCode(), sealed.idNumber(), sealed.phone());
+		return revealPerson(viewer, ENTITY, workers, id);
 	}
 
 }

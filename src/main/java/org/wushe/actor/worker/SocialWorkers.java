@@ -24,17 +24,17 @@ import org.wushe.actor.Qualification;
 import org.wushe.personal.SealedValue;
 import org.wushe.actor.registry.ListQuery;
 import org.wushe.actor.registry.RegionBreakdown;
-import org.wushe.actor.registry.RegistryTable;
+import org.wushe.actor.registry.PersonTable;
 import org.wushe.actor.registry.RegistryTally;
 import org.wushe.actor.registry.RegistryTally.Category;
-import org.wushe.actor.registry.IdNumberHashes;
-import org.wushe.actor.registry.ScopedRows;
-import org.wushe.actor.registry.StreamingJdbc;
+import org.wushe.region.ScopedRows;
+import org.wushe.shared.jdbc.StreamingJdbc;
 import org.wushe.region.RegionScope;
+import org.wushe.personal.SealedColumns;
 
 /** Social-worker rows, their posted sites and training records; every read bound to a region range. */
 @Repository
-class SocialWorkers extends RegistryTable {
+class SocialWorkers extends PersonTable {
 
 	static final String COLUMNS = """
 			w.id, w.name, w.gender, w.id_number_masked, w.phone_masked, w.qualification, w.certificate_number,
@@ -63,7 +63,7 @@ class SocialWorkers extends RegistryTable {
 
 	SocialWorkers(JdbcClient jdbc, StreamingJdbc streaming, NamedParameterJdbcTemplate named, PersonalData personalData,
 			RegistryTally tally) {
-		super(jdbc, streaming, named, personalData, tally);
+		super("social_worker", jdbc, streaming, named, personalData, tally);
 	}
 
 	/** What a worker counts as in the figures: nothing after leaving. */
@@ -106,7 +106,7 @@ class SocialWorkers extends RegistryTable {
 				    region_code = :region, post = :post, status = :status, updated_at = :at, updated_by = :by
 				WHERE id = :id
 				""").params(params(v, at, by)).param("id", id).update();
-		resealPerson("social_worker", id, v.idNumber(), v.phone());
+		resealPerson(id, v.idNumber(), v.phone());
 		replaceSites(id, v.siteIds());
 	}
 
@@ -125,8 +125,8 @@ class SocialWorkers extends RegistryTable {
 		p.put("name", v.name());
 		p.put("initials", NameInitials.of(v.name()));
 		p.put("gender", v.gender().name());
-		ScopedRows.putSealed(p, "id", v.idNumber());
-		ScopedRows.putSealed(p, "phone", v.phone());
+		SealedColumns.put(p, "id", v.idNumber());
+		SealedColumns.put(p, "phone", v.phone());
 		p.put("qualification", v.qualification().name());
 		p.put("certificate", v.certificateNumber());
 		p.put("employer", v.employerId());
@@ -138,25 +138,10 @@ class SocialWorkers extends RegistryTable {
 		return p;
 	}
 
-	/** Whether a worker with this ID-number hash exists (other than {@code except}). */
-	boolean idNumberTaken(String hash, Long except) {
-		return IdNumberHashes.taken(jdbc, "social_worker", hash, except);
-	}
-
-	/** Which of these ID-number hashes are registered already (imports). */
-	List<String> takenIdNumbers(List<String> hashes) {
-		return IdNumberHashes.takenAmong(named.getJdbcTemplate(), "social_worker", hashes);
-	}
-
 	Optional<SocialWorker> find(RegionScope scope, long id) {
-		return ScopedRows.one(jdbc, "SELECT " + COLUMNS + "\n" + FROM + """
-				WHERE w.id = :key AND w.region_code >= :from AND w.region_code < :to
-				""", scope, id, SocialWorkers::map)
+		return ScopedRows.find(jdbc, COLUMNS + "\n" + FROM,
+				"w", "id", scope, id, SocialWorkers::map)
 			.map(w -> w.withSiteIds(sitesOf(List.of(w.id())).getOrDefault(w.id(), List.of())));
-	}
-
-	Optional<SealedPerson> sealed(RegionScope scope, long id) {
-		return sealedPerson("social_worker", scope, id);
 	}
 
 	List<SocialWorker> list(ListQuery q) {
@@ -209,7 +194,7 @@ class SocialWorkers extends RegistryTable {
 
 	/** Active workers per child region, split into certified and uncertified. */
 	List<RegionBreakdown.Part> counts(RegionScope scope, int prefixLength) {
-		return ScopedRows.perChild(jdbc, "social_worker",
+		return RegionBreakdown.perChild(jdbc, "social_worker",
 				"CASE WHEN qualification = 'NONE' THEN 'uncertified' ELSE 'certified' END", "status = 'ACTIVE'", scope,
 				prefixLength);
 	}

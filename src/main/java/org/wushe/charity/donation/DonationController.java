@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -19,11 +18,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
+import org.wushe.personal.PersonalColumn;
 import org.wushe.personal.PersonalData;
 import org.wushe.charity.DonationKind;
 import org.wushe.charity.DonorKind;
 import org.wushe.charity.support.CharityExports;
-import org.wushe.charity.support.CharityFilter;
 import org.wushe.charity.support.CharityRegions;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.InvalidInputException;
@@ -50,7 +49,8 @@ class DonationController {
 	String list(@RequestParam(required = false) String within, @RequestParam(defaultValue = "") String q,
 			@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "0") int page,
 			@AuthenticationPrincipal CurrentUser user, Model model) {
-		RegionScope scope = page(within, q, kind, page, user, model, "donations", donations::list);
+		RegionScope scope = regions.listPage(user, within, q, kind, page, PAGE_SIZE, model, "donations",
+				donations::list);
 		model.addAttribute("withinName", regions.name(scope.root()));
 		model.addAttribute("kinds", DonationKind.values());
 		return "charity/donations";
@@ -104,7 +104,7 @@ class DonationController {
 	String donors(@RequestParam(required = false) String within, @RequestParam(defaultValue = "") String q,
 			@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "0") int page,
 			@AuthenticationPrincipal CurrentUser user, Model model) {
-		page(within, q, kind, page, user, model, "donors", donations::donors);
+		regions.listPage(user, within, q, kind, page, PAGE_SIZE, model, "donors", donations::donors);
 		model.addAttribute("kinds", DonorKind.values());
 		return "charity/donors";
 	}
@@ -128,24 +128,6 @@ class DonationController {
 				donations::streamDonors, "charity.excel.donors.file", response);
 	}
 
-	/**
-	 * One page of a list page: {@link #PAGE_SIZE} rows matching the filters in the user's scope narrowed to
-	 * {@code within}, whether there is a next page, and the filters, in the model; answers the narrowed scope.
-	 */
-	private <T> RegionScope page(String within, String q, String kind, int page, CurrentUser user, Model model,
-			String attribute, Function<CharityFilter, List<T>> rows) {
-		RegionScope scope = regions.narrow(user.scope(), within);
-		int p = Math.max(page, 0);
-		List<T> found = rows.apply(new CharityFilter(scope, q, kind, p * PAGE_SIZE, PAGE_SIZE));
-		model.addAttribute(attribute, found.subList(0, Math.min(found.size(), PAGE_SIZE)));
-		model.addAttribute("hasNext", found.size() > PAGE_SIZE);
-		model.addAttribute("page", p);
-		model.addAttribute("within", scope.root().value());
-		model.addAttribute("q", q);
-		model.addAttribute("kind", kind);
-		return scope;
-	}
-
 	private static ExcelReport<Donations.ExportedDonor> donorReport(String regionName, PersonalData.Opener opener) {
 		List<ExportColumn<Donations.ExportedDonor>> c = new ArrayList<>();
 		c.add(ExportColumn.integer("charity.field.donorId", e -> e.donor().id()));
@@ -153,10 +135,8 @@ class DonationController {
 		c.add(ExportColumn.label("charity.field.donorKind", e -> e.donor().kind().messageKey()));
 		c.add(ExportColumn.<Donations.ExportedDonor>text("field.creditCode", e -> e.donor().creditCode()).width(22));
 		c.add(ExportColumn.text("field.contactPerson", e -> e.donor().contactPerson()));
-		c.add(ExportColumn.<Donations.ExportedDonor>text("charity.field.phone",
-				e -> opener == null || e.phoneCipher() == null ? e.donor().phone()
-						: opener.open(PersonalData.Kind.PHONE, e.phoneCipher()))
-			.width(16));
+		c.add(PersonalColumn.<Donations.ExportedDonor>phone("charity.field.phone", opener, e -> e.donor().phone(),
+				Donations.ExportedDonor::phoneCipher));
 		c.add(ExportColumn.text("charity.field.regionCode", e -> e.donor().regionCode()));
 		c.add(ExportColumn.text("charity.field.regionName", e -> e.donor().regionName()));
 		return new ExcelReport<>("charity.excel.donors.title", List.of(regionName), "charity.excel.donors.sheet", c);

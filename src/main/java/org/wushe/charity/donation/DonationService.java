@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.access.CurrentUser;
@@ -34,6 +36,7 @@ import org.wushe.shared.Money;
  * (matched by its rule) or the region; totals per region.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class DonationService {
 
 	static final BigDecimal MAX_MONEY = Money.MAX_YUAN;
@@ -55,18 +58,6 @@ public class DonationService {
 	private final Clock clock;
 
 	private final SiteService sites;
-
-	DonationService(Donations donations, FundService funds, CharityRegions regions, MoneyTotals totals,
-			PersonalData personalData, AuditTrail audit, Clock clock, SiteService sites) {
-		this.sites = sites;
-		this.donations = donations;
-		this.funds = funds;
-		this.regions = regions;
-		this.totals = totals;
-		this.personalData = personalData;
-		this.audit = audit;
-		this.clock = clock;
-	}
 
 	@Transactional
 	public Donation record(DonationInput input, RegionScope scope) {

@@ -19,15 +19,17 @@ import org.wushe.shared.GeneratedIds;
 import org.wushe.personal.SealedValue;
 import org.wushe.charity.DonationKind;
 import org.wushe.charity.DonorKind;
-import org.wushe.actor.registry.ScopedRows;
-import org.wushe.actor.registry.StreamingJdbc;
+import org.wushe.region.ScopedRows;
+import org.wushe.shared.jdbc.ListTable;
+import org.wushe.shared.jdbc.StreamingJdbc;
 import org.wushe.charity.support.CharityFilter;
 import org.wushe.charity.support.MoneyTotals;
 import org.wushe.region.RegionScope;
+import org.wushe.personal.SealedColumns;
 
 /** Donor and donation rows; every read bound to a region range. */
 @Repository
-class Donations {
+class Donations extends ListTable {
 
 	static final String DONOR_COLUMNS = """
 			o.id, o.kind, o.name, o.region_code, r.name AS region_name, o.credit_code, o.contact_person, o.phone_masked AS phone""";
@@ -45,6 +47,29 @@ class Donations {
 			LEFT JOIN charity_fund f ON f.id = d.fund_id
 			""";
 
+	/** What follows the columns of the list of donors matching a {@link CharityFilter}. */
+	private static final String DONOR_LIST = """
+
+				FROM donor o LEFT JOIN region r ON r.code = o.region_code
+				WHERE o.region_code >= :from AND o.region_code < :to
+				  AND (:kind = '' OR o.kind = :kind)
+				  AND (:text = '' OR LOWER(o.name) LIKE :pattern ESCAPE '\\'
+				       OR (:initials <> '' AND o.name_initials LIKE :initials))
+				ORDER BY o.id DESC
+				LIMIT :limit OFFSET :offset
+				""";
+
+	/** The list of donations matching a {@link CharityFilter}. */
+	private static final String LIST = "SELECT " + COLUMNS + "\n" + FROM + """
+				WHERE d.region_code >= :from AND d.region_code < :to
+				  AND (:kind = '' OR d.kind = :kind)
+				  AND (:text = '' OR LOWER(o.name) LIKE :pattern ESCAPE '\\'
+				       OR (:initials <> '' AND o.name_initials LIKE :initials)
+				       OR LOWER(d.item_description) LIKE :pattern ESCAPE '\\' OR LOWER(f.name) LIKE :pattern ESCAPE '\\')
+				ORDER BY d.received_on DESC, d.id DESC
+				LIMIT :limit OFFSET :offset
+				""";
+
 	/** A checked donation ready to store. */
 	record Values(long donorId, String regionCode, DonationKind kind, BigDecimal amount, String itemDescription,
 			BigDecimal quantity, String unit, BigDecimal valuation, String valuationBasis, String valuedBy,
@@ -54,14 +79,8 @@ class Donations {
 
 	private static final RowMapper<Donor> DONOR = new DataClassRowMapper<>(Donor.class);
 
-	private final JdbcClient jdbc;
-
-	/** Fetches in chunks, for exports (inside a read-only transaction). */
-	private final JdbcClient streaming;
-
 	Donations(JdbcClient jdbc, StreamingJdbc streaming) {
-		this.jdbc = jdbc;
-		this.streaming = streaming.client();
+		super(jdbc, streaming);
 	}
 
 	long insertDonor(DonorKind kind, String name, String region, String creditCode, String contact, SealedValue phone,
@@ -78,17 +97,14 @@ class Donations {
 			.param("region", region)
 			.param("creditCode", creditCode)
 			.param("contact", contact)
-			.params(ScopedRows.sealed("phone", phone))
+			.params(SealedColumns.params("phone", phone))
 			.param("at", at)
 			.param("by", by));
 	}
 
 	Optional<Donor> findDonor(RegionScope scope, long id) {
-		return ScopedRows.one(jdbc, "SELECT " + DONOR_COLUMNS + """
-
-				FROM donor o LEFT JOIN region r ON r.code = o.region_code
-				WHERE o.id = :key AND o.region_code >= :from AND o.region_code < :to
-				""", scope, id, DONOR);
+		return ScopedRows.find(jdbc, DONOR_COLUMNS + " FROM donor o LEFT JOIN region r ON r.code = o.region_code",
+				"o", "id", scope, id, DONOR);
 	}
 
 	Optional<String> donorPhoneCipher(long id) {
@@ -103,28 +119,13 @@ class Donations {
 	}
 
 	List<Donor> donors(CharityFilter q) {
-		return q.bindPage(donorSelect(jdbc, q, "")).query(DONOR).list();
+		return q.page(jdbc, "SELECT " + DONOR_COLUMNS + DONOR_LIST, DONOR);
 	}
 
 	/** Every donor matching the filters, for exports; close the stream, inside a transaction. */
 	java.util.stream.Stream<ExportedDonor> streamDonors(CharityFilter q) {
-		return CharityFilter.bindAll(donorSelect(streaming, q, ", o.phone_cipher"))
-			.query((rs, n) -> new ExportedDonor(DONOR.mapRow(rs, n), rs.getString("phone_cipher")))
-			.stream();
-	}
-
-	private static JdbcClient.StatementSpec donorSelect(JdbcClient client, CharityFilter q, String extraColumns) {
-		return q.bindSearch(client.sql("SELECT " + DONOR_COLUMNS + extraColumns + """
-
-				FROM donor o LEFT JOIN region r ON r.code = o.region_code
-				WHERE o.region_code >= :from AND o.region_code < :to
-				  AND (:kind = '' OR o.kind = :kind)
-				  AND (:text = '' OR LOWER(o.name) LIKE :pattern ESCAPE '\\'
-				       OR (:initials <> '' AND o.name_initials LIKE :initials))
-				ORDER BY o.id DESC
-				LIMIT :limit OFFSET :offset
-				"""))
-			.param("kind", q.kind());
+		return q.stream(streaming, "SELECT " + DONOR_COLUMNS + ", o.phone_cipher" + DONOR_LIST,
+				(rs, n) -> new ExportedDonor(DONOR.mapRow(rs, n), rs.getString("phone_cipher")));
 	}
 
 	long insert(Values v, Timestamp at, String by) {
@@ -156,30 +157,16 @@ class Donations {
 	}
 
 	Optional<Donation> find(RegionScope scope, long id) {
-		return ScopedRows.one(jdbc, "SELECT " + COLUMNS + "\n" + FROM + """
-				WHERE d.id = :key AND d.region_code >= :from AND d.region_code < :to
-				""", scope, id, Donations::map);
+		return ScopedRows.find(jdbc, COLUMNS + "\n" + FROM,
+				"d", "id", scope, id, Donations::map);
 	}
 
 	List<Donation> list(CharityFilter q) {
-		return q.bindPage(select(jdbc, q)).query(Donations::map).list();
+		return q.page(jdbc, LIST, Donations::map);
 	}
 
 	java.util.stream.Stream<Donation> stream(CharityFilter q) {
-		return CharityFilter.bindAll(select(streaming, q)).query(Donations::map).stream();
-	}
-
-	private static JdbcClient.StatementSpec select(JdbcClient client, CharityFilter q) {
-		return q.bindSearch(client.sql("SELECT " + COLUMNS + "\n" + FROM + """
-				WHERE d.region_code >= :from AND d.region_code < :to
-				  AND (:kind = '' OR d.kind = :kind)
-				  AND (:text = '' OR LOWER(o.name) LIKE :pattern ESCAPE '\\'
-				       OR (:initials <> '' AND o.name_initials LIKE :initials)
-				       OR LOWER(d.item_description) LIKE :pattern ESCAPE '\\' OR LOWER(f.name) LIKE :pattern ESCAPE '\\')
-				ORDER BY d.received_on DESC, d.id DESC
-				LIMIT :limit OFFSET :offset
-				"""))
-			.param("kind", q.kind());
+		return q.stream(streaming, LIST, Donations::map);
 	}
 
 	/** Sums per child region: money, in-kind valuation, matched, number of donations; trusts separately. */

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,7 +25,6 @@ import org.wushe.access.CurrentUser;
 import org.wushe.charity.support.CharityExports;
 import org.wushe.charity.support.CharityFilter;
 import org.wushe.charity.support.CharityRegions;
-import org.wushe.region.RegionScope;
 import org.wushe.shared.BusinessException;
 import org.wushe.shared.InvalidInputException;
 import org.wushe.shared.excel.ExcelReport;
@@ -57,17 +55,6 @@ class FundController {
 			@AuthenticationPrincipal CurrentUser user, HttpServletResponse response) {
 		exports.download(user, within, q, null, false, FundService.TRUST, (name, opener) -> trustReport(name),
 				funds::streamTrusts, "charity.excel.trusts.file", response);
-	}
-
-	/** A list page: the rows matching the filters in the user's scope (at most {@link CharityFilter#MAX_SIZE}). */
-	private <T> String list(String within, String q, CurrentUser user, Model model, String attribute,
-			Function<CharityFilter, List<T>> rows, String view) {
-		RegionScope scope = regions.narrow(user.scope(), within);
-		List<T> found = rows.apply(new CharityFilter(scope, q, "", 0, CharityFilter.MAX_SIZE));
-		model.addAttribute(attribute, found.subList(0, Math.min(found.size(), CharityFilter.MAX_SIZE)));
-		model.addAttribute("within", scope.root().value());
-		model.addAttribute("q", q);
-		return view;
 	}
 
 	private static ExcelReport<Fund> fundReport(String regionName) {
@@ -104,7 +91,8 @@ class FundController {
 	@PreAuthorize("hasAuthority('charity:view')")
 	String funds(@RequestParam(required = false) String within, @RequestParam(defaultValue = "") String q,
 			@AuthenticationPrincipal CurrentUser user, Model model) {
-		return list(within, q, user, model, "funds", funds::funds, "charity/funds");
+		regions.listPage(user, within, q, "", 0, CharityFilter.MAX_SIZE, model, "funds", funds::funds);
+		return "charity/funds";
 	}
 
 	@GetMapping("/funds/{id}")
@@ -117,9 +105,7 @@ class FundController {
 	@GetMapping("/funds/{id}/edit")
 	@PreAuthorize("hasAuthority('charity:manage')")
 	String editFund(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
-		model.addAttribute("form", FundInput.of(funds.getFund(user.scope(), id)));
-		model.addAttribute("fundId", id);
-		model.addAttribute("statuses", FundStatus.values());
+		model.addAllAttributes(fundFormModel(FundInput.of(funds.getFund(user.scope(), id)), id));
 		return "charity/fund-form";
 	}
 
@@ -128,15 +114,14 @@ class FundController {
 	String updateFund(@PathVariable long id, FundInput form, @AuthenticationPrincipal CurrentUser user, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
 		return save(() -> funds.updateFund(id, form, user.scope()), "charity.fund.updated", "/funds/" + id,
-				"charity/fund-form", Map.of("form", form, "fundId", id, "statuses", FundStatus.values()),
+				"charity/fund-form", fundFormModel(form, id),
 				() -> changedMeanwhile(FundInput.of(funds.getFund(user.scope(), id)), form), model, flash, response);
 	}
 
 	@GetMapping("/funds/new")
 	@PreAuthorize("hasAuthority('charity:manage')")
 	String fundForm(@AuthenticationPrincipal CurrentUser user, Model model) {
-		model.addAttribute("form", FundInput.empty(user.region().value()));
-		model.addAttribute("statuses", FundStatus.values());
+		model.addAllAttributes(fundFormModel(FundInput.empty(user.region().value()), null));
 		return "charity/fund-form";
 	}
 
@@ -145,14 +130,15 @@ class FundController {
 	String createFund(FundInput form, @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes flash,
 			HttpServletResponse response) {
 		return save(() -> funds.createFund(form, user.scope()), "charity.fund.created", "/funds", "charity/fund-form",
-				Map.of("form", form, "statuses", FundStatus.values()), null, model, flash, response);
+				fundFormModel(form, null), null, model, flash, response);
 	}
 
 	@GetMapping("/trusts")
 	@PreAuthorize("hasAuthority('charity:view')")
 	String trusts(@RequestParam(required = false) String within, @RequestParam(defaultValue = "") String q,
 			@AuthenticationPrincipal CurrentUser user, Model model) {
-		return list(within, q, user, model, "trusts", funds::trusts, "charity/trusts");
+		regions.listPage(user, within, q, "", 0, CharityFilter.MAX_SIZE, model, "trusts", funds::trusts);
+		return "charity/trusts";
 	}
 
 	@GetMapping("/trusts/{id}")
@@ -165,8 +151,7 @@ class FundController {
 	@GetMapping("/trusts/{id}/edit")
 	@PreAuthorize("hasAuthority('charity:manage')")
 	String editTrust(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
-		model.addAttribute("form", TrustInput.of(funds.getTrust(user.scope(), id)));
-		model.addAttribute("trustId", id);
+		model.addAllAttributes(trustFormModel(TrustInput.of(funds.getTrust(user.scope(), id)), id));
 		return "charity/trust-form";
 	}
 
@@ -175,14 +160,14 @@ class FundController {
 	String updateTrust(@PathVariable long id, TrustInput form, @AuthenticationPrincipal CurrentUser user, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
 		return save(() -> funds.updateTrust(id, form, user.scope()), "charity.trust.updated", "/trusts/" + id,
-				"charity/trust-form", Map.of("form", form, "trustId", id),
+				"charity/trust-form", trustFormModel(form, id),
 				() -> changedMeanwhile(TrustInput.of(funds.getTrust(user.scope(), id)), form), model, flash, response);
 	}
 
 	@GetMapping("/trusts/new")
 	@PreAuthorize("hasAuthority('charity:manage')")
 	String trustForm(@AuthenticationPrincipal CurrentUser user, Model model) {
-		model.addAttribute("form", TrustInput.empty(user.region().value()));
+		model.addAllAttributes(trustFormModel(TrustInput.empty(user.region().value()), null));
 		return "charity/trust-form";
 	}
 
@@ -191,7 +176,28 @@ class FundController {
 	String createTrust(TrustInput form, @AuthenticationPrincipal CurrentUser user, Model model,
 			RedirectAttributes flash, HttpServletResponse response) {
 		return save(() -> funds.createTrust(form, user.scope()), "charity.trust.created", "/trusts",
-				"charity/trust-form", Map.of("form", form), null, model, flash, response);
+				"charity/trust-form", trustFormModel(form, null), null, model, flash, response);
+	}
+
+	/** What the fund form shows: the form, the fund's id when it is edited ({@code fundId}) and the statuses. */
+	private static Map<String, Object> fundFormModel(FundInput form, Long id) {
+		Map<String, Object> attributes = editForm(form, "fundId", id);
+		attributes.put("statuses", FundStatus.values());
+		return attributes;
+	}
+
+	/** What the trust form shows: the form and the trust's id when it is edited ({@code trustId}). */
+	private static Map<String, Object> trustFormModel(TrustInput form, Long id) {
+		return editForm(form, "trustId", id);
+	}
+
+	private static Map<String, Object> editForm(Record form, String idAttribute, Long id) {
+		Map<String, Object> attributes = new LinkedHashMap<>();
+		attributes.put("form", form);
+		if (id != null) {
+			attributes.put(idAttribute, id);
+		}
+		return attributes;
 	}
 
 	/**

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntPredicate;
+import java.util.function.Supplier;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -54,8 +56,7 @@ public class FundService {
 		c.throwIfAny();
 		long id = funds.insertFund(v.name(), v.region(), v.purpose(), v.manager(), v.ratio(), v.cap(), v.status(),
 				now(), actor());
-		audit.record("charity-fund.create", FUND, id, RegionCode.parse(v.region()));
-		return getFund(scope, id);
+		return audited("charity-fund.create", FUND, id, v.region(), () -> getFund(scope, id));
 	}
 
 	/**
@@ -71,19 +72,28 @@ public class FundService {
 		if (v.cap() != null && v.cap().compareTo(before.matchedTotal()) < 0) {
 			c.add("matchingCap", "charity.fund.cap-below-matched", before.matchedTotal().toPlainString());
 		}
-		Integer version = version(c, input.version());
-		c.throwIfAny();
-		if (!funds.updateFund(id, version, v.name(), v.region(), v.purpose(), v.manager(), v.ratio(), v.cap(),
-				v.status())) {
-			throw BusinessException.conflict(FUND_STALE);
-		}
-		audit.record("charity-fund.update", FUND, id, RegionCode.parse(v.region()));
-		return getFund(scope, id);
+		changeAtVersion(c, input.version(), version -> funds.updateFund(id, version, v.name(), v.region(), v.purpose(),
+				v.manager(), v.ratio(), v.cap(), v.status()), FUND_STALE);
+		return audited("charity-fund.update", FUND, id, v.region(), () -> getFund(scope, id));
 	}
 
-	/** The version a change was made from: a whole number, required. */
-	private static Integer version(FieldChecks c, String text) {
-		return c.integer("version", text, 0, Integer.MAX_VALUE, true);
+	/**
+	 * Makes a change from the version given with the input (a whole number, required) once every check has passed:
+	 * {@code change} answers whether the row was still at that version; if not, nothing is changed (409,
+	 * {@code staleKey}).
+	 */
+	private static void changeAtVersion(FieldChecks c, String versionText, IntPredicate change, String staleKey) {
+		Integer version = c.integer("version", versionText, 0, Integer.MAX_VALUE, true);
+		c.throwIfAny();
+		if (!change.test(version)) {
+			throw BusinessException.conflict(staleKey);
+		}
+	}
+
+	/** Records {@code action} on row {@code id} in the audit trail, then reads the row back. */
+	private <T> T audited(String action, String entity, long id, String region, Supplier<T> row) {
+		audit.record(action, entity, id, RegionCode.parse(region));
+		return row.get();
 	}
 
 	private FundValues checkFund(FieldChecks c, FundInput input, RegionScope scope) {
@@ -129,8 +139,7 @@ public class FundService {
 		c.throwIfAny();
 		long id = funds.insertTrust(v.name(), v.trustee(), v.amount(), v.region(), v.established(), v.filing(),
 				v.purpose(), now(), actor());
-		audit.record("charitable-trust.create", TRUST, id, RegionCode.parse(v.region()));
-		return getTrust(scope, id);
+		return audited("charitable-trust.create", TRUST, id, v.region(), () -> getTrust(scope, id));
 	}
 
 	/**
@@ -142,14 +151,9 @@ public class FundService {
 		getTrust(scope, id);
 		FieldChecks c = new FieldChecks();
 		TrustValues v = checkTrust(c, input, scope);
-		Integer version = version(c, input.version());
-		c.throwIfAny();
-		if (!funds.updateTrust(id, version, v.name(), v.trustee(), v.amount(), v.region(), v.established(),
-				v.filing(), v.purpose())) {
-			throw BusinessException.conflict(TRUST_STALE);
-		}
-		audit.record("charitable-trust.update", TRUST, id, RegionCode.parse(v.region()));
-		return getTrust(scope, id);
+		changeAtVersion(c, input.version(), version -> funds.updateTrust(id, version, v.name(), v.trustee(),
+				v.amount(), v.region(), v.established(), v.filing(), v.purpose()), TRUST_STALE);
+		return audited("charitable-trust.update", TRUST, id, v.region(), () -> getTrust(scope, id));
 	}
 
 	private TrustValues checkTrust(FieldChecks c, TrustInput input, RegionScope scope) {

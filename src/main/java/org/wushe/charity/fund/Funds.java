@@ -18,14 +18,15 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 import org.wushe.shared.NameInitials;
 import org.wushe.shared.GeneratedIds;
-import org.wushe.actor.registry.ScopedRows;
-import org.wushe.actor.registry.StreamingJdbc;
+import org.wushe.region.ScopedRows;
+import org.wushe.shared.jdbc.ListTable;
+import org.wushe.shared.jdbc.StreamingJdbc;
 import org.wushe.charity.support.CharityFilter;
 import org.wushe.region.RegionScope;
 
 /** Fund and trust rows; every read bound to a region range. */
 @Repository
-class Funds {
+class Funds extends ListTable {
 
 	static final String FUND_COLUMNS = """
 			f.id, f.name, f.region_code, r.name AS region_name, f.purpose, f.manager, f.matching_ratio, f.matching_cap,
@@ -36,16 +37,32 @@ class Funds {
 			t.id, t.name, t.trustee, t.amount, t.region_code, r.name AS region_name, t.established_on, t.filing_number,
 			t.purpose, t.version""";
 
+	/** The list of funds matching a {@link CharityFilter}. */
+	private static final String FUND_LIST = "SELECT " + FUND_COLUMNS + """
+
+				FROM charity_fund f LEFT JOIN region r ON r.code = f.region_code
+				WHERE f.region_code >= :from AND f.region_code < :to
+				  AND (:text = '' OR LOWER(f.name) LIKE :pattern ESCAPE '\\'
+				       OR (:initials <> '' AND f.name_initials LIKE :initials))
+				ORDER BY f.id DESC
+				LIMIT :limit OFFSET :offset
+				""";
+
+	/** The list of trusts matching a {@link CharityFilter}. */
+	private static final String TRUST_LIST = "SELECT " + TRUST_COLUMNS + """
+
+				FROM charitable_trust t LEFT JOIN region r ON r.code = t.region_code
+				WHERE t.region_code >= :from AND t.region_code < :to
+				  AND (:text = '' OR LOWER(t.name) LIKE :pattern ESCAPE '\\' OR LOWER(t.trustee) LIKE :pattern ESCAPE '\\'
+				       OR (:initials <> '' AND t.name_initials LIKE :initials))
+				ORDER BY t.id DESC
+				LIMIT :limit OFFSET :offset
+				""";
+
 	private static final RowMapper<CharitableTrust> TRUST = new DataClassRowMapper<>(CharitableTrust.class);
 
-	private final JdbcClient jdbc;
-
-	/** Fetches in chunks, for exports (PostgreSQL streams with a cursor inside a transaction). */
-	private final JdbcClient streaming;
-
 	Funds(JdbcClient jdbc, StreamingJdbc streaming) {
-		this.jdbc = jdbc;
-		this.streaming = streaming.client();
+		super(jdbc, streaming);
 	}
 
 	long insertFund(String name, String region, String purpose, String manager, BigDecimal ratio, BigDecimal cap,
@@ -102,35 +119,17 @@ class Funds {
 	}
 
 	Optional<Fund> findFund(RegionScope scope, long id) {
-		return find(FUND_COLUMNS + " FROM charity_fund f LEFT JOIN region r ON r.code = f.region_code", "f", scope, id,
-				Funds::fund);
-	}
-
-	/** One row of {@code selectFrom} (columns and tables, {@code alias} the main table) by id within the scope. */
-	private <T> Optional<T> find(String selectFrom, String alias, RegionScope scope, long id, RowMapper<T> mapper) {
-		return ScopedRows.one(jdbc, "SELECT " + selectFrom + " WHERE " + alias + ".id = :key AND " + alias
-				+ ".region_code >= :from AND " + alias + ".region_code < :to", scope, id, mapper);
+		return ScopedRows.find(jdbc, FUND_COLUMNS + " FROM charity_fund f LEFT JOIN region r ON r.code = f.region_code",
+				"f", "id", scope, id, Funds::fund);
 	}
 
 	List<Fund> funds(CharityFilter q) {
-		return q.bindPage(fundSelect(jdbc, q)).query(Funds::fund).list();
+		return q.page(jdbc, FUND_LIST, Funds::fund);
 	}
 
 	/** Every fund matching the filters, for exports; close the stream, inside a transaction. */
 	Stream<Fund> streamFunds(CharityFilter q) {
-		return CharityFilter.bindAll(fundSelect(streaming, q)).query(Funds::fund).stream();
-	}
-
-	private static JdbcClient.StatementSpec fundSelect(JdbcClient client, CharityFilter q) {
-		return q.bindSearch(client.sql("SELECT " + FUND_COLUMNS + """
-
-				FROM charity_fund f LEFT JOIN region r ON r.code = f.region_code
-				WHERE f.region_code >= :from AND f.region_code < :to
-				  AND (:text = '' OR LOWER(f.name) LIKE :pattern ESCAPE '\\'
-				       OR (:initials <> '' AND f.name_initials LIKE :initials))
-				ORDER BY f.id DESC
-				LIMIT :limit OFFSET :offset
-				"""));
+		return q.stream(streaming, FUND_LIST, Funds::fund);
 	}
 
 	/**
@@ -195,29 +194,18 @@ class Funds {
 	}
 
 	Optional<CharitableTrust> findTrust(RegionScope scope, long id) {
-		return find(TRUST_COLUMNS + " FROM charitable_trust t LEFT JOIN region r ON r.code = t.region_code", "t", scope,
+		return ScopedRows.find(jdbc,
+				TRUST_COLUMNS + " FROM charitable_trust t LEFT JOIN region r ON r.code = t.region_code", "t", "id", scope,
 				id, TRUST);
 	}
 
 	List<CharitableTrust> trusts(CharityFilter q) {
-		return q.bindPage(trustSelect(jdbc, q)).query(TRUST).list();
+		return q.page(jdbc, TRUST_LIST, TRUST);
 	}
 
 	/** Every trust matching the filters, for exports; close the stream, inside a transaction. */
 	Stream<CharitableTrust> streamTrusts(CharityFilter q) {
-		return CharityFilter.bindAll(trustSelect(streaming, q)).query(TRUST).stream();
-	}
-
-	private static JdbcClient.StatementSpec trustSelect(JdbcClient client, CharityFilter q) {
-		return q.bindSearch(client.sql("SELECT " + TRUST_COLUMNS + """
-
-				FROM charitable_trust t LEFT JOIN region r ON r.code = t.region_code
-				WHERE t.region_code >= :from AND t.region_code < :to
-				  AND (:text = '' OR LOWER(t.name) LIKE :pattern ESCAPE '\\' OR LOWER(t.trustee) LIKE :pattern ESCAPE '\\'
-				       OR (:initials <> '' AND t.name_initials LIKE :initials))
-				ORDER BY t.id DESC
-				LIMIT :limit OFFSET :offset
-				"""));
+		return q.stream(streaming, TRUST_LIST, TRUST);
 	}
 
 	static Fund fund(ResultSet rs, int n) throws SQLException {

@@ -7,11 +7,13 @@ import java.util.function.Function;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.wushe.access.CurrentUser;
 import org.wushe.personal.FieldChecks;
 import org.wushe.region.Region;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
-import org.wushe.actor.registry.RegionInput;
+import org.wushe.region.RegionInput;
 
 /** Region checks of charity forms, and list scopes narrowed to the user's (404 outside). */
 @Component
@@ -35,8 +37,30 @@ public class CharityRegions {
 	 */
 	public <T> List<T> page(RegionScope scope, String within, String q, String kind, int offset, int size,
 			Function<CharityFilter, List<T>> rows) {
-		List<T> found = rows.apply(new CharityFilter(narrow(scope, within), q, kind, offset, size));
-		return found.subList(0, Math.min(found.size(), Math.min(Math.max(size, 1), CharityFilter.MAX_SIZE)));
+		CharityFilter filter = new CharityFilter(narrow(scope, within), q, kind, offset, size);
+		List<T> found = rows.apply(filter);
+		return found.subList(0, Math.min(found.size(), filter.size()));
+	}
+
+	/**
+	 * One page of a list page: page {@code page} (from 0) of {@code pageSize} rows matching the filters in the user's
+	 * scope narrowed to {@code within}, as {@code attribute}, whether there is a next page ({@code hasNext}), and the
+	 * page and filters ({@code page}, {@code within}, {@code q}, {@code kind}), in the model; answers the narrowed
+	 * scope.
+	 */
+	public <T> RegionScope listPage(CurrentUser user, String within, String q, String kind, int page, int pageSize,
+			Model model, String attribute, Function<CharityFilter, List<T>> rows) {
+		RegionScope scope = narrow(user.scope(), within);
+		int p = Math.max(page, 0);
+		CharityFilter filter = new CharityFilter(scope, q, kind, p * pageSize, pageSize);
+		List<T> found = rows.apply(filter);
+		model.addAttribute(attribute, found.subList(0, Math.min(found.size(), filter.size())));
+		model.addAttribute("hasNext", found.size() > filter.size());
+		model.addAttribute("page", p);
+		model.addAttribute("within", scope.root().value());
+		model.addAttribute("q", q);
+		model.addAttribute("kind", kind);
+		return scope;
 	}
 
 	public String name(RegionCode code) {

@@ -1,4 +1,4 @@
-package org.wushe.actor.registry;
+package org.wushe.region;
 
 import java.util.List;
 import java.util.Optional;
@@ -6,11 +6,6 @@ import java.util.Optional;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
-import org.wushe.region.Region;
-import org.wushe.region.RegionCode;
-import org.wushe.region.RegionLevel;
-import org.wushe.region.RegionScope;
-import org.wushe.region.Regions;
 import org.wushe.shared.FieldError;
 
 /**
@@ -37,21 +32,21 @@ public class RegionInput {
 	/** The message key of what is wrong with {@code text} (argument: the text), or empty when it is usable. */
 	public Optional<String> problem(String text, RegionScope scope, RegionLevel level) {
 		if (text == null || text.isBlank()) {
-			return Optional.of("actor.region.blank");
+			return Optional.of("region.input.blank");
 		}
 		if (!RegionCode.isValid(text)) {
-			return Optional.of("actor.region.malformed");
+			return Optional.of("region.input.malformed");
 		}
 		RegionCode code = RegionCode.parse(text);
 		if (!scope.covers(code)) {
-			return Optional.of("actor.region.out-of-scope");
+			return Optional.of("region.input.out-of-scope");
 		}
 		Optional<Region> region = regions.find(code);
 		if (region.isEmpty()) {
-			return Optional.of("actor.region.unknown");
+			return Optional.of("region.input.unknown");
 		}
 		if (level != null && region.get().level() != level) {
-			return Optional.of(level == RegionLevel.VILLAGE ? "actor.region.not-village" : "actor.region.wrong-level");
+			return Optional.of(level == RegionLevel.VILLAGE ? "region.input.not-village" : "region.input.wrong-level");
 		}
 		return Optional.empty();
 	}

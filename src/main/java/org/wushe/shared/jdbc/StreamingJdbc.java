@@ -1,4 +1,4 @@
-package org.wushe.actor.registry;
+package org.wushe.shared.jdbc;
 
 import javax.sql.DataSource;
 
@@ -17,7 +17,7 @@ public class StreamingJdbc {
 
 	private final JdbcClient client;
 
-	StreamingJdbc(DataSource dataSource) {
+	public StreamingJdbc(DataSource dataSource) {
 		JdbcTemplate template = new JdbcTemplate(dataSource);
 		template.setFetchSize(FETCH_SIZE);
 		this.client = JdbcClient.create(template);
