@@ -56,6 +56,8 @@ class CareController {
 
 	private final Stations stations;
 
+	private final PersonHistory history;
+
 	@GetMapping("/care/cases")
 	@PreAuthorize("hasAuthority('care:view')")
 	String caseload(@RequestParam(required = false) String view, @RequestParam(required = false) String region,
@@ -124,7 +126,31 @@ class CareController {
 	@GetMapping("/care/persons/{id}")
 	@PreAuthorize("hasAuthority('care:view')")
 	String show(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+		if (!persons.inScope(user.scope(), id)) {
+			// a region the person was transferred out of still sees its side of the history
+			PersonHistory.Moved moved = history.movedAway(user.scope(), id).orElseThrow(() -> PersonService.unknown(id));
+			model.addAttribute("moved", moved);
+			return "care/person-moved";
+		}
 		return show(id, user, model, List.of());
+	}
+
+	/** Moves the person to another township or village; a region that no longer covers them sees the move. */
+	@PostMapping("/care/persons/{id}/transfer")
+	@PreAuthorize("hasAuthority('care:record')")
+	String transfer(@PathVariable long id, @RequestParam(defaultValue = "") String regionCode,
+			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
+			RedirectAttributes flash) {
+		try {
+			persons.transfer(id, regionCode, user.scope());
+			flash.addFlashAttribute("flash", "care.transfer.done");
+			return "redirect:/care/persons/" + id;
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("transferTo", regionCode);
+			return show(id, user, model, ex.errors());
+		}
 	}
 
 	String show(long id, CurrentUser user, Model model, List<org.wushe.shared.FieldError> errors) {
@@ -137,6 +163,7 @@ class CareController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("today", persons.today());
 		model.addAttribute("family", relatives.of(user.scope(), id));
+		model.addAttribute("history", history.of(user.scope(), id));
 		if (!model.containsAttribute("relativeForm")) {
 			model.addAttribute("relativeForm", new Relatives.Input("", "", "", null, false));
 		}

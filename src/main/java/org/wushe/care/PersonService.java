@@ -312,6 +312,10 @@ public class PersonService {
 		return persons.find(scope, id).map(r -> toPerson(r, today())).orElseThrow(() -> unknown(id));
 	}
 
+	boolean inScope(RegionScope scope, long id) {
+		return persons.find(scope, id).isPresent();
+	}
+
 	Persons.Row row(RegionScope scope, long id) {
 		return persons.find(scope, id).orElseThrow(() -> unknown(id));
 	}

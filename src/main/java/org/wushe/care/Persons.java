@@ -238,6 +238,25 @@ class Persons {
 				""").param("id", personId).query(Persons::historyLine).list();
 	}
 
+	/**
+	 * The lines of a person's history on the scope's side: those whose from or to region lies in it (a region the
+	 * person has left sees the move out, not what happened to them afterwards elsewhere).
+	 */
+	List<HistoryLine> historySeenFrom(RegionScope scope, long personId) {
+		return jdbc.sql("""
+				SELECT h.person_id, p.name, h.occurred_at, h.actor, h.action, h.from_region, h.to_region
+				FROM care_person_history h JOIN care_person p ON p.id = h.person_id
+				WHERE h.person_id = :id
+				  AND ((h.from_region >= :from AND h.from_region < :to) OR (h.to_region >= :from AND h.to_region < :to))
+				ORDER BY h.occurred_at, h.id
+				""")
+			.param("id", personId)
+			.param("from", scope.from())
+			.param("to", scope.to())
+			.query(Persons::historyLine)
+			.list();
+	}
+
 	/** Transfers into or out of the scope: each side sees the move. */
 	List<HistoryLine> moves(RegionScope scope, int size) {
 		return jdbc.sql("""

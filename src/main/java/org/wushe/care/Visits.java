@@ -161,12 +161,15 @@ public class Visits {
 			.list();
 	}
 
-	/** Open urgent follow-ups in scope, newest first. */
+	/**
+	 * Open urgent follow-ups of the persons now registered in scope, newest first: a transferred person's alert
+	 * follows them to the region that now serves them.
+	 */
 	public List<Visit.Alert> alerts(RegionScope scope, int limit) {
 		return jdbc.sql("""
-				SELECT v.id, v.person_id, p.name, v.region_code, v.visit_date
+				SELECT v.id, v.person_id, p.name, p.region_code, v.visit_date
 				FROM care_visit v JOIN care_person p ON p.id = v.person_id
-				WHERE v.alert_open = TRUE AND v.region_code >= :from AND v.region_code < :to
+				WHERE v.alert_open = TRUE AND p.region_code >= :from AND p.region_code < :to
 				ORDER BY v.visit_date DESC, v.id DESC
 				FETCH FIRST :limit ROWS ONLY
 				""")
@@ -178,7 +181,6 @@ public class Visits {
 			.list();
 	}
 
-	/** A case was opened for the person: their urgent alerts are taken up. */
 	/** The person a visit is of, if the visit's person is in the scope. */
 	Optional<Long> personOf(RegionScope scope, long visitId) {
 		return jdbc.sql("""
@@ -192,6 +194,7 @@ public class Visits {
 			.optional();
 	}
 
+	/** A case was opened for the person: their urgent alerts are taken up. */
 	void closeAlerts(long personId) {
 		jdbc.sql("UPDATE care_visit SET alert_open = FALSE WHERE person_id = :p AND alert_open = TRUE")
 			.param("p", personId)
