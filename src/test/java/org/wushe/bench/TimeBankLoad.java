@@ -25,7 +25,8 @@ import org.wushe.volunteering.TimeBank;
  * pools to key elders, and elders' redemptions; one caller in twenty sends a request again with the same
  * idempotency key. Afterwards: every retry answered the first transfer, the transfers table grew by exactly the
  * transfers answered as new, and the reconciliation finds every balance equal to its postings and all postings
- * summing to zero.
+ * summing to zero. Same-run baseline: the same number of callers reading an account by primary key for a few seconds
+ * (through the service, or {@code GET /api/timebank/accounts/{id}} over HTTP), in reads per second.
  */
 final class TimeBankLoad {
 
@@ -79,12 +80,15 @@ final class TimeBankLoad {
 
 	}
 
+	/** How long the same-run baseline of reads runs, in seconds. */
+	private static final int BASELINE_SECONDS = 5;
+
 	/** Through the service, as the API calls it. */
 	void run(int callers, int seconds) throws InterruptedException {
 		run(callers, seconds, "TimeBank.transfer", (caller, key, in) -> {
 			TimeBank.Outcome o = bank.transfer(VolunteeringBenchmark.ALL, "bench-" + caller, key, in);
 			return new long[] { o.transfer().id(), o.replayed() ? 1 : 0 };
-		});
+		}, r -> bank.account(VolunteeringBenchmark.ALL, pick(r, personal)), "TimeBank.account");
 	}
 
 	/** Over HTTP: {@code POST /api/timebank/transfers} with an {@code Idempotency-Key} and an administrator's API token. */
@@ -114,6 +118,17 @@ final class TimeBankLoad {
 			throw new java.io.UncheckedIOException(ex);
 		}
 		java.util.regex.Pattern id = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+		String token = auth;
+		Reader read = r -> {
+			java.net.http.HttpResponse<String> answer = http.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create(url + "/api/timebank/accounts/" + pick(r, personal)))
+				.header("Authorization", token)
+				.GET()
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+			if (answer.statusCode() != 200) {
+				throw new IllegalStateException("HTTP " + answer.statusCode());
+			}
+		};
 		run(callers, seconds, "POST /api/timebank/transfers (HTTP/1.1, API token)", (caller, key, in) -> {
 			String body = String.format(Locale.ROOT,
 					"{\"fromAccountId\":%d,\"toAccountId\":%d,\"minutes\":%s,\"kind\":\"%s\",\"memo\":\"%s\"}",
@@ -132,10 +147,46 @@ final class TimeBankLoad {
 			m.find();
 			return new long[] { Long.parseLong(m.group(1)),
 					answer.headers().firstValue("Idempotent-Replayed").orElse("").equals("true") ? 1 : 0 };
-		});
+		}, read, "GET /api/timebank/accounts/{id}");
 	}
 
-	private void run(int callers, int seconds, String through, Sender sender) throws InterruptedException {
+	/** One baseline read. */
+	interface Reader {
+
+		void read(Random r) throws Exception;
+
+	}
+
+	/** Reads per second of {@code callers} threads calling {@code reader} for {@link #BASELINE_SECONDS}. */
+	static double readRate(int callers, Reader reader) throws InterruptedException {
+		AtomicLong reads = new AtomicLong();
+		long deadline = System.nanoTime() + BASELINE_SECONDS * 1_000_000_000L;
+		List<Thread> threads = new ArrayList<>();
+		long t0 = System.nanoTime();
+		for (int c = 0; c < callers; c++) {
+			Random r = new Random(c);
+			Thread t = new Thread(() -> {
+				while (System.nanoTime() < deadline) {
+					try {
+						reader.read(r);
+						reads.incrementAndGet();
+					}
+					catch (Exception ex) {
+						throw new IllegalStateException(ex);
+					}
+				}
+			}, "baseline-" + c);
+			threads.add(t);
+			t.start();
+		}
+		for (Thread t : threads) {
+			t.join();
+		}
+		return reads.get() / ((System.nanoTime() - t0) / 1e9);
+	}
+
+	private void run(int callers, int seconds, String through, Sender sender, Reader baseline, String baselineName)
+			throws InterruptedException {
 		long transfersBefore = jdbc.sql("SELECT COUNT(*) FROM timebank_transfer").query(Long.class).single();
 		AtomicLong applied = new AtomicLong();
 		AtomicLong refused = new AtomicLong();
@@ -211,6 +262,10 @@ final class TimeBankLoad {
 				+ "(%,.0f requests/s in all); latency of every request p50 %s, p95 %s, p99 %s", applied.get(), took,
 				applied.get() / took, refused.get(), (applied.get() + refused.get()) / took, ms(pct(l, 50)),
 				ms(pct(l, 95)), ms(pct(l, 99))));
+		double reads = readRate(callers, baseline);
+		line(report, String.format(Locale.ROOT, "- same-run baseline, %d callers reading an account by primary key (%s) for %d s: "
+				+ "%,.0f reads/s; transfers/s ÷ reads/s = **%.2f**", callers, baselineName, BASELINE_SECONDS, reads,
+				applied.get() / took / reads));
 		refusals.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(3)
 			.forEach(e -> line(report, "  - refused " + e.getValue() + "×: " + e.getKey()));
 		line(report, String.format(Locale.ROOT, "- %,d requests sent again with the same key: %,d answered anything but the first "
