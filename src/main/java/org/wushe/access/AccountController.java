@@ -33,7 +33,7 @@ class AccountController {
 	@PreAuthorize("hasAuthority('account:view')")
 	String list(@RequestParam(required = false) String within, @RequestParam(defaultValue = "") String q,
 			@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal CurrentUser user, Model model) {
-		RegionCode root = within == null || within.isBlank() ? user.region() : RegionCode.parse(within, "within");
+		RegionCode root = user.within(within, "within");
 		int p = Math.max(page, 0);
 		List<AccountView> rows = accounts.list(user.scope(), root, q, p * PAGE_SIZE, PAGE_SIZE + 1);
 		model.addAttribute("accounts", rows.subList(0, Math.min(rows.size(), PAGE_SIZE)));
