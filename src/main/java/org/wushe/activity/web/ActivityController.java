@@ -83,7 +83,7 @@ class ActivityController {
 	String list(@PathVariable long id, @RequestParam(required = false) String region,
 			@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal CurrentUser user, Model model) {
 		Campaign campaign = campaigns.get(user.scope(), id);
-		RegionCode within = region == null || region.isBlank() ? user.region() : RegionCode.parse(region, "region");
+		RegionCode within = user.region(region, "region");
 		int p = Math.max(page, 0);
 		List<Activity> rows = activities.list(user.scope(), id, within, p * PAGE_SIZE, PAGE_SIZE + 1);
 		model.addAttribute("campaign", campaign);
