@@ -118,17 +118,17 @@ class ArticleDemo {
 			return true;
 		}
 		if ("RETURNED".equals(state)) {
-			articles.returnToUnit(reviewer.get(), a.id(), texts.get("article.demo.return-comment"));
+			articles.review(reviewer.get(), a.id(), ArticleAction.RETURN, texts.get("article.demo.return-comment"));
 			return true;
 		}
-		articles.approve(reviewer.get(), a.id(), null);
+		articles.review(reviewer.get(), a.id(), ArticleAction.APPROVE, null);
 		switch (state) {
-			case "RECOMMENDED" -> articles.recommend(reviewer.get(), a.id(), null);
-			case "PUBLISHED" -> articles.publish(reviewer.get(), a.id(), null);
+			case "RECOMMENDED" -> articles.review(reviewer.get(), a.id(), ArticleAction.RECOMMEND, null);
+			case "PUBLISHED" -> articles.review(reviewer.get(), a.id(), ArticleAction.PUBLISH, null);
 			case "RECOMMENDED_PUBLISHED" -> {
-				articles.recommend(reviewer.get(), a.id(), null);
-				articles.approve(top.get(), a.id(), null);
-				articles.publish(top.get(), a.id(), null);
+				articles.review(reviewer.get(), a.id(), ArticleAction.RECOMMEND, null);
+				articles.review(top.get(), a.id(), ArticleAction.APPROVE, null);
+				articles.review(top.get(), a.id(), ArticleAction.PUBLISH, null);
 			}
 			default -> {
 				// APPROVED: stays with its reviewer

@@ -19,6 +19,7 @@ import org.wushe.region.RegionScope;
 import org.wushe.shared.DateText;
 import org.wushe.shared.FieldError;
 import org.wushe.shared.InvalidInputException;
+import org.wushe.shared.ReasonInput;
 import org.wushe.shared.upload.UploadRules;
 import org.wushe.shared.upload.UploadedFile;
 
@@ -42,6 +43,9 @@ class ArticleValidation {
 	static final int MAX_ATTENDEES = 500;
 
 	static final int MAX_COMMENT = 1000;
+
+	private static final ReasonInput COMMENT = new ReasonInput("comment", MAX_COMMENT, "article.error.comment-required",
+			"article.error.too-long");
 
 	private final CampaignService campaigns;
 
@@ -160,14 +164,7 @@ class ArticleValidation {
 
 	/** A reviewer's comment, stripped; {@code required} for a return. */
 	static String comment(String comment, boolean required) {
-		String c = strip(comment);
-		if (c == null && required) {
-			throw InvalidInputException.of("comment", "article.error.comment-required");
-		}
-		if (c != null && c.length() > MAX_COMMENT) {
-			throw InvalidInputException.of("comment", "article.error.too-long", MAX_COMMENT);
-		}
-		return c;
+		return COMMENT.read(comment, required);
 	}
 
 }

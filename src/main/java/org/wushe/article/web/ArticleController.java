@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,7 +37,6 @@ import org.wushe.campaign.Campaign;
 import org.wushe.campaign.CampaignService;
 import org.wushe.campaign.Deadline;
 import org.wushe.region.Region;
-import org.wushe.region.RegionCode;
 import org.wushe.region.RegionLevel;
 import org.wushe.region.Regions;
 import org.wushe.shared.BusinessException;
@@ -48,6 +49,7 @@ import org.wushe.shared.upload.UploadedFile;
  * actions, the review queue of the user's level, all articles in scope, and the counts.
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ArticleController {
 
 	private static final int PAGE_SIZE = 30;
@@ -66,15 +68,6 @@ class ArticleController {
 	private final Regions regions;
 
 	private final ArticleTallies tallies;
-
-	ArticleController(ArticleService articles, ArticleTallies tallies, CampaignService campaigns,
-			ActivityService activities, Regions regions) {
-		this.articles = articles;
-		this.tallies = tallies;
-		this.campaigns = campaigns;
-		this.activities = activities;
-		this.regions = regions;
-	}
 
 	/** What the user may do with an article on its detail page. */
 	record Actions(boolean edit, boolean submit, boolean approve, boolean returnToUnit, boolean recommend,
@@ -268,13 +261,11 @@ class ArticleController {
 	String step(@PathVariable long id, @PathVariable String step, @RequestParam(required = false) String comment,
 			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes flash) {
 		try {
-			switch (step) {
-				case "submit" -> articles.submit(user, id);
-				case "approve" -> articles.approve(user, id, comment);
-				case "return" -> articles.returnToUnit(user, id, comment);
-				case "recommend" -> articles.recommend(user, id, comment);
-				case "publish" -> articles.publish(user, id, comment);
-				default -> articles.unpublish(user, id, comment);
+			if ("submit".equals(step)) {
+				articles.submit(user, id);
+			}
+			else {
+				articles.review(user, id, ArticleAction.ofPath(step), comment);
 			}
 		}
 		catch (InvalidInputException ex) {
@@ -366,10 +357,6 @@ class ArticleController {
 		model.addAttribute("campaignNames", names);
 		model.addAttribute("page", page);
 		model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
-	}
-
-	static RegionCode parse(String code) {
-		return RegionCode.parse(code, "region");
 	}
 
 }

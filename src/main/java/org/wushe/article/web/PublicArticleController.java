@@ -43,7 +43,7 @@ class PublicArticleController {
 	@GetMapping("/public/articles")
 	String list(@RequestParam(required = false) String region, @RequestParam(defaultValue = "0") int page,
 			Model model) {
-		RegionCode root = region == null || region.isBlank() ? RegionCode.COUNTRY : ArticleController.parse(region);
+		RegionCode root = PublicArticles.region(region);
 		Region current = regions.find(root)
 			.orElseThrow(() -> BusinessException.notFound("region.error.unknown", root.value()));
 		int p = Math.max(page, 0);
