@@ -1,9 +1,12 @@
 package org.wushe.shared;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * The rule for a reason or comment typed with a decision (a return, a decline, a revocation): the text is stripped,
- * blank means none, and a missing required reason or one longer than {@code max} characters is a 400 naming
- * {@code field}, with the module's message keys.
+ * The rule for a reason or comment typed with a decision (a return, a decline, a revocation): as {@link TextInput},
+ * but on its own, so a missing required reason or one longer than {@code max} characters is thrown at once as a 400
+ * naming {@code field}, with the module's message keys.
  *
  * @param field the request field the errors name
  * @param max the most characters allowed
@@ -14,28 +17,22 @@ public record ReasonInput(String field, int max, String requiredKey, String tooL
 
 	/** The stripped reason, or {@code null} when blank; 400 when it is too long. */
 	public String optional(String text) {
-		String s = text == null ? "" : text.strip();
-		if (s.isEmpty()) {
-			return null;
-		}
-		if (s.length() > max) {
-			throw InvalidInputException.of(field, tooLongKey, max);
-		}
-		return s;
+		return read(text, false);
 	}
 
 	/** The stripped reason; 400 when it is blank or too long. */
 	public String required(String text) {
-		String s = optional(text);
-		if (s == null) {
-			throw InvalidInputException.of(field, requiredKey);
-		}
-		return s;
+		return read(text, true);
 	}
 
 	/** {@link #required} or {@link #optional}, as {@code required} says. */
 	public String read(String text, boolean required) {
-		return required ? required(text) : optional(text);
+		List<FieldError> errors = new ArrayList<>();
+		String s = new TextInput(requiredKey, tooLongKey).read(text, field, max, required, errors);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		return s;
 	}
 
 }
