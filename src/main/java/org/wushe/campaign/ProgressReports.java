@@ -132,8 +132,8 @@ public class ProgressReports {
 		Region region = requireUnit(scope, campaign, unit);
 		Deadline due = campaign.deadline(deadline);
 		List<FieldError> errors = new ArrayList<>();
-		String who = trim(reporter, "reporter", 100, errors);
-		String typed = trim(reporterPhone, "reporterPhone", 40, errors);
+		String who = CampaignValidation.TEXT.read(reporter, "reporter", 100, false, errors);
+		String typed = CampaignValidation.TEXT.read(reporterPhone, "reporterPhone", 40, false, errors);
 		SealedValue sealed = phones.seal(typed, campaign, due, unit, errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
@@ -448,16 +448,4 @@ public class ProgressReports {
 	private ProgressReport load(Campaign campaign, Deadline due, Region unit) {
 		return versions.load(campaign, due, unit, Instant.now(clock));
 	}
-
-	private static String trim(String value, String field, int max, List<FieldError> errors) {
-		String s = value == null ? "" : value.strip();
-		if (s.isEmpty()) {
-			return null;
-		}
-		if (s.length() > max) {
-			errors.add(new FieldError(field, "campaign.error.too-long", max));
-		}
-		return s;
-	}
-
 }
