@@ -42,6 +42,7 @@ import org.wushe.region.Regions;
 import org.wushe.shared.BusinessException;
 import org.wushe.shared.FieldError;
 import org.wushe.shared.InvalidInputException;
+import org.wushe.shared.ListPage;
 import org.wushe.shared.upload.UploadedFile;
 
 /**
@@ -92,10 +93,9 @@ class ArticleController {
 	@PreAuthorize("hasAuthority('article:submit')")
 	String mine(@RequestParam(required = false) ArticleStatus status, @RequestParam(defaultValue = "0") int page,
 			@AuthenticationPrincipal CurrentUser user, Model model) {
-		int p = Math.max(page, 0);
-		List<Article> rows = articles.list(user,
-				new ArticleQuery(ArticleQuery.View.MINE, status, null, null, null, p * PAGE_SIZE, PAGE_SIZE + 1));
-		page(model, rows, p, user);
+		ListPage p = new ListPage(page, PAGE_SIZE);
+		page(model, articles.list(user,
+				new ArticleQuery(ArticleQuery.View.MINE, status, null, null, null, p.offset(), p.limit())), p, user);
 		model.addAttribute("status", status);
 		model.addAttribute("statuses", ArticleStatus.values());
 		return "article/mine";
@@ -313,10 +313,9 @@ class ArticleController {
 			@RequestParam(required = false) Boolean published, @RequestParam(defaultValue = "0") int page,
 			@AuthenticationPrincipal CurrentUser user, Model model) {
 		ArticleQuery.View v = view == ArticleQuery.View.MINE ? ArticleQuery.View.REVIEW : view;
-		int p = Math.max(page, 0);
-		List<Article> rows = articles.list(user,
-				new ArticleQuery(v, status, region, null, published, p * PAGE_SIZE, PAGE_SIZE + 1));
-		page(model, rows, p, user);
+		ListPage p = new ListPage(page, PAGE_SIZE);
+		page(model, articles.list(user, new ArticleQuery(v, status, region, null, published, p.offset(), p.limit())),
+				p, user);
 		model.addAttribute("view", v);
 		model.addAttribute("status", status);
 		model.addAttribute("region", region == null ? "" : region);
@@ -344,8 +343,8 @@ class ArticleController {
 		return "article/counts";
 	}
 
-	private void page(Model model, List<Article> rows, int page, CurrentUser user) {
-		List<Article> shown = rows.subList(0, Math.min(rows.size(), PAGE_SIZE));
+	private void page(Model model, List<Article> rows, ListPage page, CurrentUser user) {
+		List<Article> shown = page.show(model, "articles", rows);
 		Map<Long, String> names = new HashMap<>();
 		for (Article a : shown) {
 			if (a.campaignId() != null && !names.containsKey(a.campaignId())) {
@@ -353,10 +352,7 @@ class ArticleController {
 						campaigns.find(user.scope(), a.campaignId()).map(Campaign::name).orElse(""));
 			}
 		}
-		model.addAttribute("articles", shown);
 		model.addAttribute("campaignNames", names);
-		model.addAttribute("page", page);
-		model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
 	}
 
 }
