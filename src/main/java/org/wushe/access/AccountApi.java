@@ -48,7 +48,7 @@ class AccountApi {
 	List<AccountView> list(@RequestParam(required = false) String within, @RequestParam(defaultValue = "") String q,
 			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int size,
 			@AuthenticationPrincipal CurrentUser user) {
-		RegionCode root = within == null || within.isBlank() ? user.region() : RegionCode.parse(within, "within");
+		RegionCode root = user.within(within, "within");
 		return accounts.list(user.scope(), root, q, offset, size);
 	}
 

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.region.RegionCode;
 import org.wushe.shared.InvalidInputException;
+import org.wushe.shared.ListPage;
 
 /**
  * Account pages: the list in scope, the create form, unlock, and one's own password change.
@@ -33,12 +34,9 @@ class AccountController {
 	@PreAuthorize("hasAuthority('account:view')")
 	String list(@RequestParam(required = false) String within, @RequestParam(defaultValue = "") String q,
 			@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal CurrentUser user, Model model) {
-		RegionCode root = within == null || within.isBlank() ? user.region() : RegionCode.parse(within, "within");
-		int p = Math.max(page, 0);
-		List<AccountView> rows = accounts.list(user.scope(), root, q, p * PAGE_SIZE, PAGE_SIZE + 1);
-		model.addAttribute("accounts", rows.subList(0, Math.min(rows.size(), PAGE_SIZE)));
-		model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
-		model.addAttribute("page", p);
+		RegionCode root = user.within(within, "within");
+		ListPage p = new ListPage(page, PAGE_SIZE);
+		p.show(model, "accounts", accounts.list(user.scope(), root, q, p.offset(), p.limit()));
 		model.addAttribute("q", q);
 		model.addAttribute("within", root.value());
 		return "access/accounts";

@@ -92,6 +92,23 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Ser
 		return new RegionCode(regionCode);
 	}
 
+	/**
+	 * The region whose figures (or export) a request asks for, sent as {@code field}: blank means the user's own
+	 * region; a malformed code is a 400 naming the field, a region outside the scope (above it included) a 404 (see
+	 * {@link RegionFilter#read}).
+	 */
+	public RegionCode region(String text, String field) {
+		return RegionFilter.read(scope(), text, field);
+	}
+
+	/**
+	 * The region a list is narrowed to, sent as {@code field}: as {@link #region(String, String)}, but a region above
+	 * the user's reads as the user's own (see {@link RegionFilter#narrow}).
+	 */
+	public RegionCode within(String text, String field) {
+		return RegionFilter.narrow(scope(), text, field);
+	}
+
 	public String regionName() {
 		return regionName;
 	}

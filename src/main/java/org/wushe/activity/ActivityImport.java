@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.InputStreamSource;
@@ -38,6 +40,7 @@ import org.wushe.shared.Texts;
  * row stores nothing; in mode {@code valid} the readable rows are stored. Either way nothing is half-stored.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ActivityImport {
 
 	public static final int MAX_PROBLEMS = 1_000;
@@ -67,29 +70,14 @@ public class ActivityImport {
 
 	private final Clock clock;
 
+	@Value("${wushe.activity.import.max-bytes:20971520}")
 	private final long maxBytes;
 
+	@Value("${wushe.activity.import.max-inflated-bytes:419430400}")
 	private final long maxInflatedBytes;
 
+	@Value("${wushe.activity.import.max-rows:200000}")
 	private final int maxRows;
-
-	ActivityImport(CampaignService campaigns, ActivityService activities, RollupWriter rollups, JdbcTemplate jdbc,
-			TransactionTemplate tx, AuditTrail audit, Texts texts, Clock clock,
-			@Value("${wushe.activity.import.max-bytes:20971520}") long maxBytes,
-			@Value("${wushe.activity.import.max-inflated-bytes:419430400}") long maxInflatedBytes,
-			@Value("${wushe.activity.import.max-rows:200000}") int maxRows) {
-		this.campaigns = campaigns;
-		this.activities = activities;
-		this.rollups = rollups;
-		this.jdbc = jdbc;
-		this.tx = tx;
-		this.audit = audit;
-		this.texts = texts;
-		this.clock = clock;
-		this.maxBytes = maxBytes;
-		this.maxInflatedBytes = maxInflatedBytes;
-		this.maxRows = maxRows;
-	}
 
 	/**
 	 * Imports a workbook's rows as activities of a campaign, recorded at {@code regionCode}.

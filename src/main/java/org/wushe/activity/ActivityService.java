@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -37,6 +39,7 @@ import org.wushe.shared.upload.UploadedFile;
  * are exact the moment the write commits. Records of a region outside the scope answer as if they did not exist.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ActivityService {
 
 	/** The tables of what belongs to an activity (its photos, its organizations), keyed by its region as well. */
@@ -66,19 +69,6 @@ public class ActivityService {
 	private final PhotoStore photos;
 
 	private final OrganizationLinks links;
-
-	ActivityService(JdbcClient jdbc, CampaignService campaigns, Regions regions, RollupWriter rollups,
-			AuditTrail audit, Clock clock, TransactionTemplate tx, PhotoStore photos, OrganizationLinks links) {
-		this.tx = tx;
-		this.photos = photos;
-		this.links = links;
-		this.jdbc = jdbc;
-		this.campaigns = campaigns;
-		this.regions = regions;
-		this.rollups = rollups;
-		this.audit = audit;
-		this.clock = clock;
-	}
 
 	/** Records an activity of a campaign the scope can see, at a region inside both the scope and the campaign. */
 	public Activity record(RegionScope scope, long campaignId, ActivityInput input, String by) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.wushe.shared.TextInput;
 import org.wushe.campaign.Campaign;
 import org.wushe.region.RegionCode;
 import org.wushe.shared.FieldError;
@@ -25,6 +26,9 @@ record ActivityValues(RegionCode region, String name, String units, int particip
 
 	static final int REMARKS_MAX = 500;
 
+	/** Texts typed into an activity record, in the activity module's words. */
+	static final TextInput TEXT = new TextInput("activity.error.required", "activity.error.too-long");
+
 	/**
 	 * Reads a form or API body.
 	 *
@@ -40,11 +44,11 @@ record ActivityValues(RegionCode region, String name, String units, int particip
 		else {
 			region = RegionCode.parse(in.regionCode());
 		}
-		String name = text(in.name(), "name", NAME_MAX, true, errors);
-		String units = text(in.units(), "units", UNITS_MAX, false, errors);
-		String place = text(in.place(), "place", PLACE_MAX, false, errors);
-		String content = text(in.content(), "content", CONTENT_MAX, false, errors);
-		String remarks = text(in.remarks(), "remarks", REMARKS_MAX, false, errors);
+		String name = TEXT.read(in.name(), "name", NAME_MAX, true, errors);
+		String units = TEXT.read(in.units(), "units", UNITS_MAX, false, errors);
+		String place = TEXT.read(in.place(), "place", PLACE_MAX, false, errors);
+		String content = TEXT.read(in.content(), "content", CONTENT_MAX, false, errors);
+		String remarks = TEXT.read(in.remarks(), "remarks", REMARKS_MAX, false, errors);
 		Integer participants = read(errors, "participants", () -> Headcount.parse(in.participants()));
 		Integer beneficiaries = read(errors, "beneficiaries", () -> Headcount.parse(in.beneficiaries()));
 		Yuan funds = read(errors, "fundsYuan", () -> Yuan.parse(in.fundsYuan()));
@@ -86,21 +90,6 @@ record ActivityValues(RegionCode region, String name, String units, int particip
 			return null;
 		}
 	}
-
-	static String text(String value, String field, int max, boolean required, List<FieldError> errors) {
-		String s = value == null ? "" : value.strip();
-		if (s.isEmpty()) {
-			if (required) {
-				errors.add(new FieldError(field, "activity.error.required"));
-			}
-			return null;
-		}
-		if (s.length() > max) {
-			errors.add(new FieldError(field, "activity.error.too-long", max));
-		}
-		return s;
-	}
-
 	Contribution contribution(long campaignId) {
 		return new Contribution(region, dates.start(), campaignId, participants, beneficiaries, funds.amount(),
 				materials.amount(), ServiceDomain.mask(domains));

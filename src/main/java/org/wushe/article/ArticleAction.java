@@ -1,5 +1,7 @@
 package org.wushe.article;
 
+import java.util.Locale;
+
 import org.wushe.access.Permissions;
 
 /**
@@ -28,6 +30,11 @@ public enum ArticleAction {
 
 	public String permission() {
 		return permission;
+	}
+
+	/** The action a path segment names in lower case, such as {@code approve} or {@code unpublish}. */
+	public static ArticleAction ofPath(String segment) {
+		return valueOf(segment.toUpperCase(Locale.ROOT));
 	}
 
 }

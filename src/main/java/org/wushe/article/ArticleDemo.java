@@ -17,6 +17,8 @@ import java.util.Random;
 
 import javax.imageio.ImageIO;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,12 +40,14 @@ import org.wushe.shared.upload.UploadedFile;
  * campaign is seeded, after the demo accounts have been made.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ArticleDemo {
 
 	private static final Logger log = LoggerFactory.getLogger(ArticleDemo.class);
 
 	private static final ZoneId DEMO_ZONE = ZoneId.of("Asia/Shanghai");
 
+	@Value("${wushe.demo.enabled:false}")
 	private final boolean enabled;
 
 	private final ArticleService articles;
@@ -53,15 +57,6 @@ class ArticleDemo {
 	private final JdbcClient jdbc;
 
 	private final Texts texts;
-
-	ArticleDemo(@Value("${wushe.demo.enabled:false}") boolean enabled, ArticleService articles,
-			AccountService accounts, JdbcClient jdbc, Texts texts) {
-		this.texts = texts;
-		this.enabled = enabled;
-		this.articles = articles;
-		this.accounts = accounts;
-		this.jdbc = jdbc;
-	}
 
 	/** The demo accounts exist by then: they are made first when the region tree is loaded. */
 	@EventListener
@@ -118,17 +113,17 @@ class ArticleDemo {
 			return true;
 		}
 		if ("RETURNED".equals(state)) {
-			articles.returnToUnit(reviewer.get(), a.id(), texts.get("article.demo.return-comment"));
+			articles.review(reviewer.get(), a.id(), ArticleAction.RETURN, texts.get("article.demo.return-comment"));
 			return true;
 		}
-		articles.approve(reviewer.get(), a.id(), null);
+		articles.review(reviewer.get(), a.id(), ArticleAction.APPROVE, null);
 		switch (state) {
-			case "RECOMMENDED" -> articles.recommend(reviewer.get(), a.id(), null);
-			case "PUBLISHED" -> articles.publish(reviewer.get(), a.id(), null);
+			case "RECOMMENDED" -> articles.review(reviewer.get(), a.id(), ArticleAction.RECOMMEND, null);
+			case "PUBLISHED" -> articles.review(reviewer.get(), a.id(), ArticleAction.PUBLISH, null);
 			case "RECOMMENDED_PUBLISHED" -> {
-				articles.recommend(reviewer.get(), a.id(), null);
-				articles.approve(top.get(), a.id(), null);
-				articles.publish(top.get(), a.id(), null);
+				articles.review(reviewer.get(), a.id(), ArticleAction.RECOMMEND, null);
+				articles.review(top.get(), a.id(), ArticleAction.APPROVE, null);
+				articles.review(top.get(), a.id(), ArticleAction.PUBLISH, null);
 			}
 			default -> {
 				// APPROVED: stays with its reviewer

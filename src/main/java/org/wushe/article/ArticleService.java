@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -181,71 +180,57 @@ public class ArticleService {
 
 	// ------------------------------------------------------------------ review (the levels above)
 
-	/** The review region approves a submitted article. */
-	@Transactional
-	public Article approve(CurrentUser user, long id, String comment) {
-		return step(user, id, ArticleStep.APPROVE, comment, a -> new Move(ArticleStatus.APPROVED, a.stage(), a.review()),
-				"approved_at = COALESCE(approved_at, :now), approved_code = review_code");
-	}
-
 	/**
-	 * The review region sends a submitted (or approved, not yet recommended) article back to its unit with a
-	 * comment. A returned article is taken off the public page until it is approved again.
+	 * One step of the review by the levels above ({@code APPROVE}, {@code RETURN}, {@code RECOMMEND}, {@code PUBLISH}
+	 * or {@code UNPUBLISH}): the user must be allowed it now, the comment is checked (a return needs one), the article
+	 * moves and its columns are stamped, the step joins the history and the audit trail, and the unit hears of an
+	 * approval or a return.
+	 * <ul>
+	 * <li>approve: the review region approves a submitted article;</li>
+	 * <li>return: the review region sends a submitted (or approved, not yet recommended) article back to its unit;
+	 * a returned article is taken off the public page until it is approved again;</li>
+	 * <li>recommend: the review region sends an article it approved to the next level up, which reviews it again;</li>
+	 * <li>publish: any level whose scope holds the article, once it is approved;</li>
+	 * <li>unpublish: the publishing region (or one above it) takes it off the public page.</li>
+	 * </ul>
 	 */
 	@Transactional
-	public Article returnToUnit(CurrentUser user, long id, String comment) {
-		return step(user, id, ArticleStep.RETURN, comment, a -> new Move(ArticleStatus.RETURNED, a.stage(), a.review()),
-				UNPUBLISHED);
-	}
-
-	/** The review region recommends an article it approved to the next level up, which reviews it again. */
-	@Transactional
-	public Article recommend(CurrentUser user, long id, String comment) {
-		return step(user, id, ArticleStep.RECOMMEND, comment,
-				a -> new Move(ArticleStatus.SUBMITTED, a.review(), a.review().parent()),
-				"recommended_at = COALESCE(recommended_at, :now)");
-	}
-
-	/** Any level whose scope holds the article publishes it once it is approved. */
-	@Transactional
-	public Article publish(CurrentUser user, long id, String comment) {
-		return step(user, id, ArticleStep.PUBLISH, comment, Move::stay,
-				"published_at = :now, published_by = :by, published_code = :publisher");
-	}
-
-	/** The publishing region (or one above it) takes an article off the public page. */
-	@Transactional
-	public Article unpublish(CurrentUser user, long id, String comment) {
-		return step(user, id, ArticleStep.UNPUBLISH, comment, Move::stay, UNPUBLISHED);
-	}
-
-	/** Where a review step leaves an article: its status, and the region it stands at and the one reviewing it. */
-	private record Move(ArticleStatus status, RegionCode stage, RegionCode review) {
-
-		static Move stay(Article a) {
-			return new Move(a.status(), a.stage(), a.review());
-		}
-
-	}
-
-	/**
-	 * One step of the review by the levels above: the user must be allowed it now, the comment is checked (a return
-	 * needs one), the article moves and {@code set} stamps its columns, the step joins the history and the audit
-	 * trail, and the unit hears of an approval or a return.
-	 */
-	private Article step(CurrentUser user, long id, ArticleStep step, String comment, Function<Article, Move> moving,
-			String set) {
-		Article article = allowed(user, id, ArticleAction.valueOf(step.name()));
+	public Article review(CurrentUser user, long id, ArticleAction action, String comment) {
+		ArticleStep step = switch (action) {
+			case APPROVE, RETURN, RECOMMEND, PUBLISH, UNPUBLISH -> ArticleStep.valueOf(action.name());
+			default -> throw new IllegalArgumentException("not a review step: " + action);
+		};
+		Article article = allowed(user, id, action);
 		String c = ArticleValidation.comment(comment, step == ArticleStep.RETURN);
 		Instant now = Instant.now(clock);
-		Move move = moving.apply(article);
-		articles.transition(article, move.status(), move.stage(), move.review(), set, now, user);
+		Move move = switch (step) {
+			case APPROVE -> new Move(ArticleStatus.APPROVED, article.stage(), article.review(),
+					"approved_at = COALESCE(approved_at, :now), approved_code = review_code");
+			case RETURN -> new Move(ArticleStatus.RETURNED, article.stage(), article.review(), UNPUBLISHED);
+			case RECOMMEND -> new Move(ArticleStatus.SUBMITTED, article.review(), article.review().parent(),
+					"recommended_at = COALESCE(recommended_at, :now)");
+			case PUBLISH -> Move.stay(article, "published_at = :now, published_by = :by, published_code = :publisher");
+			default -> Move.stay(article, UNPUBLISHED);
+		};
+		articles.transition(article, move.status(), move.stage(), move.review(), move.set(), now, user);
 		history.add(id, step, user, move.status(), move.stage(), move.review(), c, now);
 		audit.record("article." + step.name().toLowerCase(Locale.ROOT), ENTITY, id, article.region());
 		if (step == ArticleStep.APPROVE || step == ArticleStep.RETURN) {
 			events.publishEvent(new ArticleReviewed(id, article.title(), article.region().value(), step, c));
 		}
 		return get(user, id);
+	}
+
+	/**
+	 * Where a review step leaves an article: its status, the region it stands at and the one reviewing it, and the
+	 * columns the step stamps.
+	 */
+	private record Move(ArticleStatus status, RegionCode stage, RegionCode review, String set) {
+
+		static Move stay(Article a, String set) {
+			return new Move(a.status(), a.stage(), a.review(), set);
+		}
+
 	}
 
 	/**
@@ -278,7 +263,7 @@ public class ArticleService {
 
 	/** Articles for a list (bodies left out), newest change first. */
 	public List<Article> list(CurrentUser user, ArticleQuery query) {
-		return articles.list(user, within(user.scope(), query.region()), query);
+		return articles.list(user, new RegionScope(user.region(query.region(), "region")), query);
 	}
 
 	/** Every step of an article the user can see, oldest first. */
@@ -291,17 +276,6 @@ public class ArticleService {
 	public ImageFile image(CurrentUser user, long id, long imageId) {
 		get(user, id);
 		return articles.imageFile(id, imageId);
-	}
-
-	private static RegionScope within(RegionScope scope, String region) {
-		if (region == null || region.isBlank()) {
-			return scope;
-		}
-		RegionCode code = RegionCode.parse(region);
-		if (!scope.covers(code)) {
-			throw BusinessException.notFound("region.error.unknown", code.value());
-		}
-		return new RegionScope(code);
 	}
 
 }

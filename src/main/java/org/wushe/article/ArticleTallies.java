@@ -15,7 +15,6 @@ import org.wushe.region.Region;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionLevel;
 import org.wushe.region.Regions;
-import org.wushe.shared.BusinessException;
 
 /**
  * Article numbers: the counts per unit inside a region (submitted, approved, recommended, published) and what waits
@@ -59,10 +58,7 @@ public class ArticleTallies {
 	 * with a row per direct child region and one for the region's own articles; optionally for one campaign.
 	 */
 	public ArticleCounts counts(CurrentUser user, String regionCode, Long campaignId) {
-		RegionCode root = regionCode == null || regionCode.isBlank() ? user.region() : RegionCode.parse(regionCode);
-		if (!user.scope().covers(root)) {
-			throw BusinessException.notFound("region.error.unknown", root.value());
-		}
+		RegionCode root = user.region(regionCode, "region");
 		Region region = regions.get(root);
 		int childLength = root.childCodeLength();
 		Map<String, long[]> rows = new LinkedHashMap<>();

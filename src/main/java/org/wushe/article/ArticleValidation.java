@@ -11,6 +11,7 @@ import java.util.Set;
 
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
+import org.wushe.shared.TextInput;
 import org.wushe.access.CurrentUser;
 import org.wushe.activity.Activity;
 import org.wushe.activity.ActivityService;
@@ -19,6 +20,7 @@ import org.wushe.region.RegionScope;
 import org.wushe.shared.DateText;
 import org.wushe.shared.FieldError;
 import org.wushe.shared.InvalidInputException;
+import org.wushe.shared.ReasonInput;
 import org.wushe.shared.upload.UploadRules;
 import org.wushe.shared.upload.UploadedFile;
 
@@ -42,6 +44,12 @@ class ArticleValidation {
 	static final int MAX_ATTENDEES = 500;
 
 	static final int MAX_COMMENT = 1000;
+
+	/** Texts typed into an article, in the article module's words. */
+	static final TextInput TEXT = new TextInput("article.error.required", "article.error.too-long");
+
+	private static final ReasonInput COMMENT = new ReasonInput("comment", MAX_COMMENT, "article.error.comment-required",
+			"article.error.too-long");
 
 	private final CampaignService campaigns;
 
@@ -73,7 +81,7 @@ class ArticleValidation {
 
 	Valid validate(CurrentUser user, ArticleInput in, List<UploadedFile> uploads, List<ArticleImage> existing) {
 		List<FieldError> errors = new ArrayList<>();
-		String title = text(in.title(), "title", MAX_TITLE, errors);
+		String title = TEXT.read(in.title(), "title", MAX_TITLE, false, errors);
 		if (title == null) {
 			errors.add(new FieldError("title", "article.error.required"));
 		}
@@ -97,9 +105,9 @@ class ArticleValidation {
 				errors.add(new FieldError("eventDate", "article.error.date-format", in.eventDate().strip()));
 			}
 		}
-		String place = text(in.eventPlace(), "eventPlace", MAX_PLACE, errors);
-		String objects = text(in.serviceObjects(), "serviceObjects", MAX_SERVICE_OBJECTS, errors);
-		String attendees = text(in.attendees(), "attendees", MAX_ATTENDEES, errors);
+		String place = TEXT.read(in.eventPlace(), "eventPlace", MAX_PLACE, false, errors);
+		String objects = TEXT.read(in.serviceObjects(), "serviceObjects", MAX_SERVICE_OBJECTS, false, errors);
+		String attendees = TEXT.read(in.attendees(), "attendees", MAX_ATTENDEES, false, errors);
 		checkCampaignAndActivity(user.scope(), in, errors);
 		Set<Long> existingIds = new HashSet<>();
 		existing.forEach(i -> existingIds.add(i.id()));
@@ -141,18 +149,6 @@ class ArticleValidation {
 		return articleCampaign == activityCampaign || campaigns.family(articleCampaign).contains(activityCampaign)
 				|| campaigns.family(activityCampaign).contains(articleCampaign);
 	}
-
-	private static String text(String value, String field, int max, List<FieldError> errors) {
-		String s = strip(value);
-		if (s == null) {
-			return null;
-		}
-		if (s.length() > max) {
-			errors.add(new FieldError(field, "article.error.too-long", max));
-		}
-		return s;
-	}
-
 	static String strip(String value) {
 		String s = value == null ? "" : value.strip();
 		return s.isEmpty() ? null : s;
@@ -160,14 +156,7 @@ class ArticleValidation {
 
 	/** A reviewer's comment, stripped; {@code required} for a return. */
 	static String comment(String comment, boolean required) {
-		String c = strip(comment);
-		if (c == null && required) {
-			throw InvalidInputException.of("comment", "article.error.comment-required");
-		}
-		if (c != null && c.length() > MAX_COMMENT) {
-			throw InvalidInputException.of("comment", "article.error.too-long", MAX_COMMENT);
-		}
-		return c;
+		return COMMENT.read(comment, required);
 	}
 
 }

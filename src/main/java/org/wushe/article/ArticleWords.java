@@ -16,6 +16,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.wushe.shared.TextInput;
 import org.wushe.access.CurrentUser;
 import org.wushe.access.Permissions;
 import org.wushe.audit.AuditTrail;
@@ -39,6 +40,9 @@ public class ArticleWords {
 	static final int MAX_WORD = 50;
 
 	static final int MAX_NOTE = 200;
+
+	/** Texts typed into the word lists, in their own words. */
+	private static final TextInput TEXT = new TextInput("article.error.required", "article.words.error.too-long");
 
 	private final JdbcClient jdbc;
 
@@ -77,7 +81,7 @@ public class ArticleWords {
 		requireManager(user);
 		List<FieldError> errors = new ArrayList<>();
 		String w = word(word, "word", errors);
-		String n = optional(note, "note", MAX_NOTE, errors);
+		String n = TEXT.read(note, "note", MAX_NOTE, false, errors);
 		if (w != null && banned().stream().anyMatch(b -> sameKey(b.word(), w))) {
 			errors.add(new FieldError("word", "article.words.error.duplicate", w));
 		}
@@ -113,7 +117,7 @@ public class ArticleWords {
 		if (String.join("、", except).length() > 500) {
 			errors.add(new FieldError("exceptions", "article.words.error.too-long", 500));
 		}
-		String n = optional(note, "note", MAX_NOTE, errors);
+		String n = TEXT.read(note, "note", MAX_NOTE, false, errors);
 		if (w != null && wrong().stream().anyMatch(x -> sameKey(x.wrong(), w))) {
 			errors.add(new FieldError("wrong", "article.words.error.duplicate", w));
 		}
@@ -207,15 +211,6 @@ public class ArticleWords {
 		}
 		return s;
 	}
-
-	private static String optional(String value, String field, int max, List<FieldError> errors) {
-		String s = value == null ? "" : value.strip();
-		if (s.length() > max) {
-			errors.add(new FieldError(field, "article.words.error.too-long", max));
-		}
-		return s.isEmpty() ? null : s;
-	}
-
 	/** Exception phrases as typed: separated by commas, 、, semicolons or lines. */
 	static List<String> phrases(String text) {
 		if (text == null || text.isBlank()) {

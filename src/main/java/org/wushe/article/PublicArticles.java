@@ -5,7 +5,9 @@ import java.util.List;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
+import org.wushe.access.RegionFilter;
 import org.wushe.region.RegionCode;
+import org.wushe.region.RegionScope;
 import org.wushe.shared.BusinessException;
 
 /**
@@ -18,10 +20,17 @@ public class PublicArticles {
 
 	private final Articles articles;
 
+	/** The public pages see the whole country. */
+	private static final RegionScope EVERYWHERE = new RegionScope(RegionCode.COUNTRY);
+
+	/** The region a public list is filtered to, sent as {@code region}: everywhere when blank; 400 when malformed. */
+	public static RegionCode region(String text) {
+		return RegionFilter.read(EVERYWHERE, text, "region");
+	}
+
 	/** Published articles of the units inside {@code regionCode} (everywhere when blank), newest first. */
 	public List<Article> published(String regionCode, int offset, int size) {
-		RegionCode root = regionCode == null || regionCode.isBlank() ? RegionCode.COUNTRY
-				: RegionCode.parse(regionCode);
+		RegionCode root = region(regionCode);
 		return articles.published(root, Math.max(offset, 0), Math.min(Math.max(size, 1), 100));
 	}
 

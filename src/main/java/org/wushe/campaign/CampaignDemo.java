@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,6 +27,7 @@ import org.wushe.shared.DemoDates;
  * give dates relative to today ({@link DemoDates}): such a campaign runs now on whatever day the demo is created.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class CampaignDemo {
 
 	private static final Logger log = LoggerFactory.getLogger(CampaignDemo.class);
@@ -33,6 +36,7 @@ class CampaignDemo {
 
 	private static final String ACTOR = "demo";
 
+	@Value("${wushe.demo.enabled:false}")
 	private final boolean enabled;
 
 	private final CampaignService campaigns;
@@ -42,15 +46,6 @@ class CampaignDemo {
 	private final CampaignSummaries summaries;
 
 	private final ApplicationEventPublisher events;
-
-	CampaignDemo(@Value("${wushe.demo.enabled:false}") boolean enabled, CampaignService campaigns,
-			ProgressReports reports, CampaignSummaries summaries, ApplicationEventPublisher events) {
-		this.enabled = enabled;
-		this.campaigns = campaigns;
-		this.reports = reports;
-		this.summaries = summaries;
-		this.events = events;
-	}
 
 	@EventListener
 	void onRegionTreeLoaded(RegionTreeLoaded loaded) {

@@ -1,7 +1,5 @@
 package org.wushe.campaign;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -36,6 +36,7 @@ import org.wushe.shared.InvalidInputException;
  * users above it (who oversee it); anything else answers as if it did not exist.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CampaignService {
 
 	static final String ENTITY = "campaign";
@@ -54,15 +55,6 @@ public class CampaignService {
 	private final PersonalData personalData;
 
 	private final CampaignValidation validation;
-
-	CampaignService(JdbcClient jdbc, AuditTrail audit, Clock clock, PersonalData personalData,
-			CampaignValidation validation) {
-		this.personalData = personalData;
-		this.validation = validation;
-		this.jdbc = jdbc;
-		this.audit = audit;
-		this.clock = clock;
-	}
 
 	/** Creates a campaign (or, with {@code parentId}, a local campaign under a visible one) inside the scope. */
 	@Transactional
@@ -171,7 +163,7 @@ public class CampaignService {
 			.param("above", above)
 			.param("limit", Math.min(Math.max(size, 1), 500))
 			.param("offset", Math.max(offset, 0))
-			.query(Row::map)
+			.query(Row.class)
 			.list()
 			.stream()
 			.map(row -> row.campaign(List.of(), List.of(), List.of()))
@@ -198,7 +190,7 @@ public class CampaignService {
 				WHERE c.parent_id = :id ORDER BY c.region_code, c.id
 				""".formatted(COLUMNS))
 			.param("id", id)
-			.query(Row::map)
+			.query(Row.class)
 			.list()
 			.stream()
 			.map(row -> row.campaign(List.of(), List.of(), List.of()))
@@ -221,7 +213,7 @@ public class CampaignService {
 	Optional<Campaign> find(Id id) {
 		Optional<Row> row = jdbc.sql("""
 				SELECT %s FROM campaign c LEFT JOIN region r ON r.code = c.region_code WHERE c.id = :id
-				""".formatted(COLUMNS)).param("id", id.value()).query(Row::map).optional();
+				""".formatted(COLUMNS)).param("id", id.value()).query(Row.class).optional();
 		return row.map(r -> withLists(List.of(r.campaign(List.of(), List.of(), List.of()))).get(0));
 	}
 
@@ -311,28 +303,16 @@ public class CampaignService {
 	record Id(long value) {
 	}
 
-	/** One row of the campaign table before its lists are attached. */
-	private record Row(long id, Long parentId, String name, String theme, String region, String regionName, int level,
-			LocalDate start, LocalDate end, Instant summary, String title, String contactName, String contactPhone,
-			String contactEmail, Instant createdAt, String createdBy) {
-
-		static Row map(ResultSet rs, int n) throws SQLException {
-			long parent = rs.getLong("parent_id");
-			Long parentId = rs.wasNull() ? null : parent;
-			Timestamp summary = rs.getTimestamp("summary_deadline");
-			return new Row(rs.getLong("id"), parentId, rs.getString("name"), rs.getString("theme"),
-					rs.getString("region_code"), rs.getString("region_name"), rs.getInt("reporting_level"),
-					rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
-					summary == null ? null : summary.toInstant(), rs.getString("table_title"),
-					rs.getString("contact_name"), rs.getString("contact_phone"), rs.getString("contact_email"),
-					rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
-		}
+	/** One row of the campaign table before its lists are attached (read by column name). */
+	private record Row(long id, Long parentId, String name, String theme, String regionCode, String regionName,
+			int reportingLevel, LocalDate startDate, LocalDate endDate, Instant summaryDeadline, String tableTitle,
+			String contactName, String contactPhone, String contactEmail, Instant createdAt, String createdBy) {
 
 		Campaign campaign(List<Deadline> deadlines, List<String> contents, List<String> forms) {
-			return new Campaign(id, parentId, name, theme, new RegionCode(region), regionName,
-					RegionLevel.ofNumber(level), start, end, deadlines,
-					summary == null ? null : new Deadline(1, summary), title, contents, forms, contactName,
-					contactPhone, contactEmail, createdAt, createdBy);
+			return new Campaign(id, parentId, name, theme, new RegionCode(regionCode), regionName,
+					RegionLevel.ofNumber(reportingLevel), startDate, endDate, deadlines,
+					summaryDeadline == null ? null : new Deadline(1, summaryDeadline), tableTitle, contents, forms,
+					contactName, contactPhone, contactEmail, createdAt, createdBy);
 		}
 
 	}

@@ -5,9 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,6 +28,7 @@ import org.wushe.shared.upload.UploadedFile;
  * version. Attachments are seen by the unit and every level above it in scope, by no one else.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CampaignSummaries {
 
 	static final int MAX_LENGTH = 20_000;
@@ -43,16 +44,6 @@ public class CampaignSummaries {
 	private final Clock clock;
 
 	private final SummaryFiles files;
-
-	CampaignSummaries(JdbcClient jdbc, CampaignService campaigns, ProgressReports reports, AuditTrail audit,
-			Clock clock, SummaryFiles files) {
-		this.files = files;
-		this.jdbc = jdbc;
-		this.campaigns = campaigns;
-		this.reports = reports;
-		this.audit = audit;
-		this.clock = clock;
-	}
 
 	/** Submits a new version of a unit's summary. */
 	@Transactional
@@ -183,8 +174,7 @@ public class CampaignSummaries {
 				""")
 			.param("c", campaignId)
 			.param("u", unit.value())
-			.query((rs, i) -> new SummaryVersion(rs.getString(1), rs.getInt(2), rs.getString(3),
-					rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getBoolean(6)))
+			.query(SummaryVersion.class)
 			.list();
 	}
 
@@ -193,24 +183,12 @@ public class CampaignSummaries {
 		Campaign campaign = campaigns.get(scope, campaignId);
 		Deadline due = requireSummary(campaign);
 		Region board = reports.boardRegion(scope, campaign, region);
-		Map<String, ReportHead> summaries = jdbc.sql("""
+		return reports.board(campaign, due, board, jdbc.sql("""
 				SELECT 0 AS id, unit_code, 'SUBMITTED' AS status, MAX(version) AS current_version,
 				       MIN(submitted_at) AS first_submitted_at
 				FROM campaign_summary
 				WHERE campaign_id = :c AND unit_code >= :from AND unit_code < :to GROUP BY unit_code
-				""")
-			.param("c", campaignId)
-			.param("from", board.code().subtreeFrom())
-			.param("to", board.code().subtreeTo())
-			.query(ReportHead.class)
-			.list()
-			.stream()
-			.collect(Collectors.toMap(ReportHead::unitCode, r -> r));
-		Instant now = Instant.now(clock);
-		List<UnitCompleteness> units = reports.units(campaign, board).stream()
-			.map(u -> UnitCompleteness.of(u, summaries.get(u.code().value()), due, now))
-			.toList();
-		return new Completeness(campaignId, due, board.code(), board.name(), units, List.of());
+				"""), false);
 	}
 
 	private static Deadline requireSummary(Campaign campaign) {

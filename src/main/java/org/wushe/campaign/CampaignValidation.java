@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
+import org.wushe.shared.TextInput;
 import org.wushe.personal.PersonalData;
 import org.wushe.personal.PhoneNumber;
 import org.wushe.personal.SealedValue;
@@ -34,6 +35,9 @@ import org.wushe.shared.InvalidInputException;
 @Component
 @RequiredArgsConstructor
 class CampaignValidation {
+
+	/** Texts typed into campaign forms and reports, in the campaign module's words. */
+	static final TextInput TEXT = new TextInput("campaign.error.required", "campaign.error.too-long");
 
 	static final int MAX_DEADLINES = 12;
 
@@ -77,8 +81,8 @@ class CampaignValidation {
 	Valid validate(RegionScope scope, CampaignInput in, Campaign parent, Campaign existing,
 			Supplier<SealedValue> storedPhone) {
 		List<FieldError> errors = new ArrayList<>();
-		String name = text(in.name(), "name", 200, true, errors);
-		String theme = parent != null ? parent.theme() : text(in.theme(), "theme", 200, true, errors);
+		String name = TEXT.read(in.name(), "name", 200, true, errors);
+		String theme = parent != null ? parent.theme() : TEXT.read(in.theme(), "theme", 200, true, errors);
 		RegionCode region = existing != null ? existing.region() : region(scope, in.regionCode(), parent, errors);
 		RegionLevel level = null;
 		if (in.reportingLevel() == null || in.reportingLevel() < 1 || in.reportingLevel() > 5) {
@@ -133,11 +137,11 @@ class CampaignValidation {
 						in.summaryDeadline().strip()));
 			}
 		}
-		String title = text(in.tableTitle(), "tableTitle", 200, false, errors);
+		String title = TEXT.read(in.tableTitle(), "tableTitle", 200, false, errors);
 		List<String> contents = items(in.contentItems(), "contentItems", errors);
 		List<String> forms = items(in.activityForms(), "activityForms", errors);
-		String contactName = text(in.contactName(), "contactName", 100, false, errors);
-		String typedPhone = text(in.contactPhone(), "contactPhone", 40, false, errors);
+		String contactName = TEXT.read(in.contactName(), "contactName", 100, false, errors);
+		String typedPhone = TEXT.read(in.contactPhone(), "contactPhone", 40, false, errors);
 		SealedValue contactPhone = null;
 		if (typedPhone != null && PhoneNumber.isValid(typedPhone)) {
 			contactPhone = personalData.seal(PhoneNumber.parse(typedPhone));
@@ -151,7 +155,7 @@ class CampaignValidation {
 					? new FieldError("contactPhone", "campaign.error.contact-phone-length", PhoneNumber.digits(typedPhone))
 					: new FieldError("contactPhone", "campaign.error.contact-phone"));
 		}
-		String contactEmail = text(in.contactEmail(), "contactEmail", 200, false, errors);
+		String contactEmail = TEXT.read(in.contactEmail(), "contactEmail", 200, false, errors);
 		if (contactEmail != null && !EMAIL.matcher(contactEmail).matches()) {
 			errors.add(new FieldError("contactEmail", "campaign.error.email"));
 		}
@@ -183,21 +187,6 @@ class CampaignValidation {
 		}
 		return code;
 	}
-
-	private static String text(String value, String field, int max, boolean required, List<FieldError> errors) {
-		String s = value == null ? "" : value.strip();
-		if (s.isEmpty()) {
-			if (required) {
-				errors.add(new FieldError(field, "campaign.error.required"));
-			}
-			return null;
-		}
-		if (s.length() > max) {
-			errors.add(new FieldError(field, "campaign.error.too-long", max));
-		}
-		return s;
-	}
-
 	private static LocalDate date(String value, String field, LocalDate fallback, List<FieldError> errors) {
 		if (value == null || value.isBlank()) {
 			if (fallback == null) {

@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -31,6 +33,7 @@ import org.wushe.region.Regions;
 import org.wushe.shared.BusinessException;
 import org.wushe.shared.FieldError;
 import org.wushe.shared.InvalidInputException;
+import org.wushe.shared.ReasonInput;
 
 /**
  * The campaign module's public API for progress reports: each reporting unit submits, per deadline, a report covering
@@ -40,9 +43,14 @@ import org.wushe.shared.InvalidInputException;
  * asked.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ProgressReports {
 
 	static final String ENTITY = "progress-report";
+
+	/** The reason the level above gives when it returns a report. */
+	private static final ReasonInput REASON = new ReasonInput("reason", 1000, "campaign.error.required",
+			"campaign.error.too-long");
 
 	private final JdbcClient jdbc;
 
@@ -63,21 +71,6 @@ public class ProgressReports {
 	private final ReportVersions versions;
 
 	private final ReporterPhones phones;
-
-	ProgressReports(JdbcClient jdbc, ReportVersions versions, ReporterPhones phones, CampaignService campaigns,
-			Regions regions, AuditTrail audit, Clock clock, TransactionTemplate tx,
-			ObjectProvider<CampaignActivitySource> source, ApplicationEventPublisher events) {
-		this.events = events;
-		this.jdbc = jdbc;
-		this.versions = versions;
-		this.phones = phones;
-		this.campaigns = campaigns;
-		this.regions = regions;
-		this.audit = audit;
-		this.clock = clock;
-		this.tx = tx;
-		this.source = source;
-	}
 
 	/** A unit's report for a deadline, with all versions and returns; 404 unless the scope covers the unit. */
 	public ProgressReport get(RegionScope scope, long campaignId, int deadline, RegionCode unit) {
@@ -139,8 +132,8 @@ public class ProgressReports {
 		Region region = requireUnit(scope, campaign, unit);
 		Deadline due = campaign.deadline(deadline);
 		List<FieldError> errors = new ArrayList<>();
-		String who = trim(reporter, "reporter", 100, errors);
-		String typed = trim(reporterPhone, "reporterPhone", 40, errors);
+		String who = CampaignValidation.TEXT.read(reporter, "reporter", 100, false, errors);
+		String typed = CampaignValidation.TEXT.read(reporterPhone, "reporterPhone", 40, false, errors);
 		SealedValue sealed = phones.seal(typed, campaign, due, unit, errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
@@ -197,14 +190,7 @@ public class ProgressReports {
 		if (scope.root().equals(unit)) {
 			throw BusinessException.forbidden("campaign.error.return-own");
 		}
-		List<FieldError> errors = new ArrayList<>();
-		String why = trim(reason, "reason", 1000, errors);
-		if (why == null && errors.isEmpty()) {
-			errors.add(new FieldError("reason", "campaign.error.required"));
-		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
+		String why = REASON.required(reason);
 		tx.executeWithoutResult(status -> {
 			Optional<ReportHead> report = jdbc.sql("SELECT " + ReportHead.COLUMNS + """
 					 FROM progress_report WHERE campaign_id = :c AND deadline_no = :n AND unit_code = :u FOR UPDATE
@@ -246,12 +232,19 @@ public class ProgressReports {
 		Campaign campaign = campaigns.get(scope, campaignId);
 		Deadline due = campaign.deadline(deadline);
 		Region board = boardRegion(scope, campaign, region);
-		Map<String, ReportHead> reports = jdbc.sql("SELECT " + ReportHead.COLUMNS + """
+		return board(campaign, due, board, jdbc.sql("SELECT " + ReportHead.COLUMNS + """
 				 FROM progress_report
 				WHERE campaign_id = :c AND deadline_no = :n AND unit_code >= :from AND unit_code < :to
-				""")
-			.param("c", campaignId)
-			.param("n", due.number())
+				""").param("n", due.number()), true);
+	}
+
+	/**
+	 * The completeness board of the reporting units under {@code board} against {@code due}, from the heads that
+	 * {@code heads} reads (it binds {@code :c}, the campaign, and {@code :from} and {@code :to}, the board's subtree);
+	 * {@code grouped} adds the counts by child region.
+	 */
+	Completeness board(Campaign campaign, Deadline due, Region board, JdbcClient.StatementSpec heads, boolean grouped) {
+		Map<String, ReportHead> byUnit = heads.param("c", campaign.id())
 			.param("from", board.code().subtreeFrom())
 			.param("to", board.code().subtreeTo())
 			.query(ReportHead.class)
@@ -260,9 +253,10 @@ public class ProgressReports {
 			.collect(Collectors.toMap(ReportHead::unitCode, r -> r));
 		Instant now = Instant.now(clock);
 		List<UnitCompleteness> units = units(campaign, board).stream()
-			.map(u -> UnitCompleteness.of(u, reports.get(u.code().value()), due, now))
+			.map(u -> UnitCompleteness.of(u, byUnit.get(u.code().value()), due, now))
 			.toList();
-		return new Completeness(campaignId, due, board.code(), board.name(), units, byChild(board, campaign, units));
+		return new Completeness(campaign.id(), due, board.code(), board.name(), units,
+				grouped ? byChild(board, campaign, units) : List.of());
 	}
 
 	/** Reminders for the reporting unit of {@code userRegion}: deadlines less than 24 hours away, not yet met. */
@@ -454,16 +448,4 @@ public class ProgressReports {
 	private ProgressReport load(Campaign campaign, Deadline due, Region unit) {
 		return versions.load(campaign, due, unit, Instant.now(clock));
 	}
-
-	private static String trim(String value, String field, int max, List<FieldError> errors) {
-		String s = value == null ? "" : value.strip();
-		if (s.isEmpty()) {
-			return null;
-		}
-		if (s.length() > max) {
-			errors.add(new FieldError(field, "campaign.error.too-long", max));
-		}
-		return s;
-	}
-
 }

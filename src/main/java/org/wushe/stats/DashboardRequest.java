@@ -3,6 +3,7 @@ package org.wushe.stats;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import org.wushe.access.RegionFilter;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.DateText;
@@ -17,7 +18,7 @@ record DashboardRequest(RegionCode region, LocalDate from, LocalDate to, Long ca
 
 	static DashboardRequest read(String region, String from, String to, Long campaign, String granularity,
 			RegionScope scope, Clock clock) {
-		RegionCode code = region == null || region.isBlank() ? scope.root() : RegionCode.parse(region, "region");
+		RegionCode code = RegionFilter.read(scope, region, "region");
 		LocalDate today = LocalDate.now(clock);
 		LocalDate f = date("from", from, today.withDayOfYear(1));
 		LocalDate t = date("to", to, today);

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.wushe.activity.ActivityRollup;
 import org.wushe.activity.ActivityTotals;
@@ -27,6 +29,7 @@ import org.wushe.volunteering.VolunteeringFigures;
  * other modules keep exact. A region outside the scope answers 404 as if it did not exist.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class DashboardService {
 
 	private final Regions regions;
@@ -44,18 +47,6 @@ public class DashboardService {
 	private final VolunteeringFigures volunteering;
 
 	private final java.time.Clock clock;
-
-	DashboardService(Regions regions, ActivityRollup activities, SiteService sites, ActorFigures actors,
-			DashboardCache cache, CareFigures care, VolunteeringFigures volunteering, java.time.Clock clock) {
-		this.care = care;
-		this.volunteering = volunteering;
-		this.clock = clock;
-		this.regions = regions;
-		this.activities = activities;
-		this.sites = sites;
-		this.actors = actors;
-		this.cache = cache;
-	}
 
 	/**
 	 * The dashboard of {@code code}, exact as of this call. The scope check comes first, every time; within the scope

@@ -9,6 +9,8 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,6 +26,7 @@ import org.wushe.shared.Texts;
  */
 @Controller
 @PreAuthorize("hasAuthority('stats:view')")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class StatsController {
 
 	private final DashboardService dashboards;
@@ -37,16 +40,6 @@ class StatsController {
 	private final Texts texts;
 
 	private final Clock clock;
-
-	StatsController(DashboardService dashboards, DashboardPages pages, DashboardFrames frames, StatsExport export,
-			Texts texts, Clock clock) {
-		this.dashboards = dashboards;
-		this.pages = pages;
-		this.frames = frames;
-		this.export = export;
-		this.texts = texts;
-		this.clock = clock;
-	}
 
 	static final String VIEW = "stats/dashboard";
 

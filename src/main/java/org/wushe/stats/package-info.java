@@ -8,5 +8,5 @@
  * <li>按周/按月 = weekly/monthly series</li>
  * </ul>
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "audit", "site", "actor", "activity", "care", "volunteering" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "audit", "site", "actor", "activity", "care", "volunteering" })
 package org.wushe.stats;

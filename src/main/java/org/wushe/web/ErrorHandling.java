@@ -11,6 +11,8 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,18 +57,15 @@ import tools.jackson.databind.exc.MismatchedInputException;
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE - 100)
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ErrorHandling {
 
 	private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
 
 	private final Texts texts;
 
+	@Value("${spring.servlet.multipart.max-file-size:1MB}")
 	private final DataSize maxFileSize;
-
-	ErrorHandling(Texts texts, @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize) {
-		this.texts = texts;
-		this.maxFileSize = maxFileSize;
-	}
 
 	@ExceptionHandler(InvalidInputException.class)
 	Object invalidInput(InvalidInputException ex, HttpServletRequest request) {

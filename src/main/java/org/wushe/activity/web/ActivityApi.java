@@ -62,7 +62,7 @@ class ActivityApi {
 	List<ActivityView> list(@PathVariable long campaignId, @RequestParam(required = false) String region,
 			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int size,
 			@AuthenticationPrincipal CurrentUser user) {
-		RegionCode within = region == null || region.isBlank() ? user.region() : RegionCode.parse(region, "region");
+		RegionCode within = user.within(region, "region");
 		List<Activity> rows = activities.list(user.scope(), campaignId, within, offset, size);
 		Map<Long, List<Long>> links = activities.organizationIds(rows);
 		return rows.stream().map(a -> ActivityView.listed(a, links.getOrDefault(a.id(), List.of()))).toList();

@@ -29,6 +29,7 @@ import org.wushe.campaign.Campaign;
 import org.wushe.campaign.CampaignService;
 import org.wushe.region.RegionCode;
 import org.wushe.shared.InvalidInputException;
+import org.wushe.shared.ListPage;
 import org.wushe.shared.upload.Downloads;
 import org.wushe.shared.upload.UploadedFile;
 
@@ -83,13 +84,10 @@ class ActivityController {
 	String list(@PathVariable long id, @RequestParam(required = false) String region,
 			@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal CurrentUser user, Model model) {
 		Campaign campaign = campaigns.get(user.scope(), id);
-		RegionCode within = region == null || region.isBlank() ? user.region() : RegionCode.parse(region, "region");
-		int p = Math.max(page, 0);
-		List<Activity> rows = activities.list(user.scope(), id, within, p * PAGE_SIZE, PAGE_SIZE + 1);
+		RegionCode within = user.region(region, "region");
+		ListPage p = new ListPage(page, PAGE_SIZE);
 		model.addAttribute("campaign", campaign);
-		model.addAttribute("activities", rows.subList(0, Math.min(rows.size(), PAGE_SIZE)));
-		model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
-		model.addAttribute("page", p);
+		p.show(model, "activities", activities.list(user.scope(), id, within, p.offset(), p.limit()));
 		model.addAttribute("within", within.value());
 		model.addAttribute("total", activities.count(user.scope(), id, within));
 		model.addAttribute("totals", rollup.totals(user.scope(), within, yearBefore(campaign),

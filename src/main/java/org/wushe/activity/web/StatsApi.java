@@ -53,7 +53,7 @@ class StatsApi {
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) Long campaign, @AuthenticationPrincipal CurrentUser user) {
-		RegionCode code = region == null || region.isBlank() ? user.region() : RegionCode.parse(region, "region");
+		RegionCode code = user.region(region, "region");
 		return Figures.of(rollup.totals(user.scope(), code, from, to, campaign), messages);
 	}
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,7 +24,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.wushe.access.CurrentUser;
-import org.wushe.article.Article;
+import org.wushe.article.ArticleAction;
 import org.wushe.article.ArticleInput;
 import org.wushe.article.ArticleQuery;
 import org.wushe.article.ArticleService;
@@ -38,6 +39,7 @@ import org.wushe.shared.upload.UploadedFile;
  */
 @RestController
 @RequestMapping("/api/articles")
+@RequiredArgsConstructor
 class ArticleApi {
 
 	private final ArticleService articles;
@@ -45,12 +47,6 @@ class ArticleApi {
 	private final Texts texts;
 
 	private final ArticleTallies tallies;
-
-	ArticleApi(ArticleService articles, ArticleTallies tallies, Texts texts) {
-		this.articles = articles;
-		this.tallies = tallies;
-		this.texts = texts;
-	}
 
 	@GetMapping
 	@PreAuthorize("hasAnyAuthority('article:submit', 'article:review', 'article:publish')")
@@ -132,50 +128,16 @@ class ArticleApi {
 		return ArticleView.of(articles.submit(user, id));
 	}
 
-	@PostMapping("/{id}/approve")
-	@PreAuthorize("hasAuthority('article:review')")
-	ArticleView approve(@PathVariable long id, @RequestBody(required = false) ReviewRequest request,
-			@AuthenticationPrincipal CurrentUser user) {
-		return step(articles::approve, id, request, user);
-	}
-
-	@PostMapping("/{id}/return")
-	@PreAuthorize("hasAuthority('article:review')")
-	ArticleView returnToUnit(@PathVariable long id, @RequestBody(required = false) ReviewRequest request,
-			@AuthenticationPrincipal CurrentUser user) {
-		return step(articles::returnToUnit, id, request, user);
-	}
-
-	@PostMapping("/{id}/recommend")
-	@PreAuthorize("hasAuthority('article:review')")
-	ArticleView recommend(@PathVariable long id, @RequestBody(required = false) ReviewRequest request,
-			@AuthenticationPrincipal CurrentUser user) {
-		return step(articles::recommend, id, request, user);
-	}
-
-	@PostMapping("/{id}/publish")
-	@PreAuthorize("hasAuthority('article:publish')")
-	ArticleView publish(@PathVariable long id, @RequestBody(required = false) ReviewRequest request,
-			@AuthenticationPrincipal CurrentUser user) {
-		return step(articles::publish, id, request, user);
-	}
-
-	@PostMapping("/{id}/unpublish")
-	@PreAuthorize("hasAuthority('article:publish')")
-	ArticleView unpublish(@PathVariable long id, @RequestBody(required = false) ReviewRequest request,
-			@AuthenticationPrincipal CurrentUser user) {
-		return step(articles::unpublish, id, request, user);
-	}
-
-	/** One review step of the workflow: who may take it is checked on the endpoint and again in the service. */
-	private interface Step {
-
-		Article take(CurrentUser user, long id, String comment);
-
-	}
-
-	private ArticleView step(Step step, long id, ReviewRequest request, CurrentUser user) {
-		return ArticleView.of(step.take(user, id, comment(request)));
+	/**
+	 * A review step by the levels above: {@code approve}, {@code return} (needs a comment), {@code recommend} (with
+	 * article:review), {@code publish} or {@code unpublish} (with article:publish); the body's comment is optional.
+	 * Who may take it is checked on the endpoint and again in the service.
+	 */
+	@PostMapping("/{id}/{step:approve|return|recommend|publish|unpublish}")
+	@PreAuthorize("hasAuthority(T(org.wushe.article.ArticleAction).ofPath(#step).permission())")
+	ArticleView review(@PathVariable long id, @PathVariable String step,
+			@RequestBody(required = false) ReviewRequest request, @AuthenticationPrincipal CurrentUser user) {
+		return ArticleView.of(articles.review(user, id, ArticleAction.ofPath(step), comment(request)));
 	}
 
 	@GetMapping("/{id}/history")

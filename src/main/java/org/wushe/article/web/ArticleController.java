@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,12 +37,12 @@ import org.wushe.campaign.Campaign;
 import org.wushe.campaign.CampaignService;
 import org.wushe.campaign.Deadline;
 import org.wushe.region.Region;
-import org.wushe.region.RegionCode;
 import org.wushe.region.RegionLevel;
 import org.wushe.region.Regions;
 import org.wushe.shared.BusinessException;
 import org.wushe.shared.FieldError;
 import org.wushe.shared.InvalidInputException;
+import org.wushe.shared.ListPage;
 import org.wushe.shared.upload.UploadedFile;
 
 /**
@@ -48,6 +50,7 @@ import org.wushe.shared.upload.UploadedFile;
  * actions, the review queue of the user's level, all articles in scope, and the counts.
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ArticleController {
 
 	private static final int PAGE_SIZE = 30;
@@ -66,15 +69,6 @@ class ArticleController {
 	private final Regions regions;
 
 	private final ArticleTallies tallies;
-
-	ArticleController(ArticleService articles, ArticleTallies tallies, CampaignService campaigns,
-			ActivityService activities, Regions regions) {
-		this.articles = articles;
-		this.tallies = tallies;
-		this.campaigns = campaigns;
-		this.activities = activities;
-		this.regions = regions;
-	}
 
 	/** What the user may do with an article on its detail page. */
 	record Actions(boolean edit, boolean submit, boolean approve, boolean returnToUnit, boolean recommend,
@@ -99,10 +93,9 @@ class ArticleController {
 	@PreAuthorize("hasAuthority('article:submit')")
 	String mine(@RequestParam(required = false) ArticleStatus status, @RequestParam(defaultValue = "0") int page,
 			@AuthenticationPrincipal CurrentUser user, Model model) {
-		int p = Math.max(page, 0);
-		List<Article> rows = articles.list(user,
-				new ArticleQuery(ArticleQuery.View.MINE, status, null, null, null, p * PAGE_SIZE, PAGE_SIZE + 1));
-		page(model, rows, p, user);
+		ListPage p = new ListPage(page, PAGE_SIZE);
+		page(model, articles.list(user,
+				new ArticleQuery(ArticleQuery.View.MINE, status, null, null, null, p.offset(), p.limit())), p, user);
 		model.addAttribute("status", status);
 		model.addAttribute("statuses", ArticleStatus.values());
 		return "article/mine";
@@ -268,13 +261,11 @@ class ArticleController {
 	String step(@PathVariable long id, @PathVariable String step, @RequestParam(required = false) String comment,
 			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes flash) {
 		try {
-			switch (step) {
-				case "submit" -> articles.submit(user, id);
-				case "approve" -> articles.approve(user, id, comment);
-				case "return" -> articles.returnToUnit(user, id, comment);
-				case "recommend" -> articles.recommend(user, id, comment);
-				case "publish" -> articles.publish(user, id, comment);
-				default -> articles.unpublish(user, id, comment);
+			if ("submit".equals(step)) {
+				articles.submit(user, id);
+			}
+			else {
+				articles.review(user, id, ArticleAction.ofPath(step), comment);
 			}
 		}
 		catch (InvalidInputException ex) {
@@ -322,10 +313,9 @@ class ArticleController {
 			@RequestParam(required = false) Boolean published, @RequestParam(defaultValue = "0") int page,
 			@AuthenticationPrincipal CurrentUser user, Model model) {
 		ArticleQuery.View v = view == ArticleQuery.View.MINE ? ArticleQuery.View.REVIEW : view;
-		int p = Math.max(page, 0);
-		List<Article> rows = articles.list(user,
-				new ArticleQuery(v, status, region, null, published, p * PAGE_SIZE, PAGE_SIZE + 1));
-		page(model, rows, p, user);
+		ListPage p = new ListPage(page, PAGE_SIZE);
+		page(model, articles.list(user, new ArticleQuery(v, status, region, null, published, p.offset(), p.limit())),
+				p, user);
 		model.addAttribute("view", v);
 		model.addAttribute("status", status);
 		model.addAttribute("region", region == null ? "" : region);
@@ -353,8 +343,8 @@ class ArticleController {
 		return "article/counts";
 	}
 
-	private void page(Model model, List<Article> rows, int page, CurrentUser user) {
-		List<Article> shown = rows.subList(0, Math.min(rows.size(), PAGE_SIZE));
+	private void page(Model model, List<Article> rows, ListPage page, CurrentUser user) {
+		List<Article> shown = page.show(model, "articles", rows);
 		Map<Long, String> names = new HashMap<>();
 		for (Article a : shown) {
 			if (a.campaignId() != null && !names.containsKey(a.campaignId())) {
@@ -362,14 +352,7 @@ class ArticleController {
 						campaigns.find(user.scope(), a.campaignId()).map(Campaign::name).orElse(""));
 			}
 		}
-		model.addAttribute("articles", shown);
 		model.addAttribute("campaignNames", names);
-		model.addAttribute("page", page);
-		model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
-	}
-
-	static RegionCode parse(String code) {
-		return RegionCode.parse(code, "region");
 	}
 
 }

@@ -13,13 +13,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.wushe.article.Article;
 import org.wushe.article.PublicArticles;
 import org.wushe.campaign.Deadline;
 import org.wushe.region.Region;
 import org.wushe.region.RegionCode;
 import org.wushe.region.Regions;
 import org.wushe.shared.BusinessException;
+import org.wushe.shared.ListPage;
 
 /**
  * The public page {@code /public/articles}: published articles for everyone, without login, filtered by region;
@@ -43,14 +43,11 @@ class PublicArticleController {
 	@GetMapping("/public/articles")
 	String list(@RequestParam(required = false) String region, @RequestParam(defaultValue = "0") int page,
 			Model model) {
-		RegionCode root = region == null || region.isBlank() ? RegionCode.COUNTRY : ArticleController.parse(region);
+		RegionCode root = PublicArticles.region(region);
 		Region current = regions.find(root)
 			.orElseThrow(() -> BusinessException.notFound("region.error.unknown", root.value()));
-		int p = Math.max(page, 0);
-		List<Article> rows = articles.published(root.value(), p * PAGE_SIZE, PAGE_SIZE + 1);
-		model.addAttribute("articles", rows.subList(0, Math.min(rows.size(), PAGE_SIZE)));
-		model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
-		model.addAttribute("page", p);
+		ListPage p = new ListPage(page, PAGE_SIZE);
+		p.show(model, "articles", articles.published(root.value(), p.offset(), p.limit()));
 		model.addAttribute("region", current);
 		model.addAttribute("path", regions.isReady() ? regions.path(root) : List.of(current));
 		model.addAttribute("children", regions.isReady() ? regions.children(root) : List.of());

@@ -19,6 +19,7 @@ import org.wushe.personal.PersonalFragment;
 import org.wushe.region.RegionLevel;
 import org.wushe.shared.BusinessException;
 import org.wushe.shared.InvalidInputException;
+import org.wushe.shared.ListPage;
 
 /** Campaign pages: the list in scope, the create and edit form, and the detail page. */
 @Controller
@@ -36,11 +37,8 @@ class CampaignController {
 	@GetMapping("/campaigns")
 	@PreAuthorize("hasAuthority('campaign:view')")
 	String list(@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal CurrentUser user, Model model) {
-		int p = Math.max(page, 0);
-		List<Campaign> rows = campaigns.list(user.scope(), p * PAGE_SIZE, PAGE_SIZE + 1);
-		model.addAttribute("campaigns", rows.subList(0, Math.min(rows.size(), PAGE_SIZE)));
-		model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
-		model.addAttribute("page", p);
+		ListPage p = new ListPage(page, PAGE_SIZE);
+		p.show(model, "campaigns", campaigns.list(user.scope(), p.offset(), p.limit()));
 		model.addAttribute("now", java.time.Instant.now(clock));
 		model.addAttribute("reminders",
 				user.can("report:submit") ? reports.reminders(user.scope(), user.region()) : List.of());

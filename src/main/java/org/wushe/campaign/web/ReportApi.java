@@ -163,7 +163,7 @@ class ReportApi {
 	List<UnitView> completeness(@PathVariable long id, @RequestParam(defaultValue = "1") int deadline,
 			@RequestParam(required = false) String region, @AuthenticationPrincipal CurrentUser user) {
 		Completeness c = reports.completeness(user.scope(), id, deadline,
-				region == null || region.isBlank() ? null : RegionCode.parse(region, "region"));
+				user.region(region, "region"));
 		return c.units().stream().map(UnitView::of).toList();
 	}
 
@@ -218,7 +218,7 @@ class ReportApi {
 	@Operation(summary = "The attachments of a unit's summary (the unit and the levels above it in scope)")
 	List<AttachmentView> attachments(@PathVariable long id, @RequestParam String region,
 			@AuthenticationPrincipal CurrentUser user) {
-		return summaries.attachments(user.scope(), id, RegionCode.parse(region, "region"))
+		return summaries.attachments(user.scope(), id, unit(region, "region"))
 			.stream()
 			.map(AttachmentView::of)
 			.toList();
@@ -238,7 +238,7 @@ class ReportApi {
 	List<UnitView> summaryCompleteness(@PathVariable long id, @RequestParam(required = false) String region,
 			@AuthenticationPrincipal CurrentUser user) {
 		return summaries.completeness(user.scope(), id,
-				region == null || region.isBlank() ? null : RegionCode.parse(region, "region"))
+				user.region(region, "region"))
 			.units()
 			.stream()
 			.map(UnitView::of)

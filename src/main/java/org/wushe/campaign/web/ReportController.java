@@ -85,7 +85,7 @@ class ReportController {
 	String submit(@PathVariable long id, @PathVariable int n, @RequestParam String region,
 			@RequestParam(required = false) String reporter, @RequestParam(required = false) String reporterPhone,
 			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes flash) {
-		RegionCode unit = RegionCode.parse(region, "region");
+		RegionCode unit = ReportApi.unit(region, "region");
 		return act(id, n, unit, user, model, flash, () -> reports
 			.submit(user.scope(), id, n, unit, reporter, reporterPhone, user.getUsername())
 			.current()
@@ -97,7 +97,7 @@ class ReportController {
 	String returnReport(@PathVariable long id, @PathVariable int n, @RequestParam String region,
 			@RequestParam(required = false) String reason, @AuthenticationPrincipal CurrentUser user, Model model,
 			RedirectAttributes flash) {
-		RegionCode unit = RegionCode.parse(region, "region");
+		RegionCode unit = ReportApi.unit(region, "region");
 		return act(id, n, unit, user, model, flash, () -> {
 			reports.returnReport(user.scope(), id, n, unit, reason, user.getUsername());
 			return "campaign.report.flash.returned";
@@ -149,7 +149,7 @@ class ReportController {
 		Campaign campaign = campaigns.get(user.scope(), id);
 		model.addAttribute("campaign", campaign);
 		model.addAttribute("board", reports.completeness(user.scope(), id, deadline,
-				region == null || region.isBlank() ? null : RegionCode.parse(region, "region")));
+				user.region(region, "region")));
 		model.addAttribute("statuses", UnitStatus.values());
 		model.addAttribute("now", Instant.now(clock));
 	}
@@ -208,7 +208,7 @@ class ReportController {
 	/** The unit a report page is about: the one asked for, or the user's own reporting unit. */
 	private static RegionCode unitOf(Campaign campaign, String region, CurrentUser user) {
 		if (region != null && !region.isBlank()) {
-			return RegionCode.parse(region, "region");
+			return ReportApi.unit(region, "region");
 		}
 		RegionCode own = campaign.reportingUnitOf(user.region());
 		if (own == null) {
