@@ -37,10 +37,7 @@ class CareJourneyTests extends BrowserJourney {
 		String worker = account("care-w-" + suffix, "海拉尔东路街道社工站驻站社工", "150102001", Role.STATION_WORKER);
 		String county = account("care-c-" + suffix, "新城区民政局", "150102", Role.COUNTY_STAFF);
 		String name = "关爱对象" + suffix;
-		String id = ActorTestData.idNumber("150102");
-		String birth = id.substring(6, 10) + "-" + id.substring(10, 12) + "-" + id.substring(12, 14);
-		long person = persons.register(new PersonInput("150102001001", name, "FEMALE", birth, id, null, null, null,
-				List.of("ELDER_ALONE"), "HIGH", null, null), new RegionScope(RegionCode.parse("150102"))).id();
+		long person = register(persons, name, "FEMALE");
 
 		Page station = phone();
 		Page office = phone();
@@ -130,6 +127,14 @@ class CareJourneyTests extends BrowserJourney {
 			station.context().close();
 			office.context().close();
 		}
+	}
+
+	/** Registers a high-risk elder living alone in 150102001001, with a fresh ID number, and gives back the id. */
+	static long register(PersonService persons, String name, String gender) {
+		String id = ActorTestData.idNumber("150102");
+		String birth = id.substring(6, 10) + "-" + id.substring(10, 12) + "-" + id.substring(12, 14);
+		return persons.register(new PersonInput("150102001001", name, gender, birth, id, null, null, null,
+				List.of("ELDER_ALONE"), "HIGH", null, null), new RegionScope(RegionCode.parse("150102"))).id();
 	}
 
 	private Page phone() {
