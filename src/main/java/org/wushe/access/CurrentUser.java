@@ -109,6 +109,14 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Ser
 		return RegionFilter.narrow(scope(), text, field);
 	}
 
+	/**
+	 * The region a campaign's board or table is asked for, sent as {@code field}: blank means the user's own region, a
+	 * malformed code is a 400 naming the field; the campaign checks the scope (see {@link RegionFilter#requested}).
+	 */
+	public RegionCode requested(String text, String field) {
+		return RegionFilter.requested(scope(), text, field);
+	}
+
 	public String regionName() {
 		return regionName;
 	}

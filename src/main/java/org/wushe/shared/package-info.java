@@ -8,5 +8,6 @@
  * key order (site coverage, registry figures).</li>
  * </ul>
  */
-@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN,
+		allowedDependencies = {})
 package org.wushe.shared;

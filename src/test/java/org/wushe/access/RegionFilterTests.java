@@ -49,4 +49,12 @@ class RegionFilterTests {
 				BusinessException.class, ex -> assertThat(ex.status()).isEqualTo(HttpStatus.NOT_FOUND));
 	}
 
+	@Test
+	void aRequestedRegionIsOnlyParsedAndLeftToTheCampaign() {
+		assertThat(RegionFilter.requested(CITY, null, "region")).isEqualTo(RegionCode.parse("1501"));
+		assertThat(RegionFilter.requested(CITY, "15", "region")).isEqualTo(RegionCode.parse("15"));
+		assertThatThrownBy(() -> RegionFilter.requested(CITY, "15x", "region")).isInstanceOfSatisfying(
+				InvalidInputException.class, ex -> assertThat(ex.errors().get(0).field()).isEqualTo("region"));
+	}
+
 }

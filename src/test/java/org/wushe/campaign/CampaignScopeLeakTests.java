@@ -81,6 +81,28 @@ class CampaignScopeLeakTests {
 	}
 
 	@Test
+	void aRegionAboveTheLocalCampaignReadsAsTheCampaignsOwnForItsCounty() throws Exception {
+		var county = TestAccounts.as(TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102"));
+		mvc.perform(get("/api/campaigns/{id}/completeness", local).param("deadline", "1").param("region", "15")
+			.with(county)).andExpect(status().isOk()).andExpect(jsonPath("$[0].regionCode").value(
+					org.hamcrest.Matchers.startsWith("150102")));
+		mvc.perform(get("/api/campaigns/{id}/summary/completeness", local).param("region", "15").with(county))
+			.andExpect(status().isOk());
+		mvc.perform(get("/api/campaigns/{id}/progress-table.xlsx", local).param("region", "15").with(county))
+			.andExpect(status().isOk());
+		mvc.perform(get("/campaigns/{id}/completeness", local).param("region", "15").with(county))
+			.andExpect(status().isOk());
+		mvc.perform(get("/campaigns/{id}/activities", local).param("region", "15").with(county))
+			.andExpect(status().isOk());
+		mvc.perform(get("/api/campaigns/{id}/completeness", local).param("region", "15x").with(county))
+			.andExpect(status().isBadRequest());
+		mvc.perform(get("/api/campaigns/{id}/completeness", local).param("region", "150105").with(county))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/campaigns/{id}/activities", local).param("region", "150105").with(county))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
 	void theSiblingCountyGetsNotFoundEverywhere() throws Exception {
 		var as = TestAccounts.as(sibling);
 		mvc.perform(get("/api/campaigns/{id}", local).with(as)).andExpect(status().isNotFound());

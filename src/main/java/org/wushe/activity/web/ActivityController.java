@@ -84,7 +84,7 @@ class ActivityController {
 	String list(@PathVariable long id, @RequestParam(required = false) String region,
 			@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal CurrentUser user, Model model) {
 		Campaign campaign = campaigns.get(user.scope(), id);
-		RegionCode within = user.region(region, "region");
+		RegionCode within = user.within(region, "region");
 		ListPage p = new ListPage(page, PAGE_SIZE);
 		model.addAttribute("campaign", campaign);
 		p.show(model, "activities", activities.list(user.scope(), id, within, p.offset(), p.limit()));

@@ -44,7 +44,7 @@ class WorkbookApi {
 	ResponseEntity<StreamingResponseBody> progressTable(@PathVariable long id,
 			@RequestParam(required = false) String region, @RequestParam(defaultValue = "1") int deadline,
 			@RequestParam(defaultValue = "false") boolean full, @AuthenticationPrincipal CurrentUser user) {
-		RegionCode code = user.region(region, "region");
+		RegionCode code = user.requested(region, "region");
 		if (full && !user.can(Permissions.PERSONAL_DATA_VIEW)) {
 			throw BusinessException.forbidden("actor.personal-data.forbidden");
 		}

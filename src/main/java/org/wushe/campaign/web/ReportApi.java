@@ -163,7 +163,7 @@ class ReportApi {
 	List<UnitView> completeness(@PathVariable long id, @RequestParam(defaultValue = "1") int deadline,
 			@RequestParam(required = false) String region, @AuthenticationPrincipal CurrentUser user) {
 		Completeness c = reports.completeness(user.scope(), id, deadline,
-				user.region(region, "region"));
+				user.requested(region, "region"));
 		return c.units().stream().map(UnitView::of).toList();
 	}
 
@@ -238,7 +238,7 @@ class ReportApi {
 	List<UnitView> summaryCompleteness(@PathVariable long id, @RequestParam(required = false) String region,
 			@AuthenticationPrincipal CurrentUser user) {
 		return summaries.completeness(user.scope(), id,
-				user.region(region, "region"))
+				user.requested(region, "region"))
 			.units()
 			.stream()
 			.map(UnitView::of)

@@ -149,7 +149,7 @@ class ReportController {
 		Campaign campaign = campaigns.get(user.scope(), id);
 		model.addAttribute("campaign", campaign);
 		model.addAttribute("board", reports.completeness(user.scope(), id, deadline,
-				user.region(region, "region")));
+				user.requested(region, "region")));
 		model.addAttribute("statuses", UnitStatus.values());
 		model.addAttribute("now", Instant.now(clock));
 	}
