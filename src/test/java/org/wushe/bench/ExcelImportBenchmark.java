@@ -1,4 +1,4 @@
-package org.wushe.shared.excel;
+package org.wushe.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -16,15 +16,24 @@ import java.util.Locale;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.context.support.StaticMessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.wushe.shared.excel.ExcelColumn;
+import org.wushe.shared.excel.ExcelImports;
+import org.wushe.shared.excel.ExcelLayout;
+import org.wushe.shared.excel.ExcelProperties;
+import org.wushe.shared.excel.ImportJob;
+import org.wushe.shared.excel.ImportMode;
+import org.wushe.shared.excel.ImportPlan;
+import org.wushe.shared.excel.ImportRow;
 
 /**
  * Imports 50,000 volunteer-like rows from an {@code .xlsx} into an in-memory H2 table and prints rows/s and the peak
  * heap. Not a test: run it by hand with a small heap, e.g.
- * {@code java -Xmx256m -cp <test classpath> org.wushe.shared.excel.ExcelImportBenchmark [rows]}.
+ * {@code java -Xmx256m -cp <test classpath> org.wushe.bench.ExcelImportBenchmark [rows]}.
  */
 public final class ExcelImportBenchmark {
 
@@ -54,7 +63,11 @@ public final class ExcelImportBenchmark {
 		int rows = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
 		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
 		StaticMessageSource messages = new StaticMessageSource();
-		messages.setParentMessageSource(ExcelImportsTests.MESSAGES);
+		ResourceBundleMessageSource bundles = new ResourceBundleMessageSource();
+		bundles.setBasenames("messages");
+		bundles.setDefaultEncoding("UTF-8");
+		bundles.setFallbackToSystemLocale(false);
+		messages.setParentMessageSource(bundles);
 		String[][] labels = { { "bench.sheet", "志愿者" }, { "bench.name", "姓名" }, { "bench.id", "身份证号" },
 				{ "bench.phone", "手机号" }, { "bench.region", "区划代码" }, { "bench.joined", "注册日期" },
 				{ "bench.hours", "服务时长" }, { "bench.donated", "捐赠金额" }, { "bench.active", "在册" } };

@@ -1,4 +1,4 @@
-package org.wushe.site;
+package org.wushe.bench;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,12 +10,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.wushe.WusheApplication;
 import org.wushe.region.RegionCode;
+import org.wushe.region.RegionScope;
+import org.wushe.site.Coverage;
+import org.wushe.site.SiteService;
 
 /**
  * Coverage on PostgreSQL with the whole country's region tree and a country-wide network (about 90% of counties with
  * a centre, 70% of townships with a station, 40% of villages with a room), against the naive live count over the site
  * table. Not a test: run by hand against a local server, e.g.
- * {@code java -cp <test classpath> org.wushe.site.SiteCoverageBenchmark [jdbc-url]}. It keeps its data in the
+ * {@code java -cp <test classpath> org.wushe.bench.SiteCoverageBenchmark [jdbc-url]}. It keeps its data in the
  * schema {@code wushe_bench_site}, so later runs skip loading.
  */
 public final class SiteCoverageBenchmark {
@@ -50,7 +53,7 @@ public final class SiteCoverageBenchmark {
 					jdbc.sql("SELECT COUNT(*) FROM region").query(Long.class).single(),
 					jdbc.sql("SELECT COUNT(*) FROM site").query(Long.class).single(),
 					jdbc.sql("SELECT COUNT(*) FROM site_tally").query(Long.class).single());
-			var everywhere = SiteFixtures.EVERYWHERE;
+			var everywhere = new RegionScope(RegionCode.COUNTRY);
 			Coverage country = sites.coverage(RegionCode.COUNTRY, everywhere);
 			System.out.printf("country: centres %d (%.1f%%), stations %d (%.1f%%), rooms %d (%.1f%%)%n",
 					country.centres(), 100 * country.countyCoverage(), country.stations(),
