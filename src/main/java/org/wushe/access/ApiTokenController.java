@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.wushe.shared.DateText;
 import org.wushe.shared.InvalidInputException;
 
 /**
@@ -25,8 +26,7 @@ import org.wushe.shared.InvalidInputException;
 @RequiredArgsConstructor
 class ApiTokenController {
 
-	private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-		.withZone(ZoneId.of("Asia/Shanghai"));
+	private static final DateTimeFormatter EXPIRY = DateText.MINUTE.withZone(ZoneId.of("Asia/Shanghai"));
 
 	/** A token as the page lists it: its expiry in local time and the message key of its status. */
 	record Row(ApiTokens.Token token, String expires, String statusKey) {

@@ -33,6 +33,7 @@ import org.wushe.campaign.ReportToDo;
 import org.wushe.region.Region;
 import org.wushe.region.RegionCode;
 import org.wushe.region.Regions;
+import org.wushe.shared.DateText;
 
 /**
  * The daily deadline reminders (提醒), as 站内消息: to the staff of each reporting unit that has not submitted a
@@ -48,7 +49,7 @@ public class ReportReminders {
 
 	private static final Logger log = LoggerFactory.getLogger(ReportReminders.class);
 
-	private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+	private static final DateTimeFormatter DUE = DateText.MINUTE;
 
 	private final ReportDeadlines deadlines;
 

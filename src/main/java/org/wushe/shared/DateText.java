@@ -6,6 +6,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +35,12 @@ public final class DateText {
 
 	/** The largest serial day Excel shows as a date (9999-12-31). */
 	private static final BigDecimal EXCEL_LAST_DAY = BigDecimal.valueOf(2_958_465);
+
+	/** How a moment is shown to the minute on pages, exports and statements: {@code 2026-12-04 09:30}. */
+	public static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	/** As {@link #MINUTE}, to the second. */
+	public static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
 	private DateText() {
 	}

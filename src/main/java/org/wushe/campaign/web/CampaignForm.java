@@ -1,12 +1,12 @@
 package org.wushe.campaign.web;
 
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 
 import org.wushe.campaign.Campaign;
 import org.wushe.campaign.CampaignInput;
 import org.wushe.campaign.Deadline;
+import org.wushe.shared.DateText;
 
 /**
  * The campaign form: lists (deadlines, content items, activity forms) are text areas with one entry per line;
@@ -15,8 +15,6 @@ import org.wushe.campaign.Deadline;
 record CampaignForm(Long parentId, String name, String theme, String regionCode, String reportingLevel,
 		String startDate, String endDate, String deadlines, String summaryDeadline, String tableTitle,
 		String contentItems, String activityForms, String contactName, String contactPhone, String contactEmail) {
-
-	static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	static CampaignForm empty(String regionCode, Campaign parent) {
 		if (parent == null) {
@@ -38,7 +36,7 @@ record CampaignForm(Long parentId, String name, String theme, String regionCode,
 	}
 
 	static String local(Deadline d) {
-		return d.local().format(LOCAL);
+		return d.local().format(DateText.MINUTE);
 	}
 
 	CampaignInput toInput() {

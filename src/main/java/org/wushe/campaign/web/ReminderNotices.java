@@ -11,6 +11,7 @@ import org.wushe.access.CurrentUser;
 import org.wushe.access.Permissions;
 import org.wushe.campaign.ProgressReports;
 import org.wushe.campaign.Reminder;
+import org.wushe.shared.DateText;
 import org.wushe.shared.HomeNotice;
 import org.wushe.shared.HomeNotices;
 
@@ -24,7 +25,7 @@ class ReminderNotices implements HomeNotices {
 
 	static final String KIND = "reminder";
 
-	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+	private static final DateTimeFormatter MINUTE = DateText.MINUTE;
 
 	private final ProgressReports reports;
 

@@ -20,6 +20,7 @@ import org.wushe.campaign.Deadline;
 import org.wushe.campaign.ProgressReports;
 import org.wushe.campaign.ReportStatus;
 import org.wushe.campaign.ReportToDo;
+import org.wushe.shared.DateText;
 import org.wushe.shared.HomeNotice;
 import org.wushe.shared.HomeNotices;
 
@@ -34,7 +35,7 @@ class ReportNotices implements HomeNotices {
 
 	static final String CAMPAIGN = "campaign";
 
-	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+	private static final DateTimeFormatter MINUTE = DateText.MINUTE;
 
 	private final ProgressReports reports;
 
