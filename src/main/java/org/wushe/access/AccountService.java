@@ -151,14 +151,12 @@ public class AccountService {
 	 * still valid: the account exists and its password has not changed since.
 	 */
 	boolean credentialsUnchanged(long id, Instant stamp) {
-		return jdbc.sql("SELECT credentials_changed_at FROM account WHERE id = :id")
+		List<Instant> changed = jdbc.sql("SELECT credentials_changed_at FROM account WHERE id = :id")
 			.param("id", id)
-			.query((rs, n) -> {
-				Timestamp changed = rs.getTimestamp(1);
-				return changed == null || (stamp != null && !changed.toInstant().isAfter(stamp));
-			})
-			.optional()
-			.orElse(false);
+			.query(Instant.class)
+			.list();
+		return !changed.isEmpty()
+				&& (changed.get(0) == null || (stamp != null && !changed.get(0).isAfter(stamp)));
 	}
 
 	/** The user names of the enabled accounts sitting on {@code region} itself whose role holds {@code permission}. */

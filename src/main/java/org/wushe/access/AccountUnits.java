@@ -49,17 +49,17 @@ public class AccountUnits {
 		if (names.isEmpty()) {
 			return Map.of();
 		}
-		record Row(String username, String displayName, String region, String role) {
+		record Row(String username, String displayName, String regionCode, Role role) {
 		}
 		List<Row> rows = jdbc.sql("SELECT username, display_name, region_code, role FROM account WHERE username IN (:names)")
 			.param("names", names)
-			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.query(Row.class)
 			.list();
 		Map<String, String> regionNames = new HashMap<>();
 		Map<String, Unit> units = new HashMap<>();
 		for (Row r : rows) {
-			String regionName = regionNames.computeIfAbsent(r.region(), this::regionName);
-			units.put(r.username(), new Unit(r.username(), r.displayName(), regionName, Role.valueOf(r.role())));
+			String regionName = regionNames.computeIfAbsent(r.regionCode(), this::regionName);
+			units.put(r.username(), new Unit(r.username(), r.displayName(), regionName, r.role()));
 		}
 		return units;
 	}

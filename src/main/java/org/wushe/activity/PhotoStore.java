@@ -86,17 +86,16 @@ class PhotoStore {
 				FROM activity_photo WHERE activity_id = :a ORDER BY id
 				""")
 			.param("a", activityId)
-			.query((rs, i) -> new ActivityPhoto(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-					rs.getInt(5), rs.getTimestamp(6).toInstant(), rs.getString(7)))
+			.query(ActivityPhoto.class)
 			.list();
 	}
 
 	Optional<ActivityPhoto.File> file(long activityId, long photoId, boolean thumbnail) {
 		return jdbc.sql("SELECT file_name, content_type, " + (thumbnail ? "thumbnail" : "image_data")
-				+ " FROM activity_photo WHERE id = :p AND activity_id = :a")
+				+ " AS bytes FROM activity_photo WHERE id = :p AND activity_id = :a")
 			.param("p", photoId)
 			.param("a", activityId)
-			.query((rs, i) -> new ActivityPhoto.File(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+			.query(ActivityPhoto.File.class)
 			.optional();
 	}
 

@@ -1,7 +1,5 @@
 package org.wushe.article;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,20 +78,19 @@ class ArticleHistory {
 
 	/** Every step of the article, oldest first. */
 	List<HistoryEntry> of(long id) {
+		record Found(long eventId, Finding.Severity severity, Finding.Kind kind, String field, String word,
+				String suggestion, String note, Integer amount, Integer rangeMin, Integer rangeMax) {
+		}
 		Map<Long, List<Finding>> findings = new HashMap<>();
 		jdbc.sql("""
 				SELECT f.event_id, f.severity, f.kind, f.field, f.word, f.suggestion, f.note, f.amount, f.range_min,
 				    f.range_max
 				FROM article_finding f JOIN article_event e ON e.id = f.event_id
 				WHERE e.article_id = :id ORDER BY f.event_id, f.seq
-				""").param("id", id).query((rs, n) -> {
-			findings.computeIfAbsent(rs.getLong("event_id"), k -> new ArrayList<>())
-				.add(new Finding(Finding.Severity.valueOf(rs.getString("severity")),
-						Finding.Kind.valueOf(rs.getString("kind")), rs.getString("field"), rs.getString("word"),
-						rs.getString("suggestion"), rs.getString("note"), integer(rs, "amount"),
-						integer(rs, "range_min"), integer(rs, "range_max")));
-			return null;
-		}).list();
+				""").param("id", id).query(Found.class).list().forEach(f -> findings
+			.computeIfAbsent(f.eventId(), k -> new ArrayList<>())
+			.add(new Finding(f.severity(), f.kind(), f.field(), f.word(), f.suggestion(), f.note(), f.amount(),
+					f.rangeMin(), f.rangeMax())));
 		return jdbc.sql("""
 				SELECT e.id, e.occurred_at, e.step, e.actor, e.actor_name, e.actor_code, r.name AS actor_region_name,
 				    e.to_status, e.stage_code, e.review_code, e.comment
@@ -108,11 +105,6 @@ class ArticleHistory {
 					new RegionCode(rs.getString("review_code")), rs.getString("comment"),
 					findings.getOrDefault(rs.getLong("id"), List.of())))
 			.list();
-	}
-
-	private static Integer integer(ResultSet rs, String column) throws SQLException {
-		int v = rs.getInt(column);
-		return rs.wasNull() ? null : v;
 	}
 
 }

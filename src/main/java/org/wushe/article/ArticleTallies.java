@@ -61,7 +61,20 @@ public class ArticleTallies {
 		RegionCode root = user.region(regionCode, "region");
 		Region region = regions.get(root);
 		int childLength = root.childCodeLength();
-		Map<String, long[]> rows = new LinkedHashMap<>();
+		record Unit(String unit, long submitted, long approved, long recommended, long published) {
+
+			static final Unit NONE = new Unit(null, 0, 0, 0, 0);
+
+			ArticleCounts counts(RegionCode code, String name, boolean own, List<ArticleCounts> children) {
+				return new ArticleCounts(code, name, own, submitted, approved, recommended, published, children);
+			}
+
+			Unit plus(Unit o) {
+				return new Unit(null, submitted + o.submitted, approved + o.approved, recommended + o.recommended,
+						published + o.published);
+			}
+		}
+		Map<String, Unit> rows = new LinkedHashMap<>();
 		jdbc.sql("""
 				SELECT unit, COUNT(submitted_at) AS submitted, COUNT(approved_at) AS approved,
 				       COUNT(recommended_at) AS recommended, COUNT(published_at) AS published
@@ -78,27 +91,22 @@ public class ArticleTallies {
 			.param("from", root.subtreeFrom())
 			.param("to", root.subtreeTo())
 			.param("campaign", campaignId == null ? 0L : campaignId)
-			.query((rs, n) -> rows.put(rs.getString("unit"), new long[] { rs.getLong("submitted"),
-					rs.getLong("approved"), rs.getLong("recommended"), rs.getLong("published") }))
-			.list();
+			.query(Unit.class)
+			.list()
+			.forEach(u -> rows.put(u.unit(), u));
 		List<ArticleCounts> children = new ArrayList<>();
-		long[] own = rows.get(root.value());
+		Unit own = rows.get(root.value());
 		if (own != null && !root.isCountry()) {
-			children.add(new ArticleCounts(root, region.name(), true, own[0], own[1], own[2], own[3], List.of()));
+			children.add(own.counts(root, region.name(), true, List.of()));
 		}
 		if (root.level() != RegionLevel.VILLAGE) {
 			for (Region child : regions.children(root)) {
-				long[] c = rows.getOrDefault(child.code().value(), new long[4]);
-				children.add(new ArticleCounts(child.code(), child.name(), false, c[0], c[1], c[2], c[3], List.of()));
+				children.add(rows.getOrDefault(child.code().value(), Unit.NONE)
+					.counts(child.code(), child.name(), false, List.of()));
 			}
 		}
-		long[] total = new long[4];
-		rows.values().forEach(c -> {
-			for (int i = 0; i < 4; i++) {
-				total[i] += c[i];
-			}
-		});
-		return new ArticleCounts(root, region.name(), false, total[0], total[1], total[2], total[3], children);
+		Unit total = rows.values().stream().reduce(Unit.NONE, Unit::plus);
+		return total.counts(root, region.name(), false, children);
 	}
 
 }

@@ -60,8 +60,7 @@ public class ArticleWords {
 
 	public List<BannedWord> banned() {
 		return jdbc.sql("SELECT id, word, note, created_at, created_by FROM article_banned_word ORDER BY word")
-			.query((rs, n) -> new BannedWord(rs.getLong("id"), rs.getString("word"), rs.getString("note"),
-					rs.getTimestamp("created_at").toInstant(), rs.getString("created_by")))
+			.query(BannedWord.class)
 			.list();
 	}
 

@@ -148,19 +148,17 @@ class Articles {
 				WHERE article_id = :id ORDER BY seq, id
 				""")
 			.param("id", articleId)
-			.query((rs, n) -> new ArticleImage(rs.getLong("id"), rs.getInt("seq"), rs.getString("file_name"),
-					rs.getString("content_type"), rs.getInt("size_bytes")))
+			.query(ArticleImage.class)
 			.list();
 	}
 
 	ImageFile imageFile(long articleId, long imageId) {
 		return jdbc.sql("""
-				SELECT file_name, content_type, image_data FROM article_image WHERE id = :image AND article_id = :id
+				SELECT file_name, content_type, image_data AS bytes FROM article_image WHERE id = :image AND article_id = :id
 				""")
 			.param("image", imageId)
 			.param("id", articleId)
-			.query((rs, n) -> new ImageFile(rs.getString("file_name"), rs.getString("content_type"),
-					rs.getBytes("image_data")))
+			.query(ImageFile.class)
 			.optional()
 			.orElseThrow(() -> BusinessException.notFound("article.error.image-not-found", String.valueOf(imageId)));
 	}

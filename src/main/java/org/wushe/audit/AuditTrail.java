@@ -115,10 +115,7 @@ public class AuditTrail {
 			.param("until", Timestamp.from(query.until()))
 			.param("limit", query.size() + 1)
 			.param("offset", query.offset())
-			.query((rs, n) -> new AuditEvent(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
-					rs.getString("actor"), rs.getString("action"), rs.getString("entity_type"),
-					rs.getString("entity_id"), rs.getString("region_code"), rs.getString("source_address"),
-					rs.getString("detail")))
+			.query(AuditEvent.class)
 			.list();
 	}
 

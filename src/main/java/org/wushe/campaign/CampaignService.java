@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -222,25 +222,28 @@ public class CampaignService {
 			return campaigns;
 		}
 		List<Long> ids = campaigns.stream().map(Campaign::id).toList();
-		Map<Long, List<Deadline>> deadlines = new HashMap<>();
-		jdbc.sql("SELECT campaign_id, seq, due_at FROM campaign_deadline WHERE campaign_id IN (:ids) ORDER BY campaign_id, seq")
+		record Due(long campaignId, int seq, Instant dueAt) {
+		}
+		record Item(long campaignId, String kind, String text) {
+		}
+		Map<Long, List<Deadline>> deadlines = jdbc
+			.sql("SELECT campaign_id, seq, due_at FROM campaign_deadline WHERE campaign_id IN (:ids) ORDER BY campaign_id, seq")
 			.param("ids", ids)
-			.query((rs, n) -> {
-				deadlines.computeIfAbsent(rs.getLong("campaign_id"), k -> new ArrayList<>())
-					.add(new Deadline(rs.getInt("seq"), rs.getTimestamp("due_at").toInstant()));
-				return null;
-			})
-			.list();
-		Map<Long, List<String>> contents = new HashMap<>();
-		Map<Long, List<String>> forms = new HashMap<>();
-		jdbc.sql("SELECT campaign_id, kind, text FROM campaign_item WHERE campaign_id IN (:ids) ORDER BY campaign_id, kind, seq")
+			.query(Due.class)
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(Due::campaignId,
+					Collectors.mapping(d -> new Deadline(d.seq(), d.dueAt()), Collectors.toList())));
+		Map<Boolean, Map<Long, List<String>>> items = jdbc
+			.sql("SELECT campaign_id, kind, text FROM campaign_item WHERE campaign_id IN (:ids) ORDER BY campaign_id, kind, seq")
 			.param("ids", ids)
-			.query((rs, n) -> {
-				Map<Long, List<String>> target = "FORM".equals(rs.getString("kind")) ? forms : contents;
-				target.computeIfAbsent(rs.getLong("campaign_id"), k -> new ArrayList<>()).add(rs.getString("text"));
-				return null;
-			})
-			.list();
+			.query(Item.class)
+			.list()
+			.stream()
+			.collect(Collectors.partitioningBy(i -> "FORM".equals(i.kind()), Collectors.groupingBy(Item::campaignId,
+					Collectors.mapping(Item::text, Collectors.toList()))));
+		Map<Long, List<String>> contents = items.get(false);
+		Map<Long, List<String>> forms = items.get(true);
 		return campaigns.stream()
 			.map(c -> new Campaign(c.id(), c.parentId(), c.name(), c.theme(), c.region(), c.regionName(),
 					c.reportingLevel(), c.startDate(), c.endDate(), List.copyOf(deadlines.getOrDefault(c.id(), List.of())),
@@ -274,11 +277,15 @@ public class CampaignService {
 	}
 
 	private SealedValue sealedContactPhone(long id) {
-		return jdbc.sql("SELECT contact_phone_cipher, contact_phone_hash, contact_phone_masked FROM campaign WHERE id = :id")
+		return jdbc.sql("""
+				SELECT contact_phone_cipher AS cipher_text, contact_phone_hash AS search_hash,
+				    contact_phone_masked AS masked
+				FROM campaign WHERE id = :id
+				""")
 			.param("id", id)
-			.query((rs, n) -> rs.getString(1) == null ? null
-					: new SealedValue(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.query(SealedValue.class)
 			.optional()
+			.filter(v -> v.cipherText() != null)
 			.orElse(null);
 	}
 

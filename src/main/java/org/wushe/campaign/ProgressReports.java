@@ -299,12 +299,16 @@ public class ProgressReports {
 		List<ReportToDo> todo = new ArrayList<>();
 		for (Campaign c : current(scope, today)) {
 			if (submits && c.isReportingUnit(userRegion)) {
-				Map<Integer, String> statuses = new HashMap<>();
-				jdbc.sql("SELECT deadline_no, status FROM progress_report WHERE campaign_id = :c AND unit_code = :u")
+				record Stage(int deadlineNo, String status) {
+				}
+				Map<Integer, String> statuses = jdbc
+					.sql("SELECT deadline_no, status FROM progress_report WHERE campaign_id = :c AND unit_code = :u")
 					.param("c", c.id())
 					.param("u", userRegion.value())
-					.query((rs, i) -> statuses.put(rs.getInt(1), rs.getString(2)))
-					.list();
+					.query(Stage.class)
+					.list()
+					.stream()
+					.collect(Collectors.toMap(Stage::deadlineNo, Stage::status));
 				boolean nextShown = false;
 				for (Deadline d : c.deadlines()) {
 					String status = statuses.get(d.number());

@@ -66,14 +66,14 @@ class ReportVersions {
 	 */
 	long freeze(Campaign campaign, Deadline due, RegionCode unit, String reporter, SealedValue phone, String by,
 			Instant at, Supplier<List<ReportRow>> liveRows) {
-		Optional<long[]> existing = jdbc.sql("""
-				SELECT id, current_version FROM progress_report
+		Optional<ReportHead> existing = jdbc.sql("SELECT " + ReportHead.COLUMNS + """
+				 FROM progress_report
 				WHERE campaign_id = :c AND deadline_no = :n AND unit_code = :u FOR UPDATE
 				""")
 			.param("c", campaign.id())
 			.param("n", due.number())
 			.param("u", unit.value())
-			.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.query(ReportHead.class)
 			.optional();
 		long reportId;
 		int version;
@@ -97,8 +97,8 @@ class ReportVersions {
 			version = 1;
 		}
 		else {
-			reportId = existing.get()[0];
-			version = (int) existing.get()[1] + 1;
+			reportId = existing.get().id();
+			version = existing.get().currentVersion() + 1;
 			jdbc.sql("UPDATE progress_report SET status = 'RESUBMITTED', current_version = :v, updated_at = :at WHERE id = :id")
 				.param("v", version)
 				.param("at", Timestamp.from(at))

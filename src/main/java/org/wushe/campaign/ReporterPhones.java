@@ -55,7 +55,8 @@ class ReporterPhones {
 	 */
 	private SealedValue lastPhone(Campaign campaign, Deadline due, RegionCode unit, String masked) {
 		return jdbc.sql("""
-				SELECT v.reporter_phone_cipher, v.reporter_phone_hash, v.reporter_phone_masked
+				SELECT v.reporter_phone_cipher AS cipher_text, v.reporter_phone_hash AS search_hash,
+				    v.reporter_phone_masked AS masked
 				FROM progress_report r JOIN progress_report_version v ON v.report_id = r.id
 				    AND v.version = r.current_version
 				WHERE r.campaign_id = :c AND r.deadline_no = :n AND r.unit_code = :u
@@ -63,7 +64,7 @@ class ReporterPhones {
 			.param("c", campaign.id())
 			.param("n", due.number())
 			.param("u", unit.value())
-			.query((rs, i) -> new SealedValue(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.query(SealedValue.class)
 			.optional()
 			.filter(v -> v.cipherText() != null && masked.equals(v.masked()))
 			.orElse(null);

@@ -103,12 +103,12 @@ class SummaryFiles {
 
 	Optional<SummaryAttachment.File> file(long campaignId, long id) {
 		return jdbc.sql("""
-				SELECT file_name, content_type, file_data FROM campaign_summary_attachment
+				SELECT file_name, content_type, file_data AS bytes FROM campaign_summary_attachment
 				WHERE campaign_id = :c AND id = :id
 				""")
 			.param("c", campaignId)
 			.param("id", id)
-			.query((rs, i) -> new SummaryAttachment.File(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+			.query(SummaryAttachment.File.class)
 			.optional();
 	}
 

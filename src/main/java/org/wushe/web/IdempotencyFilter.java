@@ -248,7 +248,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			.param("key", key)
 			.param("user", user)
 			.param("path", path)
-			.query((rs, n) -> new Stored(rs.getInt(1), rs.getString(2), rs.getBytes(3)))
+			.query(Stored.class)
 			.optional();
 	}
 

@@ -53,13 +53,13 @@ public class RegionBreakdown {
 	public static List<Part> perChild(JdbcClient jdbc, String table, String category, String where, RegionScope scope,
 			int prefixLength) {
 		return ScopedRows.inScope(jdbc, """
-				SELECT t.prefix, t.category, COUNT(*) AS n
+				SELECT t.prefix, t.category, COUNT(*) AS count
 				FROM (SELECT SUBSTRING(region_code, 1, :length) AS prefix, %s AS category FROM %s
 				      WHERE region_code >= :from AND region_code < :to AND %s) t
 				GROUP BY t.prefix, t.category
 				""".formatted(category, table, where), scope)
 			.param("length", prefixLength)
-			.query((rs, n) -> new Part(rs.getString("prefix"), rs.getString("category"), rs.getLong("n")))
+			.query(Part.class)
 			.list();
 	}
 

@@ -104,11 +104,14 @@ public class RegistryTally {
 
 	/** The counts of the subtree of {@code region}, by category (absent = 0). */
 	public Map<Category, Long> counts(RegionCode region) {
+		record Entry(Category category, long entries) {
+		}
 		Map<Category, Long> result = new EnumMap<>(Category.class);
 		jdbc.sql("SELECT category, entries FROM actor_tally WHERE region_code = :code")
 			.param("code", region.value())
-			.query((rs, n) -> result.put(Category.valueOf(rs.getString(1)), rs.getLong(2)))
-			.list();
+			.query(Entry.class)
+			.list()
+			.forEach(e -> result.put(e.category(), e.entries()));
 		return result;
 	}
 
