@@ -148,6 +148,7 @@ class SiteController {
 		model.addAttribute("form", form);
 		model.addAttribute("existing", existing);
 		model.addAttribute("errors", errors);
+		model.addAttribute("fieldLabels", SiteRules.LABELS);
 		model.addAttribute("types", SiteType.values());
 		model.addAttribute("statuses", SiteStatus.values());
 		return "site/form";

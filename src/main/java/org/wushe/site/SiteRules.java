@@ -19,6 +19,9 @@ import org.wushe.shared.excel.CellParsers;
  */
 final class SiteRules {
 
+	/** The message key prefix naming a site's fields to users ({@code site.form.name} = 阵地名称). */
+	static final String LABELS = "site.form";
+
 	static final int MAX_NAME = 100;
 
 	static final int MAX_ADDRESS = 200;
