@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 import org.wushe.actor.organization.Organization;
 import org.wushe.actor.organization.OrganizationService;
 import org.wushe.actor.organization.OrganizationStatus;
-import org.wushe.actor.registry.ListQuery;
+import org.wushe.region.ListQuery;
 import org.wushe.region.RegionScope;
 
 /**

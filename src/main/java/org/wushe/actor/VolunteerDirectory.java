@@ -8,7 +8,7 @@ import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.wushe.actor.volunteer.Volunteer;
 import org.wushe.actor.volunteer.VolunteerService;
-import org.wushe.actor.registry.ListQuery;
+import org.wushe.region.ListQuery;
 import org.wushe.region.RegionScope;
 
 /**

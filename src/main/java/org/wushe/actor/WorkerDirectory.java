@@ -6,7 +6,7 @@ import java.util.Optional;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
-import org.wushe.actor.registry.ListQuery;
+import org.wushe.region.ListQuery;
 import org.wushe.actor.worker.SocialWorker;
 import org.wushe.actor.worker.SocialWorkerService;
 import org.wushe.actor.worker.WorkerStatus;

@@ -13,6 +13,7 @@ import org.wushe.shared.DateText;
 import org.wushe.shared.FieldError;
 import org.wushe.shared.InvalidInputException;
 import org.wushe.shared.Money;
+import org.wushe.shared.TextInput;
 
 /**
  * Collects the field errors of one submitted form, API body or workbook row: required and optional texts, choices from
@@ -20,6 +21,8 @@ import org.wushe.shared.Money;
  * {@link InvalidInputException} naming every offending field.
  */
 public final class FieldChecks {
+
+	private static final TextInput TEXT = new TextInput("actor.input.required", "actor.input.too-long");
 
 	private final List<FieldError> errors = new ArrayList<>();
 
@@ -43,26 +46,18 @@ public final class FieldChecks {
 
 	/** A text that must be filled, at most {@code max} characters; {@code null} after an error. */
 	public String required(String field, String text, int max) {
-		String s = text == null ? "" : text.strip();
-		if (s.isEmpty()) {
-			add(field, "actor.input.required");
-			return null;
-		}
-		return length(field, s, max);
+		return text(field, text, max, true);
 	}
 
 	/** An optional text, at most {@code max} characters; {@code null} when blank. */
 	public String optional(String field, String text, int max) {
-		String s = text == null ? "" : text.strip();
-		return s.isEmpty() ? null : length(field, s, max);
+		return text(field, text, max, false);
 	}
 
-	private String length(String field, String s, int max) {
-		if (s.length() > max) {
-			add(field, "actor.input.too-long", max);
-			return null;
-		}
-		return s;
+	private String text(String field, String text, int max, boolean required) {
+		int before = errors.size();
+		String s = TEXT.read(text, field, max, required, errors);
+		return errors.size() > before ? null : s;
 	}
 
 	/** One of the enum's names (case-insensitive); {@code null} when blank and not required, or after an error. */

@@ -31,11 +31,27 @@ public class Texts {
 		return messages.getMessage(key, resolved, key, locale);
 	}
 
-	/** "字段名：说明" for one invalid field. */
+	/** "字段名：说明" for one invalid field, labelled {@code field.<field>}. */
 	public String field(FieldError error) {
-		String label = get("field." + error.field());
-		return get("field.error", label.equals("field." + error.field()) ? error.field() : label,
-				get(error.messageKey(), error.args()));
+		return field(error, InvalidInputException.FIELD_LABELS);
+	}
+
+	/**
+	 * "字段名：说明" for one invalid field of a form whose fields are labelled {@code <labels>.<field>}; a field that
+	 * form does not label (or {@code labels} null) is labelled {@code field.<field>}, else by its own name.
+	 */
+	public String field(FieldError error, String labels) {
+		String label = labels == null ? null : label(labels + "." + error.field());
+		if (label == null) {
+			label = label("field." + error.field());
+		}
+		return get("field.error", label == null ? error.field() : label, get(error.messageKey(), error.args()));
+	}
+
+	/** The text of {@code key}, or null when there is none. */
+	private String label(String key) {
+		String text = get(key);
+		return text.equals(key) ? null : text;
 	}
 
 	private static boolean isKey(String s) {

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import lombok.RequiredArgsConstructor;
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,11 +14,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,9 +33,6 @@ import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
 import org.wushe.region.Regions;
 import org.wushe.shared.BusinessException;
-import org.wushe.shared.FieldError;
-import org.wushe.shared.InvalidInputException;
-import org.wushe.shared.Texts;
 import org.wushe.shared.excel.ExcelImports;
 import org.wushe.shared.excel.ImportError;
 import org.wushe.shared.excel.ImportJob;
@@ -85,8 +79,6 @@ class SiteApi {
 	private final ExcelImports imports;
 
 	private final SiteLinks links;
-
-	private final Texts texts;
 
 	@GetMapping
 	@Operation(summary = "Sites in the caller's scope, filtered by region subtree, type, status and name or pinyin initials")
@@ -170,22 +162,6 @@ class SiteApi {
 		return imports.job(jobId, user.getUsername())
 			.map(JobJson::of)
 			.orElseThrow(() -> BusinessException.notFound("site.import.unknown-job"));
-	}
-
-	/** Invalid fields, labelled with this module's field names. */
-	@ExceptionHandler(InvalidInputException.class)
-	ResponseEntity<ProblemDetail> invalid(InvalidInputException ex) {
-		List<Map<String, String>> errors = new ArrayList<>();
-		List<String> lines = new ArrayList<>();
-		for (FieldError e : ex.errors()) {
-			String message = texts.get(e.messageKey(), e.args());
-			errors.add(Map.of("field", e.field(), "message", message));
-			lines.add(texts.get("field.error", texts.get("site.form." + e.field()), message));
-		}
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, String.join("; ", lines));
-		problem.setTitle(texts.get("error.title.400"));
-		problem.setProperty("errors", errors);
-		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	private SiteJson json(Site s) {

@@ -33,6 +33,7 @@ import org.wushe.region.Regions;
 import org.wushe.shared.BusinessException;
 import org.wushe.shared.FieldError;
 import org.wushe.shared.InvalidInputException;
+import org.wushe.shared.ListPage;
 import org.wushe.shared.excel.ExcelExports;
 import org.wushe.shared.excel.ExcelImports;
 import org.wushe.shared.excel.ExcelRejected;
@@ -70,11 +71,8 @@ class SiteController {
 			@RequestParam(required = false) String status, @RequestParam(defaultValue = "") String q,
 			@RequestParam(defaultValue = "0") int page, RegionScope scope, HttpServletRequest request, Model model) {
 		SiteQuery query = query(within, type, status, q);
-		int p = Math.max(page, 0);
-		List<SiteRow> rows = sites.list(scope, query, p * PAGE_SIZE, PAGE_SIZE + 1);
-		model.addAttribute("rows", rows.subList(0, Math.min(rows.size(), PAGE_SIZE)));
-		model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
-		model.addAttribute("page", p);
+		ListPage p = new ListPage(page, PAGE_SIZE);
+		p.show(model, "rows", sites.list(scope, query, p.offset(), p.limit()));
 		model.addAttribute("within", query.within() == null ? "" : query.within().value());
 		model.addAttribute("type", query.type() == null ? "" : query.type().name());
 		model.addAttribute("status", query.status() == null ? "" : query.status().name());
@@ -148,6 +146,7 @@ class SiteController {
 		model.addAttribute("form", form);
 		model.addAttribute("existing", existing);
 		model.addAttribute("errors", errors);
+		model.addAttribute("fieldLabels", SiteRules.LABELS);
 		model.addAttribute("types", SiteType.values());
 		model.addAttribute("statuses", SiteStatus.values());
 		return "site/form";

@@ -91,7 +91,7 @@ record SiteForm(String type, String regionCode, String name, String address, Str
 				date(errors, "closedOn", closedOn), decimal(errors, "latitude", latitude),
 				decimal(errors, "longitude", longitude), version);
 		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
+			throw new InvalidInputException(SiteRules.LABELS, errors);
 		}
 		return input;
 	}

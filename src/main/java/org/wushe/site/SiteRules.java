@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.wushe.region.RegionCode;
 import org.wushe.shared.FieldError;
 import org.wushe.shared.HalfWidth;
+import org.wushe.shared.TextInput;
 import org.wushe.shared.excel.CellParsers;
 
 /**
@@ -18,6 +19,12 @@ import org.wushe.shared.excel.CellParsers;
  * Text is stripped and empty text becomes {@code null}; blank staff rows and service items are dropped.
  */
 final class SiteRules {
+
+	/** The message key prefix naming a site's fields to users ({@code site.form.name} = 阵地名称). */
+	static final String LABELS = "site.form";
+
+	/** A site's own texts: required ones and the limits, in this module's words. */
+	private static final TextInput TEXT = new TextInput("site.error.required", "site.error.too-long");
 
 	static final int MAX_NAME = 100;
 
@@ -81,20 +88,12 @@ final class SiteRules {
 						type.level().messageKey(), region.level().messageKey()));
 			}
 		}
-		String name = text(in.name());
-		if (name == null) {
-			errors.add(new FieldError("name", "site.error.required"));
-		}
-		length(errors, "name", name, MAX_NAME);
-		String address = text(in.address());
-		length(errors, "address", address, MAX_ADDRESS);
+		String name = TEXT.read(text(in.name()), "name", MAX_NAME, true, errors);
+		String address = TEXT.read(text(in.address()), "address", MAX_ADDRESS, false, errors);
 		String phone = phone(errors, "phone", in.phone(), null);
-		String hours = text(in.openingHours());
-		length(errors, "openingHours", hours, MAX_HOURS);
-		String content = text(in.serviceContent());
-		length(errors, "serviceContent", content, MAX_TEXT);
-		String process = text(in.serviceProcess());
-		length(errors, "serviceProcess", process, MAX_TEXT);
+		String hours = TEXT.read(text(in.openingHours()), "openingHours", MAX_HOURS, false, errors);
+		String content = TEXT.read(text(in.serviceContent()), "serviceContent", MAX_TEXT, false, errors);
+		String process = TEXT.read(text(in.serviceProcess()), "serviceProcess", MAX_TEXT, false, errors);
 		List<ServiceItem> items = items(in.serviceItems(), errors);
 		List<StaffMember> staff = staff(in.staff(), errors);
 		SiteStatus status = SiteStatus.parse(in.status());
@@ -229,12 +228,6 @@ final class SiteRules {
 			}
 		}
 		return s.length() > 40 ? s.substring(0, 40) : s;
-	}
-
-	private static void length(List<FieldError> errors, String field, String value, int max) {
-		if (value != null && value.codePointCount(0, value.length()) > max) {
-			errors.add(new FieldError(field, "site.error.too-long", max));
-		}
 	}
 
 	private static boolean within(BigDecimal v, BigDecimal min, BigDecimal max) {

@@ -93,7 +93,7 @@ public class SiteService {
 			errors.add(new FieldError("regionCode", "site.error.region-fixed"));
 		}
 		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
+			throw new InvalidInputException(SiteRules.LABELS, errors);
 		}
 		int version = input.version() == null ? existing.version() : input.version();
 		if (version != existing.version()) {
@@ -263,7 +263,7 @@ public class SiteService {
 			}
 		}
 		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
+			throw new InvalidInputException(SiteRules.LABELS, errors);
 		}
 		if (c.status().isActive()) {
 			requireNoActiveSite(c.type(), c.region());

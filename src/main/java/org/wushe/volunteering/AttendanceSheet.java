@@ -13,6 +13,7 @@ import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.wushe.actor.VolunteerDirectory;
 import org.wushe.region.RegionScope;
+import org.wushe.shared.FieldError;
 import org.wushe.shared.Texts;
 
 /**
@@ -88,13 +89,10 @@ class AttendanceSheet {
 		}
 		LocalDateTime start = time(index, "start", e.start(), rejected);
 		LocalDateTime end = time(index, "end", e.end(), rejected);
-		String content = e.content() == null ? "" : e.content().strip();
-		if (content.isEmpty()) {
-			rejected.add(new HoursService.Rejected(index, "content", texts.get("actor.input.required")));
-		}
-		else if (content.length() > 500) {
-			rejected.add(new HoursService.Rejected(index, "content", texts.get("actor.input.too-long", 500)));
-		}
+		List<FieldError> problems = new ArrayList<>();
+		String content = VolunteerChecks.TEXT.read(e.content(), "content", 500, true, problems);
+		problems.forEach(p -> rejected
+			.add(new HoursService.Rejected(index, p.field(), texts.get(p.messageKey(), p.args()))));
 		int minutes = 0;
 		if (start != null && end != null) {
 			long m = Duration.between(start, end).toMinutes();

@@ -251,13 +251,7 @@ public class Certificates {
 	@Transactional
 	public Certificate revoke(RegionScope scope, String number, String reason) {
 		Certificate cert = get(scope, number);
-		String why = reason == null ? "" : reason.strip();
-		if (why.isEmpty()) {
-			throw InvalidInputException.of("reason", "actor.input.required");
-		}
-		if (why.length() > 200) {
-			throw InvalidInputException.of("reason", "actor.input.too-long", 200);
-		}
+		String why = VolunteerChecks.REASON.required(reason);
 		int n = jdbc.sql("""
 				UPDATE volunteer_certificate SET revoked_at = :at, revoke_reason = :reason
 				WHERE id = :id AND revoked_at IS NULL

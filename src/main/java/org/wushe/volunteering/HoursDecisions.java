@@ -14,7 +14,6 @@ import org.wushe.audit.AuditTrail;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.BusinessException;
-import org.wushe.shared.InvalidInputException;
 
 /**
  * The confirmation workflow of a record: confirmed (by the volunteer, or by the organizer on their behalf with a
@@ -45,7 +44,7 @@ class HoursDecisions {
 	@Transactional
 	HoursService.Record confirm(RegionScope scope, long id, String reason) {
 		HoursService.Record r = undecided(scope, id);
-		decide(id, HoursService.Status.CONFIRMED, reason(reason, false), List.of(HoursService.Status.RECORDED, HoursService.Status.DISPUTED),
+		decide(id, HoursService.Status.CONFIRMED, VolunteerChecks.REASON.optional(reason), List.of(HoursService.Status.RECORDED, HoursService.Status.DISPUTED),
 				"volunteering.hours.already-confirmed");
 		counted(r, r.minutes());
 		ProjectService.Project project = projects.project(scope, r.projectId());
@@ -59,7 +58,7 @@ class HoursDecisions {
 	@Transactional
 	HoursService.Record dispute(RegionScope scope, long id, String reason) {
 		HoursService.Record r = undecided(scope, id);
-		decide(id, HoursService.Status.DISPUTED, reason(reason, true), List.of(HoursService.Status.RECORDED),
+		decide(id, HoursService.Status.DISPUTED, VolunteerChecks.REASON.required(reason), List.of(HoursService.Status.RECORDED),
 				"volunteering.hours.already-disputed");
 		audit.record("volunteer-hours.dispute", HoursService.ENTITY, id, RegionCode.parse(r.regionCode()));
 		return records.get(scope, id);
@@ -111,7 +110,7 @@ class HoursDecisions {
 	@Transactional
 	HoursService.Record reverse(RegionScope scope, long id, String reason) {
 		HoursService.Record r = reversible(scope, id);
-		String why = reason(reason, true);
+		String why = VolunteerChecks.REASON.required(reason);
 		boolean confirmed = r.status() == HoursService.Status.CONFIRMED;
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		try {
@@ -160,20 +159,6 @@ class HoursDecisions {
 		return volunteers.find(new RegionScope(RegionCode.COUNTRY), volunteerId)
 			.map(VolunteerDirectory.Entry::regionCode)
 			.orElseThrow(() -> BusinessException.notFound("volunteering.input.unknown-volunteer", volunteerId));
-	}
-
-	private static String reason(String reason, boolean required) {
-		String s = reason == null ? "" : reason.strip();
-		if (s.isEmpty()) {
-			if (required) {
-				throw InvalidInputException.of("reason", "actor.input.required");
-			}
-			return null;
-		}
-		if (s.length() > 200) {
-			throw InvalidInputException.of("reason", "actor.input.too-long", 200);
-		}
-		return s;
 	}
 
 }

@@ -73,7 +73,7 @@ class ErrorHandling {
 		List<String> lines = new ArrayList<>();
 		for (FieldError raw : ex.errors()) {
 			FieldError e = new FieldError(TextHygiene.shown(raw.field()), raw.messageKey(), shown(raw.args()));
-			String line = texts.field(e);
+			String line = texts.field(e, ex.labels());
 			errors.add(Map.of("field", e.field(), "message", texts.get(e.messageKey(), e.args())));
 			lines.add(line);
 		}

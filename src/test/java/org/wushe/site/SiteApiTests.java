@@ -141,6 +141,14 @@ class SiteApiTests {
 	}
 
 	@Test
+	void parametersOutsideTheFormKeepTheSharedLabels() throws Exception {
+		mvc.perform(get("/api/sites").param("within", "15x").with(TestAccounts.as(saihan)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("within"))
+			.andExpect(jsonPath("$.detail").value(containsString("区划范围：区划代码“15x”格式不正确")));
+	}
+
+	@Test
 	void oneActiveSitePerRegion() throws Exception {
 		fixtures.free("150105002");
 		long first = create(saihan, station("150105002", SiteFixtures.unique("大学西路街道社工站"), "OPERATING"));

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 import org.wushe.shared.NameInitials;
 import org.wushe.shared.GeneratedIds;
 import org.wushe.personal.SealedValue;
-import org.wushe.actor.registry.ListQuery;
+import org.wushe.region.ListQuery;
 import org.wushe.region.ScopedRows;
 import org.wushe.shared.jdbc.StreamingJdbc;
 import org.wushe.region.RegionScope;

@@ -19,7 +19,7 @@ import org.wushe.access.CurrentUser;
 import org.wushe.personal.PersonalColumn;
 import org.wushe.personal.PersonalData;
 import org.wushe.personal.ExportHandling;
-import org.wushe.actor.registry.ListQuery;
+import org.wushe.region.ListQuery;
 import org.wushe.actor.registry.ListPages;
 import org.wushe.region.RegionInput;
 import org.wushe.region.RegionScope;

@@ -10,7 +10,7 @@ import org.wushe.access.CurrentUser;
 import org.wushe.personal.FieldChecks;
 import org.wushe.personal.PhoneNumber;
 import org.wushe.actor.organization.OrganizationService;
-import org.wushe.actor.registry.ListQuery;
+import org.wushe.region.ListQuery;
 import org.wushe.actor.registry.Page;
 import org.wushe.actor.registry.RegistrySupport;
 import org.wushe.actor.registry.Writer;

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
-import org.wushe.actor.registry.ListQuery;
+import org.wushe.region.ListQuery;
 import org.wushe.actor.registry.RegistryWorkbookBase;
 import org.wushe.personal.CreditCode;
 import org.wushe.actor.OrganizationKind;

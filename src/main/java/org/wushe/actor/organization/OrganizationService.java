@@ -11,7 +11,7 @@ import org.wushe.personal.CreditCode;
 import org.wushe.personal.FieldChecks;
 import org.wushe.actor.OrganizationKind;
 import org.wushe.personal.PhoneNumber;
-import org.wushe.actor.registry.ListQuery;
+import org.wushe.region.ListQuery;
 import org.wushe.actor.registry.Page;
 import org.wushe.actor.registry.RegionBreakdown;
 import org.wushe.actor.registry.RegistryService;

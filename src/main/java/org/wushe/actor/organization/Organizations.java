@@ -19,7 +19,7 @@ import org.wushe.shared.GeneratedIds;
 import org.wushe.actor.OrganizationKind;
 import org.wushe.personal.PersonalData;
 import org.wushe.personal.SealedValue;
-import org.wushe.actor.registry.ListQuery;
+import org.wushe.region.ListQuery;
 import org.wushe.actor.registry.RegionBreakdown;
 import org.wushe.actor.registry.RegistryTable;
 import org.wushe.actor.registry.RegistryTally;

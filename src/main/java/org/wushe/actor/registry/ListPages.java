@@ -8,9 +8,13 @@ import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.wushe.access.CurrentUser;
+import org.wushe.personal.IdNumber;
+import org.wushe.personal.PhoneNumber;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.InvalidInputException;
+import org.wushe.shared.ListPage;
 import org.wushe.region.RegionInput;
+import org.wushe.region.ListQuery;
 
 /**
  * What the registries' pages share: the query of a list page with the filters as the page shows them again, and a
@@ -33,13 +37,24 @@ public class ListPages {
 	public ListQuery query(CurrentUser user, String within, String q, String kind, String status, int page,
 			Model model) {
 		RegionScope scope = regions.narrow(user.scope(), within);
-		ListQuery query = new ListQuery(scope, q, kind, status, Math.max(page, 0) * PAGE_SIZE, PAGE_SIZE);
+		ListQuery query = new ListQuery(scope, q, kind, status, new ListPage(page, PAGE_SIZE).offset(), PAGE_SIZE);
 		model.addAttribute("within", scope.root().value());
 		model.addAttribute("withinName", regions.name(scope.root()));
-		model.addAttribute("q", query.displayText());
+		model.addAttribute("q", shown(query.text()));
 		model.addAttribute("kind", kind);
 		model.addAttribute("status", status);
 		return query;
+	}
+
+	/**
+	 * The search text as a page may show it again: an ID number or phone number searched for exactly is masked, so
+	 * that the full value is not echoed into the page (or its links).
+	 */
+	private static String shown(String text) {
+		if (IdNumber.isValid(text)) {
+			return IdNumber.mask(IdNumber.normalise(text));
+		}
+		return PhoneNumber.normalised(text).map(PhoneNumber::mask).orElse(text);
 	}
 
 	/**

@@ -2,6 +2,8 @@ package org.wushe.actor.registry;
 
 import java.util.List;
 
+import org.wushe.region.ListQuery;
+
 /** One page of a list: the rows, whether more follow, and the page number (from 0). */
 public record Page<T>(List<T> rows, boolean hasNext, int number) {
 
@@ -12,7 +14,7 @@ public record Page<T>(List<T> rows, boolean hasNext, int number) {
 
 	/** The page of {@code query} out of rows fetched with one row too many. */
 	public static <T> Page<T> of(List<T> fetched, ListQuery query) {
-		return of(fetched, query.size(), query.offset() / query.size());
+		return of(fetched, query.size(), query.page());
 	}
 
 	public boolean isEmpty() {

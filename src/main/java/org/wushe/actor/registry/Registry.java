@@ -1,6 +1,7 @@
 package org.wushe.actor.registry;
 
 import org.wushe.access.CurrentUser;
+import org.wushe.region.ListQuery;
 import org.wushe.region.RegionScope;
 
 /**

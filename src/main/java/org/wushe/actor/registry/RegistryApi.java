@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.wushe.access.CurrentUser;
+import org.wushe.region.ListQuery;
 import org.wushe.region.RegionInput;
 
 /**

@@ -15,6 +15,7 @@ import org.wushe.shared.excel.ExcelLayout;
 import org.wushe.shared.excel.ExcelReport;
 import org.wushe.shared.excel.ImportPlan;
 import org.wushe.region.RegionInput;
+import org.wushe.region.ListQuery;
 
 /**
  * The workbook of an actor registry: what differs between registries is the layout, the import plan, the report

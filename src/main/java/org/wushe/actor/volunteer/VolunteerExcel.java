@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
-import org.wushe.actor.registry.ListQuery;
+import org.wushe.region.ListQuery;
 import org.wushe.actor.registry.RegistryWorkbookBase;
 import org.wushe.personal.FieldChecks;
 import org.wushe.personal.IdNumber;

@@ -16,7 +16,7 @@ import org.wushe.shared.NameInitials;
 import org.wushe.shared.GeneratedIds;
 import org.wushe.personal.PersonalData;
 import org.wushe.personal.SealedValue;
-import org.wushe.actor.registry.ListQuery;
+import org.wushe.region.ListQuery;
 import org.wushe.actor.registry.RegionBreakdown;
 import org.wushe.actor.registry.PersonTable;
 import org.wushe.actor.registry.RegistryTally;

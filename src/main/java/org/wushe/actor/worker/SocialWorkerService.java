@@ -18,7 +18,7 @@ import org.wushe.personal.PhoneNumber;
 import org.wushe.actor.Qualification;
 import org.wushe.actor.organization.OrganizationService;
 import org.wushe.actor.registry.FullPersonalData;
-import org.wushe.actor.registry.ListQuery;
+import org.wushe.region.ListQuery;
 import org.wushe.actor.registry.Page;
 import org.wushe.actor.registry.RegionBreakdown;
 import org.wushe.actor.registry.RegistryService;

@@ -22,7 +22,7 @@ import org.wushe.shared.GeneratedIds;
 import org.wushe.personal.PersonalData;
 import org.wushe.actor.Qualification;
 import org.wushe.personal.SealedValue;
-import org.wushe.actor.registry.ListQuery;
+import org.wushe.region.ListQuery;
 import org.wushe.actor.registry.RegionBreakdown;
 import org.wushe.actor.registry.PersonTable;
 import org.wushe.actor.registry.RegistryTally;

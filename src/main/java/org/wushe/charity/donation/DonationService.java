@@ -22,7 +22,7 @@ import org.wushe.charity.DonationKind;
 import org.wushe.charity.DonorKind;
 import org.wushe.charity.fund.Fund;
 import org.wushe.charity.fund.FundService;
-import org.wushe.charity.support.CharityFilter;
+import org.wushe.region.ListQuery;
 import org.wushe.charity.support.CharityRegions;
 import org.wushe.charity.support.MoneyTotals;
 import org.wushe.region.Region;
@@ -185,20 +185,20 @@ public class DonationService {
 		return donations.find(scope, id).orElseThrow(() -> BusinessException.notFound("charity.donation.unknown", id));
 	}
 
-	public List<Donation> list(CharityFilter filter) {
+	public List<Donation> list(ListQuery filter) {
 		return donations.list(filter);
 	}
 
-	Stream<Donation> stream(CharityFilter filter) {
+	Stream<Donation> stream(ListQuery filter) {
 		return donations.stream(filter);
 	}
 
-	public List<Donor> donors(CharityFilter filter) {
+	public List<Donor> donors(ListQuery filter) {
 		return donations.donors(filter);
 	}
 
 	/** Every donor matching the filter, streamed for exports; close the stream, inside a transaction. */
-	Stream<Donations.ExportedDonor> streamDonors(CharityFilter filter) {
+	Stream<Donations.ExportedDonor> streamDonors(ListQuery filter) {
 		return donations.streamDonors(filter);
 	}
 

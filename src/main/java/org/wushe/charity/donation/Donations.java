@@ -22,7 +22,7 @@ import org.wushe.charity.DonorKind;
 import org.wushe.region.ScopedRows;
 import org.wushe.shared.jdbc.ListTable;
 import org.wushe.shared.jdbc.StreamingJdbc;
-import org.wushe.charity.support.CharityFilter;
+import org.wushe.region.ListQuery;
 import org.wushe.charity.support.MoneyTotals;
 import org.wushe.region.RegionScope;
 import org.wushe.personal.SealedColumns;
@@ -47,7 +47,7 @@ class Donations extends ListTable {
 			LEFT JOIN charity_fund f ON f.id = d.fund_id
 			""";
 
-	/** What follows the columns of the list of donors matching a {@link CharityFilter}. */
+	/** What follows the columns of the list of donors matching a {@link ListQuery}. */
 	private static final String DONOR_LIST = """
 
 				FROM donor o LEFT JOIN region r ON r.code = o.region_code
@@ -59,7 +59,7 @@ class Donations extends ListTable {
 				LIMIT :limit OFFSET :offset
 				""";
 
-	/** The list of donations matching a {@link CharityFilter}. */
+	/** The list of donations matching a {@link ListQuery}. */
 	private static final String LIST = "SELECT " + COLUMNS + "\n" + FROM + """
 				WHERE d.region_code >= :from AND d.region_code < :to
 				  AND (:kind = '' OR d.kind = :kind)
@@ -118,12 +118,12 @@ class Donations extends ListTable {
 	record ExportedDonor(Donor donor, String phoneCipher) {
 	}
 
-	List<Donor> donors(CharityFilter q) {
+	List<Donor> donors(ListQuery q) {
 		return q.page(jdbc, "SELECT " + DONOR_COLUMNS + DONOR_LIST, DONOR);
 	}
 
 	/** Every donor matching the filters, for exports; close the stream, inside a transaction. */
-	java.util.stream.Stream<ExportedDonor> streamDonors(CharityFilter q) {
+	java.util.stream.Stream<ExportedDonor> streamDonors(ListQuery q) {
 		return q.stream(streaming, "SELECT " + DONOR_COLUMNS + ", o.phone_cipher" + DONOR_LIST,
 				(rs, n) -> new ExportedDonor(DONOR.mapRow(rs, n), rs.getString("phone_cipher")));
 	}
@@ -161,11 +161,11 @@ class Donations extends ListTable {
 				"d", "id", scope, id, Donations::map);
 	}
 
-	List<Donation> list(CharityFilter q) {
+	List<Donation> list(ListQuery q) {
 		return q.page(jdbc, LIST, Donations::map);
 	}
 
-	java.util.stream.Stream<Donation> stream(CharityFilter q) {
+	java.util.stream.Stream<Donation> stream(ListQuery q) {
 		return q.stream(streaming, LIST, Donations::map);
 	}
 

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
 import org.wushe.charity.support.CharityExports;
-import org.wushe.charity.support.CharityFilter;
+import org.wushe.region.ListQuery;
 import org.wushe.charity.support.CharityRegions;
 import org.wushe.shared.BusinessException;
 import org.wushe.shared.InvalidInputException;
@@ -91,7 +91,7 @@ class FundController {
 	@PreAuthorize("hasAuthority('charity:view')")
 	String funds(@RequestParam(required = false) String within, @RequestParam(defaultValue = "") String q,
 			@AuthenticationPrincipal CurrentUser user, Model model) {
-		regions.listPage(user, within, q, "", 0, CharityFilter.MAX_SIZE, model, "funds", funds::funds);
+		regions.listPage(user, within, q, "", 0, ListQuery.MAX_SIZE, model, "funds", funds::funds);
 		return "charity/funds";
 	}
 
@@ -137,7 +137,7 @@ class FundController {
 	@PreAuthorize("hasAuthority('charity:view')")
 	String trusts(@RequestParam(required = false) String within, @RequestParam(defaultValue = "") String q,
 			@AuthenticationPrincipal CurrentUser user, Model model) {
-		regions.listPage(user, within, q, "", 0, CharityFilter.MAX_SIZE, model, "trusts", funds::trusts);
+		regions.listPage(user, within, q, "", 0, ListQuery.MAX_SIZE, model, "trusts", funds::trusts);
 		return "charity/trusts";
 	}
 

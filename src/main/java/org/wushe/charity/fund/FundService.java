@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.personal.FieldChecks;
 import org.wushe.audit.AuditTrail;
-import org.wushe.charity.support.CharityFilter;
+import org.wushe.region.ListQuery;
 import org.wushe.charity.support.CharityRegions;
 import org.wushe.region.Region;
 import org.wushe.region.RegionCode;
@@ -118,7 +118,7 @@ public class FundService {
 		return findFund(scope, id).orElseThrow(() -> BusinessException.notFound("charity.fund.unknown", id));
 	}
 
-	public List<Fund> funds(CharityFilter filter) {
+	public List<Fund> funds(ListQuery filter) {
 		return funds.funds(filter);
 	}
 
@@ -172,17 +172,17 @@ public class FundService {
 		return funds.findTrust(scope, id).orElseThrow(() -> BusinessException.notFound("charity.trust.unknown", id));
 	}
 
-	public List<CharitableTrust> trusts(CharityFilter filter) {
+	public List<CharitableTrust> trusts(ListQuery filter) {
 		return funds.trusts(filter);
 	}
 
 	/** Every fund matching the filter, streamed for exports; close the stream, inside a transaction. */
-	java.util.stream.Stream<Fund> streamFunds(CharityFilter filter) {
+	java.util.stream.Stream<Fund> streamFunds(ListQuery filter) {
 		return funds.streamFunds(filter);
 	}
 
 	/** Every trust matching the filter, streamed for exports; close the stream, inside a transaction. */
-	java.util.stream.Stream<CharitableTrust> streamTrusts(CharityFilter filter) {
+	java.util.stream.Stream<CharitableTrust> streamTrusts(ListQuery filter) {
 		return funds.streamTrusts(filter);
 	}
 

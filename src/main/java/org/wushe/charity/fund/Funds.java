@@ -21,7 +21,7 @@ import org.wushe.shared.GeneratedIds;
 import org.wushe.region.ScopedRows;
 import org.wushe.shared.jdbc.ListTable;
 import org.wushe.shared.jdbc.StreamingJdbc;
-import org.wushe.charity.support.CharityFilter;
+import org.wushe.region.ListQuery;
 import org.wushe.region.RegionScope;
 
 /** Fund and trust rows; every read bound to a region range. */
@@ -37,7 +37,7 @@ class Funds extends ListTable {
 			t.id, t.name, t.trustee, t.amount, t.region_code, r.name AS region_name, t.established_on, t.filing_number,
 			t.purpose, t.version""";
 
-	/** The list of funds matching a {@link CharityFilter}. */
+	/** The list of funds matching a {@link ListQuery}. */
 	private static final String FUND_LIST = "SELECT " + FUND_COLUMNS + """
 
 				FROM charity_fund f LEFT JOIN region r ON r.code = f.region_code
@@ -48,7 +48,7 @@ class Funds extends ListTable {
 				LIMIT :limit OFFSET :offset
 				""";
 
-	/** The list of trusts matching a {@link CharityFilter}. */
+	/** The list of trusts matching a {@link ListQuery}. */
 	private static final String TRUST_LIST = "SELECT " + TRUST_COLUMNS + """
 
 				FROM charitable_trust t LEFT JOIN region r ON r.code = t.region_code
@@ -123,12 +123,12 @@ class Funds extends ListTable {
 				"f", "id", scope, id, Funds::fund);
 	}
 
-	List<Fund> funds(CharityFilter q) {
+	List<Fund> funds(ListQuery q) {
 		return q.page(jdbc, FUND_LIST, Funds::fund);
 	}
 
 	/** Every fund matching the filters, for exports; close the stream, inside a transaction. */
-	Stream<Fund> streamFunds(CharityFilter q) {
+	Stream<Fund> streamFunds(ListQuery q) {
 		return q.stream(streaming, FUND_LIST, Funds::fund);
 	}
 
@@ -199,12 +199,12 @@ class Funds extends ListTable {
 				id, TRUST);
 	}
 
-	List<CharitableTrust> trusts(CharityFilter q) {
+	List<CharitableTrust> trusts(ListQuery q) {
 		return q.page(jdbc, TRUST_LIST, TRUST);
 	}
 
 	/** Every trust matching the filters, for exports; close the stream, inside a transaction. */
-	Stream<CharitableTrust> streamTrusts(CharityFilter q) {
+	Stream<CharitableTrust> streamTrusts(ListQuery q) {
 		return q.stream(streaming, TRUST_LIST, TRUST);
 	}
 

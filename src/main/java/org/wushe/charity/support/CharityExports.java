@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.wushe.access.CurrentUser;
 import org.wushe.personal.ExportHandling;
 import org.wushe.personal.PersonalData;
+import org.wushe.region.ListQuery;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.excel.ExcelReport;
 
@@ -25,11 +26,11 @@ public record CharityExports(CharityRegions regions, ExportHandling exports) {
 	 * {@code full} the report gets an opener for full personal data (audited), otherwise {@code null}.
 	 */
 	public <T> void download(CurrentUser user, String within, String q, String kind, boolean full, String entity,
-			BiFunction<String, PersonalData.Opener, ExcelReport<T>> report, Function<CharityFilter, Stream<T>> rows,
+			BiFunction<String, PersonalData.Opener, ExcelReport<T>> report, Function<ListQuery, Stream<T>> rows,
 			String fileNameKey, HttpServletResponse response) {
 		RegionScope scope = regions.narrow(user.scope(), within);
 		String name = regions.name(scope.root());
-		CharityFilter filter = new CharityFilter(scope, q, kind == null ? "" : kind, 0, CharityFilter.MAX_SIZE);
+		ListQuery filter = new ListQuery(scope, q, kind, "", 0, ListQuery.MAX_SIZE);
 		String filters = kind == null ? "q=" + q : "q=" + q + ";kind=" + kind;
 		exports.download(user, full, entity, scope, filters, opener -> report.apply(name, opener),
 				() -> rows.apply(filter), response, fileNameKey, name);

@@ -14,6 +14,8 @@ import org.wushe.region.Region;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
 import org.wushe.region.RegionInput;
+import org.wushe.region.ListQuery;
+import org.wushe.shared.ListPage;
 
 /** Region checks of charity forms, and list scopes narrowed to the user's (404 outside). */
 @Component
@@ -33,11 +35,11 @@ public class CharityRegions {
 
 	/**
 	 * One page of an API list: the rows matching the filters in the user's scope narrowed to {@code within}, at most
-	 * {@code size} (and {@link CharityFilter#MAX_SIZE}).
+	 * {@code size} (and {@link ListQuery#MAX_SIZE}).
 	 */
 	public <T> List<T> page(RegionScope scope, String within, String q, String kind, int offset, int size,
-			Function<CharityFilter, List<T>> rows) {
-		CharityFilter filter = new CharityFilter(narrow(scope, within), q, kind, offset, size);
+			Function<ListQuery, List<T>> rows) {
+		ListQuery filter = new ListQuery(narrow(scope, within), q, kind, "", offset, size);
 		List<T> found = rows.apply(filter);
 		return found.subList(0, Math.min(found.size(), filter.size()));
 	}
@@ -49,14 +51,10 @@ public class CharityRegions {
 	 * scope.
 	 */
 	public <T> RegionScope listPage(CurrentUser user, String within, String q, String kind, int page, int pageSize,
-			Model model, String attribute, Function<CharityFilter, List<T>> rows) {
+			Model model, String attribute, Function<ListQuery, List<T>> rows) {
 		RegionScope scope = narrow(user.scope(), within);
-		int p = Math.max(page, 0);
-		CharityFilter filter = new CharityFilter(scope, q, kind, p * pageSize, pageSize);
-		List<T> found = rows.apply(filter);
-		model.addAttribute(attribute, found.subList(0, Math.min(found.size(), filter.size())));
-		model.addAttribute("hasNext", found.size() > filter.size());
-		model.addAttribute("page", p);
+		ListPage p = new ListPage(page, pageSize);
+		p.show(model, attribute, rows.apply(new ListQuery(scope, q, kind, "", p.offset(), pageSize)));
 		model.addAttribute("within", scope.root().value());
 		model.addAttribute("q", q);
 		model.addAttribute("kind", kind);
