@@ -51,7 +51,7 @@ class SupervisorController {
 	@PreAuthorize("hasAuthority('care:supervise')")
 	String page(@RequestParam(required = false) String region, @AuthenticationPrincipal CurrentUser user,
 			Model model) {
-		return page(PersonApi.narrow(user.scope(), region), user, model,
+		return page(user.scope().within(region, "region"), user, model,
 				new Supervisors.Input(region == null ? "" : region, null, null), List.of());
 	}
 
@@ -102,7 +102,7 @@ class SupervisorController {
 	@Operation(tags = "care", summary = "Workers marked as supervisors of stations and counties in scope")
 	List<Supervisors.Marking> list(@RequestParam(required = false) String region,
 			@AuthenticationPrincipal CurrentUser user) {
-		return supervisors.list(PersonApi.narrow(user.scope(), region));
+		return supervisors.list(user.scope().within(region, "region"));
 	}
 
 	@PostMapping("/api/care/supervisors")
