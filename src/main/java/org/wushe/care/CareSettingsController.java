@@ -155,7 +155,7 @@ class CareSettingsController {
 		else {
 			region = RegionCode.parse(text);
 			if (!user.scope().covers(region)) {
-				c.add("regionCode", "actor.region.out-of-scope", text);
+				c.add("regionCode", "region.input.out-of-scope", text);
 			}
 			else if (region.level() != RegionLevel.PROVINCE && region.level() != RegionLevel.COUNTY) {
 				c.add("regionCode", "care.frequency.level");
