@@ -18,13 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.wushe.access.AccountService;
 import org.wushe.access.Role;
 import org.wushe.actor.ActorTestData;
-import org.wushe.region.RegionCode;
-import org.wushe.region.RegionScope;
 import org.wushe.support.IntegrationTest;
 import org.wushe.support.TestAccounts;
+import org.wushe.support.TestLogins;
 
 /**
  * The 督导标记 page's pick-lists: accounts that may not record care work (or are disabled) never take a place in the
@@ -39,15 +37,15 @@ class SupervisorPageTests {
 	MockMvc mvc;
 
 	@Autowired
-	AccountService accounts;
+	TestLogins logins;
 
 	@Autowired
 	JdbcClient jdbc;
 
 	@Test
 	void accountsThatCannotRecordCareWorkTakeNoPlaceInTheList() throws Exception {
-		String county = TestAccounts.create(accounts, Role.COUNTY_STAFF, "152921");
-		String station = TestAccounts.create(accounts, Role.STATION_WORKER, "152921110");
+		String county = logins.create(Role.COUNTY_STAFF, "152921");
+		String station = logins.create(Role.STATION_WORKER, "152921110");
 		String leaders = "leader-" + UUID.randomUUID().toString().substring(0, 8) + "-";
 		for (int i = 0; i <= 500; i++) {
 			account(leaders + String.format("%03d", i), "152921", Role.LEADER, true);
@@ -65,7 +63,7 @@ class SupervisorPageTests {
 
 	@Test
 	void aCutListSaysSoAndNarrowsByName() throws Exception {
-		String county = TestAccounts.create(accounts, Role.COUNTY_STAFF, "152922");
+		String county = logins.create(Role.COUNTY_STAFF, "152922");
 		worker("乌兰图雅", "152922103");
 		for (int i = 0; i < SupervisorController.CHOICES; i++) {
 			worker("巡访社工" + i, "152922103");
@@ -105,17 +103,15 @@ class SupervisorPageTests {
 
 	@Test
 	void aRefusedFormComesBackForItsRegionWithTheErrorAtTheField() throws Exception {
-		String county = TestAccounts.create(accounts, Role.COUNTY_STAFF, "152923");
-		String station = TestAccounts.create(accounts, Role.STATION_WORKER, "152923001");
+		String county = logins.create(Role.COUNTY_STAFF, "152923");
+		String station = logins.create(Role.STATION_WORKER, "152923001");
 		CareFixtures.create(mvc, county, "/api/workers", """
 				{"name":"航空街道社工","gender":"FEMALE","idNumber":"%s","qualification":"NONE","regionCode":"152923001"}"""
 			.formatted(ActorTestData.idNumber("152923")));
 		long elsewhere = CareFixtures.create(mvc, county, "/api/workers", """
 				{"name":"东风街道社工","gender":"MALE","idNumber":"%s","qualification":"NONE","regionCode":"152923002"}"""
 			.formatted(ActorTestData.idNumber("152923")));
-		long account = accounts.list(new RegionScope(RegionCode.COUNTRY), RegionCode.parse("152923001"), station, 0, 5)
-			.get(0)
-			.id();
+		long account = logins.id(station);
 
 		mvc.perform(post("/care/supervisors").with(TestAccounts.as(county)).with(csrf())
 			.param("regionCode", "152923001")
