@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -161,7 +162,7 @@ public class AccountService {
 
 	/** The user names of the enabled accounts sitting on {@code region} itself whose role holds {@code permission}. */
 	public List<String> holdersAt(RegionCode region, String permission) {
-		List<String> roles = java.util.Arrays.stream(Role.values()).filter(r -> r.can(permission)).map(Role::name).toList();
+		List<String> roles = rolesWith(permission);
 		if (roles.isEmpty()) {
 			return List.of();
 		}
@@ -174,19 +175,40 @@ public class AccountService {
 
 	/** Accounts whose region lies in both the viewer's scope and the subtree of {@code within}. */
 	public List<AccountView> list(RegionScope scope, RegionCode within, String query, int offset, int size) {
-		RegionScope effective = scope.within(within);
+		return select(scope.within(within), Arrays.stream(Role.values()).map(Role::name).toList(), false, query, offset,
+				size);
+	}
+
+	/**
+	 * The enabled accounts in {@code scope} whose role holds {@code permission} and whose user name or display name
+	 * contains {@code query} (blank = all), by region and user name: at most {@code size} (up to 500).
+	 */
+	public List<AccountView> holders(RegionScope scope, String permission, String query, int size) {
+		List<String> roles = rolesWith(permission);
+		return roles.isEmpty() ? List.of() : select(scope, roles, true, query, 0, size);
+	}
+
+	private static List<String> rolesWith(String permission) {
+		return Arrays.stream(Role.values()).filter(r -> r.can(permission)).map(Role::name).toList();
+	}
+
+	private List<AccountView> select(RegionScope effective, List<String> roles, boolean enabledOnly, String query,
+			int offset, int size) {
 		String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
 		return jdbc.sql("""
 				SELECT a.id, a.username, a.display_name, a.region_code, r.name AS region_name, a.role,
 				       a.must_change_password, a.locked_until, a.enabled, a.created_at, a.created_by
 				FROM account a LEFT JOIN region r ON r.code = a.region_code
-				WHERE a.region_code >= :from AND a.region_code < :to
+				WHERE a.region_code >= :from AND a.region_code < :to AND a.role IN (:roles)
+				  AND (a.enabled = TRUE OR :enabledOnly = FALSE)
 				  AND (:q = '' OR LOWER(a.username) LIKE :pattern ESCAPE '\\' OR LOWER(a.display_name) LIKE :pattern ESCAPE '\\')
 				ORDER BY a.region_code, a.username
 				LIMIT :limit OFFSET :offset
 				""")
 			.param("from", effective.from())
 			.param("to", effective.to())
+			.param("roles", roles)
+			.param("enabledOnly", enabledOnly)
 			.param("q", q)
 			.param("pattern", Like.containing(q))
 			.param("limit", Math.min(Math.max(size, 1), 500))

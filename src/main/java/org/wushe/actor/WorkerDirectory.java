@@ -6,10 +6,11 @@ import java.util.Optional;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
-import org.wushe.region.ListQuery;
+import org.wushe.actor.registry.Page;
 import org.wushe.actor.worker.SocialWorker;
 import org.wushe.actor.worker.SocialWorkerService;
 import org.wushe.actor.worker.WorkerStatus;
+import org.wushe.region.ListQuery;
 import org.wushe.region.RegionScope;
 
 /**
@@ -31,13 +32,22 @@ public class WorkerDirectory {
 		return workers.find(scope, id).map(WorkerDirectory::entry);
 	}
 
+	/** Some of the workers a list matched, and whether it matched more than these. */
+	public record Window(List<Entry> entries, boolean more) {
+	}
+
 	/** Workers on post in the scope, newest first, at most {@code size} (up to 500). */
 	public List<Entry> list(RegionScope scope, int size) {
-		return workers.list(new ListQuery(scope, null, null, WorkerStatus.ACTIVE.name(), 0, size))
-			.rows()
-			.stream()
-			.map(WorkerDirectory::entry)
-			.toList();
+		return search(scope, "", size).entries();
+	}
+
+	/**
+	 * Workers on post in the scope whose name or its pinyin initials contain {@code text} (blank = all), newest first:
+	 * at most {@code size} (up to 500), and whether more matched.
+	 */
+	public Window search(RegionScope scope, String text, int size) {
+		Page<SocialWorker> page = workers.list(new ListQuery(scope, text, null, WorkerStatus.ACTIVE.name(), 0, size));
+		return new Window(page.rows().stream().map(WorkerDirectory::entry).toList(), page.hasNext());
 	}
 
 	private static Entry entry(SocialWorker w) {

@@ -62,7 +62,7 @@ class CareController {
 	@PreAuthorize("hasAuthority('care:view')")
 	String caseload(@RequestParam(required = false) String view, @RequestParam(required = false) String region,
 			@AuthenticationPrincipal CurrentUser user, Model model) {
-		RegionScope scope = PersonApi.narrow(user.scope(), region);
+		RegionScope scope = user.scope().within(region, "region");
 		Caseloads.View v = Caseloads.view(view);
 		model.addAttribute("caseload", caseloads.of(user, scope, v, 500));
 		if (v == Caseloads.View.BELOW) {
@@ -78,7 +78,7 @@ class CareController {
 	String list(@RequestParam(required = false) String region, @RequestParam(defaultValue = "") String q,
 			@RequestParam(defaultValue = "") String category, @RequestParam(defaultValue = "0") int page,
 			@AuthenticationPrincipal CurrentUser user, Model model) {
-		RegionScope scope = PersonApi.narrow(user.scope(), region);
+		RegionScope scope = user.scope().within(region, "region");
 		int p = Math.max(0, page);
 		model.addAttribute("persons", persons.list(scope, q, category, p * PAGE_SIZE, PAGE_SIZE));
 		model.addAttribute("region", scope.root().value());
@@ -196,7 +196,7 @@ class CareController {
 	@PreAuthorize("hasAuthority('care:view')")
 	String due(@RequestParam(required = false) String region, @RequestParam(defaultValue = "7") int within,
 			@AuthenticationPrincipal CurrentUser user, Model model) {
-		RegionScope scope = PersonApi.narrow(user.scope(), region);
+		RegionScope scope = user.scope().within(region, "region");
 		int w = Math.max(0, Math.min(within, 366));
 		model.addAttribute("due", visits.due(scope, w, 500));
 		model.addAttribute("stations", stations.of(scope));

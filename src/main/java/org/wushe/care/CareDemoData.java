@@ -2,6 +2,7 @@ package org.wushe.care;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
@@ -17,9 +18,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.wushe.access.AccountService;
 import org.wushe.access.CurrentUser;
+import org.wushe.actor.WorkerDirectory;
 import org.wushe.personal.IdNumber;
 import org.wushe.region.Region;
 import org.wushe.region.RegionCode;
+import org.wushe.region.RegionScope;
 import org.wushe.region.RegionTreeLoaded;
 import org.wushe.region.Regions;
 import org.wushe.shared.CsvRows;
@@ -29,7 +32,8 @@ import org.wushe.shared.DemoOrder;
  * Demo care data for the embedded default ({@code wushe.demo.enabled=true}): about 200 people served in the villages of
  * the demo station's township (海拉尔东路街道, where the demo accounts {@code worker} and {@code hailaerdonglu} sit),
  * across all categories, with visits dated relative to today (some overdue, two urgent) and cases at every stage.
- * Written through the services as the station's account, so every counter is right. Runs once.
+ * Written through the services as the station's account, so every counter is right. Runs once. The station's
+ * supervisor ({@code dudao}) is marked once the registries' demo workers exist ({@link #markSupervisor}).
  */
 @Component
 class CareDemoData {
@@ -39,6 +43,9 @@ class CareDemoData {
 	static final String TOWNSHIP = "150102001";
 
 	static final String ACCOUNT = "hailaerdonglu";
+
+	/** The demo account of the station's supervisor (督导), a station worker's account on the township. */
+	static final String SUPERVISOR = "dudao";
 
 	static final int PERSONS = 200;
 
@@ -60,10 +67,16 @@ class CareDemoData {
 
 	private final Relatives relatives;
 
+	private final Supervisors supervisors;
+
+	private final WorkerDirectory workers;
+
 	CareDemoData(@Value("${wushe.demo.enabled:false}") boolean enabled, Regions regions, AccountService accounts,
 			PersonService persons, Visits visits, CaseService cases, CareCategories categories, JdbcClient jdbc,
-			Relatives relatives) {
+			Relatives relatives, Supervisors supervisors, WorkerDirectory workers) {
 		this.relatives = relatives;
+		this.supervisors = supervisors;
+		this.workers = workers;
 		this.enabled = enabled;
 		this.regions = regions;
 		this.accounts = accounts;
@@ -152,6 +165,37 @@ class CareDemoData {
 		}
 		log.info("Demo care data: {} people served, {} family links, {} visits, 12 cases", ids.size(), links,
 				visitCount);
+	}
+
+	/**
+	 * Once the registries' demo has registered its social workers: the first one posted to the demo township (the
+	 * registries' demo posts a supervisor there first) is marked as the station's supervisor, acting through the demo
+	 * account {@code dudao}, who may then approve or return the plans and closures waiting in the demo's cases. Runs
+	 * once: skipped when the township has ever had a supervisor.
+	 */
+	@EventListener
+	@Order(DemoOrder.AFTER_REGISTRIES)
+	void markSupervisor(RegionTreeLoaded event) {
+		RegionCode township = RegionCode.parse(TOWNSHIP);
+		if (!enabled || regions.find(township).isEmpty() || jdbc.sql(
+				"SELECT COUNT(*) FROM care_supervisor WHERE region_code = :region")
+			.param("region", TOWNSHIP)
+			.query(Long.class)
+			.single() > 0) {
+			return;
+		}
+		Optional<CurrentUser> station = accounts.principalOf(ACCOUNT);
+		Optional<CurrentUser> supervisor = accounts.principalOf(SUPERVISOR);
+		Optional<WorkerDirectory.Entry> worker = workers.search(new RegionScope(township), "", 500)
+			.entries()
+			.stream()
+			.filter(w -> w.regionCode().equals(TOWNSHIP))
+			.min(Comparator.comparingLong(WorkerDirectory.Entry::id));
+		if (station.isEmpty() || supervisor.isEmpty() || worker.isEmpty()) {
+			return;
+		}
+		supervisors.mark(new Supervisors.Input(TOWNSHIP, worker.get().id(), supervisor.get().id()), station.get());
+		log.info("Demo care supervisor: {} for {} as {}", worker.get().name(), TOWNSHIP, SUPERVISOR);
 	}
 
 	/**

@@ -60,7 +60,7 @@ class CareSettingsController {
 	@PreAuthorize("hasAuthority('care:admin')")
 	String page(@RequestParam(required = false) String region, @AuthenticationPrincipal CurrentUser user,
 			Model model) {
-		return page(table(user, region), model, new CategoryForm("", "", ""),
+		return page(user.scope().within(region, "region"), model, new CategoryForm("", "", ""),
 				new FrequencyForm(region == null ? "" : region, "", "", ""), List.of());
 	}
 
@@ -74,11 +74,6 @@ class CareSettingsController {
 		model.addAttribute("frequencyForm", frequency);
 		model.addAttribute("errors", errors);
 		return "care/settings";
-	}
-
-	/** The scope of the table shown: the region asked for, a province or county in scope (404 otherwise). */
-	private static RegionScope table(CurrentUser user, String region) {
-		return PersonApi.narrow(user.scope(), region);
 	}
 
 	@PostMapping("/care/settings/categories")
@@ -137,7 +132,7 @@ class CareSettingsController {
 	@Operation(tags = "care", summary = "Days between visits per category and risk level in force in a region in scope")
 	List<Interval> frequencyList(@RequestParam(required = false) String region,
 			@AuthenticationPrincipal CurrentUser user) {
-		return intervals(table(user, region).root());
+		return intervals(user.scope().within(region, "region").root());
 	}
 
 	@PutMapping("/api/care/frequencies")
@@ -160,7 +155,7 @@ class CareSettingsController {
 		else {
 			region = RegionCode.parse(text);
 			if (!user.scope().covers(region)) {
-				c.add("regionCode", "actor.region.out-of-scope", text);
+				c.add("regionCode", "region.input.out-of-scope", text);
 			}
 			else if (region.level() != RegionLevel.PROVINCE && region.level() != RegionLevel.COUNTY) {
 				c.add("regionCode", "care.frequency.level");

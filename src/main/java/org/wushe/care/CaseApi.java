@@ -40,7 +40,7 @@ class CaseApi {
 					+ "(regions below mine); region narrows the scope.")
 	Caseloads.Caseload caseload(@RequestParam(required = false) String view,
 			@RequestParam(required = false) String region, @AuthenticationPrincipal CurrentUser user) {
-		return caseloads.of(user, PersonApi.narrow(user.scope(), region), Caseloads.view(view), 500);
+		return caseloads.of(user, user.scope().within(region, "region"), Caseloads.view(view), 500);
 	}
 
 	@GetMapping("/overdue")
@@ -50,7 +50,7 @@ class CaseApi {
 					+ "30 days (wushe.care.overdue.*).")
 	List<Caseloads.Overdue> overdue(@RequestParam(required = false) String view,
 			@RequestParam(required = false) String region, @AuthenticationPrincipal CurrentUser user) {
-		return caseloads.overdue(user, PersonApi.narrow(user.scope(), region), Caseloads.view(view), 500);
+		return caseloads.overdue(user, user.scope().within(region, "region"), Caseloads.view(view), 500);
 	}
 
 	@PostMapping
@@ -67,7 +67,7 @@ class CaseApi {
 	List<CareCase> list(@RequestParam(required = false) String region, @RequestParam(required = false) String stage,
 			@RequestParam(required = false) Long personId, @RequestParam(defaultValue = "0") int offset,
 			@RequestParam(defaultValue = "100") int size, @AuthenticationPrincipal CurrentUser user) {
-		return cases.list(user, PersonApi.narrow(user.scope(), region), stage, personId, offset, size);
+		return cases.list(user, user.scope().within(region, "region"), stage, personId, offset, size);
 	}
 
 	@GetMapping("/{id}")
@@ -141,7 +141,7 @@ class CaseApi {
 	@Operation(summary = "Referrals to stations in scope", description = "status: PENDING, ACCEPTED or DECLINED.")
 	List<CaseService.IncomingReferral> incoming(@RequestParam(required = false) String region,
 			@RequestParam(required = false) String status, @AuthenticationPrincipal CurrentUser user) {
-		return cases.incoming(user, PersonApi.narrow(user.scope(), region), status);
+		return cases.incoming(user, user.scope().within(region, "region"), status);
 	}
 
 	/** The step a decision endpoint stands for, from the path pattern it was mapped by. */

@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.wushe.access.CurrentUser;
-import org.wushe.region.RegionScope;
 
 /** {@code /api/persons} and {@code /api/visits}: the people served and their visits within the caller's scope. */
 @RestController
@@ -39,14 +38,6 @@ class PersonApi {
 
 	private final Stations stations;
 
-	/**
-	 * The caller's scope narrowed to {@code region} (blank = all of it); 404 outside, as if it did not exist, and 400
-	 * naming {@code region} for a malformed code.
-	 */
-	static RegionScope narrow(RegionScope scope, String region) {
-		return scope.within(region, "region");
-	}
-
 	@PostMapping("/api/persons")
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasAuthority('care:record')")
@@ -65,7 +56,7 @@ class PersonApi {
 	List<Person> list(@RequestParam(required = false) String region, @RequestParam(defaultValue = "") String q,
 			@RequestParam(defaultValue = "") String category, @RequestParam(defaultValue = "0") int offset,
 			@RequestParam(defaultValue = "100") int size, @AuthenticationPrincipal CurrentUser user) {
-		return persons.list(narrow(user.scope(), region), q, category, offset, size);
+		return persons.list(user.scope().within(region, "region"), q, category, offset, size);
 	}
 
 	@PutMapping("/api/persons/{id}")
@@ -94,7 +85,7 @@ class PersonApi {
 	@Operation(summary = "Transfers into or out of the scope")
 	List<Persons.HistoryLine> transfers(@RequestParam(required = false) String region,
 			@AuthenticationPrincipal CurrentUser user) {
-		return persons.moves(narrow(user.scope(), region));
+		return persons.moves(user.scope().within(region, "region"));
 	}
 
 	@GetMapping("/api/persons/{id}/personal-data")
@@ -129,7 +120,7 @@ class PersonApi {
 		if (within < 0 || within > 366) {
 			throw org.wushe.shared.InvalidInputException.of("within", "actor.input.range", "0", "366");
 		}
-		return visits.due(narrow(user.scope(), region), within, 5000)
+		return visits.due(user.scope().within(region, "region"), within, 5000)
 			.stream()
 			.map(d -> new Due(d.personId(), d.dueDate(), d.overdue()))
 			.toList();
@@ -140,7 +131,7 @@ class PersonApi {
 	@Operation(summary = "Open urgent follow-ups in scope")
 	List<Visit.Alert> alerts(@RequestParam(required = false) String region,
 			@AuthenticationPrincipal CurrentUser user) {
-		return visits.alerts(narrow(user.scope(), region), 200);
+		return visits.alerts(user.scope().within(region, "region"), 200);
 	}
 
 	@GetMapping("/api/care/stations")
@@ -150,7 +141,7 @@ class PersonApi {
 					+ "scope) with persons registered, visits overdue, open cases and overdue case tasks.")
 	Stations.Summary stations(@RequestParam(required = false) String region,
 			@AuthenticationPrincipal CurrentUser user) {
-		return stations.of(narrow(user.scope(), region));
+		return stations.of(user.scope().within(region, "region"));
 	}
 
 }

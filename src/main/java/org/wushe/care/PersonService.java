@@ -239,7 +239,7 @@ public class PersonService {
 
 	private Region region(FieldChecks c, String field, String text, RegionScope scope) {
 		if (text == null || text.isBlank()) {
-			c.add(field, "actor.input.required");
+			c.add(field, "region.input.blank");
 			return null;
 		}
 		if (!RegionCode.isValid(text.strip())) {
@@ -252,12 +252,12 @@ public class PersonService {
 			return null;
 		}
 		if (scope != null && !scope.covers(code)) {
-			c.add(field, "actor.region.out-of-scope", code.value());
+			c.add(field, "region.input.out-of-scope", code.value());
 			return null;
 		}
 		Optional<Region> r = regions.find(code);
 		if (r.isEmpty()) {
-			c.add(field, "actor.region.unknown", code.value());
+			c.add(field, "region.input.unknown", code.value());
 			return null;
 		}
 		return r.get();

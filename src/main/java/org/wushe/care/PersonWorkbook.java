@@ -256,7 +256,7 @@ class PersonWorkbook implements RegistryWorkbook {
 
 	@Override
 	public void export(CurrentUser user, Map<String, String> filters, boolean full, HttpServletResponse response) {
-		RegionScope scope = PersonApi.narrow(user.scope(), filters.get("region"));
+		RegionScope scope = user.scope().within(filters.get("region"), "region");
 		String q = filters.getOrDefault("q", "");
 		String category = filters.getOrDefault("category", "");
 		String name = regions.find(scope.root()).map(Region::name).orElse(scope.root().value());

@@ -22,9 +22,11 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.AccountService;
+import org.wushe.access.AccountView;
 import org.wushe.access.CurrentUser;
 import org.wushe.access.Permissions;
 import org.wushe.actor.WorkerDirectory;
+import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.FieldError;
 import org.wushe.shared.InvalidInputException;
@@ -41,6 +43,19 @@ class SupervisorController {
 	record Choice(long id, String label) {
 	}
 
+	/** What the form's lists are narrowed to: part of a worker's name (or its initials), part of an account's name. */
+	record Narrowing(String worker, String account) {
+
+		Narrowing {
+			worker = worker == null ? "" : worker.strip();
+			account = account == null ? "" : account.strip();
+		}
+
+	}
+
+	/** The most workers, and the most accounts, the form offers at once. */
+	static final int CHOICES = 200;
+
 	private final Supervisors supervisors;
 
 	private final WorkerDirectory workers;
@@ -49,25 +64,35 @@ class SupervisorController {
 
 	@GetMapping("/care/supervisors")
 	@PreAuthorize("hasAuthority('care:supervise')")
-	String page(@RequestParam(required = false) String region, @AuthenticationPrincipal CurrentUser user,
-			Model model) {
-		return page(PersonApi.narrow(user.scope(), region), user, model,
+	String page(@RequestParam(required = false) String region, Narrowing narrowing,
+			@AuthenticationPrincipal CurrentUser user, Model model) {
+		return page(user.scope().within(region, "region"), narrowing, user, model,
 				new Supervisors.Input(region == null ? "" : region, null, null), List.of());
 	}
 
-	private String page(RegionScope scope, CurrentUser user, Model model, Supervisors.Input form,
-			List<FieldError> errors) {
+	/**
+	 * The page for {@code scope}: its markings, and the workers and accounts the form offers, each list narrowed as
+	 * asked and at most {@link #CHOICES} long; a list cut there says so and asks for a narrower region or a name.
+	 */
+	private String page(RegionScope scope, Narrowing narrowing, CurrentUser user, Model model,
+			Supervisors.Input form, List<FieldError> errors) {
+		WorkerDirectory.Window found = workers.search(scope, narrowing.worker(), CHOICES);
+		List<AccountView> holders = accounts.holders(scope, Permissions.CARE_RECORD, narrowing.account(),
+				CHOICES + 1);
 		model.addAttribute("markings", supervisors.list(scope));
 		model.addAttribute("region", scope.root().value());
-		model.addAttribute("workers", workers.list(scope, 200)
+		model.addAttribute("narrowing", narrowing);
+		model.addAttribute("choices", CHOICES);
+		model.addAttribute("workers", found.entries()
 			.stream()
 			.map(w -> new Choice(w.id(), w.name() + " · " + w.regionName()))
 			.toList());
-		model.addAttribute("accounts", accounts.list(user.scope(), scope.root(), "", 0, 500)
-			.stream()
-			.filter(a -> a.enabled() && a.role().can(Permissions.CARE_RECORD))
+		model.addAttribute("workersCut", found.more());
+		model.addAttribute("accounts", holders.stream()
+			.limit(CHOICES)
 			.map(a -> new Choice(a.id(), a.username() + " · " + a.displayName()))
 			.toList());
+		model.addAttribute("accountsCut", holders.size() > CHOICES);
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		return "care/supervisors";
@@ -75,8 +100,8 @@ class SupervisorController {
 
 	@PostMapping("/care/supervisors")
 	@PreAuthorize("hasAuthority('care:supervise')")
-	String mark(Supervisors.Input form, @AuthenticationPrincipal CurrentUser user, Model model,
-			HttpServletResponse response, RedirectAttributes flash) {
+	String mark(Supervisors.Input form, Narrowing narrowing, @AuthenticationPrincipal CurrentUser user,
+			Model model, HttpServletResponse response, RedirectAttributes flash) {
 		try {
 			Supervisors.Marking m = supervisors.mark(form, user);
 			flash.addFlashAttribute("flash", "care.supervisor.marked");
@@ -84,8 +109,15 @@ class SupervisorController {
 		}
 		catch (InvalidInputException ex) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return page(user.scope(), user, model, form, ex.errors());
+			return page(formScope(user, form.regionCode()), narrowing, user, model, form, ex.errors());
 		}
+	}
+
+	/** The scope a refused form is shown again for: its region within the user's scope, else the whole scope. */
+	private static RegionScope formScope(CurrentUser user, String regionCode) {
+		String text = regionCode == null ? "" : regionCode.strip();
+		RegionScope narrowed = RegionCode.isValid(text) ? user.scope().narrowTo(RegionCode.parse(text)) : null;
+		return narrowed == null ? user.scope() : narrowed;
 	}
 
 	@PostMapping("/care/supervisors/{id}/end")
@@ -102,7 +134,7 @@ class SupervisorController {
 	@Operation(tags = "care", summary = "Workers marked as supervisors of stations and counties in scope")
 	List<Supervisors.Marking> list(@RequestParam(required = false) String region,
 			@AuthenticationPrincipal CurrentUser user) {
-		return supervisors.list(PersonApi.narrow(user.scope(), region));
+		return supervisors.list(user.scope().within(region, "region"));
 	}
 
 	@PostMapping("/api/care/supervisors")

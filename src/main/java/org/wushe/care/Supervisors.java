@@ -166,7 +166,7 @@ class Supervisors {
 	private static RegionCode region(FieldChecks c, String text, RegionScope scope) {
 		String t = text == null ? "" : text.strip();
 		if (t.isEmpty()) {
-			c.add("regionCode", "actor.input.required");
+			c.add("regionCode", "region.input.blank");
 			return null;
 		}
 		if (!RegionCode.isValid(t)) {
@@ -175,7 +175,7 @@ class Supervisors {
 		}
 		RegionCode code = RegionCode.parse(t);
 		if (!scope.covers(code)) {
-			c.add("regionCode", "actor.region.out-of-scope", t);
+			c.add("regionCode", "region.input.out-of-scope", t);
 			return null;
 		}
 		if (code.level() != RegionLevel.TOWNSHIP && code.level() != RegionLevel.COUNTY) {

@@ -17,10 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.wushe.access.AccountService;
-import org.wushe.access.Role;
 import org.wushe.support.IntegrationTest;
 import org.wushe.support.TestAccounts;
+import org.wushe.support.TestLogins;
 
 /** Imports of organizations and social workers, good and broken. */
 @IntegrationTest
@@ -38,7 +37,7 @@ class RegistryImportTests {
 	MockMvc mvc;
 
 	@Autowired
-	AccountService accounts;
+	TestLogins logins;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -49,7 +48,7 @@ class RegistryImportTests {
 
 	@BeforeEach
 	void setUp() {
-		county = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
+		county = logins.county();
 		tag = "表" + System.nanoTime() % 1000000;
 	}
 

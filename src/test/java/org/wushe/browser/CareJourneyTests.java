@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.wushe.access.Role;
@@ -28,8 +31,24 @@ class CareJourneyTests extends BrowserJourney {
 
 	static final int HEIGHT = 844;
 
+	static final int PATIENCE = 60_000;
+
 	@Autowired
 	PersonService persons;
+
+	/**
+	 * Each step posts a form and waits for the page it leads to; on a busy machine that can take longer than the
+	 * assertions' default 5 s, so they wait as long as the pages' actions do ({@link #phone()}).
+	 */
+	@BeforeAll
+	static void patientAssertions() {
+		PlaywrightAssertions.setDefaultAssertionTimeout(PATIENCE);
+	}
+
+	@AfterAll
+	static void usualAssertions() {
+		PlaywrightAssertions.setDefaultAssertionTimeout(5_000);
+	}
 
 	@Test
 	void aUrgentVisitBecomesACaseThatIsServedAndClosedOnAPhone() throws Exception {
@@ -51,9 +70,10 @@ class CareJourneyTests extends BrowserJourney {
 			station.locator("label[for='follow-urgent']").click();
 			station.locator("#visit-notes").fill("老人独居，血压偏高，需尽快就医");
 			station.locator("#visit-save").click();
+			// the save leads back to the same address: wait for the new visit, not the URL
+			assertThat(station.locator("#visit-list li")).hasCount(1);
 			assertThat(station).hasURL(java.util.regex.Pattern.compile("/care/persons/" + person + "$"));
 			noSideScroll(station);
-			assertThat(station.locator("#visit-list li")).hasCount(1);
 			visit(station, "/");
 			assertThat(station.locator("#todos [data-kind='care-urgent']")).hasCount(1);
 
@@ -103,8 +123,9 @@ class CareJourneyTests extends BrowserJourney {
 			visit(station, caseUrl);
 			station.locator("#service-form textarea[name=notes]").fill("陪同就医，血压已控制");
 			station.locator("#service-form button[type=submit]").click();
-			assertThat(station.locator("#case-stage")).hasAttribute("data-stage", "SERVICE");
+			// the stage stays SERVICE: wait for the recorded service, then check the stage
 			assertThat(station.locator("#case-events")).containsText("陪同就医");
+			assertThat(station.locator("#case-stage")).hasAttribute("data-stage", "SERVICE");
 			station.locator("#close-form input[name=reason]").fill("目标达成");
 			station.locator("#close-form textarea[name=review]").fill("血压稳定，家庭医生已签约");
 			station.locator("#close-form button[type=submit]").click();
@@ -139,7 +160,7 @@ class CareJourneyTests extends BrowserJourney {
 
 	private Page phone() {
 		Page page = chromium.newPage(baseUrl(), WIDTH, HEIGHT);
-		page.setDefaultTimeout(60_000);
+		page.setDefaultTimeout(PATIENCE);
 		return page;
 	}
 

@@ -19,11 +19,10 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.wushe.access.AccountService;
-import org.wushe.access.Role;
 import org.wushe.actor.ActorTestData;
 import org.wushe.support.IntegrationTest;
 import org.wushe.support.TestAccounts;
+import org.wushe.support.TestLogins;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -38,7 +37,7 @@ class CareApiTests {
 	MockMvc mvc;
 
 	@Autowired
-	AccountService accounts;
+	TestLogins logins;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -51,9 +50,9 @@ class CareApiTests {
 
 	@BeforeEach
 	void setUp() {
-		station = TestAccounts.create(accounts, Role.STATION_WORKER, "150102001");
-		county = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
-		leader = TestAccounts.create(accounts, Role.LEADER, "150102");
+		station = logins.station();
+		county = logins.county();
+		leader = logins.leader();
 	}
 
 	ResultActions post(String user, String path, String body) throws Exception {
@@ -221,7 +220,7 @@ class CareApiTests {
 
 	@Test
 	void transferMovesThePersonAndItsCasesAndBothSidesSeeIt() throws Exception {
-		String other = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150105");
+		String other = logins.sibling();
 		long person = CareFixtures.person(mvc, station, "150102001001");
 		long kase = CareFixtures.create(mvc, station, "/api/cases", """
 				{"personId":%d,"reason":"搬家前接案"}""".formatted(person));

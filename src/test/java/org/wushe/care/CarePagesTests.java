@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.wushe.access.AccountService;
 import org.wushe.access.Role;
 import org.wushe.support.IntegrationTest;
 import org.wushe.support.TestAccounts;
+import org.wushe.support.TestLogins;
 
 /** The care pages: list, form with errors in place, a person's file with the visit form, due list, case steps. */
 @IntegrationTest
@@ -30,7 +30,7 @@ class CarePagesTests {
 	MockMvc mvc;
 
 	@Autowired
-	AccountService accounts;
+	TestLogins logins;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -41,8 +41,8 @@ class CarePagesTests {
 
 	@BeforeEach
 	void setUp() {
-		worker = TestAccounts.create(accounts, Role.STATION_WORKER, "150102001");
-		county = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
+		worker = logins.station();
+		county = logins.county();
 	}
 
 	@Test
@@ -102,7 +102,7 @@ class CarePagesTests {
 
 	@Test
 	void aReferralIsAcceptedAndAClosedCaseReopenedThroughThePages() throws Exception {
-		String receiver = TestAccounts.create(accounts, Role.STATION_WORKER, "150102002");
+		String receiver = logins.create(Role.STATION_WORKER, "150102002");
 		long person = CareFixtures.person(mvc, worker, "150102001001");
 		long kase = CareFixtures.caseInService(mvc, worker, county, person);
 		String url = "/care/cases/" + kase;
@@ -152,7 +152,7 @@ class CarePagesTests {
 			.doesNotContain(idNumber)
 			.doesNotContain("高血压")
 			.doesNotContain("12号");
-		String sibling = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150105");
+		String sibling = logins.sibling();
 		mvc.perform(get("/care/persons/export").param("region", "150102001").with(TestAccounts.as(sibling)))
 			.andExpect(status().isNotFound());
 	}

@@ -21,10 +21,10 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultMatcher;
-import org.wushe.access.AccountService;
 import org.wushe.access.Role;
 import org.wushe.support.IntegrationTest;
 import org.wushe.support.TestAccounts;
+import org.wushe.support.TestLogins;
 
 /**
  * People, visits and cases of 新城区 (150102), township 150102001, asked for by the sibling county 赛罕区 (150105),
@@ -39,7 +39,7 @@ class CareScopeLeakTests {
 	MockMvc mvc;
 
 	@Autowired
-	AccountService accounts;
+	TestLogins logins;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -62,11 +62,11 @@ class CareScopeLeakTests {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		owner = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
-		sibling = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150105");
-		lower = TestAccounts.create(accounts, Role.STATION_WORKER, "150102002");
-		leader = TestAccounts.create(accounts, Role.LEADER, "150102");
-		province = TestAccounts.create(accounts, Role.PROVINCE_STAFF, "15");
+		owner = logins.county();
+		sibling = logins.sibling();
+		lower = logins.create(Role.STATION_WORKER, "150102002");
+		leader = logins.leader();
+		province = logins.create(Role.PROVINCE_STAFF, "15");
 		person = CareFixtures.person(mvc, owner, "150102001001");
 		CareFixtures.visit(mvc, owner, person, LocalDate.now(), "URGENT");
 		kase = CareFixtures.create(mvc, owner, "/api/cases", """

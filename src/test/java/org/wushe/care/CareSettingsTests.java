@@ -17,11 +17,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.wushe.access.AccountService;
 import org.wushe.access.Role;
 import org.wushe.region.RegionCode;
 import org.wushe.support.IntegrationTest;
 import org.wushe.support.TestAccounts;
+import org.wushe.support.TestLogins;
 
 /**
  * Categories and visit frequencies set by administrators: a county may shorten its province's interval, never lengthen
@@ -36,7 +36,7 @@ class CareSettingsTests {
 	MockMvc mvc;
 
 	@Autowired
-	AccountService accounts;
+	TestLogins logins;
 
 	@Autowired
 	VisitFrequencies frequencies;
@@ -52,9 +52,9 @@ class CareSettingsTests {
 
 	@BeforeEach
 	void setUp() {
-		admin = TestAccounts.create(accounts, Role.ADMIN, "15");
-		siblingAdmin = TestAccounts.create(accounts, Role.ADMIN, "150105");
-		countyStaff = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
+		admin = logins.create(Role.ADMIN, "15");
+		siblingAdmin = logins.create(Role.ADMIN, "150105");
+		countyStaff = logins.county();
 	}
 
 	ResultActions set(String user, String region, String category, String risk, String days) throws Exception {
@@ -116,8 +116,8 @@ class CareSettingsTests {
 
 	@Test
 	void aProvincesStaffSetItsOwnCategoriesAndTableASiblingProvinceCannot() throws Exception {
-		String province = TestAccounts.create(accounts, Role.PROVINCE_STAFF, "15");
-		String otherProvince = TestAccounts.create(accounts, Role.PROVINCE_STAFF, "14");
+		String province = logins.create(Role.PROVINCE_STAFF, "15");
+		String otherProvince = logins.create(Role.PROVINCE_STAFF, "14");
 		String own = "P" + System.nanoTime() % 1_000_000_000L;
 		String other = "Q" + System.nanoTime() % 1_000_000_000L;
 		mvc.perform(post("/api/care/categories").with(TestAccounts.as(province))

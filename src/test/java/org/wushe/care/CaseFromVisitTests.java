@@ -20,10 +20,9 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.wushe.access.AccountService;
-import org.wushe.access.Role;
 import org.wushe.support.IntegrationTest;
 import org.wushe.support.TestAccounts;
+import org.wushe.support.TestLogins;
 
 /**
  * A need found on a visit becomes a case in one step, from the API and from the button on the person's page. The
@@ -36,7 +35,7 @@ class CaseFromVisitTests {
 	MockMvc mvc;
 
 	@Autowired
-	AccountService accounts;
+	TestLogins logins;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -57,8 +56,8 @@ class CaseFromVisitTests {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		county = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
-		sibling = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150105");
+		county = logins.county();
+		sibling = logins.sibling();
 		person = CareFixtures.person(mvc, county, "150102001001");
 		other = CareFixtures.person(mvc, county, "150102001001");
 		visit = CareFixtures.visit(mvc, county, person, LocalDate.now().minusDays(1), "NEED");

@@ -17,10 +17,10 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.wushe.access.AccountService;
 import org.wushe.access.Role;
 import org.wushe.support.IntegrationTest;
 import org.wushe.support.TestAccounts;
+import org.wushe.support.TestLogins;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -36,7 +36,7 @@ class CaseReferralTests {
 	MockMvc mvc;
 
 	@Autowired
-	AccountService accounts;
+	TestLogins logins;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -59,12 +59,12 @@ class CaseReferralTests {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		worker = TestAccounts.create(accounts, Role.STATION_WORKER, "150102001");
-		county = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
-		receiver = TestAccounts.create(accounts, Role.STATION_WORKER, "150105001");
-		receiverSibling = TestAccounts.create(accounts, Role.STATION_WORKER, "150105002");
-		otherCounty = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150103");
-		leader = TestAccounts.create(accounts, Role.LEADER, "150105");
+		worker = logins.station();
+		county = logins.county();
+		receiver = logins.siblingStation();
+		receiverSibling = logins.create(Role.STATION_WORKER, "150105002");
+		otherCounty = logins.create(Role.COUNTY_STAFF, "150103");
+		leader = logins.create(Role.LEADER, "150105");
 		person = CareFixtures.person(mvc, worker, "150102001001");
 		kase = CareFixtures.caseInService(mvc, worker, county, person);
 	}
@@ -207,7 +207,7 @@ class CaseReferralTests {
 
 	@Test
 	void aTransferredPersonsCasesAndTheirCountsFollowThem() throws Exception {
-		String receiverCounty = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150105");
+		String receiverCounty = logins.sibling();
 		long open = tally("150105", "OPEN_CASES");
 		long left = tally("150102", "OPEN_CASES");
 		post(county, "/api/persons/" + person + "/transfer", "{\"regionCode\":\"150105001\"}")

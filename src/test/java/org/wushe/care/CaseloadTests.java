@@ -17,10 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.wushe.access.AccountService;
 import org.wushe.access.Role;
 import org.wushe.support.IntegrationTest;
 import org.wushe.support.TestAccounts;
+import org.wushe.support.TestLogins;
 
 /**
  * Caseload views (mine, my station, below me) with the overdue tasks at their default limits (7, 14 and 30 days),
@@ -33,7 +33,7 @@ class CaseloadTests {
 	MockMvc mvc;
 
 	@Autowired
-	AccountService accounts;
+	TestLogins logins;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -60,12 +60,12 @@ class CaseloadTests {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		worker = TestAccounts.create(accounts, Role.STATION_WORKER, "150102001");
-		colleague = TestAccounts.create(accounts, Role.STATION_WORKER, "150102001");
-		county = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
-		sibling = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150105");
-		lower = TestAccounts.create(accounts, Role.STATION_WORKER, "150102002");
-		leader = TestAccounts.create(accounts, Role.LEADER, "150102");
+		worker = logins.station();
+		colleague = logins.station();
+		county = logins.county();
+		sibling = logins.sibling();
+		lower = logins.create(Role.STATION_WORKER, "150102002");
+		leader = logins.leader();
 		LocalDate today = LocalDate.now();
 		noAssessment = CareFixtures.create(mvc, worker, "/api/cases", """
 				{"personId":%d,"reason":"待预估"}""".formatted(CareFixtures.person(mvc, worker, "150102001001")));

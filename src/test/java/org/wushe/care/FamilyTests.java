@@ -18,11 +18,11 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.wushe.access.AccountService;
 import org.wushe.access.Role;
 import org.wushe.actor.ActorTestData;
 import org.wushe.support.IntegrationTest;
 import org.wushe.support.TestAccounts;
+import org.wushe.support.TestLogins;
 
 /**
  * Family members and guardians of a person of 新城区 (150102): sealed phones shown masked, links to registered persons
@@ -36,7 +36,7 @@ class FamilyTests {
 	MockMvc mvc;
 
 	@Autowired
-	AccountService accounts;
+	TestLogins logins;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -57,10 +57,10 @@ class FamilyTests {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		county = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
-		sibling = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150105");
-		lower = TestAccounts.create(accounts, Role.STATION_WORKER, "150102002");
-		leader = TestAccounts.create(accounts, Role.LEADER, "150102");
+		county = logins.county();
+		sibling = logins.sibling();
+		lower = logins.create(Role.STATION_WORKER, "150102002");
+		leader = logins.leader();
 		person = CareFixtures.person(mvc, county, "150102001001");
 		grandmother = CareFixtures.person(mvc, county, "150102001");
 		stranger = CareFixtures.person(mvc, sibling, "150105001");

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
-import org.wushe.access.AccountService;
 import org.wushe.access.Role;
 import org.wushe.support.IntegrationTest;
 import org.wushe.support.TestAccounts;
+import org.wushe.support.TestLogins;
 
 /**
  * Transfer from the person's page: 新城区 (150102) moves a person to 赛罕区 (150105). The file, its open case and its
@@ -34,7 +34,7 @@ class PersonTransferPageTests {
 	MockMvc mvc;
 
 	@Autowired
-	AccountService accounts;
+	TestLogins logins;
 
 	String from;
 
@@ -50,10 +50,10 @@ class PersonTransferPageTests {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		from = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
-		to = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150105");
-		bystander = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150104");
-		otherTownship = TestAccounts.create(accounts, Role.STATION_WORKER, "150102002");
+		from = logins.county();
+		to = logins.sibling();
+		bystander = logins.create(Role.COUNTY_STAFF, "150104");
+		otherTownship = logins.create(Role.STATION_WORKER, "150102002");
 		person = CareFixtures.person(mvc, from, "150102001001");
 		kase = CareFixtures.create(mvc, from, "/api/cases", """
 				{"personId":%d,"reason":"独居老人需要照料"}""".formatted(person));

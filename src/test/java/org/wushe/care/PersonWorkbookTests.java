@@ -18,13 +18,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.wushe.access.AccountService;
-import org.wushe.access.Role;
 import org.wushe.actor.ActorTestData;
 import org.wushe.actor.ActorWorkbooks;
 import org.wushe.personal.IdNumber;
 import org.wushe.support.IntegrationTest;
 import org.wushe.support.TestAccounts;
+import org.wushe.support.TestLogins;
 
 /**
  * Imports and exports of the people served of 新城区 (150102): errors by row and column (scope, categories, the
@@ -38,7 +37,7 @@ class PersonWorkbookTests {
 	MockMvc mvc;
 
 	@Autowired
-	AccountService accounts;
+	TestLogins logins;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -57,10 +56,10 @@ class PersonWorkbookTests {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		county = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
-		sibling = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150105");
-		station = TestAccounts.create(accounts, Role.STATION_WORKER, "150102001");
-		leader = TestAccounts.create(accounts, Role.LEADER, "150102");
+		county = logins.county();
+		sibling = logins.sibling();
+		station = logins.station();
+		leader = logins.leader();
 		tag = "导" + System.nanoTime() % 1_000_000;
 		byte[] template = mvc.perform(get("/care/persons/import/template").with(TestAccounts.as(county)))
 			.andExpect(status().isOk())

@@ -19,13 +19,10 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.wushe.access.AccountService;
-import org.wushe.access.Role;
 import org.wushe.actor.ActorTestData;
-import org.wushe.region.RegionCode;
-import org.wushe.region.RegionScope;
 import org.wushe.support.IntegrationTest;
 import org.wushe.support.TestAccounts;
+import org.wushe.support.TestLogins;
 
 /**
  * 督导标记: a county marks a worker of its station as supervisor, naming the worker's account on the station; that
@@ -39,7 +36,7 @@ class SupervisorTests {
 	MockMvc mvc;
 
 	@Autowired
-	AccountService accounts;
+	TestLogins logins;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -60,10 +57,10 @@ class SupervisorTests {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		county = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
-		sibling = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150105");
-		station = TestAccounts.create(accounts, Role.STATION_WORKER, "150102001");
-		siblingStation = TestAccounts.create(accounts, Role.STATION_WORKER, "150105001");
+		county = logins.county();
+		sibling = logins.sibling();
+		station = logins.station();
+		siblingStation = logins.siblingStation();
 		worker = CareFixtures.create(mvc, county, "/api/workers", """
 				{"name":"督导社工","gender":"FEMALE","idNumber":"%s","qualification":"NONE","regionCode":"150102001"}"""
 			.formatted(ActorTestData.idNumber("150102")));
@@ -71,15 +68,6 @@ class SupervisorTests {
 				{"name":"邻区督导","gender":"MALE","idNumber":"%s","qualification":"NONE","regionCode":"150105001"}"""
 			.formatted(ActorTestData.idNumber("150105")));
 		person = CareFixtures.person(mvc, county, "150102001001");
-	}
-
-	long accountId(String username, String region) {
-		return accounts.list(new RegionScope(RegionCode.COUNTRY), RegionCode.parse(region), username, 0, 5)
-			.stream()
-			.filter(a -> a.username().equals(username))
-			.findFirst()
-			.orElseThrow()
-			.id();
 	}
 
 	ResultActions mark(String user, String region, long workerId, long accountId) throws Exception {
@@ -112,7 +100,7 @@ class SupervisorTests {
 
 		long marking = CareFixtures.create(mvc, county, "/api/care/supervisors", """
 				{"regionCode":"150102001","workerId":%d,"accountId":%d}""".formatted(worker,
-				accountId(station, "150102001")));
+				logins.id(station)));
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'care-supervisor.mark' AND entity_id = :id")
 			.param("id", String.valueOf(marking))
 			.query(Long.class)
@@ -143,13 +131,13 @@ class SupervisorTests {
 	@Test
 	void aSiblingCountyCannotMarkNorApproveInAnotherCounty() throws Exception {
 		long kase = planned();
-		mark(sibling, "150102001", worker, accountId(station, "150102001")).andExpect(status().isBadRequest())
+		mark(sibling, "150102001", worker, logins.id(station)).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("regionCode"));
-		mark(sibling, "150105001", worker, accountId(siblingStation, "150105001")).andExpect(status().isBadRequest())
+		mark(sibling, "150105001", worker, logins.id(siblingStation)).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItem("workerId")));
-		mark(sibling, "150105001", siblingWorker, accountId(station, "150102001")).andExpect(status().isBadRequest())
+		mark(sibling, "150105001", siblingWorker, logins.id(station)).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItem("accountId")));
-		mark(sibling, "150105001", siblingWorker, accountId(siblingStation, "150105001"))
+		mark(sibling, "150105001", siblingWorker, logins.id(siblingStation))
 			.andExpect(status().isCreated());
 		decide(siblingStation, kase, "plan/approve").andExpect(status().isNotFound());
 		decide(station, kase, "plan/approve").andExpect(status().isForbidden());
@@ -161,18 +149,18 @@ class SupervisorTests {
 
 	@Test
 	void aStationWorkerCannotMarkAndTheMarkingMustSitOnAStationOrCounty() throws Exception {
-		mark(station, "150102001", worker, accountId(station, "150102001")).andExpect(status().isForbidden());
-		mark(county, "150102001001", worker, accountId(station, "150102001")).andExpect(status().isBadRequest())
+		mark(station, "150102001", worker, logins.id(station)).andExpect(status().isForbidden());
+		mark(county, "150102001001", worker, logins.id(station)).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("regionCode"));
-		mark(county, "150102", worker, accountId(station, "150102001")).andExpect(status().isBadRequest())
+		mark(county, "150102", worker, logins.id(station)).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("accountId"))
 			.andExpect(jsonPath("$.detail").value(containsString("150102")));
-		mark(county, "150102001", worker, accountId(station, "150102001")).andExpect(status().isCreated());
-		mark(county, "150102001", worker, accountId(station, "150102001")).andExpect(status().isConflict());
+		mark(county, "150102001", worker, logins.id(station)).andExpect(status().isCreated());
+		mark(county, "150102001", worker, logins.id(station)).andExpect(status().isConflict());
 		mvc.perform(post("/care/supervisors").with(TestAccounts.as(county)).with(csrf())
 			.param("regionCode", "150105001")
 			.param("workerId", String.valueOf(worker))
-			.param("accountId", String.valueOf(accountId(station, "150102001"))))
+			.param("accountId", String.valueOf(logins.id(station))))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("管辖范围")));
 		mvc.perform(get("/care/supervisors").with(TestAccounts.as(county)))

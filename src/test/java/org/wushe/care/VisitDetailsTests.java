@@ -20,11 +20,11 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.wushe.access.AccountService;
 import org.wushe.access.Role;
 import org.wushe.actor.ActorTestData;
 import org.wushe.support.IntegrationTest;
 import org.wushe.support.TestAccounts;
+import org.wushe.support.TestLogins;
 import org.wushe.support.TestFiles;
 
 import com.jayway.jsonpath.JsonPath;
@@ -41,7 +41,7 @@ class VisitDetailsTests {
 	MockMvc mvc;
 
 	@Autowired
-	AccountService accounts;
+	TestLogins logins;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -62,9 +62,9 @@ class VisitDetailsTests {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		county = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
-		sibling = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150105");
-		lower = TestAccounts.create(accounts, Role.STATION_WORKER, "150102002");
+		county = logins.county();
+		sibling = logins.sibling();
+		lower = logins.create(Role.STATION_WORKER, "150102002");
 		person = CareFixtures.person(mvc, county, "150102001001");
 		worker = CareFixtures.create(mvc, county, "/api/workers", """
 				{"name":"探访社工","gender":"FEMALE","idNumber":"%s","qualification":"NONE","regionCode":"150102001"}"""

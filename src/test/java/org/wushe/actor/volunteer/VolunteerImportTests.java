@@ -19,12 +19,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.wushe.access.AccountService;
-import org.wushe.access.Role;
 import org.wushe.actor.ActorTestData;
 import org.wushe.actor.ActorWorkbooks;
 import org.wushe.support.IntegrationTest;
 import org.wushe.support.TestAccounts;
+import org.wushe.support.TestLogins;
 
 @IntegrationTest
 class VolunteerImportTests {
@@ -37,7 +36,7 @@ class VolunteerImportTests {
 	MockMvc mvc;
 
 	@Autowired
-	AccountService accounts;
+	TestLogins logins;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -48,7 +47,7 @@ class VolunteerImportTests {
 
 	@BeforeEach
 	void setUp() {
-		county = TestAccounts.create(accounts, Role.COUNTY_STAFF, "150102");
+		county = logins.county();
 		tag = "导" + System.nanoTime() % 100000;
 	}
 
