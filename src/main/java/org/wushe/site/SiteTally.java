@@ -86,6 +86,8 @@ class SiteTally {
 
 	/** The counts of the subtrees of {@code regions}, by region code (absent when there are no sites). */
 	Map<String, Counts> counts(Collection<String> regions) {
+		record Line(String regionCode, SiteType siteType, SiteStatus status, long sites) {
+		}
 		Map<String, Counts> result = new HashMap<>();
 		List<String> all = List.copyOf(regions);
 		for (int i = 0; i < all.size(); i += CHUNK) {
@@ -94,12 +96,10 @@ class SiteTally {
 					WHERE region_code IN (:codes) AND sites <> 0
 					""")
 				.param("codes", all.subList(i, Math.min(all.size(), i + CHUNK)))
-				.query((rs, n) -> {
-					result.computeIfAbsent(rs.getString(1), k -> Counts.empty())
-						.add(SiteType.valueOf(rs.getString(2)), SiteStatus.valueOf(rs.getString(3)), rs.getLong(4));
-					return null;
-				})
-				.list();
+				.query(Line.class)
+				.list()
+				.forEach(l -> result.computeIfAbsent(l.regionCode(), k -> Counts.empty())
+					.add(l.siteType(), l.status(), l.sites()));
 		}
 		return result;
 	}
@@ -108,19 +108,19 @@ class SiteTally {
 	 * The counts recomputed from the site table, for checks and repairs: every site on its region and each ancestor.
 	 */
 	Counts recount(RegionCode region) {
+		record Line(SiteType siteType, SiteStatus status, long sites) {
+		}
 		Counts c = Counts.empty();
 		jdbc.sql("""
-				SELECT site_type, status, COUNT(*) FROM site
+				SELECT site_type, status, COUNT(*) AS sites FROM site
 				WHERE region_code >= :from AND region_code < :to
 				GROUP BY site_type, status
 				""")
 			.param("from", region.subtreeFrom())
 			.param("to", region.subtreeTo())
-			.query((rs, n) -> {
-				c.add(SiteType.valueOf(rs.getString(1)), SiteStatus.valueOf(rs.getString(2)), rs.getLong(3));
-				return null;
-			})
-			.list();
+			.query(Line.class)
+			.list()
+			.forEach(l -> c.add(l.siteType(), l.status(), l.sites()));
 		return c;
 	}
 

@@ -174,7 +174,7 @@ class Sites {
 			.param("id", id)
 			.param("from", from)
 			.param("to", to)
-			.query((rs, n) -> SiteStatus.valueOf(rs.getString("status")))
+			.query(SiteStatus.class)
 			.optional();
 	}
 
@@ -182,7 +182,7 @@ class Sites {
 	Optional<ActiveSite> active(RegionCode region) {
 		return jdbc.sql("SELECT id, name FROM site WHERE active_region = :region")
 			.param("region", region.value())
-			.query((rs, n) -> new ActiveSite(rs.getLong("id"), rs.getString("name")))
+			.query(ActiveSite.class)
 			.optional();
 	}
 
@@ -193,7 +193,7 @@ class Sites {
 		List<ServiceItem> items = jdbc
 			.sql("SELECT name, description FROM site_service_item WHERE site_id = :id ORDER BY seq")
 			.param("id", s.id())
-			.query((rs, n) -> new ServiceItem(rs.getString("name"), rs.getString("description")))
+			.query(ServiceItem.class)
 			.list();
 		List<StaffMember> staff = jdbc.sql("""
 				SELECT name, post, phone_cipher, phone_public, worker_id FROM site_staff WHERE site_id = :id ORDER BY seq
@@ -225,12 +225,12 @@ class Sites {
 
 	/** One page of the list in {@code [from, to)}, filtered; {@code limit} rows from {@code offset}. */
 	List<SiteRow> list(String from, String to, SiteQuery q, int offset, int limit) {
-		return listing(from, to, q).param("limit", limit).param("offset", offset).query(Sites::row).list();
+		return listing(from, to, q).param("limit", limit).param("offset", offset).query(SiteRow.class).list();
 	}
 
 	/** The whole filtered list, for exports; close the stream. */
 	Stream<SiteRow> stream(String from, String to, SiteQuery q) {
-		return listing(from, to, q).param("limit", Integer.MAX_VALUE).param("offset", 0).query(Sites::row).stream();
+		return listing(from, to, q).param("limit", Integer.MAX_VALUE).param("offset", 0).query(SiteRow.class).stream();
 	}
 
 	private JdbcClient.StatementSpec listing(String from, String to, SiteQuery q) {
@@ -239,7 +239,7 @@ class Sites {
 		String initials = NameInitials.isInitials(text) ? "%" + escape(text.toLowerCase(java.util.Locale.ROOT)) + "%"
 				: "";
 		return jdbc.sql("""
-				SELECT s.id, s.site_type, s.region_code, r.name AS region_name, s.name, s.address, s.phone,
+				SELECT s.id, s.site_type AS type, s.region_code, r.name AS region_name, s.name, s.address, s.phone,
 				  s.opening_hours, s.status, s.opened_on, s.updated_at,
 				  (SELECT COUNT(*) FROM site_staff f WHERE f.site_id = s.id) AS staff_count,
 				  (SELECT COUNT(*) FROM site_service_item i WHERE i.site_id = s.id) AS item_count
@@ -275,14 +275,6 @@ class Sites {
 				rs.getBigDecimal("longitude"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
 				rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"), rs.getInt("version"),
 				rs.getString("public_id"));
-	}
-
-	private static SiteRow row(ResultSet rs, int n) throws SQLException {
-		return new SiteRow(rs.getLong("id"), SiteType.valueOf(rs.getString("site_type")),
-				rs.getString("region_code"), rs.getString("region_name"), rs.getString("name"),
-				rs.getString("address"), rs.getString("phone"), rs.getString("opening_hours"),
-				SiteStatus.valueOf(rs.getString("status")), localDate(rs, "opened_on"), rs.getInt("staff_count"),
-				rs.getInt("item_count"), rs.getTimestamp("updated_at").toInstant());
 	}
 
 	private static LocalDate localDate(ResultSet rs, String column) throws SQLException {

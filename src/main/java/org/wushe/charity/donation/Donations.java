@@ -2,8 +2,6 @@ package org.wushe.charity.donation;
 
 import java.math.BigDecimal;
 import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,6 +76,8 @@ class Donations extends ListTable {
 	}
 
 	private static final RowMapper<Donor> DONOR = new DataClassRowMapper<>(Donor.class);
+
+	private static final RowMapper<Donation> DONATION = new DataClassRowMapper<>(Donation.class);
 
 	Donations(JdbcClient jdbc, StreamingJdbc streaming) {
 		super(jdbc, streaming);
@@ -158,15 +158,15 @@ class Donations extends ListTable {
 
 	Optional<Donation> find(RegionScope scope, long id) {
 		return ScopedRows.find(jdbc, COLUMNS + "\n" + FROM,
-				"d", "id", scope, id, Donations::map);
+				"d", "id", scope, id, DONATION);
 	}
 
 	List<Donation> list(ListQuery q) {
-		return q.page(jdbc, LIST, Donations::map);
+		return q.page(jdbc, LIST, DONATION);
 	}
 
 	java.util.stream.Stream<Donation> stream(ListQuery q) {
-		return q.stream(streaming, LIST, Donations::map);
+		return q.stream(streaming, LIST, DONATION);
 	}
 
 	/** Sums per child region: money, in-kind valuation, matched, number of donations; trusts separately. */
@@ -202,18 +202,6 @@ class Donations extends ListTable {
 					Map.of("trusts", rs.getBigDecimal("total"), "trustCount", BigDecimal.valueOf(rs.getLong("n")))))
 			.list());
 		return parts;
-	}
-
-	static Donation map(ResultSet rs, int n) throws SQLException {
-		return new Donation(rs.getLong("id"), rs.getLong("donor_id"), rs.getString("donor_name"),
-				DonorKind.valueOf(rs.getString("donor_kind")), rs.getString("region_code"), rs.getString("region_name"),
-				DonationKind.valueOf(rs.getString("kind")), rs.getBigDecimal("amount"),
-				rs.getString("item_description"), rs.getBigDecimal("quantity"), rs.getString("unit"),
-				rs.getBigDecimal("valuation"), rs.getString("valuation_basis"), rs.getString("valued_by"),
-				rs.getBigDecimal("total_value"), rs.getObject("site_id", Long.class),
-				rs.getObject("fund_id", Long.class), rs.getString("fund_name"), rs.getBigDecimal("matched_amount"),
-				rs.getDate("received_on").toLocalDate(), rs.getString("note"),
-				rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
 	}
 
 }

@@ -2,8 +2,6 @@ package org.wushe.charity.fund;
 
 import java.math.BigDecimal;
 import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -31,7 +29,7 @@ class Funds extends ListTable {
 	static final String FUND_COLUMNS = """
 			f.id, f.name, f.region_code, r.name AS region_name, f.purpose, f.manager, f.matching_ratio, f.matching_cap,
 			f.matched_total, f.status, f.version,
-			(SELECT COALESCE(SUM(d.total_value), 0) FROM donation d WHERE d.fund_id = f.id) AS received""";
+			(SELECT COALESCE(SUM(d.total_value), 0.00) FROM donation d WHERE d.fund_id = f.id) AS received""";
 
 	static final String TRUST_COLUMNS = """
 			t.id, t.name, t.trustee, t.amount, t.region_code, r.name AS region_name, t.established_on, t.filing_number,
@@ -58,6 +56,8 @@ class Funds extends ListTable {
 				ORDER BY t.id DESC
 				LIMIT :limit OFFSET :offset
 				""";
+
+	private static final RowMapper<Fund> FUND = new DataClassRowMapper<>(Fund.class);
 
 	private static final RowMapper<CharitableTrust> TRUST = new DataClassRowMapper<>(CharitableTrust.class);
 
@@ -120,16 +120,16 @@ class Funds extends ListTable {
 
 	Optional<Fund> findFund(RegionScope scope, long id) {
 		return ScopedRows.find(jdbc, FUND_COLUMNS + " FROM charity_fund f LEFT JOIN region r ON r.code = f.region_code",
-				"f", "id", scope, id, Funds::fund);
+				"f", "id", scope, id, FUND);
 	}
 
 	List<Fund> funds(ListQuery q) {
-		return q.page(jdbc, FUND_LIST, Funds::fund);
+		return q.page(jdbc, FUND_LIST, FUND);
 	}
 
 	/** Every fund matching the filters, for exports; close the stream, inside a transaction. */
 	Stream<Fund> streamFunds(ListQuery q) {
-		return q.stream(streaming, FUND_LIST, Funds::fund);
+		return q.stream(streaming, FUND_LIST, FUND);
 	}
 
 	/**
@@ -206,14 +206,6 @@ class Funds extends ListTable {
 	/** Every trust matching the filters, for exports; close the stream, inside a transaction. */
 	Stream<CharitableTrust> streamTrusts(ListQuery q) {
 		return q.stream(streaming, TRUST_LIST, TRUST);
-	}
-
-	static Fund fund(ResultSet rs, int n) throws SQLException {
-		return new Fund(rs.getLong("id"), rs.getString("name"), rs.getString("region_code"),
-				rs.getString("region_name"), rs.getString("purpose"), rs.getString("manager"),
-				rs.getBigDecimal("matching_ratio"), rs.getBigDecimal("matching_cap"),
-				rs.getBigDecimal("matched_total"), rs.getBigDecimal("received").setScale(2),
-				FundStatus.valueOf(rs.getString("status")), rs.getInt("version"));
 	}
 
 }
