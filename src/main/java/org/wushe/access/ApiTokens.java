@@ -28,6 +28,7 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.audit.AuditTrail;
+import org.wushe.audit.SharedCommitAudit;
 import org.wushe.shared.BusinessException;
 import org.wushe.shared.DateText;
 import org.wushe.shared.InvalidInputException;
@@ -80,6 +81,8 @@ class ApiTokens {
 	private final AccountService accounts;
 
 	private final AuditTrail audit;
+
+	private final SharedCommitAudit uses;
 
 	private final Clock clock;
 
@@ -192,9 +195,14 @@ class ApiTokens {
 			}));
 	}
 
+	/**
+	 * Audits a use or a refusal of a token. It is committed before the call is answered, as one commit shared with
+	 * the calls of the same moment: a separate commit per call would be a durable write per API call.
+	 */
 	void audit(String action, Token token, String address, String detail) {
 		String actor = token == null ? "anonymous" : token.username() + "/" + token.name();
-		audit.record(actor, action, "api_token", token == null ? null : token.id(), null, address, detail);
+		uses.record(new AuditTrail.Entry(actor, action, "api_token", token == null ? null : token.id(), null, address,
+				detail));
 	}
 
 	private Optional<Token> find(long id) {

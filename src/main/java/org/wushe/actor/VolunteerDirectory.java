@@ -1,6 +1,9 @@
 package org.wushe.actor;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import lombok.AccessLevel;
@@ -29,6 +32,18 @@ public class VolunteerDirectory {
 	/** The volunteer if they lie in the scope. */
 	public Optional<Entry> find(RegionScope scope, long id) {
 		return volunteers.find(scope, id).map(VolunteerDirectory::entry);
+	}
+
+	/**
+	 * The volunteers among {@code ids} that lie in the scope, by id, looked up together (one statement per thousand
+	 * ids); an id unknown or outside the scope has no entry.
+	 */
+	public Map<Long, Entry> findAll(RegionScope scope, Collection<Long> ids) {
+		Map<Long, Entry> found = new HashMap<>();
+		if (!ids.isEmpty()) {
+			volunteers.findAll(scope, ids).forEach(v -> found.put(v.id(), entry(v)));
+		}
+		return found;
 	}
 
 	/** Active volunteers in the scope, newest first, at most {@code size} (up to 500). */

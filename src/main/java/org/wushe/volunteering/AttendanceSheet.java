@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
@@ -46,8 +47,13 @@ class AttendanceSheet {
 	Checked check(RegionScope scope, ProjectService.Project project, List<HoursService.Entry> entries) {
 		List<HoursService.Rejected> rejected = new ArrayList<>();
 		List<Session> sessions = new ArrayList<>();
+		// the sheet's volunteers looked up together, not one statement per entry
+		Map<Long, VolunteerDirectory.Entry> known = volunteers.findAll(scope, entries.stream()
+			.filter(e -> e != null && e.volunteerId() != null)
+			.map(HoursService.Entry::volunteerId)
+			.toList());
 		for (int i = 0; i < entries.size(); i++) {
-			Session s = check(scope, project, i, entries.get(i), rejected);
+			Session s = check(project, i, entries.get(i), rejected, id -> Optional.ofNullable(known.get(id)));
 			if (s != null) {
 				sessions.add(s);
 			}
@@ -75,6 +81,12 @@ class AttendanceSheet {
 	/** Checks one entry; answers it as a session, or {@code null} after adding its problems to {@code rejected}. */
 	Session check(RegionScope scope, ProjectService.Project project, int index, HoursService.Entry e,
 			List<HoursService.Rejected> rejected) {
+		return check(project, index, e, rejected, id -> volunteers.find(scope, id));
+	}
+
+	/** As above, with the volunteers in the caller's scope found by {@code lookup}. */
+	private Session check(ProjectService.Project project, int index, HoursService.Entry e,
+			List<HoursService.Rejected> rejected, Function<Long, Optional<VolunteerDirectory.Entry>> lookup) {
 		int before = rejected.size();
 		if (e == null) {
 			rejected.add(new HoursService.Rejected(index, "volunteerId", texts.get("actor.input.required")));
@@ -83,7 +95,7 @@ class AttendanceSheet {
 		if (e.volunteerId() == null) {
 			rejected.add(new HoursService.Rejected(index, "volunteerId", texts.get("actor.input.required")));
 		}
-		else if (volunteers.find(scope, e.volunteerId()).filter(VolunteerDirectory.Entry::active).isEmpty()) {
+		else if (lookup.apply(e.volunteerId()).filter(VolunteerDirectory.Entry::active).isEmpty()) {
 			rejected.add(new HoursService.Rejected(index, "volunteerId",
 					texts.get("volunteering.input.unknown-volunteer", e.volunteerId())));
 		}

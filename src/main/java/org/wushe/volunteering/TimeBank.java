@@ -344,16 +344,22 @@ public class TimeBank {
 		}
 		String print = fingerprint;
 		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-			Checked c;
+			batches.arriving();
 			try {
-				c = check(scope, in, ledger::fixed);
+				Checked c;
+				try {
+					c = check(scope, in, ledger::fixed);
+				}
+				catch (RuntimeException refused) {
+					// a retry of an earlier request answers it, as before its check
+					return replay(scope, caller, key, print).orElseThrow(() -> refused);
+				}
+				return batches.submit(new TransferBatches.Request(caller, key, print, c.kind(), c.from(), c.to(),
+						c.minutes(), c.memo(), clerk.name(), address()));
 			}
-			catch (RuntimeException refused) {
-				// a retry of an earlier request answers it, as before its check
-				return replay(scope, caller, key, print).orElseThrow(() -> refused);
+			finally {
+				batches.left();
 			}
-			return batches.submit(new TransferBatches.Request(caller, key, print, c.kind(), c.from(), c.to(), c.minutes(),
-					c.memo(), clerk.name(), address()));
 		}
 		// inside the caller's transaction: applied there, so that it commits or rolls back with it
 		Optional<Outcome> earlier = replay(scope, caller, key, fingerprint);

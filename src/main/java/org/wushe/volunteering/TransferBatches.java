@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -25,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.audit.AuditTrail;
 import org.wushe.region.RegionCode;
 import org.wushe.shared.BusinessException;
+import org.wushe.shared.Waiting;
 
 /**
  * Group commit of time-bank transfers. Callers hand checked requests to one writer, which applies everything queued
@@ -56,7 +56,7 @@ class TransferBatches implements DisposableBean {
 	/** A request checked by its caller (fields, accounts in scope, kinds, relatives), waiting for the writer. */
 	record Request(String caller, String key, String fingerprint, TransferKind kind, TimeBank.Account from,
 			TimeBank.Account to, long minutes, String memo, String actor, String address,
-			CompletableFuture<TimeBank.Outcome> answer) {
+			CompletableFuture<Object> answer) {
 
 		Request(String caller, String key, String fingerprint, TransferKind kind, TimeBank.Account from,
 				TimeBank.Account to, long minutes, String memo, String actor, String address) {
@@ -70,6 +70,13 @@ class TransferBatches implements DisposableBean {
 	}
 
 	private record Earlier(String fingerprint, long transferId) {
+	}
+
+	/**
+	 * The answer to a retry of a request committed in an earlier batch: the caller reads that transfer back itself,
+	 * outside the writer, which goes on to the next batch meanwhile.
+	 */
+	private record Replayed(long transferId) {
 	}
 
 	/** A request the batch will apply, with both balances after it. */
@@ -105,6 +112,9 @@ class TransferBatches implements DisposableBean {
 
 	private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
 
+	/** Callers between the start of their check and their answer: those a batch may still wait for. */
+	private final java.util.concurrent.atomic.AtomicInteger callers = new java.util.concurrent.atomic.AtomicInteger();
+
 	private Thread writer;
 
 	private volatile boolean stopped;
@@ -121,6 +131,19 @@ class TransferBatches implements DisposableBean {
 		this.tx = new TransactionTemplate(transactions);
 	}
 
+	/**
+	 * Counts a caller that is about to check a request for this writer, so that a batch waits for it; call
+	 * {@link #left()} when it has its answer (or its refusal).
+	 */
+	void arriving() {
+		callers.incrementAndGet();
+	}
+
+	/** The caller counted by {@link #arriving()} has its answer. */
+	void left() {
+		callers.decrementAndGet();
+	}
+
 	/** Queues the request and waits for its answer; a refusal is thrown as the rules threw it. */
 	TimeBank.Outcome submit(Request r) {
 		start();
@@ -128,19 +151,9 @@ class TransferBatches implements DisposableBean {
 		if (stopped) {
 			refuseQueued();
 		}
-		try {
-			return r.answer().get();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while the transfer was applied", ex);
-		}
-		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof RuntimeException re) {
-				throw re;
-			}
-			throw new IllegalStateException(ex.getCause());
-		}
+		Object answer = Waiting.answer(r.answer(), "the transfer was applied");
+		return answer instanceof Replayed replayed ? new TimeBank.Outcome(ledger.transfer(replayed.transferId()), true)
+				: (TimeBank.Outcome) answer;
 	}
 
 	/** Starts the writer on the first transfer, so a node that moves no hours runs no thread for them. */
@@ -215,12 +228,13 @@ class TransferBatches implements DisposableBean {
 
 	/**
 	 * Adds to the batch what is queued and what arrives within {@link #GATHER} of now, up to {@link #MAX_BATCH}; stops
-	 * gathering at once when the time bank is stopped.
+	 * gathering at once when the time bank is stopped, and as soon as every caller that is checking or waiting is in
+	 * the batch (no one else can come, and waiting would only delay the commit).
 	 */
 	private void gather(List<Request> batch) {
 		long deadline = System.nanoTime() + GATHER.toNanos();
 		queue.drainTo(batch, MAX_BATCH - batch.size());
-		while (batch.size() < MAX_BATCH && !stopped) {
+		while (batch.size() < MAX_BATCH && !stopped && batch.size() < callers.get()) {
 			long left = deadline - System.nanoTime();
 			if (left <= 0) {
 				return;
@@ -268,16 +282,19 @@ class TransferBatches implements DisposableBean {
 		}
 		for (int i = 0; i < batch.size(); i++) {
 			Object a = answers.get(i);
-			if (a instanceof TimeBank.Outcome o) {
-				batch.get(i).answer().complete(o);
+			if (a instanceof RuntimeException refused) {
+				batch.get(i).answer().completeExceptionally(refused);
 			}
 			else {
-				batch.get(i).answer().completeExceptionally((RuntimeException) a);
+				batch.get(i).answer().complete(a);
 			}
 		}
 	}
 
-	/** Applies the batch in the current transaction; answers an outcome or a refusal per request, in order. */
+	/**
+	 * Applies the batch in the current transaction; answers an outcome, a retry of an earlier batch's transfer or a
+	 * refusal per request, in order.
+	 */
 	private List<Object> apply(List<Request> batch) {
 		Map<String, Earlier> earlier = earlier(batch);
 		Map<Long, Long> balances = lock(batch, earlier);
@@ -292,7 +309,7 @@ class TransferBatches implements DisposableBean {
 			if (e != null || same != null) {
 				String print = e != null ? e.fingerprint() : same.request().fingerprint();
 				answers[i] = !print.equals(r.fingerprint()) ? BusinessException.conflict("volunteering.timebank.key-reused")
-						: e != null ? new TimeBank.Outcome(ledger.transfer(e.transferId()), true) : same;
+						: e != null ? new Replayed(e.transferId()) : same;
 				continue;
 			}
 			long fromBalance = balances.get(r.from().id());

@@ -43,6 +43,9 @@ class Volunteers extends PersonTable {
 			""";
 
 	/** A checked volunteer ready to store; {@code idNumber}/{@code phone} null on update mean "keep". */
+	/** At most this many ids in one look-up statement. */
+	static final int CHUNK = 1000;
+
 	record Values(String name, SealedValue idNumber, SealedValue phone, String regionCode, List<String> teams,
 			List<String> skills, VolunteerStatus status) {
 	}
@@ -110,6 +113,25 @@ class Volunteers extends PersonTable {
 	Optional<Volunteer> find(RegionScope scope, long id) {
 		return ScopedRows.find(jdbc, COLUMNS + " FROM volunteer v LEFT JOIN region r ON r.code = v.region_code",
 				"v", "id", scope, id, Volunteers::map);
+	}
+
+	/**
+	 * The volunteers among {@code ids} that lie inside the scope, found with one statement per {@link #CHUNK} ids;
+	 * unknown ids and those outside the scope are left out.
+	 */
+	List<Volunteer> findAll(RegionScope scope, java.util.Collection<Long> ids) {
+		List<Long> distinct = ids.stream().distinct().toList();
+		List<Volunteer> found = new java.util.ArrayList<>(distinct.size());
+		for (int from = 0; from < distinct.size(); from += CHUNK) {
+			found.addAll(ScopedRows.inScope(jdbc, "SELECT " + COLUMNS + """
+					 FROM volunteer v LEFT JOIN region r ON r.code = v.region_code
+					WHERE v.id IN (:ids) AND v.region_code >= :from AND v.region_code < :to
+					""", scope)
+				.param("ids", distinct.subList(from, Math.min(from + CHUNK, distinct.size())))
+				.query(Volunteers::map)
+				.list());
+		}
+		return found;
 	}
 
 	List<Volunteer> list(ListQuery q) {
