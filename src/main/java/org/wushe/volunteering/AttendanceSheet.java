@@ -78,10 +78,13 @@ class AttendanceSheet {
 		return new Checked(clear, rejected);
 	}
 
-	/** Checks one entry; answers it as a session, or {@code null} after adding its problems to {@code rejected}. */
-	Session check(RegionScope scope, ProjectService.Project project, int index, HoursService.Entry e,
+	/**
+	 * Checks one entry of {@code volunteer}, already found in the caller's scope; answers it as a session, or
+	 * {@code null} after adding its problems to {@code rejected}.
+	 */
+	Session check(ProjectService.Project project, int index, HoursService.Entry e, VolunteerDirectory.Entry volunteer,
 			List<HoursService.Rejected> rejected) {
-		return check(project, index, e, rejected, id -> volunteers.find(scope, id));
+		return check(project, index, e, rejected, id -> Optional.of(volunteer).filter(v -> v.id() == id));
 	}
 
 	/** As above, with the volunteers in the caller's scope found by {@code lookup}. */

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,8 +80,11 @@ final class HoursImport implements ImportPlan<AttendanceSheet.Session> {
 
 	private final ProjectService.Project project;
 
-	/** The sessions of the file accepted so far, with their row numbers, to find overlaps within the file. */
-	private final List<AttendanceSheet.Session> inFile = new ArrayList<>();
+	/** The file's volunteers by number, each looked up once however many rows name them. */
+	private final Map<String, Optional<VolunteerDirectory.Entry>> byNumber = new HashMap<>();
+
+	/** The sessions of the file accepted so far per volunteer, with their row numbers, for overlaps within the file. */
+	private final Map<Long, List<AttendanceSheet.Session>> inFile = new HashMap<>();
 
 	@Override
 	public ExcelLayout layout() {
@@ -89,7 +93,8 @@ final class HoursImport implements ImportPlan<AttendanceSheet.Session> {
 
 	@Override
 	public AttendanceSheet.Session convert(ImportRow row) {
-		Optional<VolunteerDirectory.Entry> volunteer = volunteers.findByNumber(scope, row.get(VOLUNTEER));
+		Optional<VolunteerDirectory.Entry> volunteer = byNumber.computeIfAbsent(row.get(VOLUNTEER),
+				number -> volunteers.findByNumber(scope, number));
 		if (volunteer.isEmpty()) {
 			row.reject(VOLUNTEER, "volunteering.import.unknown-number", row.get(VOLUNTEER));
 			return null;
@@ -97,18 +102,18 @@ final class HoursImport implements ImportPlan<AttendanceSheet.Session> {
 		LocalDateTime start = row.get(DAY).atTime(row.get(START));
 		LocalDateTime end = row.get(DAY).atTime(row.get(END));
 		List<HoursService.Rejected> rejected = new ArrayList<>();
-		AttendanceSheet.Session s = sheet.check(scope, project, row.number(),
+		AttendanceSheet.Session s = sheet.check(project, row.number(),
 				new HoursService.Entry(volunteer.get().id(), start.toString(), end.toString(), row.get(CONTENT)),
-				rejected);
+				volunteer.get(), rejected);
 		for (HoursService.Rejected r : rejected) {
 			row.reject(COLUMN_OF.getOrDefault(r.field(), START), "volunteering.import.as-checked", r.message());
 		}
 		if (s == null) {
 			return null;
 		}
-		Optional<AttendanceSheet.Session> twin = inFile.stream()
-			.filter(o -> o.volunteerId() == s.volunteerId() && o.start().isBefore(s.end())
-					&& s.start().isBefore(o.end()))
+		List<AttendanceSheet.Session> same = inFile.computeIfAbsent(s.volunteerId(), v -> new ArrayList<>());
+		Optional<AttendanceSheet.Session> twin = same.stream()
+			.filter(o -> o.start().isBefore(s.end()) && s.start().isBefore(o.end()))
 			.findFirst();
 		if (twin.isPresent()) {
 			row.reject(START, "volunteering.import.overlap-row", twin.get().index());
@@ -119,7 +124,7 @@ final class HoursImport implements ImportPlan<AttendanceSheet.Session> {
 			row.reject(START, "volunteering.import.as-checked", hours.overlapMessage(clash.get()));
 			return null;
 		}
-		inFile.add(s);
+		same.add(s);
 		return s;
 	}
 
