@@ -54,7 +54,7 @@ public class CareCategories {
 				ORDER BY sort_order, code
 				""")
 			.param("province", province)
-			.query((rs, n) -> new Category(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+			.query(Category.class)
 			.list();
 	}
 

@@ -29,26 +29,32 @@ public class CareFigures {
 
 	}
 
+	/** One counter summed over its rows. */
+	private record Sum(String metric, long entries) {
+	}
+
 	private final JdbcClient jdbc;
 
 	private final CareCategories categories;
 
 	public Counts counts(RegionCode region, LocalDate from, LocalDate to, LocalDate today) {
 		Map<String, Long> tally = new LinkedHashMap<>();
-		jdbc.sql("SELECT metric, SUM(entries) FROM care_tally WHERE region_code = :r GROUP BY metric")
+		jdbc.sql("SELECT metric, SUM(entries) AS entries FROM care_tally WHERE region_code = :r GROUP BY metric")
 			.param("r", region.value())
-			.query((rs, n) -> tally.put(rs.getString(1), rs.getLong(2)))
-			.list();
+			.query(Sum.class)
+			.list()
+			.forEach(e -> tally.put(e.metric(), e.entries()));
 		Map<String, Long> daily = new LinkedHashMap<>();
 		jdbc.sql("""
-				SELECT metric, SUM(entries) FROM care_daily
+				SELECT metric, SUM(entries) AS entries FROM care_daily
 				WHERE region_code = :r AND day_on >= :from AND day_on <= :to GROUP BY metric
 				""")
 			.param("r", region.value())
 			.param("from", from.toString())
 			.param("to", to.toString())
-			.query((rs, n) -> daily.put(rs.getString(1), rs.getLong(2)))
-			.list();
+			.query(Sum.class)
+			.list()
+			.forEach(e -> daily.put(e.metric(), e.entries()));
 		long overdue = jdbc.sql("SELECT COALESCE(SUM(persons), 0) FROM care_due WHERE region_code = :r AND due_on < :today")
 			.param("r", region.value())
 			.param("today", today.toString())

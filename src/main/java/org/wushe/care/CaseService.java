@@ -401,7 +401,7 @@ public class CaseService {
 		boolean notes = mayReadNotes(user);
 		List<CareCase.Event> events = cases.events(id)
 			.stream()
-			.map(e -> new CareCase.Event(e.id(), e.occurredAt().toInstant(), e.date(), e.actor(), e.action(),
+			.map(e -> new CareCase.Event(e.id(), e.occurredAt().toInstant(), e.eventDate(), e.actor(), e.action(),
 					e.stageBefore(), e.stageAfter(), notes ? e.summary() : null,
 					notes && e.notesCipher() != null ? open(e.notesCipher()) : null))
 			.toList();

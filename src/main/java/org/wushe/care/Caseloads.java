@@ -47,7 +47,7 @@ public class Caseloads {
 	}
 
 	private static final String SELECT = """
-			SELECT c.id, c.person_id, p.name, c.region_code, c.stage, c.reason, c.opened_on, c.assessment_score,
+			SELECT c.id, c.person_id, p.name AS person_name, c.region_code, c.stage, c.reason, c.opened_on, c.assessment_score,
 			       c.closure_reason, c.closed_on, c.last_service_on, c.intake_on, c.plan_approved_on, c.opened_by
 			FROM care_case c JOIN care_person p ON p.id = c.person_id
 			WHERE c.stage <> 'CLOSED' AND
@@ -137,10 +137,12 @@ public class Caseloads {
 	 * intake past both limits counts two tasks.
 	 */
 	Map<String, Long> overdueByPrefix(RegionScope scope, int length) {
+		record Tasks(String prefix, long tasks) {
+		}
 		LocalDate today = persons.today();
 		Map<String, Long> counts = new HashMap<>();
 		jdbc.sql("""
-				SELECT k, SUM(t) FROM (
+				SELECT k AS prefix, SUM(t) AS tasks FROM (
 				    SELECT CASE WHEN LENGTH(c.region_code) >= :len THEN SUBSTRING(c.region_code, 1, :len) ELSE '' END AS k,
 				           CASE WHEN c.stage = 'INTAKE' AND c.intake_on < :assess THEN 1 ELSE 0 END
 				         + CASE WHEN c.stage IN ('INTAKE', 'ASSESSMENT', 'PLAN_PENDING') AND c.intake_on < :plan
@@ -159,8 +161,9 @@ public class Caseloads {
 			.param("assess", today.minusDays(assessmentDays))
 			.param("plan", today.minusDays(planDays))
 			.param("service", today.minusDays(serviceDays))
-			.query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
-			.list();
+			.query(Tasks.class)
+			.list()
+			.forEach(t -> counts.put(t.prefix(), t.tasks()));
 		return counts;
 	}
 
@@ -185,7 +188,7 @@ public class Caseloads {
 			.param("plan", today.minusDays(planDays))
 			.param("service", today.minusDays(serviceDays))
 			.param("size", Math.min(Math.max(1, size), 500))
-			.query(Cases::row)
+			.query(Cases.Row.class)
 			.list();
 	}
 

@@ -1,7 +1,5 @@
 package org.wushe.care;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -25,7 +23,7 @@ class Cases {
 			LocalDate lastServiceOn, LocalDate intakeOn, LocalDate planApprovedOn, String openedBy) {
 	}
 
-	record EventRow(long id, Timestamp occurredAt, LocalDate date, String actor, String action, String stageBefore,
+	record EventRow(long id, Timestamp occurredAt, LocalDate eventDate, String actor, String action, String stageBefore,
 			String stageAfter, String summary, String notesCipher) {
 	}
 
@@ -51,7 +49,7 @@ class Cases {
 	}
 
 	private static final String SELECT = """
-			SELECT c.id, c.person_id, p.name, c.region_code, c.stage, c.reason, c.opened_on, c.assessment_score,
+			SELECT c.id, c.person_id, p.name AS person_name, c.region_code, c.stage, c.reason, c.opened_on, c.assessment_score,
 			       c.closure_reason, c.closed_on, c.last_service_on, c.intake_on, c.plan_approved_on, c.opened_by
 			FROM care_case c JOIN care_person p ON p.id = c.person_id
 			""";
@@ -74,7 +72,7 @@ class Cases {
 			.param("from", scope.from())
 			.param("to", scope.to())
 			.param("states", referred ? referredStates : List.of("-"))
-			.query(Cases::row)
+			.query(Row.class)
 			.optional();
 	}
 
@@ -92,7 +90,7 @@ class Cases {
 			.param("person", personId)
 			.param("offset", offset)
 			.param("size", size)
-			.query(Cases::row)
+			.query(Row.class)
 			.list();
 	}
 
@@ -165,9 +163,7 @@ class Cases {
 				FROM care_case_event WHERE case_id = :id ORDER BY occurred_at, id
 				""")
 			.param("id", caseId)
-			.query((rs, n) -> new EventRow(rs.getLong(1), rs.getTimestamp(2), rs.getObject(3, LocalDate.class),
-					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-					rs.getString(9)))
+			.query(EventRow.class)
 			.list();
 	}
 
@@ -199,15 +195,6 @@ class Cases {
 		}
 		jdbc.sql("UPDATE care_case SET region_code = :to WHERE person_id = :p").param("to", to).param("p", personId)
 			.update();
-	}
-
-	static Row row(ResultSet rs, int n) throws SQLException {
-		int score = rs.getInt(8);
-		Integer assessment = rs.wasNull() ? null : score;
-		return new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-				CaseStage.valueOf(rs.getString(5)), rs.getString(6), rs.getObject(7, LocalDate.class), assessment,
-				rs.getString(9), rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class),
-				rs.getObject(12, LocalDate.class), rs.getObject(13, LocalDate.class), rs.getString(14));
 	}
 
 }

@@ -370,11 +370,11 @@ public class PersonService {
 	private Person toPerson(Persons.Row r, List<String> cats, LocalDate today) {
 		String regionName = regions.find(RegionCode.parse(r.regionCode())).map(Region::name).orElse(r.regionCode());
 		Person.Consent consent = r.consentMethod() == null ? null
-				: new Person.Consent(r.consentName(), r.consentRelation(), r.consentDate(), r.consentMethod());
+				: new Person.Consent(r.consentGuardianName(), r.consentRelation(), r.consentDate(), r.consentMethod());
 		return new Person(r.id(), r.regionCode(), regionName, r.name(), r.gender(), r.birthDate(),
 				Period.between(r.birthDate(), today).getYears(), r.idNumberMasked(), r.phoneMasked(),
 				r.addressMasked(), r.healthCipher() != null, cats, r.riskLevel(), r.livingSituation(), consent,
-				r.intervalDays(), r.registeredOn(), r.lastVisitOn(), r.nextDue(), r.nextDue().isBefore(today));
+				r.visitIntervalDays(), r.registeredOn(), r.lastVisitOn(), r.nextDue(), r.nextDue().isBefore(today));
 	}
 
 	/** The full protected fields of one person: needs {@code personal-data:view}; every read is audited. */
@@ -414,7 +414,7 @@ public class PersonService {
 	void visited(Persons.Row person, LocalDate visitDate) {
 		LocalDate last = person.lastVisitOn() == null || visitDate.isAfter(person.lastVisitOn()) ? visitDate
 				: person.lastVisitOn();
-		LocalDate due = last.plusDays(person.intervalDays());
+		LocalDate due = last.plusDays(person.visitIntervalDays());
 		persons.visited(person.id(), last, due);
 		if (!due.equals(person.nextDue())) {
 			tally.due(person.regionCode(), person.nextDue(), -1);

@@ -1,7 +1,5 @@
 package org.wushe.care;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,9 +24,9 @@ class Persons {
 	/** A person's row as stored, protected values sealed. */
 	record Row(long id, String regionCode, String name, String gender, LocalDate birthDate, String idNumberCipher,
 			String idNumberHash, String idNumberMasked, String phoneCipher, String phoneMasked, String addressCipher,
-			String addressMasked, String healthCipher, String riskLevel, String livingSituation, String consentName,
-			String consentRelation, LocalDate consentDate, String consentMethod, int intervalDays,
-			LocalDate registeredOn, LocalDate lastVisitOn, LocalDate nextDue) {
+			String addressMasked, String healthCipher, String riskLevel, String livingSituation,
+			String consentGuardianName, String consentRelation, LocalDate consentDate, String consentMethod,
+			int visitIntervalDays, LocalDate registeredOn, LocalDate lastVisitOn, LocalDate nextDue) {
 	}
 
 	/** The values of an insert or update. {@code null} sealed values keep the stored ones on update. */
@@ -136,7 +134,7 @@ class Persons {
 			.param("id", id)
 			.param("from", scope.from())
 			.param("to", scope.to())
-			.query(Persons::row)
+			.query(Row.class)
 			.optional();
 	}
 
@@ -145,7 +143,7 @@ class Persons {
 			.param("id", id)
 			.param("from", scope.from())
 			.param("to", scope.to())
-			.query(Persons::row)
+			.query(Row.class)
 			.optional();
 	}
 
@@ -176,11 +174,13 @@ class Persons {
 			.param("cat", cat)
 			.param("offset", offset)
 			.param("size", size)
-			.query(Persons::row)
+			.query(Row.class)
 			.list();
 	}
 
 	Map<Long, List<String>> categories(List<Long> ids) {
+		record Category(long personId, String categoryCode) {
+		}
 		Map<Long, List<String>> result = new HashMap<>();
 		if (ids.isEmpty()) {
 			return result;
@@ -193,8 +193,9 @@ class Persons {
 					WHERE pc.person_id IN (:ids) ORDER BY pc.person_id, c.sort_order, c.code
 					""")
 				.param("ids", chunk)
-				.query((rs, n) -> result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
-				.list();
+				.query(Category.class)
+				.list()
+				.forEach(c -> result.computeIfAbsent(c.personId(), k -> new ArrayList<>()).add(c.categoryCode()));
 		}
 		return result;
 	}
@@ -232,10 +233,10 @@ class Persons {
 
 	List<HistoryLine> historyOf(long personId) {
 		return jdbc.sql("""
-				SELECT h.person_id, p.name, h.occurred_at, h.actor, h.action, h.from_region, h.to_region
+				SELECT h.person_id, p.name AS person_name, h.occurred_at, h.actor, h.action, h.from_region, h.to_region
 				FROM care_person_history h JOIN care_person p ON p.id = h.person_id
 				WHERE h.person_id = :id ORDER BY h.occurred_at, h.id
-				""").param("id", personId).query(Persons::historyLine).list();
+				""").param("id", personId).query(HistoryLine.class).list();
 	}
 
 	/**
@@ -244,7 +245,7 @@ class Persons {
 	 */
 	List<HistoryLine> historySeenFrom(RegionScope scope, long personId) {
 		return jdbc.sql("""
-				SELECT h.person_id, p.name, h.occurred_at, h.actor, h.action, h.from_region, h.to_region
+				SELECT h.person_id, p.name AS person_name, h.occurred_at, h.actor, h.action, h.from_region, h.to_region
 				FROM care_person_history h JOIN care_person p ON p.id = h.person_id
 				WHERE h.person_id = :id
 				  AND ((h.from_region >= :from AND h.from_region < :to) OR (h.to_region >= :from AND h.to_region < :to))
@@ -253,14 +254,14 @@ class Persons {
 			.param("id", personId)
 			.param("from", scope.from())
 			.param("to", scope.to())
-			.query(Persons::historyLine)
+			.query(HistoryLine.class)
 			.list();
 	}
 
 	/** Transfers into or out of the scope: each side sees the move. */
 	List<HistoryLine> moves(RegionScope scope, int size) {
 		return jdbc.sql("""
-				SELECT h.person_id, p.name, h.occurred_at, h.actor, h.action, h.from_region, h.to_region
+				SELECT h.person_id, p.name AS person_name, h.occurred_at, h.actor, h.action, h.from_region, h.to_region
 				FROM care_person_history h JOIN care_person p ON p.id = h.person_id
 				WHERE h.action = 'TRANSFER'
 				  AND ((h.from_region >= :from AND h.from_region < :to) OR (h.to_region >= :from AND h.to_region < :to))
@@ -270,25 +271,8 @@ class Persons {
 			.param("from", scope.from())
 			.param("to", scope.to())
 			.param("size", size)
-			.query(Persons::historyLine)
+			.query(HistoryLine.class)
 			.list();
-	}
-
-	private static HistoryLine historyLine(ResultSet rs, int n) throws SQLException {
-		return new HistoryLine(rs.getLong(1), rs.getString(2), rs.getTimestamp(3), rs.getString(4), rs.getString(5),
-				rs.getString(6), rs.getString(7));
-	}
-
-	static Row row(ResultSet rs, int n) throws SQLException {
-		return new Row(rs.getLong("id"), rs.getString("region_code"), rs.getString("name"), rs.getString("gender"),
-				rs.getObject("birth_date", LocalDate.class), rs.getString("id_number_cipher"),
-				rs.getString("id_number_hash"), rs.getString("id_number_masked"), rs.getString("phone_cipher"),
-				rs.getString("phone_masked"), rs.getString("address_cipher"), rs.getString("address_masked"),
-				rs.getString("health_cipher"), rs.getString("risk_level"), rs.getString("living_situation"),
-				rs.getString("consent_guardian_name"), rs.getString("consent_relation"),
-				rs.getObject("consent_date", LocalDate.class), rs.getString("consent_method"),
-				rs.getInt("visit_interval_days"), rs.getObject("registered_on", LocalDate.class),
-				rs.getObject("last_visit_on", LocalDate.class), rs.getObject("next_due", LocalDate.class));
 	}
 
 }

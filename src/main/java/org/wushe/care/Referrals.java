@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 import lombok.RequiredArgsConstructor;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -30,6 +32,8 @@ class Referrals {
 			FROM care_referral
 			""";
 
+	private static final RowMapper<Row> ROW = new DataClassRowMapper<>(Row.class);
+
 	private final JdbcClient jdbc;
 
 	long insert(long caseId, String kind, String name, String region, String reason, LocalDate on, String by) {
@@ -53,12 +57,12 @@ class Referrals {
 		return jdbc.sql(SELECT + " WHERE id = :id AND case_id = :case" + (lock ? " FOR UPDATE" : ""))
 			.param("id", id)
 			.param("case", caseId)
-			.query(Referrals::row)
+			.query(ROW)
 			.optional();
 	}
 
 	List<Row> of(long caseId) {
-		return jdbc.sql(SELECT + " WHERE case_id = :case ORDER BY id").param("case", caseId).query(Referrals::row).list();
+		return jdbc.sql(SELECT + " WHERE case_id = :case ORDER BY id").param("case", caseId).query(ROW).list();
 	}
 
 	/** A referral to a station in scope, with its case's person and region. */
@@ -80,7 +84,7 @@ class Referrals {
 			.param("to", scope.to())
 			.param("status", status == null ? null : status.name())
 			.param("size", size)
-			.query((rs, n) -> new Incoming(row(rs, n), rs.getLong(13), rs.getString(14), rs.getString(15)))
+			.query((rs, n) -> new Incoming(ROW.mapRow(rs, n), rs.getLong(13), rs.getString(14), rs.getString(15)))
 			.list();
 	}
 
@@ -95,12 +99,6 @@ class Referrals {
 			.param("reason", reason)
 			.param("id", id)
 			.update();
-	}
-
-	private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		return new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-				rs.getString(6), Status.valueOf(rs.getString(7)), rs.getObject(8, LocalDate.class), rs.getString(9),
-				rs.getTimestamp(10), rs.getString(11), rs.getString(12));
 	}
 
 }

@@ -49,12 +49,11 @@ class Relatives {
 	List<Relative> of(RegionScope scope, long personId) {
 		persons.row(scope, personId);
 		return jdbc.sql("""
-				SELECT id, name, relation, phone_masked, related_person_id, guardian FROM care_person_relative
+				SELECT id, name, relation, phone_masked AS phone, related_person_id, guardian FROM care_person_relative
 				WHERE person_id = :p ORDER BY guardian DESC, id
 				""")
 			.param("p", personId)
-			.query((rs, n) -> new Relative(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getObject(5, Long.class), rs.getBoolean(6)))
+			.query(Relative.class)
 			.list();
 	}
 

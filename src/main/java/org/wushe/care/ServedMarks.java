@@ -60,12 +60,15 @@ class ServedMarks {
 	}
 
 	private void countFirst(long personId, RegionCode region, LocalDate day) {
+		record Year(String regionCode, int months) {
+		}
 		Map<String, Integer> seen = new LinkedHashMap<>();
 		jdbc.sql("SELECT region_code, months FROM care_served_year WHERE person_id = :p AND year_of = :y")
 			.param("p", personId)
 			.param("y", day.getYear())
-			.query((rs, n) -> seen.put(rs.getString(1), rs.getInt(2)))
-			.list();
+			.query(Year.class)
+			.list()
+			.forEach(y -> seen.put(y.regionCode(), y.months()));
 		int month = 1 << (day.getMonthValue() - 1);
 		int quarter = 7 << (3 * ((day.getMonthValue() - 1) / 3));
 		for (RegionCode level : region.path()) {

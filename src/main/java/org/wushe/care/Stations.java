@@ -57,25 +57,30 @@ public class Stations {
 		List<String> codes = new ArrayList<>();
 		codes.add(root.value());
 		children.forEach(c -> codes.add(c.code().value()));
+		record Sum(String regionCode, String metric, long entries) {
+		}
+		record Due(String regionCode, long persons) {
+		}
 		Map<String, Map<String, Long>> tally = new HashMap<>();
 		jdbc.sql("""
-				SELECT region_code, metric, SUM(entries) FROM care_tally
+				SELECT region_code, metric, SUM(entries) AS entries FROM care_tally
 				WHERE region_code IN (:codes) AND metric IN (:metrics) GROUP BY region_code, metric
 				""")
 			.param("codes", codes)
 			.param("metrics", List.of(CareTally.PERSONS, CareTally.OPEN_CASES))
-			.query((rs, n) -> tally.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2),
-					rs.getLong(3)))
-			.list();
+			.query(Sum.class)
+			.list()
+			.forEach(e -> tally.computeIfAbsent(e.regionCode(), k -> new HashMap<>()).put(e.metric(), e.entries()));
 		Map<String, Long> overdue = new HashMap<>();
 		jdbc.sql("""
-				SELECT region_code, SUM(persons) FROM care_due
+				SELECT region_code, SUM(persons) AS persons FROM care_due
 				WHERE region_code IN (:codes) AND due_on < :today GROUP BY region_code
 				""")
 			.param("codes", codes)
 			.param("today", persons.today().toString())
-			.query((rs, n) -> overdue.put(rs.getString(1), rs.getLong(2)))
-			.list();
+			.query(Due.class)
+			.list()
+			.forEach(d -> overdue.put(d.regionCode(), d.persons()));
 		// without children every task is the root's own: no code is 99 characters long
 		int length = children.isEmpty() ? 99 : children.get(0).code().value().length();
 		Map<String, Long> tasks = caseloads.overdueByPrefix(scope, length);

@@ -80,8 +80,7 @@ class Supervisors {
 				""")
 			.param("from", scope.from())
 			.param("to", scope.to())
-			.query((rs, n) -> new Marking(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-					rs.getLong(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8)))
+			.query(Marking.class)
 			.list();
 	}
 

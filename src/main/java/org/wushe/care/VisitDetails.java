@@ -139,28 +139,34 @@ class VisitDetails {
 	Visit completed(Visit visit, Checked checked) {
 		List<Visit.Photo> photos = jdbc.sql("SELECT id, file_name FROM care_visit_photo WHERE visit_id = :v ORDER BY id")
 			.param("v", visit.id())
-			.query((rs, n) -> new Visit.Photo(rs.getLong(1), rs.getString(2)))
+			.query(Visit.Photo.class)
 			.list();
 		return visit.with(checked.volunteerIds(), checked.visitors(), photos);
 	}
 
 	/** The visits of one person (found in scope by the caller) with their visitors and photos. */
 	List<Visit> completed(long personId, List<Visit> visits) {
+		record Named(long visitId, String kind, long visitorId, String name) {
+		}
+		record Stored(long visitId, long id, String fileName) {
+		}
 		Map<Long, List<Visit.Visitor>> visitors = new HashMap<>();
 		jdbc.sql("""
 				SELECT w.visit_id, w.kind, w.visitor_id, w.name FROM care_visit_visitor w
 				JOIN care_visit v ON v.id = w.visit_id WHERE v.person_id = :p ORDER BY w.kind DESC, w.visitor_id
 				""")
 			.param("p", personId)
-			.query((rs, n) -> visitors.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-				.add(new Visit.Visitor(rs.getString(2), rs.getLong(3), rs.getString(4))))
-			.list();
+			.query(Named.class)
+			.list()
+			.forEach(w -> visitors.computeIfAbsent(w.visitId(), k -> new ArrayList<>())
+				.add(new Visit.Visitor(w.kind(), w.visitorId(), w.name())));
 		Map<Long, List<Visit.Photo>> photos = new HashMap<>();
 		jdbc.sql("SELECT visit_id, id, file_name FROM care_visit_photo WHERE person_id = :p ORDER BY id")
 			.param("p", personId)
-			.query((rs, n) -> photos.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-				.add(new Visit.Photo(rs.getLong(2), rs.getString(3))))
-			.list();
+			.query(Stored.class)
+			.list()
+			.forEach(p -> photos.computeIfAbsent(p.visitId(), k -> new ArrayList<>())
+				.add(new Visit.Photo(p.id(), p.fileName())));
 		return visits.stream().map(v -> {
 			List<Visit.Visitor> named = visitors.getOrDefault(v.id(), List.of());
 			List<Long> vols = named.stream().filter(x -> VOLUNTEER.equals(x.kind())).map(Visit.Visitor::id).toList();
@@ -176,10 +182,10 @@ class VisitDetails {
 	/** A photo of the visit, or its small copy. */
 	Optional<File> file(long visitId, long photoId, boolean thumbnail) {
 		return jdbc.sql("SELECT file_name, content_type, " + (thumbnail ? "thumbnail" : "image_data")
-				+ " FROM care_visit_photo WHERE id = :p AND visit_id = :v")
+				+ " AS bytes FROM care_visit_photo WHERE id = :p AND visit_id = :v")
 			.param("p", photoId)
 			.param("v", visitId)
-			.query((rs, i) -> new File(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+			.query(File.class)
 			.optional();
 	}
 

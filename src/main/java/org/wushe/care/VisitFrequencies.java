@@ -47,26 +47,28 @@ class VisitFrequencies {
 
 	/** The deepest row on the region's path of each category and risk level, of those given ({@code null}: all). */
 	private Map<List<String>, Integer> inForce(RegionCode region, List<String> categories, String risk) {
+		record Interval(String regionCode, String categoryCode, String riskLevel, int intervalDays) {
+		}
 		List<String> path = region.path().stream().map(RegionCode::value).toList();
 		Map<List<String>, Integer> depth = new HashMap<>();
 		Map<List<String>, Integer> days = new HashMap<>();
-		jdbc.sql("""
+		List<Interval> rows = jdbc.sql("""
 				SELECT region_code, category_code, risk_level, interval_days FROM care_visit_frequency
 				WHERE region_code IN (:path)
 				""" + (categories == null ? "" : " AND risk_level = :risk AND category_code IN (:cats)"))
 			.param("path", path)
 			.param("risk", risk)
 			.param("cats", categories == null ? List.of("") : categories)
-			.query((rs, n) -> {
-				List<String> key = List.of(rs.getString(2), rs.getString(3));
-				int at = path.indexOf(rs.getString(1));
-				if (!depth.containsKey(key) || depth.get(key) < at) {
-					depth.put(key, at);
-					days.put(key, rs.getInt(4));
-				}
-				return null;
-			})
+			.query(Interval.class)
 			.list();
+		for (Interval row : rows) {
+			List<String> key = List.of(row.categoryCode(), row.riskLevel());
+			int at = path.indexOf(row.regionCode());
+			if (!depth.containsKey(key) || depth.get(key) < at) {
+				depth.put(key, at);
+				days.put(key, row.intervalDays());
+			}
+		}
 		return days;
 	}
 

@@ -167,7 +167,7 @@ public class Visits {
 	 */
 	public List<Visit.Alert> alerts(RegionScope scope, int limit) {
 		return jdbc.sql("""
-				SELECT v.id, v.person_id, p.name, p.region_code, v.visit_date
+				SELECT v.id AS visit_id, v.person_id, p.name AS person_name, p.region_code, v.visit_date AS date
 				FROM care_visit v JOIN care_person p ON p.id = v.person_id
 				WHERE v.alert_open = TRUE AND p.region_code >= :from AND p.region_code < :to
 				ORDER BY v.visit_date DESC, v.id DESC
@@ -176,8 +176,7 @@ public class Visits {
 			.param("from", scope.from())
 			.param("to", scope.to())
 			.param("limit", limit)
-			.query((rs, n) -> new Visit.Alert(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-					rs.getObject(5, LocalDate.class)))
+			.query(Visit.Alert.class)
 			.list();
 	}
 

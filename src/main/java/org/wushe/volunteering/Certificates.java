@@ -194,20 +194,11 @@ public class Certificates {
 	}
 
 	private static final String SELECT = """
-			SELECT id, certificate_number, issuer_kind, issuer_id, issuer_name, region_code, volunteer_id, volunteer_name,
-			    volunteer_number, id_type, id_number_masked, period_from, period_to, minutes, service_content, issued_on,
-			    issued_by, revoked_at, revoke_reason
+			SELECT id, certificate_number AS number, issuer_kind, issuer_id, issuer_name, region_code, volunteer_id,
+			    volunteer_name, volunteer_number, id_type, id_number_masked, period_from AS "from", period_to AS "to",
+			    minutes, service_content, issued_on, issued_by, revoked_at, revoke_reason
 			FROM volunteer_certificate
 			""";
-
-	private static Certificate certificate(java.sql.ResultSet rs) throws java.sql.SQLException {
-		Timestamp revoked = rs.getTimestamp(18);
-		return new Certificate(rs.getLong(1), rs.getString(2), OrganizerKind.valueOf(rs.getString(3)), rs.getLong(4),
-				rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), rs.getString(9), rs.getString(10),
-				rs.getString(11), rs.getObject(12, LocalDate.class), rs.getObject(13, LocalDate.class), rs.getLong(14),
-				rs.getString(15), rs.getObject(16, LocalDate.class), rs.getString(17),
-				revoked == null ? null : revoked.toInstant(), rs.getString(19));
-	}
 
 	public Optional<Certificate> find(RegionScope scope, String number) {
 		return findPublic(number).filter(c -> scope.covers(RegionCode.parse(c.regionCode())));
@@ -225,7 +216,7 @@ public class Certificates {
 		}
 		return jdbc.sql(SELECT + " WHERE certificate_number = :n")
 			.param("n", number)
-			.query((rs, n) -> certificate(rs))
+			.query(Certificate.class)
 			.optional();
 	}
 
@@ -243,7 +234,7 @@ public class Certificates {
 			.param("to", scope.to())
 			.param("kind", kind == null ? "" : kind.name())
 			.param("issuer", issuerId, java.sql.Types.BIGINT)
-			.query((rs, n) -> certificate(rs))
+			.query(Certificate.class)
 			.list();
 	}
 

@@ -255,7 +255,7 @@ public class ElderRequests {
 	@Transactional
 	public Request confirm(RegionScope scope, long id, ServiceInput in) {
 		get(scope, id);
-		Request r = jdbc.sql(SELECT + " WHERE id = :id FOR UPDATE").param("id", id).query((rs, n) -> request(rs))
+		Request r = jdbc.sql(SELECT + " WHERE id = :id FOR UPDATE").param("id", id).query(Request.class)
 			.single();
 		if (r.status() != Status.ACCEPTED) {
 			throw BusinessException.conflict("volunteering.request.not-accepted", r.status().name());
@@ -281,7 +281,7 @@ public class ElderRequests {
 			.param("id", id)
 			.param("from", scope.from())
 			.param("to", scope.to())
-			.query((rs, n) -> request(rs))
+			.query(Request.class)
 			.optional()
 			.orElseThrow(() -> BusinessException.notFound("volunteering.request.unknown", id));
 	}
@@ -291,7 +291,7 @@ public class ElderRequests {
 		return jdbc.sql(SELECT + " WHERE region_code >= :from AND region_code < :to ORDER BY id DESC LIMIT 500")
 			.param("from", scope.from())
 			.param("to", scope.to())
-			.query((rs, n) -> request(rs))
+			.query(Request.class)
 			.list();
 	}
 
@@ -299,12 +299,5 @@ public class ElderRequests {
 			SELECT id, elder_account_id, region_code, skill, content, wanted_on, minutes, status, volunteer_id,
 			    project_id, hours_id, transfer_id, created_at
 			FROM elder_request""";
-
-	private static Request request(java.sql.ResultSet rs) throws java.sql.SQLException {
-		return new Request(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-				rs.getObject(6, LocalDate.class), rs.getInt(7), Status.valueOf(rs.getString(8)),
-				rs.getObject(9, Long.class), rs.getObject(10, Long.class), rs.getObject(11, Long.class),
-				rs.getObject(12, Long.class), rs.getTimestamp(13).toInstant());
-	}
 
 }

@@ -24,9 +24,9 @@ import org.wushe.shared.BusinessException;
 class HoursRecords {
 
 	private static final String SELECT = """
-			SELECT h.id, h.project_id, p.name, h.volunteer_id, h.region_code, h.started_at, h.ended_at, h.minutes,
-			    h.content, h.status, h.reverses_id,
-			    (SELECT COUNT(*) FROM service_hours r WHERE r.reverses_id = h.id) AS reversed, h.reason
+			SELECT h.id, h.project_id, p.name AS project_name, h.volunteer_id, h.region_code, h.started_at AS start,
+			    h.ended_at AS "end", h.minutes, h.content, h.status, h.reverses_id,
+			    EXISTS (SELECT 1 FROM service_hours r WHERE r.reverses_id = h.id) AS reversed, h.reason
 			FROM service_hours h JOIN service_project p ON p.id = h.project_id
 			""";
 
@@ -36,19 +36,12 @@ class HoursRecords {
 
 	private final VolunteerDirectory volunteers;
 
-	private static HoursService.Record record(java.sql.ResultSet rs) throws java.sql.SQLException {
-		return new HoursService.Record(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-				rs.getTimestamp(6).toLocalDateTime(), rs.getTimestamp(7).toLocalDateTime(), rs.getInt(8),
-				rs.getString(9), HoursService.Status.valueOf(rs.getString(10)), (Long) rs.getObject(11, Long.class),
-				rs.getLong(12) > 0, rs.getString(13));
-	}
-
 	Optional<HoursService.Record> find(RegionScope scope, long id) {
 		return jdbc.sql(SELECT + " WHERE h.id = :id AND h.region_code >= :from AND h.region_code < :to")
 			.param("id", id)
 			.param("from", scope.from())
 			.param("to", scope.to())
-			.query((rs, n) -> record(rs))
+			.query(HoursService.Record.class)
 			.optional();
 	}
 
@@ -91,7 +84,7 @@ class HoursRecords {
 				.param("v", chunk)
 				.param("start", Timestamp.valueOf(start))
 				.param("end", Timestamp.valueOf(end))
-				.query((rs, n) -> record(rs))
+				.query(HoursService.Record.class)
 				.list();
 			// earliest first: each session keeps the first stored record it overlaps
 			for (HoursService.Record r : found) {
@@ -119,7 +112,7 @@ class HoursRecords {
 			.param("rto", scope.to())
 			.param("from", Timestamp.valueOf(from.atStartOfDay()))
 			.param("to", Timestamp.valueOf(to.plusDays(1).atStartOfDay()))
-			.query((rs, n) -> record(rs))
+			.query(HoursService.Record.class)
 			.list();
 		long total = records.stream()
 			.filter(r -> r.status() == HoursService.Status.CONFIRMED)
@@ -133,7 +126,7 @@ class HoursRecords {
 		projects.project(scope, projectId);
 		return jdbc.sql(SELECT + " WHERE h.project_id = :p ORDER BY h.started_at DESC, h.id DESC LIMIT 1000")
 			.param("p", projectId)
-			.query((rs, n) -> record(rs))
+			.query(HoursService.Record.class)
 			.list();
 	}
 

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -47,6 +49,9 @@ class Ledger {
 			FROM timebank_posting p JOIN timebank_transfer t ON t.id = p.transfer_id
 			""";
 
+	/** An account read from {@link #ACCOUNT_COLUMNS}. */
+	static final RowMapper<TimeBank.Account> ACCOUNT = new DataClassRowMapper<>(TimeBank.Account.class);
+
 	private final JdbcClient jdbc;
 
 	private final TimeBankRules rules;
@@ -77,7 +82,7 @@ class Ledger {
 	Optional<TimeBank.Account> find(long id) {
 		return jdbc.sql("SELECT " + ACCOUNT_COLUMNS + " FROM timebank_account WHERE id = :id")
 			.param("id", id)
-			.query((rs, n) -> account(rs))
+			.query(ACCOUNT)
 			.optional();
 	}
 
@@ -89,7 +94,7 @@ class Ledger {
 
 	TimeBank.Account clearing() {
 		return jdbc.sql("SELECT " + ACCOUNT_COLUMNS + " FROM timebank_account WHERE kind = 'CLEARING'")
-			.query((rs, n) -> account(rs))
+			.query(ACCOUNT)
 			.single();
 	}
 
@@ -140,14 +145,16 @@ class Ledger {
 
 	/** The pool of the nearest region on the path of {@code region} that has one. */
 	Optional<Long> nearestPool(String region) {
+		record Pool(long id, String poolRegion) {
+		}
 		List<String> path = RegionCode.parse(region).path().stream().map(RegionCode::value).toList();
 		return jdbc.sql("SELECT id, pool_region FROM timebank_account WHERE pool_region IN (:path)")
 			.param("path", path)
-			.query((rs, n) -> Map.entry(rs.getString(2), rs.getLong(1)))
+			.query(Pool.class)
 			.list()
 			.stream()
-			.max((a, b) -> Integer.compare(a.getKey().length(), b.getKey().length()))
-			.map(Map.Entry::getValue);
+			.max((a, b) -> Integer.compare(a.poolRegion().length(), b.poolRegion().length()))
+			.map(Pool::id);
 	}
 
 	/** The volunteer's personal account, opened on first use. */
@@ -168,7 +175,7 @@ class Ledger {
 			TimeBank.Account a = jdbc
 				.sql("SELECT " + ACCOUNT_COLUMNS + " FROM timebank_account WHERE id = :id FOR UPDATE")
 				.param("id", id)
-				.query((rs, n) -> account(rs))
+				.query(ACCOUNT)
 				.single();
 			locked.put(id, new Locked(a));
 		}
@@ -256,7 +263,7 @@ class Ledger {
 	TimeBank.Transfer transfer(long id) {
 		List<TimeBank.Posting> postings = jdbc.sql(POSTINGS + " WHERE p.transfer_id = :id ORDER BY p.id")
 			.param("id", id)
-			.query((rs, n) -> posting(rs))
+			.query(TimeBank.Posting.class)
 			.list();
 		return jdbc.sql("""
 				SELECT id, kind, from_account_id, to_account_id, minutes, memo, hours_id, created_at
@@ -273,20 +280,13 @@ class Ledger {
 	List<TimeBank.Posting> postings(long accountId) {
 		return jdbc.sql(POSTINGS + " WHERE p.account_id = :a ORDER BY p.id")
 			.param("a", accountId)
-			.query((rs, n) -> posting(rs))
+			.query(TimeBank.Posting.class)
 			.list();
 	}
 
+	/** The account on the current row of a read of {@link #ACCOUNT_COLUMNS}. */
 	static TimeBank.Account account(java.sql.ResultSet rs) throws java.sql.SQLException {
-		return new TimeBank.Account(rs.getLong(1), AccountKind.valueOf(rs.getString(2)), rs.getString(3),
-				(Long) rs.getObject(4, Long.class), (Long) rs.getObject(5, Long.class),
-				(Long) rs.getObject(6, Long.class), rs.getLong(7), (Long) rs.getObject(8, Long.class),
-				rs.getTimestamp(9).toInstant());
-	}
-
-	private static TimeBank.Posting posting(java.sql.ResultSet rs) throws java.sql.SQLException {
-		return new TimeBank.Posting(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-				rs.getTimestamp(6).toInstant(), TransferKind.valueOf(rs.getString(7)), rs.getString(8));
+		return ACCOUNT.mapRow(rs, rs.getRow());
 	}
 
 }

@@ -138,8 +138,7 @@ public class ProjectService {
 			.param("id", id)
 			.param("from", scope.from())
 			.param("to", scope.to())
-			.query((rs, n) -> new Team(rs.getLong(1), rs.getString(2), rs.getString(3),
-					(Long) rs.getObject(4, Long.class), (Long) rs.getObject(5, Long.class)))
+			.query(Team.class)
 			.optional();
 	}
 
@@ -154,8 +153,7 @@ public class ProjectService {
 				""")
 			.param("from", scope.from())
 			.param("to", scope.to())
-			.query((rs, n) -> new Team(rs.getLong(1), rs.getString(2), rs.getString(3),
-					(Long) rs.getObject(4, Long.class), (Long) rs.getObject(5, Long.class)))
+			.query(Team.class)
 			.list();
 	}
 

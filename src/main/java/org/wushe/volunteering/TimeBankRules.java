@@ -36,7 +36,7 @@ class TimeBankRules {
 		String province = code.ancestorAt(RegionLevel.PROVINCE).value();
 		return jdbc.sql("SELECT cap_minutes, pool_limit_minutes FROM timebank_rule WHERE province_code = :p")
 			.param("p", province)
-			.query((rs, n) -> new Rules(rs.getLong(1), rs.getLong(2)))
+			.query(Rules.class)
 			.optional()
 			.orElse(NANJING);
 	}

@@ -2,6 +2,7 @@ package org.wushe.volunteering;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,19 +32,22 @@ class TimeBankStatements {
 		boolean all = scope.root().isCountry();
 		List<TimeBank.Mismatch> mismatches = new ArrayList<>();
 		long[] count = new long[1];
-		jdbc.sql("""
-				SELECT a.id, a.balance_minutes, COALESCE(SUM(p.minutes), 0)
+		try (Stream<TimeBank.Mismatch> balances = jdbc.sql("""
+				SELECT a.id AS account_id, a.balance_minutes, COALESCE(SUM(p.minutes), 0) AS postings_minutes
 				FROM timebank_account a LEFT JOIN timebank_posting p ON p.account_id = a.id
 				WHERE (a.region_code >= :from AND a.region_code < :to) OR (:all = TRUE AND a.kind = 'CLEARING')
 				GROUP BY a.id, a.balance_minutes
 				ORDER BY a.id
-				""").param("from", scope.from()).param("to", scope.to()).param("all", all).query((rs, n) -> {
-			count[0]++;
-			if (rs.getLong(2) != rs.getLong(3)) {
-				mismatches.add(new TimeBank.Mismatch(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
-			}
-			return null;
-		}).list();
+				""").param("from", scope.from()).param("to", scope.to()).param("all", all)
+			.query(TimeBank.Mismatch.class)
+			.stream()) {
+			balances.forEach(b -> {
+				count[0]++;
+				if (b.balanceMinutes() != b.postingsMinutes()) {
+					mismatches.add(b);
+				}
+			});
+		}
 		long sum = jdbc.sql("SELECT COALESCE(SUM(minutes), 0) FROM timebank_posting").query(Long.class).single();
 		long unbalanced = jdbc.sql("""
 				SELECT COUNT(*) FROM (

@@ -48,18 +48,19 @@ public class VolunteeringFigures {
 			.param("to", to.toString())
 			.query(Long.class)
 			.single();
+		record Undated(String figure, long amount) {
+		}
 		long[] undated = new long[3];
 		jdbc.sql("""
 				SELECT figure, amount FROM volunteering_tally
 				WHERE region_code = :region AND day_key = '' AND figure IN ('PROJECTS', 'CERTIFICATES', 'TIMEBANK')
-				""").param("region", region.value()).query((rs, n) -> {
-			switch (rs.getString(1)) {
-				case "PROJECTS" -> undated[0] = rs.getLong(2);
-				case "CERTIFICATES" -> undated[1] = rs.getLong(2);
-				default -> undated[2] = rs.getLong(2);
+				""").param("region", region.value()).query(Undated.class).list().forEach(u -> {
+			switch (u.figure()) {
+				case "PROJECTS" -> undated[0] = u.amount();
+				case "CERTIFICATES" -> undated[1] = u.amount();
+				default -> undated[2] = u.amount();
 			}
-			return null;
-		}).list();
+		});
 		long active = jdbc.sql("""
 				SELECT COUNT(DISTINCT h.volunteer_id) FROM service_hours h
 				WHERE h.region_code >= :rfrom AND h.region_code < :rto
