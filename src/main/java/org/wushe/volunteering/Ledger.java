@@ -284,9 +284,4 @@ class Ledger {
 			.list();
 	}
 
-	/** The account on the current row of a read of {@link #ACCOUNT_COLUMNS}. */
-	static TimeBank.Account account(java.sql.ResultSet rs) throws java.sql.SQLException {
-		return ACCOUNT.mapRow(rs, rs.getRow());
-	}
-
 }

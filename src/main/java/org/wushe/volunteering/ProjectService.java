@@ -2,6 +2,7 @@ package org.wushe.volunteering;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import lombok.AccessLevel;
@@ -214,15 +215,25 @@ public class ProjectService {
 
 	public List<Member> members(RegionScope scope, long teamId) {
 		team(scope, teamId);
-		return jdbc.sql("""
+		List<MemberRow> rows = jdbc.sql("""
 				SELECT id, team_id, volunteer_id, joined_on, left_on FROM volunteer_team_member
 				WHERE team_id = :team ORDER BY joined_on, id
 				""")
 			.param("team", teamId)
-			.query((rs, n) -> new Member(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-					volunteers.find(scope, rs.getLong(3)).map(VolunteerDirectory.Entry::name).orElse(null),
-					rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)))
+			.query(MemberRow.class)
 			.list();
+		// the members' names looked up together, not one statement per member
+		Map<Long, VolunteerDirectory.Entry> found = volunteers.findAll(scope,
+				rows.stream().map(MemberRow::volunteerId).distinct().toList());
+		return rows.stream()
+			.map(r -> new Member(r.id(), r.teamId(), r.volunteerId(),
+					Optional.ofNullable(found.get(r.volunteerId())).map(VolunteerDirectory.Entry::name).orElse(null),
+					r.joinedOn(), r.leftOn()))
+			.toList();
+	}
+
+	/** A membership as stored. */
+	private record MemberRow(long id, long teamId, long volunteerId, LocalDate joinedOn, LocalDate leftOn) {
 	}
 
 	/** A project's fields as checked, before they are stored. */

@@ -158,7 +158,7 @@ public class TimeBank {
 			.param("kind", k == null ? "" : k.name())
 			.param("exact", exact)
 			.param("region", exact ? regionCode.strip() : "")
-			.query((rs, n) -> Ledger.account(rs))
+			.query(Ledger.ACCOUNT)
 			.list();
 	}
 
@@ -315,7 +315,7 @@ public class TimeBank {
 				ORDER BY id
 				""")
 			.param("v", volunteerId)
-			.query((rs, n) -> Ledger.account(rs))
+			.query(Ledger.ACCOUNT)
 			.list()
 			.stream()
 			.filter(a -> Ledger.visible(scope, a))

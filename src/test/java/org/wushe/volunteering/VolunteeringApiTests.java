@@ -77,6 +77,25 @@ class VolunteeringApiTests {
 	}
 
 	@Test
+	void aTeamListsItsMembersWithTheirNames() throws Exception {
+		long team = f.team("150102001");
+		long other = f.volunteer("150102001");
+		for (long v : new long[] { volunteer, other }) {
+			mvc.perform(post("/api/volunteer-teams/{id}/members", team).with(TestAccounts.as(user))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"volunteerId\":" + v + "}")).andExpect(status().is2xxSuccessful());
+		}
+		String name = jdbc.sql("SELECT name FROM volunteer WHERE id = :v").param("v", other).query(String.class).single();
+		mvc.perform(get("/api/volunteer-teams/{id}/members", team).with(TestAccounts.as(user)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$", hasSize(2)))
+			.andExpect(jsonPath("$[?(@.volunteerId == %d)].volunteerName".formatted(other))
+				.value(org.hamcrest.Matchers.contains(name)))
+			.andExpect(jsonPath("$[*].volunteerName").value(org.hamcrest.Matchers.everyItem(
+					org.hamcrest.Matchers.startsWith("志愿者"))));
+	}
+
+	@Test
 	void overlappingHoursAreRefusedNamingTheClashingRecord() throws Exception {
 		LocalDateTime nine = LocalDate.now().minusDays(3).atTime(9, 0);
 		long first = f.hours(project, volunteer, 3, 9, 60);
