@@ -175,23 +175,30 @@ public class AccountService {
 
 	/** Accounts whose region lies in both the viewer's scope and the subtree of {@code within}. */
 	public List<AccountView> list(RegionScope scope, RegionCode within, String query, int offset, int size) {
-		return select(scope.within(within), Arrays.stream(Role.values()).map(Role::name).toList(), false, query, offset,
-				size);
+		return select(scope.within(within), null, false, query, offset, size);
+	}
+
+	/** The first accounts of a list, and whether more match than it holds. */
+	public record Window(List<AccountView> entries, boolean more) {
 	}
 
 	/**
 	 * The enabled accounts in {@code scope} whose role holds {@code permission} and whose user name or display name
-	 * contains {@code query} (blank = all), by region and user name: at most {@code size} (up to 500).
+	 * contains {@code query} (blank = all), by region and user name: at most {@code size} (up to 499), and whether
+	 * more match.
 	 */
-	public List<AccountView> holders(RegionScope scope, String permission, String query, int size) {
+	public Window holders(RegionScope scope, String permission, String query, int size) {
 		List<String> roles = rolesWith(permission);
-		return roles.isEmpty() ? List.of() : select(scope, roles, true, query, 0, size);
+		int limit = Math.min(Math.max(size, 1), 499);
+		List<AccountView> found = roles.isEmpty() ? List.of() : select(scope, roles, true, query, 0, limit + 1);
+		return found.size() > limit ? new Window(found.subList(0, limit), true) : new Window(found, false);
 	}
 
 	private static List<String> rolesWith(String permission) {
 		return Arrays.stream(Role.values()).filter(r -> r.can(permission)).map(Role::name).toList();
 	}
 
+	/** The accounts of the scope matching the query, of {@code roles} only ({@code null}: any role). */
 	private List<AccountView> select(RegionScope effective, List<String> roles, boolean enabledOnly, String query,
 			int offset, int size) {
 		String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
@@ -199,7 +206,7 @@ public class AccountService {
 				SELECT a.id, a.username, a.display_name, a.region_code, r.name AS region_name, a.role,
 				       a.must_change_password, a.locked_until, a.enabled, a.created_at, a.created_by
 				FROM account a LEFT JOIN region r ON r.code = a.region_code
-				WHERE a.region_code >= :from AND a.region_code < :to AND a.role IN (:roles)
+				WHERE a.region_code >= :from AND a.region_code < :to AND (:anyRole = TRUE OR a.role IN (:roles))
 				  AND (a.enabled = TRUE OR :enabledOnly = FALSE)
 				  AND (:q = '' OR LOWER(a.username) LIKE :pattern ESCAPE '\\' OR LOWER(a.display_name) LIKE :pattern ESCAPE '\\')
 				ORDER BY a.region_code, a.username
@@ -207,7 +214,8 @@ public class AccountService {
 				""")
 			.param("from", effective.from())
 			.param("to", effective.to())
-			.param("roles", roles)
+			.param("anyRole", roles == null)
+			.param("roles", roles == null ? List.of("") : roles)
 			.param("enabledOnly", enabledOnly)
 			.param("q", q)
 			.param("pattern", Like.containing(q))

@@ -77,8 +77,7 @@ class SupervisorController {
 	private String page(RegionScope scope, Narrowing narrowing, CurrentUser user, Model model,
 			Supervisors.Input form, List<FieldError> errors) {
 		WorkerDirectory.Window found = workers.search(scope, narrowing.worker(), CHOICES);
-		List<AccountView> holders = accounts.holders(scope, Permissions.CARE_RECORD, narrowing.account(),
-				CHOICES + 1);
+		AccountService.Window holders = accounts.holders(scope, Permissions.CARE_RECORD, narrowing.account(), CHOICES);
 		model.addAttribute("markings", supervisors.list(scope));
 		model.addAttribute("region", scope.root().value());
 		model.addAttribute("narrowing", narrowing);
@@ -88,11 +87,11 @@ class SupervisorController {
 			.map(w -> new Choice(w.id(), w.name() + " · " + w.regionName()))
 			.toList());
 		model.addAttribute("workersCut", found.more());
-		model.addAttribute("accounts", holders.stream()
-			.limit(CHOICES)
+		model.addAttribute("accounts", holders.entries()
+			.stream()
 			.map(a -> new Choice(a.id(), a.username() + " · " + a.displayName()))
 			.toList());
-		model.addAttribute("accountsCut", holders.size() > CHOICES);
+		model.addAttribute("accountsCut", holders.more());
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		return "care/supervisors";
@@ -109,15 +108,8 @@ class SupervisorController {
 		}
 		catch (InvalidInputException ex) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return page(formScope(user, form.regionCode()), narrowing, user, model, form, ex.errors());
+			return page(user.scope().withinOrWhole(form.regionCode()), narrowing, user, model, form, ex.errors());
 		}
-	}
-
-	/** The scope a refused form is shown again for: its region within the user's scope, else the whole scope. */
-	private static RegionScope formScope(CurrentUser user, String regionCode) {
-		String text = regionCode == null ? "" : regionCode.strip();
-		RegionScope narrowed = RegionCode.isValid(text) ? user.scope().narrowTo(RegionCode.parse(text)) : null;
-		return narrowed == null ? user.scope() : narrowed;
 	}
 
 	@PostMapping("/care/supervisors/{id}/end")

@@ -51,4 +51,14 @@ public record RegionScope(RegionCode root) {
 		return within(RegionCode.parse(text, field));
 	}
 
+	/**
+	 * As {@link #within(String, String)}, read leniently for showing a refused form again: a blank, malformed or
+	 * unreachable code reads as the whole scope (the form's own checks name the field).
+	 */
+	public RegionScope withinOrWhole(String text) {
+		String code = text == null ? "" : text.strip();
+		RegionScope narrowed = RegionCode.isValid(code) ? narrowTo(RegionCode.parse(code)) : null;
+		return narrowed == null ? this : narrowed;
+	}
+
 }

@@ -120,4 +120,14 @@ class RegionCodeTests {
 				ex -> assertThat(ex.errors()).extracting(FieldError::field).containsExactly("within"));
 	}
 
+	@Test
+	void aRefusedFormIsShownForItsRegionOrTheWholeScope() {
+		RegionScope city = new RegionScope(RegionCode.parse("1501"));
+		assertThat(city.withinOrWhole(" 150102 ").root().value()).isEqualTo("150102");
+		assertThat(city.withinOrWhole("15")).isEqualTo(city);
+		for (String unusable : new String[] { null, "", "15x", "1502", "150202001" }) {
+			assertThat(city.withinOrWhole(unusable)).as(String.valueOf(unusable)).isEqualTo(city);
+		}
+	}
+
 }
