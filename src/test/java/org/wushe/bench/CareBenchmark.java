@@ -107,11 +107,17 @@ public final class CareBenchmark {
 			AccountService accounts = ctx.getBean(AccountService.class);
 			CurrentUser admin = accounts.principalOf(TestAccounts.create(accounts, Role.ADMIN, "00")).orElseThrow();
 			CareReads reads = new CareReads(ctx.getBean(Visits.class), ctx.getBean(CareFigures.class),
-					ctx.getBean(PersonService.class), jdbc, admin, province, today, samples, report);
-			reads.dueLists();
-			reads.figures();
-			reads.explain();
-			writes(ctx, jdbc, admin, province, today, writers, writes, report);
+					ctx.getBean(PersonService.class), jdbc, admin, province, today, samples, report)
+				.checks(Integer.parseInt(a.getOrDefault("checks", String.valueOf(Integer.MAX_VALUE))));
+			List<String> phases = List.of(a.getOrDefault("phases", "reads,writes").split(","));
+			if (phases.contains("reads")) {
+				reads.dueLists();
+				reads.figures();
+				reads.explain();
+			}
+			if (phases.contains("writes")) {
+				writes(ctx, jdbc, admin, province, today, writers, writes, report);
+			}
 			line(report, "");
 			line(report, "- load average at the end: " + load());
 		}

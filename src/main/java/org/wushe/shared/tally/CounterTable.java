@@ -17,11 +17,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * A table of counters whose key is a region code followed by further columns, changed by deltas inside the writer's
  * transaction, on the writer's own connection: a write never needs a second connection from the pool.
  * <p>
- * The rows of one change are settled in two passes over the keys in key order: missing rows are created with the
- * count 0 ({@code INSERT … ON CONFLICT DO NOTHING}, PostgreSQL and H2 alike; a concurrent creator's row is just
- * found, after its commit), then every row is updated. Both passes take the rows' locks in key order, so writers may
- * queue on the rows they share but never deadlock over them. Rows known to exist (created or seen by this process;
- * counter rows are never deleted) skip the first pass, so a warm write is one batch of updates.
+ * On PostgreSQL the rows of one change are settled by one batch of upserts in key order ({@code INSERT … ON CONFLICT
+ * (key) DO UPDATE SET count = count + delta}): a new row is inserted with its delta, an existing one is added to, one
+ * statement per row whichever it is. Elsewhere (H2) they are settled in two passes over the keys in key order: missing
+ * rows are created with the count 0 ({@code INSERT … ON CONFLICT DO NOTHING}; a concurrent creator's row is just
+ * found, after its commit), then every row is updated; rows known to exist (created or seen by this process; counter
+ * rows are never deleted) skip the first pass, so a warm write is one batch of updates. Either way the rows' locks are
+ * taken in key order, so writers may queue on the rows they share but never deadlock over them.
  */
 public final class CounterTable {
 
@@ -58,6 +60,11 @@ public final class CounterTable {
 
 	private final String insert;
 
+	private final String upsert;
+
+	/** Whether the database is PostgreSQL, read from the first connection; {@code null} until then. */
+	private volatile Boolean postgres;
+
 	private final JdbcTemplate jdbc;
 
 	private final Set<Key> known = ConcurrentHashMap.newKeySet();
@@ -73,6 +80,9 @@ public final class CounterTable {
 		this.update = "UPDATE " + table + " SET " + countColumn + " = " + countColumn + " + ? WHERE " + where;
 		this.insert = "INSERT INTO " + table + " (" + String.join(", ", keyColumns) + ", " + countColumn + ") VALUES ("
 				+ "?, ".repeat(keyColumns.size()) + "0) ON CONFLICT DO NOTHING";
+		this.upsert = "INSERT INTO " + table + " (" + String.join(", ", keyColumns) + ", " + countColumn + ") VALUES ("
+				+ "?, ".repeat(keyColumns.size()) + "?) ON CONFLICT (" + String.join(", ", keyColumns) + ") DO UPDATE SET "
+				+ countColumn + " = " + table + "." + countColumn + " + EXCLUDED." + countColumn;
 		this.jdbc = jdbc;
 	}
 
@@ -91,6 +101,16 @@ public final class CounterTable {
 			}
 		});
 		if (changes.isEmpty()) {
+			return;
+		}
+		if (postgres()) {
+			List<Object[]> rows = new ArrayList<>(changes.size());
+			changes.forEach((k, d) -> {
+				Object[] row = java.util.Arrays.copyOf(k.values().toArray(), k.values().size() + 1);
+				row[row.length - 1] = d;
+				rows.add(row);
+			});
+			jdbc.batchUpdate(upsert, rows);
 			return;
 		}
 		List<Object[]> create = new ArrayList<>();
@@ -123,6 +143,19 @@ public final class CounterTable {
 				throw new IllegalStateException("counter row missing after it was created: " + k);
 			}
 		}
+	}
+
+	private boolean postgres() {
+		Boolean known = postgres;
+		if (known == null) {
+			known = Boolean.TRUE.equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) c -> c
+				.getMetaData()
+				.getDatabaseProductName()
+				.toLowerCase(java.util.Locale.ROOT)
+				.contains("postgres")));
+			postgres = known;
+		}
+		return known;
 	}
 
 	private static Object[] updateRow(Key k, long delta) {
