@@ -9,6 +9,7 @@ import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.wushe.region.RegionCode;
+import org.wushe.shared.tally.CalendarPeriods;
 
 /**
  * The care module's public API for figures, exact at the moment of the read. Persons, categories and cases are key
@@ -71,7 +72,7 @@ public class CareFigures {
 	}
 
 	private long served(RegionCode region, LocalDate from, LocalDate to, LocalDate today) {
-		String period = calendarPeriod(from, to, today);
+		String period = CalendarPeriods.of(from, to, today);
 		if (period != null) {
 			return jdbc.sql("SELECT COALESCE(SUM(persons), 0) FROM care_served_count WHERE region_code = :r AND period_key = :k")
 				.param("r", region.value())
@@ -80,35 +81,6 @@ public class CareFigures {
 				.single();
 		}
 		return distinctServed(region, from, to);
-	}
-
-	/**
-	 * The key of the calendar month, quarter or year that {@code from..to} is, or {@code null}. A range from a
-	 * period's first day to a day on or after today but before the period's end (this month so far) is the period too:
-	 * nothing is served after today.
-	 */
-	static String calendarPeriod(LocalDate from, LocalDate to, LocalDate today) {
-		if (to.isBefore(from)) {
-			return null;
-		}
-		LocalDate monthEnd = from.withDayOfMonth(from.lengthOfMonth());
-		LocalDate quarterStart = from.withMonth((from.getMonthValue() - 1) / 3 * 3 + 1).withDayOfMonth(1);
-		LocalDate quarterEnd = quarterStart.plusMonths(3).minusDays(1);
-		LocalDate yearEnd = from.withDayOfYear(from.lengthOfYear());
-		if (from.getDayOfMonth() == 1 && ends(to, monthEnd, today)) {
-			return ServedMarks.month(from);
-		}
-		if (from.equals(quarterStart) && ends(to, quarterEnd, today)) {
-			return ServedMarks.quarter(from);
-		}
-		if (from.getDayOfYear() == 1 && ends(to, yearEnd, today)) {
-			return ServedMarks.year(from);
-		}
-		return null;
-	}
-
-	private static boolean ends(LocalDate to, LocalDate end, LocalDate today) {
-		return to.equals(end) || to.isBefore(end) && !to.isBefore(today);
 	}
 
 	/**

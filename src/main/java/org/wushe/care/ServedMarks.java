@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.wushe.region.RegionCode;
 import org.wushe.shared.FiguresChanged;
+import org.wushe.shared.tally.CalendarPeriods;
 
 /**
  * 服务标记: one row per person and day served (visited, or given a case service) on the region served in, for the
@@ -28,19 +29,6 @@ class ServedMarks {
 	private final CareTally tally;
 
 	private final ApplicationEventPublisher events;
-
-	/** The key of a calendar year, quarter or month in {@code care_served_count}. */
-	static String year(LocalDate day) {
-		return Integer.toString(day.getYear());
-	}
-
-	static String quarter(LocalDate day) {
-		return day.getYear() + "-Q" + ((day.getMonthValue() + 2) / 3);
-	}
-
-	static String month(LocalDate day) {
-		return day.toString().substring(0, 7);
-	}
 
 	void mark(long personId, String regionCode, LocalDate day) {
 		int added = jdbc.sql("""
@@ -81,13 +69,13 @@ class ServedMarks {
 				}
 			}
 			if (!inYear) {
-				tally.served(level, year(day), 1);
+				tally.served(level, CalendarPeriods.year(day), 1);
 			}
 			if ((covered & quarter) == 0) {
-				tally.served(level, quarter(day), 1);
+				tally.served(level, CalendarPeriods.quarter(day), 1);
 			}
 			if ((covered & month) == 0) {
-				tally.served(level, month(day), 1);
+				tally.served(level, CalendarPeriods.month(day), 1);
 			}
 		}
 		Integer months = seen.get(region.value());

@@ -37,6 +37,8 @@ class HoursDecisions {
 
 	private final VolunteeringTally tally;
 
+	private final ActiveVolunteers active;
+
 	private final AuditTrail audit;
 
 	private final Clerk clerk;
@@ -153,6 +155,8 @@ class HoursDecisions {
 			.param("m", minutes)
 			.param("k", Long.toString(r.volunteerId()))
 			.update();
+		// under the lock of the volunteer's total row just updated
+		active.change(r.volunteerId(), r.regionCode(), r.start().toLocalDate(), Integer.signum(minutes));
 	}
 
 	private String volunteerRegion(long volunteerId) {

@@ -3,6 +3,7 @@ package org.wushe.volunteering;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 
 import lombok.AccessLevel;
@@ -10,12 +11,15 @@ import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.wushe.region.RegionCode;
+import org.wushe.shared.tally.CalendarPeriods;
 
 /**
  * The volunteering module's public API for figures: confirmed service hours in a period, the volunteers who gave
  * them, projects, certificates in force and the hours held in the time bank, for any region's subtree. The counters
- * are kept exact in the writers' transactions ({@link VolunteeringTally}); only the distinct volunteers are counted
- * from the records (one range scan of the region's index).
+ * are kept exact in the writers' transactions ({@link VolunteeringTally}). The distinct active volunteers of a
+ * calendar month, quarter or year (or one of them up to today) are counted on write too ({@link ActiveVolunteers}) and
+ * read by key; over any other range of days they are counted from the records (one range scan of the region's index,
+ * whose cost grows with the records in the range).
  */
 @Service
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
@@ -36,6 +40,10 @@ public class VolunteeringFigures {
 	}
 
 	private final JdbcClient jdbc;
+
+	private final ActiveVolunteers activeVolunteers;
+
+	private final Clock clock;
 
 	/** The figures of the subtree of {@code region}, service days from {@code from} to {@code to} inclusive. */
 	public Figures figures(RegionCode region, LocalDate from, LocalDate to) {
@@ -61,7 +69,8 @@ public class VolunteeringFigures {
 				default -> undated[2] = u.amount();
 			}
 		});
-		long active = jdbc.sql("""
+		String period = CalendarPeriods.of(from, to, LocalDate.now(clock));
+		long active = period != null ? activeVolunteers.count(region, period) : jdbc.sql("""
 				SELECT COUNT(DISTINCT h.volunteer_id) FROM service_hours h
 				WHERE h.region_code >= :rfrom AND h.region_code < :rto
 				  AND h.started_at >= :from AND h.started_at < :to

@@ -142,7 +142,7 @@ class CareFiguresPropertyTests {
 		}
 		calendar.add(new LocalDate[] { today.withDayOfMonth(1), today });
 		for (LocalDate[] p : calendar) {
-			assertThat(CareFigures.calendarPeriod(p[0], p[1], today)).as("%s..%s", p[0], p[1]).isNotNull();
+			assertThat(org.wushe.shared.tally.CalendarPeriods.of(p[0], p[1], today)).as("%s..%s", p[0], p[1]).isNotNull();
 		}
 		periods.addAll(calendar);
 		for (RegionCode r : regions) {
