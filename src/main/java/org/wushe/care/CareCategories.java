@@ -46,7 +46,7 @@ public class CareCategories {
 	/**
 	 * The categories in use on {@code region}: the country's and its province's; on the country itself, all of them.
 	 */
-	List<Category> of(RegionCode region) {
+	public List<Category> of(RegionCode region) {
 		String province = region.isCountry() ? null : region.ancestorAt(RegionLevel.PROVINCE).value();
 		return jdbc.sql("""
 				SELECT code, name_zh, name_en, built_in FROM care_category
@@ -59,7 +59,7 @@ public class CareCategories {
 	}
 
 	/** The codes of the categories in use on {@code region}. */
-	Set<String> codes(RegionCode region) {
+	public Set<String> codes(RegionCode region) {
 		return of(region).stream().map(Category::code).collect(Collectors.toSet());
 	}
 
@@ -72,7 +72,7 @@ public class CareCategories {
 	 * Adds a category owned by {@code user}'s region: the whole country's from the country level, a province's from a
 	 * province; staff below a province may not add one (403).
 	 */
-	Category add(String code, String nameZh, String nameEn, CurrentUser user) {
+	public Category add(String code, String nameZh, String nameEn, CurrentUser user) {
 		RegionCode region = user.region();
 		if (!region.isCountry() && region.level() != RegionLevel.PROVINCE) {
 			throw BusinessException.forbidden("care.category.province-only");

@@ -382,7 +382,7 @@ public class CaseService {
 		return reason;
 	}
 
-	static BusinessException unknown(long id) {
+	public static BusinessException unknown(long id) {
 		return BusinessException.notFound("care.case.unknown", id);
 	}
 

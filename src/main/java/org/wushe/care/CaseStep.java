@@ -10,7 +10,7 @@ import java.util.Set;
  * The steps a case may take: the path under {@code /api/cases/{id}/} that asks for it, the stages it may start from,
  * and whether only a supervisor (督导) may take it. The action kept in the case's events is the step's name.
  */
-enum CaseStep {
+public enum CaseStep {
 
 	ASSESS("assessment", false, CaseStage.INTAKE, CaseStage.ASSESSMENT),
 	PLAN("plan", false, CaseStage.ASSESSMENT),
@@ -42,14 +42,14 @@ enum CaseStep {
 	 * The step a page form posts to: the API path without the referral's id, {@code -} for {@code /}
 	 * ({@code plan-approve}, {@code referrals-accept}); the referral's id is a form field.
 	 */
-	static Optional<CaseStep> ofForm(String name) {
+	public static Optional<CaseStep> ofForm(String name) {
 		return Arrays.stream(values())
 			.filter(s -> s.path.replace("{referralId}/", "").replace('/', '-').equals(name))
 			.findFirst();
 	}
 
 	/** The step whose API path ends the given request path. */
-	static Optional<CaseStep> ofPath(String requestPath) {
+	public static Optional<CaseStep> ofPath(String requestPath) {
 		return Arrays.stream(values()).filter(s -> requestPath.endsWith("/" + s.path)).findFirst();
 	}
 

@@ -19,7 +19,7 @@ import org.wushe.region.Regions;
  */
 @Component
 @RequiredArgsConstructor
-class PersonHistory {
+public class PersonHistory {
 
 	/** One line: when (in the platform's zone), who, what (REGISTER, UPDATE, TRANSFER), from and to (codes and names). */
 	record Line(LocalDateTime at, String actor, String action, String fromRegion, String fromName, String toRegion,
@@ -27,7 +27,7 @@ class PersonHistory {
 	}
 
 	/** What a region the person has left sees of them: their name, where they went, and its side of the history. */
-	record Moved(long personId, String name, String toRegion, String toName, List<Line> lines) {
+	public record Moved(long personId, String name, String toRegion, String toName, List<Line> lines) {
 	}
 
 	private final Persons persons;
@@ -37,13 +37,13 @@ class PersonHistory {
 	private final Clock clock;
 
 	/** The whole history of a person in scope (404 otherwise). */
-	List<Line> of(RegionScope scope, long id) {
+	public List<Line> of(RegionScope scope, long id) {
 		persons.find(scope, id).orElseThrow(() -> PersonService.unknown(id));
 		return persons.historyOf(id).stream().map(this::line).toList();
 	}
 
 	/** A person transferred out of the scope, seen from it; empty if they never were registered in it. */
-	Optional<Moved> movedAway(RegionScope scope, long id) {
+	public Optional<Moved> movedAway(RegionScope scope, long id) {
 		List<Persons.HistoryLine> lines = persons.historySeenFrom(scope, id);
 		return lines.stream()
 			.filter(l -> "TRANSFER".equals(l.action()) && l.fromRegion() != null

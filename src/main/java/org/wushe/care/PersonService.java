@@ -78,7 +78,7 @@ public class PersonService {
 
 	private final Clock clock;
 
-	LocalDate today() {
+	public LocalDate today() {
 		return LocalDate.now(clock);
 	}
 
@@ -312,7 +312,7 @@ public class PersonService {
 		return persons.find(scope, id).map(r -> toPerson(r, today())).orElseThrow(() -> unknown(id));
 	}
 
-	boolean inScope(RegionScope scope, long id) {
+	public boolean inScope(RegionScope scope, long id) {
 		return persons.find(scope, id).isPresent();
 	}
 
@@ -324,7 +324,7 @@ public class PersonService {
 		return persons.lock(scope, id).orElseThrow(() -> unknown(id));
 	}
 
-	static BusinessException unknown(long id) {
+	public static BusinessException unknown(long id) {
 		return BusinessException.notFound("care.person.unknown", id);
 	}
 
@@ -354,12 +354,12 @@ public class PersonService {
 		return result;
 	}
 
-	List<Persons.HistoryLine> history(RegionScope scope, long id) {
+	public List<Persons.HistoryLine> history(RegionScope scope, long id) {
 		row(scope, id);
 		return persons.historyOf(id);
 	}
 
-	List<Persons.HistoryLine> moves(RegionScope scope) {
+	public List<Persons.HistoryLine> moves(RegionScope scope) {
 		return persons.moves(scope, 200);
 	}
 

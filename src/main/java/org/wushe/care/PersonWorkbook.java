@@ -39,7 +39,7 @@ import org.wushe.shared.excel.ImportRow;
  * notes never).
  */
 @Component
-class PersonWorkbook implements RegistryWorkbook {
+public class PersonWorkbook implements RegistryWorkbook {
 
 	static final int MAX_EXPORT_ROWS = 100_000;
 

@@ -19,7 +19,7 @@ import org.wushe.region.RegionScope;
 /** The rows of {@code care_person} and its categories, history and relatives; every read is bound to a scope. */
 @Repository
 @RequiredArgsConstructor
-class Persons {
+public class Persons {
 
 	/** A person's row as stored, protected values sealed. */
 	record Row(long id, String regionCode, String name, String gender, LocalDate birthDate, String idNumberCipher,
@@ -36,7 +36,7 @@ class Persons {
 	}
 
 	/** One line of a file's history: registered, edited or transferred. */
-	record HistoryLine(long personId, String personName, Timestamp occurredAt, String actor, String action,
+	public record HistoryLine(long personId, String personName, Timestamp occurredAt, String actor, String action,
 			String fromRegion, String toRegion) {
 	}
 

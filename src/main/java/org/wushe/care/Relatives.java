@@ -27,14 +27,14 @@ import org.wushe.shared.BusinessException;
  */
 @Service
 @RequiredArgsConstructor
-class Relatives {
+public class Relatives {
 
 	/** A family member or guardian as pages and the API show them: the phone masked. */
-	record Relative(long id, String name, String relation, String phone, Long relatedPersonId, boolean guardian) {
+	public record Relative(long id, String name, String relation, String phone, Long relatedPersonId, boolean guardian) {
 	}
 
 	/** A family member as typed: {@code relatedPersonId} links a registered person (then the name may be blank). */
-	record Input(String name, String relation, String phone, Long relatedPersonId, Boolean guardian) {
+	public record Input(String name, String relation, String phone, Long relatedPersonId, Boolean guardian) {
 	}
 
 	private final JdbcClient jdbc;
@@ -46,7 +46,7 @@ class Relatives {
 	private final AuditTrail audit;
 
 	/** The family of a person in scope, guardians first. */
-	List<Relative> of(RegionScope scope, long personId) {
+	public List<Relative> of(RegionScope scope, long personId) {
 		persons.row(scope, personId);
 		return jdbc.sql("""
 				SELECT id, name, relation, phone_masked AS phone, related_person_id, guardian FROM care_person_relative
@@ -58,7 +58,7 @@ class Relatives {
 	}
 
 	@Transactional
-	Relative add(RegionScope scope, long personId, Input input) {
+	public Relative add(RegionScope scope, long personId, Input input) {
 		Persons.Row person = persons.lock(scope, personId);
 		FieldChecks c = new FieldChecks();
 		String linkedName = null;
@@ -105,7 +105,7 @@ class Relatives {
 	 * was given.
 	 */
 	@Transactional
-	String revealPhone(CurrentUser viewer, long personId, long relativeId) {
+	public String revealPhone(CurrentUser viewer, long personId, long relativeId) {
 		Persons.Row person = persons.row(viewer.scope(), personId);
 		String cipher = jdbc.sql("SELECT phone_cipher FROM care_person_relative WHERE id = :id AND person_id = :p")
 			.param("id", relativeId)
@@ -130,7 +130,7 @@ class Relatives {
 	}
 
 	@Transactional
-	void remove(RegionScope scope, long personId, long relativeId) {
+	public void remove(RegionScope scope, long personId, long relativeId) {
 		Persons.Row person = persons.lock(scope, personId);
 		int removed = jdbc.sql("DELETE FROM care_person_relative WHERE id = :id AND person_id = :p")
 			.param("id", relativeId)

@@ -30,17 +30,17 @@ import org.wushe.shared.BusinessException;
  */
 @Component
 @RequiredArgsConstructor
-class Supervisors {
+public class Supervisors {
 
 	static final String ENTITY = "care-supervisor";
 
 	/** One marking as lists show it. */
-	record Marking(long id, String regionCode, long workerId, String workerName, long accountId, String username,
+	public record Marking(long id, String regionCode, long workerId, String workerName, long accountId, String username,
 			Instant markedAt, String markedBy) {
 	}
 
 	/** A marking as typed: the station's or county's code, the worker's id and the account's id. */
-	record Input(String regionCode, Long workerId, Long accountId) {
+	public record Input(String regionCode, Long workerId, Long accountId) {
 	}
 
 	private final JdbcClient jdbc;
@@ -71,7 +71,7 @@ class Supervisors {
 	}
 
 	/** The active markings of stations and counties in the scope. */
-	List<Marking> list(RegionScope scope) {
+	public List<Marking> list(RegionScope scope) {
 		return jdbc.sql("""
 				SELECT id, region_code, worker_id, worker_name, account_id, username, marked_at, marked_by
 				FROM care_supervisor
@@ -89,7 +89,7 @@ class Supervisors {
 	 * its subtree, the account on the region itself with a role that records care work (400 naming the field).
 	 */
 	@Transactional
-	Marking mark(Input input, CurrentUser marker) {
+	public Marking mark(Input input, CurrentUser marker) {
 		FieldChecks c = new FieldChecks();
 		RegionCode region = region(c, input.regionCode(), marker.scope());
 		WorkerDirectory.Entry worker = null;
@@ -146,7 +146,7 @@ class Supervisors {
 
 	/** Ends an active marking in the scope (404 otherwise). */
 	@Transactional
-	void end(long id, CurrentUser user) {
+	public void end(long id, CurrentUser user) {
 		RegionScope scope = user.scope();
 		String region = jdbc.sql("""
 				SELECT region_code FROM care_supervisor

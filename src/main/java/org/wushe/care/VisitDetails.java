@@ -29,7 +29,7 @@ import org.wushe.shared.upload.UploadedFile;
  * person already found in scope.
  */
 @Component
-class VisitDetails {
+public class VisitDetails {
 
 	static final String WORKER = "WORKER";
 
@@ -43,7 +43,7 @@ class VisitDetails {
 	}
 
 	/** A stored photo's bytes. */
-	record File(String fileName, String contentType, byte[] bytes) {
+	public record File(String fileName, String contentType, byte[] bytes) {
 	}
 
 	private final JdbcClient jdbc;
@@ -63,7 +63,7 @@ class VisitDetails {
 		this.rules = new UploadRules("visitPhotos", "care.visit.photo", FileType.IMAGES, maxSize, maxCount);
 	}
 
-	String maxSize() {
+	public String maxSize() {
 		return rules.maxSizeText();
 	}
 
@@ -175,12 +175,12 @@ class VisitDetails {
 	}
 
 	/** The person a visit belongs to, if the visit exists. */
-	Optional<Long> personOf(long visitId) {
+	public Optional<Long> personOf(long visitId) {
 		return jdbc.sql("SELECT person_id FROM care_visit WHERE id = :v").param("v", visitId).query(Long.class).optional();
 	}
 
 	/** A photo of the visit, or its small copy. */
-	Optional<File> file(long visitId, long photoId, boolean thumbnail) {
+	public Optional<File> file(long visitId, long photoId, boolean thumbnail) {
 		return jdbc.sql("SELECT file_name, content_type, " + (thumbnail ? "thumbnail" : "image_data")
 				+ " AS bytes FROM care_visit_photo WHERE id = :p AND visit_id = :v")
 			.param("p", photoId)

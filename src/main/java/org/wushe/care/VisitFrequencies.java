@@ -20,9 +20,9 @@ import org.wushe.region.RegionLevel;
  */
 @Component
 @RequiredArgsConstructor
-class VisitFrequencies {
+public class VisitFrequencies {
 
-	static final int FALLBACK_DAYS = 90;
+	public static final int FALLBACK_DAYS = 90;
 
 	/** A newly registered person is due a first visit within this many days. */
 	static final int FIRST_VISIT_DAYS = 7;
@@ -41,7 +41,7 @@ class VisitFrequencies {
 	 * The whole table in force on {@code region} in one read: the days of each category and risk level, keyed
 	 * {@code [category, risk]}; a pair without a row anywhere on the path is missing (then {@link #FALLBACK_DAYS}).
 	 */
-	Map<List<String>, Integer> table(RegionCode region) {
+	public Map<List<String>, Integer> table(RegionCode region) {
 		return inForce(region, null, null);
 	}
 
@@ -75,7 +75,7 @@ class VisitFrequencies {
 	/**
 	 * Sets the interval of a province's or county's table; a county's may not be longer than the one it would inherit.
 	 */
-	void set(RegionCode region, String category, String risk, int days) {
+	public void set(RegionCode region, String category, String risk, int days) {
 		FieldChecks c = new FieldChecks();
 		if (region.level() != RegionLevel.PROVINCE && region.level() != RegionLevel.COUNTY) {
 			c.add("regionCode", "care.frequency.level");

@@ -13,7 +13,7 @@ import org.wushe.support.TestAccounts;
 import com.jayway.jsonpath.JsonPath;
 
 /** Registers persons, visits and cases through the API for tests. */
-final class CareFixtures {
+public final class CareFixtures {
 
 	private CareFixtures() {
 	}
@@ -29,7 +29,7 @@ final class CareFixtures {
 				categories, risk);
 	}
 
-	static long create(MockMvc mvc, String user, String path, String body) throws Exception {
+	public static long create(MockMvc mvc, String user, String path, String body) throws Exception {
 		String json = mvc.perform(post(path).with(TestAccounts.as(user))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body)).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();

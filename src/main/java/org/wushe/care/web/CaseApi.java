@@ -1,4 +1,4 @@
-package org.wushe.care;
+package org.wushe.care.web;
 
 import java.util.List;
 
@@ -21,6 +21,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.HandlerMapping;
 import org.wushe.access.CurrentUser;
+import org.wushe.care.CareCase;
+import org.wushe.care.CaseInputs;
+import org.wushe.care.CaseService;
+import org.wushe.care.CaseStep;
+import org.wushe.care.Caseloads;
 
 /** {@code /api/cases}: casework within the caller's scope; a step from the wrong stage answers 409. */
 @RestController

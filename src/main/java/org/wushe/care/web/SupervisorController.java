@@ -1,4 +1,4 @@
-package org.wushe.care;
+package org.wushe.care.web;
 
 import java.util.List;
 
@@ -26,6 +26,7 @@ import org.wushe.access.AccountView;
 import org.wushe.access.CurrentUser;
 import org.wushe.access.Permissions;
 import org.wushe.actor.WorkerDirectory;
+import org.wushe.care.Supervisors;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.FieldError;

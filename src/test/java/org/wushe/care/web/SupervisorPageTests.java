@@ -1,4 +1,4 @@
-package org.wushe.care;
+package org.wushe.care.web;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.wushe.access.Role;
 import org.wushe.actor.ActorTestData;
+import org.wushe.care.CareFixtures;
 import org.wushe.support.IntegrationTest;
 import org.wushe.support.TestAccounts;
 import org.wushe.support.TestLogins;

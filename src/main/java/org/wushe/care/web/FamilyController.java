@@ -1,4 +1,4 @@
-package org.wushe.care;
+package org.wushe.care.web;
 
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +23,9 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
+import org.wushe.care.Person;
+import org.wushe.care.PersonService;
+import org.wushe.care.Relatives;
 import org.wushe.personal.PersonalFragment;
 import org.wushe.shared.InvalidInputException;
 

@@ -1,4 +1,4 @@
-package org.wushe.care;
+package org.wushe.care.web;
 
 import java.util.List;
 import java.util.Map;
@@ -19,6 +19,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.wushe.access.CurrentUser;
+import org.wushe.care.Person;
+import org.wushe.care.PersonInput;
+import org.wushe.care.PersonService;
+import org.wushe.care.Persons;
+import org.wushe.care.Stations;
+import org.wushe.care.Visit;
+import org.wushe.care.VisitInput;
+import org.wushe.care.Visits;
 
 /** {@code /api/persons} and {@code /api/visits}: the people served and their visits within the caller's scope. */
 @RestController

@@ -1,4 +1,4 @@
-package org.wushe.care;
+package org.wushe.care.web;
 
 import java.util.List;
 
@@ -22,6 +22,23 @@ import org.wushe.access.Permissions;
 import org.wushe.actor.Gender;
 import org.wushe.actor.VolunteerDirectory;
 import org.wushe.actor.WorkerDirectory;
+import org.wushe.care.CareCase;
+import org.wushe.care.CareCategories;
+import org.wushe.care.CaseInputs;
+import org.wushe.care.CaseService;
+import org.wushe.care.CaseStep;
+import org.wushe.care.Caseloads;
+import org.wushe.care.Person;
+import org.wushe.care.PersonHistory;
+import org.wushe.care.PersonInput;
+import org.wushe.care.PersonService;
+import org.wushe.care.Relatives;
+import org.wushe.care.RiskLevel;
+import org.wushe.care.Stations;
+import org.wushe.care.Visit;
+import org.wushe.care.VisitDetails;
+import org.wushe.care.VisitInput;
+import org.wushe.care.Visits;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.InvalidInputException;
 import org.wushe.shared.upload.UploadedFile;

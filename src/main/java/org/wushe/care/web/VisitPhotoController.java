@@ -1,4 +1,4 @@
-package org.wushe.care;
+package org.wushe.care.web;
 
 import java.util.List;
 
@@ -20,6 +20,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.wushe.access.CurrentUser;
+import org.wushe.care.PersonService;
+import org.wushe.care.Visit;
+import org.wushe.care.VisitDetails;
+import org.wushe.care.VisitInput;
+import org.wushe.care.Visits;
 import org.wushe.shared.BusinessException;
 import org.wushe.shared.upload.Downloads;
 import org.wushe.shared.upload.UploadedFile;
@@ -58,10 +63,7 @@ class VisitPhotoController {
 	ResponseEntity<byte[]> photo(@PathVariable long visitId, @PathVariable long photoId,
 			@RequestParam(defaultValue = "false") boolean thumb, @AuthenticationPrincipal CurrentUser user) {
 		long person = details.personOf(visitId).orElseThrow(() -> unknown(photoId));
-		try {
-			persons.row(user.scope(), person);
-		}
-		catch (BusinessException outside) {
+		if (!persons.inScope(user.scope(), person)) {
 			throw unknown(photoId);
 		}
 		VisitDetails.File file = details.file(visitId, photoId, thumb).orElseThrow(() -> unknown(photoId));

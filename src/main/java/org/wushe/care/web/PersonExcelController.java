@@ -1,4 +1,4 @@
-package org.wushe.care;
+package org.wushe.care.web;
 
 import java.io.IOException;
 import java.util.Map;
@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.wushe.access.CurrentUser;
+import org.wushe.care.PersonWorkbook;
 import org.wushe.personal.ImportHandling;
 
 /**

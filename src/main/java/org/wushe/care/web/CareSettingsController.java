@@ -1,4 +1,4 @@
-package org.wushe.care;
+package org.wushe.care.web;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +23,9 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
+import org.wushe.care.CareCategories;
+import org.wushe.care.RiskLevel;
+import org.wushe.care.VisitFrequencies;
 import org.wushe.personal.FieldChecks;
 import org.wushe.region.RegionCode;
 import org.wushe.region.RegionLevel;
