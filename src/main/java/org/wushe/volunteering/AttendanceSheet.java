@@ -25,7 +25,7 @@ import org.wushe.shared.Texts;
  */
 @Component
 @RequiredArgsConstructor
-class AttendanceSheet {
+public class AttendanceSheet {
 
 	/** The longest session one record may hold. */
 	static final int MAX_MINUTES = 24 * 60;

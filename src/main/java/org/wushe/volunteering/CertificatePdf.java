@@ -26,7 +26,7 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
  */
 @Component
 @RequiredArgsConstructor
-class CertificatePdf {
+public class CertificatePdf {
 
 	private static final float MARGIN = PdfSetup.MARGIN;
 
@@ -34,7 +34,7 @@ class CertificatePdf {
 
 	private final PdfSetup setup;
 
-	byte[] render(Certificates.Certificate c, String publicUrl) {
+	public byte[] render(Certificates.Certificate c, String publicUrl) {
 		try (PDDocument doc = new PDDocument(); PdfSetup.Font font = setup.font(doc)) {
 			PDPage page = new PDPage(PDRectangle.A4);
 			doc.addPage(page);

@@ -34,7 +34,7 @@ import org.wushe.shared.excel.Labels;
  * reported by row and column. Stored under the volunteers' locks in the import's one transaction.
  */
 @RequiredArgsConstructor
-final class HoursImport implements ImportPlan<AttendanceSheet.Session> {
+public final class HoursImport implements ImportPlan<AttendanceSheet.Session> {
 
 	static final ExcelColumn<String> VOLUNTEER = ExcelColumn.text("volunteering.import.volunteer-number", 40)
 		.required()
@@ -58,7 +58,7 @@ final class HoursImport implements ImportPlan<AttendanceSheet.Session> {
 		.width(30)
 		.example("volunteering.import.example.content");
 
-	static final ExcelLayout LAYOUT = new ExcelLayout("volunteering.import.sheet",
+	public static final ExcelLayout LAYOUT = new ExcelLayout("volunteering.import.sheet",
 			List.of(VOLUNTEER, DAY, START, END, CONTENT),
 			List.of("volunteering.import.instruction.project", "volunteering.import.instruction.overlap"));
 

@@ -21,7 +21,7 @@ import org.wushe.shared.BusinessException;
 /** Reads service hours records: by id, a volunteer's in a period, a project's, and the one a new session overlaps. */
 @Component
 @RequiredArgsConstructor
-class HoursRecords {
+public class HoursRecords {
 
 	private static final String SELECT = """
 			SELECT h.id, h.project_id, p.name AS project_name, h.volunteer_id, h.region_code, h.started_at AS start,

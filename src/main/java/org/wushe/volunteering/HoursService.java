@@ -162,7 +162,7 @@ public class HoursService {
 	 * The refusal of a sheet stored all or nothing: one field error per refused entry, and the outcome's
 	 * {@code recorded} (empty) and {@code rejected} members in the answer.
 	 */
-	RejectedEntries refused(Outcome o) {
+	public RejectedEntries refused(Outcome o) {
 		List<FieldError> errors = o.rejected().stream()
 			.map(r -> new FieldError(r.field(), "volunteering.hours.rejected-entry", r.index() + 1, r.message()))
 			.toList();

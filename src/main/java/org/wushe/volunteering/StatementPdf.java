@@ -18,10 +18,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @RequiredArgsConstructor
-class StatementPdf {
+public class StatementPdf {
 
 	/** What to print: the widths are shares of the line (they sum to 1). */
-	record Table(String title, List<String> head, List<String> headers, float[] widths, List<List<String>> rows) {
+	public record Table(String title, List<String> head, List<String> headers, float[] widths, List<List<String>> rows) {
 	}
 
 	private static final float SIZE = 9;
@@ -30,7 +30,7 @@ class StatementPdf {
 
 	private final PdfSetup setup;
 
-	byte[] render(Table t) {
+	public byte[] render(Table t) {
 		try (PDDocument doc = new PDDocument(); PdfSetup.Font font = setup.font(doc)) {
 			PDType0Font f = font.pdf;
 			float width = PDRectangle.A4.getWidth() - 2 * PdfSetup.MARGIN;

@@ -18,7 +18,7 @@ import org.wushe.shared.InvalidInputException;
  */
 @Component
 @RequiredArgsConstructor
-class TimeBankRules {
+public class TimeBankRules {
 
 	/** One province's rules, in minutes. */
 	record Rules(long capMinutes, long poolLimitMinutes) {
@@ -78,7 +78,7 @@ class TimeBankRules {
 		}
 	}
 
-	static boolean allowed(TransferKind kind, AccountKind from, AccountKind to) {
+	public static boolean allowed(TransferKind kind, AccountKind from, AccountKind to) {
 		Set<AccountKind> sources;
 		Set<AccountKind> targets;
 		switch (kind) {

@@ -208,7 +208,7 @@ public final class VolunteeringBenchmark {
 	static void certificates(ConfigurableApplicationContext ctx, List<Long> ids, LocalDate today, int sessions,
 			int batch, LongSupplier baseline, StringBuilder report) throws Exception {
 		Certificates certificates = ctx.getBean(Certificates.class);
-		// the PDF renderer is the module's own (package-private); the API's GET /api/certificates/{number}.pdf calls it
+		// the PDF renderer is the module's own; the API's GET /api/certificates/{number}.pdf calls it
 		Class<?> type = Class.forName("org.wushe.volunteering.CertificatePdf");
 		Object pdf = ctx.getBean(type);
 		Method render = type.getDeclaredMethod("render", Certificates.Certificate.class, String.class);

@@ -1,4 +1,4 @@
-package org.wushe.volunteering;
+package org.wushe.volunteering.web;
 
 import java.util.List;
 
@@ -13,6 +13,8 @@ import org.springframework.web.servlet.ModelAndView;
 import org.wushe.actor.VolunteerDirectory;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.FieldError;
+import org.wushe.volunteering.Certificates;
+import org.wushe.volunteering.OrganizerKind;
 
 /**
  * Issuing a certificate from a page (谁记录谁证明): the volunteer, the period and, when the hours have more than one

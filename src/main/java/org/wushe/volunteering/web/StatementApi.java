@@ -1,4 +1,4 @@
-package org.wushe.volunteering;
+package org.wushe.volunteering.web;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -27,6 +27,9 @@ import org.wushe.shared.Texts;
 import org.wushe.shared.excel.ExcelExports;
 import org.wushe.shared.excel.ExcelReport;
 import org.wushe.shared.excel.ExportColumn;
+import org.wushe.volunteering.HoursService;
+import org.wushe.volunteering.StatementPdf;
+import org.wushe.volunteering.TimeBank;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 

@@ -1,4 +1,4 @@
-package org.wushe.volunteering;
+package org.wushe.volunteering.web;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.wushe.volunteering;
+package org.wushe.volunteering.web;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -22,6 +22,11 @@ import org.wushe.care.Person;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.FieldError;
 import org.wushe.shared.InvalidInputException;
+import org.wushe.volunteering.AccountKind;
+import org.wushe.volunteering.ElderRequests;
+import org.wushe.volunteering.TimeBank;
+import org.wushe.volunteering.TimeBankRules;
+import org.wushe.volunteering.TransferKind;
 
 /**
  * Moving hours out of a time-bank account from its page: a donation (a volunteer's or a team's hours to a pool, or a

@@ -1,4 +1,4 @@
-package org.wushe.volunteering;
+package org.wushe.volunteering.web;
 
 import java.util.List;
 
@@ -15,6 +15,7 @@ import org.wushe.region.RegionScope;
 import org.wushe.shared.FieldError;
 import org.wushe.site.SiteQuery;
 import org.wushe.site.SiteService;
+import org.wushe.volunteering.ProjectService;
 
 /**
  * The forms that create and edit teams and projects. A refused form comes back (422) with what was typed and each

@@ -1,4 +1,4 @@
-package org.wushe.volunteering;
+package org.wushe.volunteering.web;
 
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
@@ -6,6 +6,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.wushe.shared.BusinessException;
+import org.wushe.volunteering.Certificates;
 
 /**
  * {@code /public/certificates/{number}}, without login: what the QR code on a certificate leads to. It shows the

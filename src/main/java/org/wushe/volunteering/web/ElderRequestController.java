@@ -1,4 +1,4 @@
-package org.wushe.volunteering;
+package org.wushe.volunteering.web;
 
 import java.util.List;
 import java.util.Map;
@@ -17,6 +17,10 @@ import org.wushe.actor.VolunteerDirectory;
 import org.wushe.care.Person;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.FieldError;
+import org.wushe.volunteering.AccountKind;
+import org.wushe.volunteering.ElderRequests;
+import org.wushe.volunteering.ProjectService;
+import org.wushe.volunteering.TimeBank;
 
 /**
  * The pages of key elders' service requests: the requests in the user's scope with a form for a new one (for a key

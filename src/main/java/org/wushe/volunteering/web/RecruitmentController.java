@@ -1,4 +1,4 @@
-package org.wushe.volunteering;
+package org.wushe.volunteering.web;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +17,8 @@ import org.wushe.region.RegionScope;
 import org.wushe.shared.BusinessException;
 import org.wushe.shared.InvalidInputException;
 import org.wushe.shared.Texts;
+import org.wushe.volunteering.ProjectService;
+import org.wushe.volunteering.Recruitment;
 
 /**
  * The recruiting section of a project's page (htmx): open or close recruiting, sign a volunteer up, accept or decline

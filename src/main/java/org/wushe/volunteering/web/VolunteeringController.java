@@ -1,4 +1,4 @@
-package org.wushe.volunteering;
+package org.wushe.volunteering.web;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,6 +19,11 @@ import org.springframework.web.servlet.ModelAndView;
 import org.wushe.access.Permissions;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.NavItem;
+import org.wushe.volunteering.Certificates;
+import org.wushe.volunteering.HoursService;
+import org.wushe.volunteering.ProjectService;
+import org.wushe.volunteering.Recruitment;
+import org.wushe.volunteering.TimeBank;
 
 /**
  * The volunteering pages: projects and teams, a project's attendance sheet and its records (confirm or dispute in

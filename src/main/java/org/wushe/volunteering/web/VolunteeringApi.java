@@ -1,4 +1,4 @@
-package org.wushe.volunteering;
+package org.wushe.volunteering.web;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wushe.personal.FieldChecks;
 import org.wushe.region.RegionScope;
+import org.wushe.volunteering.HoursService;
+import org.wushe.volunteering.ProjectService;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 

@@ -1,4 +1,4 @@
-package org.wushe.volunteering;
+package org.wushe.volunteering.web;
 
 import java.io.IOException;
 
@@ -22,6 +22,11 @@ import org.wushe.actor.VolunteerDirectory;
 import org.wushe.personal.ImportHandling;
 import org.wushe.region.RegionScope;
 import org.wushe.shared.excel.ExcelRejected;
+import org.wushe.volunteering.AttendanceSheet;
+import org.wushe.volunteering.HoursImport;
+import org.wushe.volunteering.HoursRecords;
+import org.wushe.volunteering.HoursService;
+import org.wushe.volunteering.ProjectService;
 
 /**
  * A project's hours imported from Excel through the shared import path ({@link ImportHandling}): the template, the

@@ -1,4 +1,4 @@
-package org.wushe.volunteering;
+package org.wushe.volunteering.web;
 
 import java.net.URI;
 import java.util.List;
@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wushe.region.RegionScope;
+import org.wushe.volunteering.CertificatePdf;
+import org.wushe.volunteering.Certificates;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 

@@ -1,4 +1,4 @@
-package org.wushe.volunteering;
+package org.wushe.volunteering.web;
 
 import java.net.URI;
 import java.util.List;
@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.wushe.region.RegionScope;
+import org.wushe.volunteering.ElderRequests;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 
