@@ -70,7 +70,18 @@ public class VolunteeringFigures {
 			}
 		});
 		String period = CalendarPeriods.of(from, to, LocalDate.now(clock));
-		long active = period != null ? activeVolunteers.count(region, period) : jdbc.sql("""
+		long active = period != null ? activeVolunteers.count(region, period) : distinctActive(region, from, to);
+		return new Figures(BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP), active,
+				undated[0], undated[1], undated[2]);
+	}
+
+	/**
+	 * The distinct volunteers with confirmed records in force in {@code region}'s subtree, service days {@code from} to
+	 * {@code to}: COUNT(DISTINCT) over one range of the region's index, for a range that is no calendar period (and
+	 * for checks).
+	 */
+	long distinctActive(RegionCode region, LocalDate from, LocalDate to) {
+		return jdbc.sql("""
 				SELECT COUNT(DISTINCT h.volunteer_id) FROM service_hours h
 				WHERE h.region_code >= :rfrom AND h.region_code < :rto
 				  AND h.started_at >= :from AND h.started_at < :to
@@ -83,8 +94,6 @@ public class VolunteeringFigures {
 			.param("to", Timestamp.valueOf(to.plusDays(1).atStartOfDay()))
 			.query(Long.class)
 			.single();
-		return new Figures(BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP), active,
-				undated[0], undated[1], undated[2]);
 	}
 
 }

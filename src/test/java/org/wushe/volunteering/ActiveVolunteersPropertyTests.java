@@ -2,7 +2,6 @@ package org.wushe.volunteering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -182,20 +181,9 @@ class ActiveVolunteersPropertyTests {
 			.isEqualTo(recount(village, month, month.plusMonths(1).minusDays(1)));
 	}
 
+	/** The exact count over the raw records, independent of the counts kept on write. */
 	static long recount(RegionCode region, LocalDate from, LocalDate to) {
-		return jdbc.sql("""
-				SELECT COUNT(DISTINCT h.volunteer_id) FROM service_hours h
-				WHERE h.region_code >= :rf AND h.region_code < :rt
-				  AND h.started_at >= :from AND h.started_at < :to
-				  AND h.status = 'CONFIRMED' AND h.reverses_id IS NULL
-				  AND NOT EXISTS (SELECT 1 FROM service_hours r WHERE r.reverses_id = h.id)
-				""")
-			.param("rf", region.subtreeFrom())
-			.param("rt", region.subtreeTo())
-			.param("from", Timestamp.valueOf(from.atStartOfDay()))
-			.param("to", Timestamp.valueOf(to.plusDays(1).atStartOfDay()))
-			.query(Long.class)
-			.single();
+		return figures.distinctActive(region, from, to);
 	}
 
 }
