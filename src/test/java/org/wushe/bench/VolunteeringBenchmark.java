@@ -183,6 +183,20 @@ public final class VolunteeringBenchmark {
 				LocalDate from = today.minusDays(r.nextInt(365));
 				figures.figures(RegionCode.parse(region), from, from.plusDays(r.nextInt(365)));
 			});
+			qs.put("region " + region + " figures, a calendar month, quarter or year of the last two (active volunteers"
+					+ " by key)", () -> {
+						LocalDate month = today.withDayOfMonth(1).minusMonths(r.nextInt(24));
+						LocalDate[] p = switch (r.nextInt(3)) {
+							case 0 -> new LocalDate[] { month, month.plusMonths(1).minusDays(1) };
+							case 1 -> {
+								LocalDate q = month.withMonth((month.getMonthValue() - 1) / 3 * 3 + 1);
+								yield new LocalDate[] { q, q.plusMonths(3).minusDays(1) };
+							}
+							default -> new LocalDate[] { month.withDayOfYear(1), month.withDayOfYear(1).plusYears(1)
+								.minusDays(1) };
+						};
+						figures.figures(RegionCode.parse(region), p[0], p[1]);
+					});
 		}
 		for (Map.Entry<String, Runnable> q : qs.entrySet()) {
 			long[] t = new long[samples];
