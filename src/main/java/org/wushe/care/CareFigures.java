@@ -13,7 +13,8 @@ import org.wushe.shared.tally.CalendarPeriods;
 
 /**
  * The care module's public API for figures, exact at the moment of the read. Persons, categories and cases are key
- * look-ups of the counters every write keeps; visits and referrals sum the day counters of the period; overdue sums
+ * look-ups of the counters every write keeps; visits and referrals sum the month counters of the period's whole months
+ * and the day counters of the days around them; overdue sums
  * the due-date counters before today. Distinct persons served in a calendar month, quarter or year is a key look-up of
  * the counts kept on write ({@link ServedMarks}); over any other range of days it is COUNT(DISTINCT) over the
  * per-person-per-day served marks of the subtree and range (one index range; its cost grows with the marks in it).
@@ -46,13 +47,26 @@ public class CareFigures {
 			.list()
 			.forEach(e -> tally.put(e.metric(), e.entries()));
 		Map<String, Long> daily = new LinkedHashMap<>();
+		// whole months from the month rows, the days before the first and after the last whole month from the day rows
+		LocalDate firstWhole = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+		LocalDate lastWhole = to.equals(to.withDayOfMonth(to.lengthOfMonth())) ? to : to.withDayOfMonth(1).minusDays(1);
+		boolean months = !firstWhole.isAfter(lastWhole);
 		jdbc.sql("""
-				SELECT metric, SUM(entries) AS entries FROM care_daily
-				WHERE region_code = :r AND day_on >= :from AND day_on <= :to GROUP BY metric
+				SELECT metric, SUM(entries) AS entries FROM (
+				    SELECT metric, entries FROM care_monthly
+				    WHERE region_code = :r AND month_on >= :mf AND month_on <= :mt
+				    UNION ALL
+				    SELECT metric, entries FROM care_daily
+				    WHERE region_code = :r AND ((day_on >= :af AND day_on <= :at) OR (day_on >= :bf AND day_on <= :bt))
+				) c GROUP BY metric
 				""")
 			.param("r", region.value())
-			.param("from", from.toString())
-			.param("to", to.toString())
+			.param("mf", months ? CalendarPeriods.month(firstWhole) : "9")
+			.param("mt", months ? CalendarPeriods.month(lastWhole) : "0")
+			.param("af", from.toString())
+			.param("at", months ? firstWhole.minusDays(1).toString() : to.toString())
+			.param("bf", months ? lastWhole.plusDays(1).toString() : "9")
+			.param("bt", months ? to.toString() : "0")
 			.query(Sum.class)
 			.list()
 			.forEach(e -> daily.put(e.metric(), e.entries()));

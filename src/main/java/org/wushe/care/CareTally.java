@@ -16,11 +16,13 @@ import org.wushe.region.RegionCode;
 import org.wushe.region.RegionLevel;
 import org.wushe.shared.FiguresChanged;
 import org.wushe.shared.tally.BeforeCommit;
+import org.wushe.shared.tally.CalendarPeriods;
 import org.wushe.shared.tally.CounterTable;
 
 /**
  * The care counters, changed in the transaction of every write: {@code care_tally} (persons, per category, open and
- * closed cases), {@code care_daily} (visits and referrals per day), {@code care_due} (persons per next due date) and
+ * closed cases), {@code care_daily} and {@code care_monthly} (visits and referrals per day and per month),
+ * {@code care_due} (persons per next due date) and
  * {@code care_served_count} (distinct persons served per calendar period, decided by {@link ServedMarks}). Every
  * change counts on the region and on each ancestor up to the country. The changes of one transaction are summed in
  * memory and applied just before it commits, in key order, on the transaction's own connection.
@@ -52,6 +54,8 @@ class CareTally {
 
 	private final CounterTable daily;
 
+	private final CounterTable monthly;
+
 	private final CounterTable due;
 
 	private final CounterTable served;
@@ -69,16 +73,18 @@ class CareTally {
 		this.tally = new CounterTable("care_tally", "entries", List.of("region_code", "metric", "stripe"), jdbc);
 		this.daily = new CounterTable("care_daily", "entries", List.of("region_code", "metric", "day_on", "stripe"),
 				jdbc);
+		this.monthly = new CounterTable("care_monthly", "entries",
+				List.of("region_code", "metric", "month_on", "stripe"), jdbc);
 		this.due = new CounterTable("care_due", "persons", List.of("region_code", "due_on", "stripe"), jdbc);
 		this.served = new CounterTable("care_served_count", "persons", List.of("region_code", "period_key", "stripe"),
 				jdbc);
 	}
 
 	private record Pending(int stripe, Map<CounterTable.Key, Long> tally, Map<CounterTable.Key, Long> daily,
-			Map<CounterTable.Key, Long> due, Map<CounterTable.Key, Long> served) {
+			Map<CounterTable.Key, Long> monthly, Map<CounterTable.Key, Long> due, Map<CounterTable.Key, Long> served) {
 
 		Pending(int stripe) {
-			this(stripe, new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+			this(stripe, new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
 		}
 
 		int stripeOf(RegionCode region) {
@@ -99,6 +105,8 @@ class CareTally {
 		Pending p = pending();
 		for (RegionCode a : RegionCode.parse(regionCode).path()) {
 			p.daily.merge(CounterTable.Key.of(a.value(), metric, day.toString(), p.stripeOf(a)), delta, Long::sum);
+			p.monthly.merge(CounterTable.Key.of(a.value(), metric, CalendarPeriods.month(day), p.stripeOf(a)), delta,
+					Long::sum);
 		}
 		flushOutsideTransaction(p);
 	}
@@ -151,6 +159,7 @@ class CareTally {
 	private void apply(Pending p) {
 		tally.apply(p.tally);
 		daily.apply(p.daily);
+		monthly.apply(p.monthly);
 		due.apply(p.due);
 		served.apply(p.served);
 	}

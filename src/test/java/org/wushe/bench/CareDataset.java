@@ -64,7 +64,7 @@ final class CareDataset {
 	void load(long persons, long visits) {
 		step("empty the care tables", """
 				TRUNCATE care_served, care_case_event, care_case, care_visit, care_person_history,
-				    care_person_relative, care_person_category, care_person, care_tally, care_daily, care_due,
+				    care_person_relative, care_person_category, care_person, care_tally, care_daily, care_monthly, care_due,
 				    care_served_year, care_served_count CASCADE
 				""");
 		step("villages of the province", """
@@ -122,6 +122,11 @@ final class CareDataset {
 				CROSS JOIN (%s) l
 				GROUP BY 1, 3
 				""".formatted(LEVELS)));
+		step("visits per month, region and ancestor (care_monthly, from care_daily)", """
+				INSERT INTO care_monthly (region_code, metric, month_on, stripe, entries)
+				SELECT region_code, metric, SUBSTRING(day_on, 1, 7), stripe, SUM(entries) FROM care_daily
+				GROUP BY region_code, metric, SUBSTRING(day_on, 1, 7), stripe
+				""");
 		step("persons per next due date, region and ancestor (care_due)", """
 				INSERT INTO care_due (region_code, due_on, stripe, persons)
 				SELECT CASE WHEN l.l = 0 THEN '00' ELSE LEFT(t.region_code, l.l) END, t.due_on, 0, SUM(t.n)
@@ -159,7 +164,8 @@ final class CareDataset {
 				SELECT setval(pg_get_serial_sequence('care_person', 'id'), (SELECT MAX(id) FROM care_person)),
 				       setval(pg_get_serial_sequence('care_visit', 'id'), (SELECT MAX(id) FROM care_visit))
 				""");
-		step("ANALYZE", "ANALYZE care_person, care_person_category, care_visit, care_served, care_tally, care_daily, care_due,"
+		step("ANALYZE", "ANALYZE care_person, care_person_category, care_visit, care_served, care_tally, care_daily, care_monthly,"
+				+ " care_due,"
 				+ " care_served_year, care_served_count");
 		jdbc.sql("DROP TABLE bench_village").update();
 	}
@@ -214,7 +220,7 @@ final class CareDataset {
 	String sizes() {
 		return String.join("; ", jdbc.sql("""
 				SELECT relname || ' ' || pg_size_pretty(pg_total_relation_size(oid)) FROM pg_class
-				WHERE relkind = 'r' AND relname IN ('care_person', 'care_visit', 'care_served', 'care_tally', 'care_daily',
+				WHERE relkind = 'r' AND relname IN ('care_person', 'care_visit', 'care_served', 'care_tally', 'care_daily', 'care_monthly',
 				    'care_due', 'care_person_category', 'care_served_year', 'care_served_count')
 				ORDER BY pg_total_relation_size(oid) DESC
 				""").query(String.class).list());

@@ -121,6 +121,10 @@ class CareFiguresPropertyTests {
 				new RegionCode("150102002"), new RegionCode("150105"));
 		List<LocalDate[]> periods = new ArrayList<>(List.of(new LocalDate[] { today.withDayOfMonth(1), today },
 				new LocalDate[] { today.withDayOfYear(1), today }, new LocalDate[] { today.minusYears(2), today }));
+		// whole months with days before or after them (month and day counters together)
+		periods.add(new LocalDate[] { today.minusMonths(5).withDayOfMonth(15), today.withDayOfMonth(1).minusDays(1) });
+		periods.add(new LocalDate[] { today.minusMonths(6).withDayOfMonth(1), today.minusMonths(2).withDayOfMonth(10) });
+		periods.add(new LocalDate[] { today.minusMonths(7).withDayOfMonth(20), today.minusMonths(1).withDayOfMonth(3) });
 		for (int i = 0; i < 5; i++) {
 			LocalDate from = today.minusDays(random.nextInt(400));
 			periods.add(new LocalDate[] { from, from.plusDays(random.nextInt(120)) });
