@@ -23,9 +23,6 @@ import org.wushe.shared.tally.CounterTable;
 @Component
 class ActiveVolunteers {
 
-	/** Before the dashboard's figure version moves, with the other volunteering counters. */
-	private static final int ORDER = org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 1000;
-
 	private record Month(String regionCode, int monthOf, int records) {
 	}
 
@@ -99,7 +96,8 @@ class ActiveVolunteers {
 				deltas.put(CounterTable.Key.of(level.value(), CalendarPeriods.year(day)), (long) sign);
 			}
 		}
-		counts.applyAtCommit(deltas, ORDER);
+		// with the other volunteering counters, before the dashboard's figure version moves
+		counts.applyAtCommit(deltas, VolunteeringTally.ORDER);
 	}
 
 	/** The distinct active volunteers of {@code region}'s subtree in the calendar period {@code periodKey}. */

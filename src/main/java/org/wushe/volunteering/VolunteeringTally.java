@@ -36,7 +36,7 @@ class VolunteeringTally {
 	}
 
 	/** Before the dashboard's figure version moves (ordered last). */
-	private static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 1000;
+	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 1000;
 
 	private final CounterTable counters;
 

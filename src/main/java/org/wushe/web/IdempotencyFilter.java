@@ -35,6 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.wushe.shared.Databases;
 
 /**
  * {@code Idempotency-Key} for the POST APIs: the first successful answer (status, type and body) to a key of a user,
@@ -255,7 +256,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 	private boolean isPostgres() {
 		if (postgres == null) {
 			try (Connection c = dataSource.getConnection()) {
-				postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+				postgres = Databases.isPostgres(c);
 			}
 			catch (SQLException ex) {
 				throw new DataAccessResourceFailureException("database not reachable", ex);

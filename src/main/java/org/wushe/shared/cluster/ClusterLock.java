@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
+import org.wushe.shared.Databases;
 
 /**
  * A named lock held by one node of the deployment at a time, for start-up work that must happen once (loading the
@@ -70,7 +71,7 @@ public class ClusterLock {
 
 	private boolean isPostgres(Connection connection) throws SQLException {
 		if (postgres == null) {
-			postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+			postgres = Databases.isPostgres(connection);
 		}
 		return postgres;
 	}

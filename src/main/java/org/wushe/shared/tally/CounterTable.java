@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.wushe.shared.Databases;
 
 /**
  * A table of counters whose key is a region code followed by further columns, changed by deltas inside the writer's
@@ -148,11 +149,8 @@ public final class CounterTable {
 	private boolean postgres() {
 		Boolean known = postgres;
 		if (known == null) {
-			known = Boolean.TRUE.equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) c -> c
-				.getMetaData()
-				.getDatabaseProductName()
-				.toLowerCase(java.util.Locale.ROOT)
-				.contains("postgres")));
+			known = Boolean.TRUE.equals(
+					jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) Databases::isPostgres));
 			postgres = known;
 		}
 		return known;
