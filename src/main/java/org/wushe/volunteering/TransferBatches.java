@@ -345,18 +345,26 @@ class TransferBatches implements DisposableBean {
 		return List.of(answers);
 	}
 
-	/** The keys of the batch that were used before, with what they answered. */
+	/**
+	 * The keys of the batch that were used before, with what they answered. Each (caller, key) pair is looked up in
+	 * the primary key: a condition on the callers and the keys apart would read every key of those callers, which
+	 * grows with the table.
+	 */
 	private Map<String, Earlier> earlier(List<Request> batch) {
 		Map<String, Earlier> found = new HashMap<>();
-		jdbc.sql("""
-				SELECT caller, request_key, fingerprint, transfer_id FROM timebank_request
-				WHERE caller IN (:callers) AND request_key IN (:keys)
-				""")
-			.param("callers", batch.stream().map(Request::caller).distinct().toList())
-			.param("keys", batch.stream().map(Request::key).distinct().toList())
-			.query(rs -> {
-				found.put(rs.getString(1) + '\u0000' + rs.getString(2), new Earlier(rs.getString(3), rs.getLong(4)));
-			});
+		Map<String, Request> byId = new java.util.LinkedHashMap<>();
+		batch.forEach(r -> byId.putIfAbsent(r.id(), r));
+		List<Request> distinct = List.copyOf(byId.values());
+		Object[] args = new Object[distinct.size() * 2];
+		for (int i = 0; i < distinct.size(); i++) {
+			args[2 * i] = distinct.get(i).caller();
+			args[2 * i + 1] = distinct.get(i).key();
+		}
+		String pairs = String.join(", ", java.util.Collections.nCopies(distinct.size(), "(?, ?)"));
+		template.query("SELECT caller, request_key, fingerprint, transfer_id FROM timebank_request"
+				+ " WHERE (caller, request_key) IN (" + pairs + ")", rs -> {
+					found.put(rs.getString(1) + '\u0000' + rs.getString(2), new Earlier(rs.getString(3), rs.getLong(4)));
+				}, args);
 		return found;
 	}
 
