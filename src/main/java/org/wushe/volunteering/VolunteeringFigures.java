@@ -47,15 +47,7 @@ public class VolunteeringFigures {
 
 	/** The figures of the subtree of {@code region}, service days from {@code from} to {@code to} inclusive. */
 	public Figures figures(RegionCode region, LocalDate from, LocalDate to) {
-		long minutes = jdbc.sql("""
-				SELECT COALESCE(SUM(amount), 0) FROM volunteering_tally
-				WHERE region_code = :region AND figure = 'MINUTES' AND day_key >= :from AND day_key <= :to
-				""")
-			.param("region", region.value())
-			.param("from", from.toString())
-			.param("to", to.toString())
-			.query(Long.class)
-			.single();
+		long minutes = minutes(region, from, to);
 		record Undated(String figure, long amount) {
 		}
 		long[] undated = new long[3];
@@ -73,6 +65,22 @@ public class VolunteeringFigures {
 		long active = period != null ? activeVolunteers.count(region, period) : distinctActive(region, from, to);
 		return new Figures(BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP), active,
 				undated[0], undated[1], undated[2]);
+	}
+
+	/**
+	 * The confirmed service minutes, net of reversals, of {@code region}'s subtree on the service days {@code from} to
+	 * {@code to} inclusive: the sum of the region's day counters in the range (one range of the counters' key).
+	 */
+	public long minutes(RegionCode region, LocalDate from, LocalDate to) {
+		return jdbc.sql("""
+				SELECT COALESCE(SUM(amount), 0) FROM volunteering_tally
+				WHERE region_code = :region AND figure = 'MINUTES' AND day_key >= :from AND day_key <= :to
+				""")
+			.param("region", region.value())
+			.param("from", from.toString())
+			.param("to", to.toString())
+			.query(Long.class)
+			.single();
 	}
 
 	/**

@@ -170,52 +170,6 @@ final class CareDataset {
 		jdbc.sql("DROP TABLE bench_village").update();
 	}
 
-	/**
-	 * Runs a bulk insert into {@code table} with its indexes other than the primary key dropped (and, for a table no
-	 * foreign key points at, the primary key too), and builds them again afterwards: building an index once over the
-	 * loaded rows is far cheaper than keeping it up to date row by row. Foreign keys are not checked meanwhile
-	 * ({@code session_replication_role = replica}): the rows are generated from the persons just loaded.
-	 */
-	private void withoutSecondaryIndexes(String table, Runnable load) {
-		List<String> rebuild = new ArrayList<>(jdbc.sql("""
-				SELECT indexdef FROM pg_indexes i WHERE tablename = :t AND schemaname = current_schema()
-				  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname
-				                  AND c.conrelid = CAST(:t AS regclass))
-				""").param("t", table).query(String.class).list());
-		jdbc.sql("""
-				SELECT indexname FROM pg_indexes i WHERE tablename = :t AND schemaname = current_schema()
-				  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname
-				                  AND c.conrelid = CAST(:t AS regclass))
-				""").param("t", table).query(String.class).list().forEach(i -> jdbc.sql("DROP INDEX " + i).update());
-		boolean referenced = jdbc.sql("SELECT COUNT(*) FROM pg_constraint WHERE confrelid = CAST(:t AS regclass)")
-			.param("t", table)
-			.query(Long.class)
-			.single() > 0;
-		record Key(String name, String definition) {
-		}
-		List<Key> keys = referenced ? List.of() : jdbc.sql("""
-				SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
-				WHERE conrelid = CAST(:t AS regclass) AND contype = 'p'
-				""").param("t", table).query((rs, n) -> new Key(rs.getString(1), rs.getString(2))).list();
-		keys.forEach(k -> jdbc.sql("ALTER TABLE " + table + " DROP CONSTRAINT " + k.name()).update());
-		jdbc.sql("SET session_replication_role = replica").update();
-		try {
-			load.run();
-		}
-		finally {
-			jdbc.sql("SET session_replication_role = DEFAULT").update();
-		}
-		jdbc.sql("SET maintenance_work_mem = '1GB'").update();
-		long t0 = System.nanoTime();
-		keys.forEach(k -> jdbc.sql("ALTER TABLE " + table + " ADD CONSTRAINT " + k.name() + " " + k.definition())
-			.update());
-		rebuild.forEach(def -> jdbc.sql(def).update());
-		String line = String.format(Locale.ROOT, "- %s: %d indexes built again after the load: %.1f s", table,
-				keys.size() + rebuild.size(), (System.nanoTime() - t0) / 1e9);
-		log.add(line);
-		System.out.println(line);
-	}
-
 	/** Table and index sizes of the care tables. */
 	String sizes() {
 		return String.join("; ", jdbc.sql("""
@@ -227,19 +181,14 @@ final class CareDataset {
 	}
 
 	private void step(String what, String sql) {
-		long t0 = System.nanoTime();
-		if (sql.strip().startsWith("SELECT")) {
-			jdbc.sql(sql).query().listOfRows();
-		}
-		else {
-			jdbc.sql(sql).update();
-		}
-		String line = String.format(Locale.ROOT, "- %s: %.1f s", what, (System.nanoTime() - t0) / 1e9);
-		log.add(line);
-		System.out.println(line);
+		new BulkLoad(jdbc, log).step(what, sql);
 	}
 
-	private static String next(String code) {
+	private void withoutSecondaryIndexes(String table, Runnable load) {
+		new BulkLoad(jdbc, log).withoutSecondaryIndexes(table, load);
+	}
+
+	static String next(String code) {
 		return String.valueOf(Long.parseLong(code) + 1);
 	}
 
