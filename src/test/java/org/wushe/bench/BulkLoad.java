@@ -21,6 +21,22 @@ final class BulkLoad {
 		this.log = log;
 	}
 
+	/**
+	 * Creates the temporary table {@code bench_village} (code, k) of the villages of {@code province}, numbered from 0
+	 * in code order, and answers how many there are.
+	 */
+	long villages(String province) {
+		step("villages of the province", """
+				CREATE TEMP TABLE bench_village AS
+				SELECT code, (ROW_NUMBER() OVER (ORDER BY code)) - 1 AS k FROM region
+				WHERE level = 5 AND code >= '%s' AND code < '%s'
+				""".formatted(province, CareDataset.next(province)));
+		long villages = jdbc.sql("SELECT COUNT(*) FROM bench_village").query(Long.class).single();
+		log(String.format(java.util.Locale.ROOT, "- %,d villages in province %s", villages, province));
+		jdbc.sql("ANALYZE bench_village").update();
+		return villages;
+	}
+
 	/** Runs one statement (a query's rows are read and dropped) and logs how long it took. */
 	void step(String what, String sql) {
 		long t0 = System.nanoTime();

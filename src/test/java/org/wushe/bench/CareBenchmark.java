@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,11 +19,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.wushe.WusheApplication;
 import org.wushe.access.AccountService;
 import org.wushe.access.CurrentUser;
 import org.wushe.access.Role;
@@ -53,11 +49,7 @@ public final class CareBenchmark {
 	static final int WRITE_WARMUP = 30;
 
 	public static void main(String[] args) throws Exception {
-		Map<String, String> a = new LinkedHashMap<>();
-		for (String arg : args) {
-			String[] kv = arg.replaceFirst("^--", "").split("=", 2);
-			a.put(kv[0], kv.length > 1 ? kv[1] : "true");
-		}
+		Map<String, String> a = BenchApp.options(args);
 		String url = a.getOrDefault("pg-url", "jdbc:postgresql://127.0.0.1:5432/wushe_care");
 		long persons = Long.parseLong(a.getOrDefault("persons", "300000"));
 		long visits = Long.parseLong(a.getOrDefault("visits", String.valueOf(persons * 10)));
@@ -67,16 +59,9 @@ public final class CareBenchmark {
 		int writes = Integer.parseInt(a.getOrDefault("writes", "200"));
 		Path out = Path.of(a.getOrDefault("out", "bench-results/care/care.md"));
 		Files.createDirectories(out.toAbsolutePath().getParent());
-		ConfigurableApplicationContext ctx = new SpringApplicationBuilder(WusheApplication.class)
-			.web(WebApplicationType.NONE)
-			.profiles("postgres")
-			.run("--spring.datasource.url=" + url + "?reWriteBatchedInserts=true", "--wushe.regions.load=foreground",
-					"--wushe.demo.enabled=false", "--wushe.admin.password=Wushe-bench-7q",
-					"--wushe.crypto.key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
-					// a write may need a second connection (counter rows created in a short transaction of their own)
-					"--spring.datasource.hikari.maximum-pool-size=" + a.getOrDefault("pool", String.valueOf(writers + 2)),
-					"--logging.level.root=WARN",
-					"--logging.level.org.wushe=INFO");
+		// a write may need a second connection (counter rows created in a short transaction of their own)
+		ConfigurableApplicationContext ctx = BenchApp.postgres(url,
+				"--spring.datasource.hikari.maximum-pool-size=" + a.getOrDefault("pool", String.valueOf(writers + 2)));
 		StringBuilder report = new StringBuilder();
 		try {
 			JdbcClient jdbc = ctx.getBean(JdbcClient.class);

@@ -67,14 +67,7 @@ final class CareDataset {
 				    care_person_relative, care_person_category, care_person, care_tally, care_daily, care_monthly, care_due,
 				    care_served_year, care_served_count CASCADE
 				""");
-		step("villages of the province", """
-				CREATE TEMP TABLE bench_village AS
-				SELECT code, (ROW_NUMBER() OVER (ORDER BY code)) - 1 AS k FROM region
-				WHERE level = 5 AND code >= '%s' AND code < '%s'
-				""".formatted(province, next(province)));
-		long villages = jdbc.sql("SELECT COUNT(*) FROM bench_village").query(Long.class).single();
-		log.add(String.format(Locale.ROOT, "- %,d villages in province %s", villages, province));
-		jdbc.sql("ANALYZE bench_village").update();
+		long villages = new BulkLoad(jdbc, log).villages(province);
 		step(String.format(Locale.ROOT, "%,d persons", persons), """
 				INSERT INTO care_person (id, region_code, name, gender, birth_date, risk_level, visit_interval_days,
 				    registered_on, last_visit_on, next_due, created_at, created_by, updated_at, updated_by)

@@ -66,14 +66,7 @@ final class HoursDataset {
 				TRUNCATE service_hours, service_hours_total, volunteering_tally, volunteering_active_month,
 				    volunteering_active_count, service_project, volunteer CASCADE
 				""");
-		bulk.step("villages of the province", """
-				CREATE TEMP TABLE bench_village AS
-				SELECT code, (ROW_NUMBER() OVER (ORDER BY code)) - 1 AS k FROM region
-				WHERE level = 5 AND code >= '%s' AND code < '%s'
-				""".formatted(province, CareDataset.next(province)));
-		long villages = load.sql("SELECT COUNT(*) FROM bench_village").query(Long.class).single();
-		log.add(String.format(Locale.ROOT, "- %,d villages in province %s", villages, province));
-		load.sql("ANALYZE bench_village").update();
+		long villages = bulk.villages(province);
 		bulk.withoutSecondaryIndexes("volunteer", () -> bulk.step(String.format(Locale.ROOT, "%,d volunteers",
 				volunteers), """
 				INSERT INTO volunteer (id, volunteer_number, name, name_initials, id_number_cipher, id_number_hash,

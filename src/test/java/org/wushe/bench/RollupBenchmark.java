@@ -61,11 +61,7 @@ public class RollupBenchmark {
 			RegionLevel.COUNTY, RegionLevel.TOWNSHIP);
 
 	public static void main(String[] args) throws Exception {
-		Map<String, String> a = new LinkedHashMap<>();
-		for (String arg : args) {
-			String[] kv = arg.replaceFirst("^--", "").split("=", 2);
-			a.put(kv[0], kv.length > 1 ? kv[1] : "true");
-		}
+		Map<String, String> a = BenchApp.options(args);
 		String url = a.getOrDefault("pg-url", "jdbc:postgresql://127.0.0.1:5432/wushe_dashboard");
 		long target = Long.parseLong(a.getOrDefault("activities", "10000000"));
 		long seed = Long.parseLong(a.getOrDefault("seed", "20250317"));

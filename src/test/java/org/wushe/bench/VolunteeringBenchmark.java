@@ -57,11 +57,7 @@ public final class VolunteeringBenchmark {
 	static final String COUNTY = "150102";
 
 	public static void main(String[] args) throws Exception {
-		Map<String, String> a = new LinkedHashMap<>();
-		for (String arg : args) {
-			String[] kv = arg.replaceFirst("^--", "").split("=", 2);
-			a.put(kv[0], kv.length > 1 ? kv[1] : "true");
-		}
+		Map<String, String> a = BenchApp.options(args);
 		int volunteers = Integer.parseInt(a.getOrDefault("volunteers", "500"));
 		int sessions = Integer.parseInt(a.getOrDefault("sessions", "4"));
 		int callers = Integer.parseInt(a.getOrDefault("callers", "16"));
@@ -171,8 +167,8 @@ public final class VolunteeringBenchmark {
 		line(report, "");
 		line(report, "## Hours queries (load average " + load() + ")");
 		line(report, "");
-		line(report, "| query | samples | p50 | p95 | p99 | baseline PK read p50 / p95 | ratio p95 |");
-		line(report, "|---|---|---|---|---|---|---|");
+		line(report, "| query | samples | p50 | p95 | p99 | max | baseline PK read p50 / p95 | ratio p95 |");
+		line(report, "|---|---|---|---|---|---|---|---|");
 		Map<String, Runnable> qs = new LinkedHashMap<>();
 		qs.put("one volunteer's total and records, last 90 days (HoursService.ofVolunteer)",
 				() -> hours.ofVolunteer(ALL, ids.get(r.nextInt(ids.size())), today.minusDays(90), today));
@@ -199,23 +195,7 @@ public final class VolunteeringBenchmark {
 					});
 		}
 		for (Map.Entry<String, Runnable> q : qs.entrySet()) {
-			long[] t = new long[samples];
-			long[] b = new long[samples];
-			for (int i = 0; i < samples + 20; i++) {
-				long t0 = System.nanoTime();
-				q.getValue().run();
-				long d = System.nanoTime() - t0;
-				long base = baseline.getAsLong();
-				if (i >= 20) {
-					t[i - 20] = d;
-					b[i - 20] = base;
-				}
-			}
-			Arrays.sort(t);
-			Arrays.sort(b);
-			line(report, String.format(Locale.ROOT, "| %s | %d | %s | **%s** | %s | %s / %s | %.1f× |", q.getKey(), samples,
-					ms(pct(t, 50)), ms(pct(t, 95)), ms(pct(t, 99)), ms(pct(b, 50)), ms(pct(b, 95)),
-					(double) pct(t, 95) / Math.max(1, pct(b, 95))));
+			VolunteeringScaleBenchmark.timed(q.getKey(), q.getValue(), samples, 20, baseline, report);
 		}
 	}
 

@@ -18,12 +18,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.LongSupplier;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.wushe.WusheApplication;
 import org.wushe.actor.ActorTestData;
 import org.wushe.actor.volunteer.VolunteerInput;
 import org.wushe.actor.volunteer.VolunteerService;
@@ -52,11 +49,7 @@ public final class VolunteeringScaleBenchmark {
 	static final RegionScope ALL = new RegionScope(RegionCode.COUNTRY);
 
 	public static void main(String[] args) throws Exception {
-		Map<String, String> a = new LinkedHashMap<>();
-		for (String arg : args) {
-			String[] kv = arg.replaceFirst("^--", "").split("=", 2);
-			a.put(kv[0], kv.length > 1 ? kv[1] : "true");
-		}
+		Map<String, String> a = BenchApp.options(args);
 		String url = a.getOrDefault("pg-url", "jdbc:postgresql://127.0.0.1:5432/wushe_volunteering");
 		long volunteers = Long.parseLong(a.getOrDefault("volunteers", "1000000"));
 		long records = Long.parseLong(a.getOrDefault("records", String.valueOf(volunteers * 10)));
@@ -66,13 +59,7 @@ public final class VolunteeringScaleBenchmark {
 		int sheet = Integer.parseInt(a.getOrDefault("sheet", "1000"));
 		Path out = Path.of(a.getOrDefault("out", "bench-results/volunteering/scale.md"));
 		Files.createDirectories(out.toAbsolutePath().getParent());
-		ConfigurableApplicationContext ctx = new SpringApplicationBuilder(WusheApplication.class)
-			.web(WebApplicationType.NONE)
-			.profiles("postgres")
-			.run("--spring.datasource.url=" + url + "?reWriteBatchedInserts=true", "--wushe.regions.load=foreground",
-					"--wushe.demo.enabled=false", "--wushe.admin.password=Wushe-bench-7q",
-					"--wushe.crypto.key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
-					"--logging.level.root=WARN", "--logging.level.org.wushe=INFO");
+		ConfigurableApplicationContext ctx = BenchApp.postgres(url);
 		StringBuilder report = new StringBuilder();
 		try {
 			JdbcClient jdbc = ctx.getBean(JdbcClient.class);
