@@ -18,9 +18,9 @@ import org.wushe.shared.Databases;
  * A table of counters whose key is a region code followed by further columns, changed by deltas inside the writer's
  * transaction, on the writer's own connection: a write never needs a second connection from the pool.
  * <p>
- * On PostgreSQL the rows of one change are settled by one batch of upserts in key order ({@code INSERT … ON CONFLICT
- * (key) DO UPDATE SET count = count + delta}): a new row is inserted with its delta, an existing one is added to, one
- * statement per row whichever it is. Elsewhere (H2) they are settled in two passes over the keys in key order: missing
+ * On PostgreSQL the rows of one change are settled by one upsert of all of them in key order ({@code INSERT … VALUES
+ * (…), (…) ON CONFLICT (key) DO UPDATE SET count = count + delta}, up to 100 rows per statement): a new row is inserted
+ * with its delta, an existing one is added to, whichever it is. Elsewhere (H2) they are settled in two passes over the keys in key order: missing
  * rows are created with the count 0 ({@code INSERT … ON CONFLICT DO NOTHING}; a concurrent creator's row is just
  * found, after its commit), then every row is updated; rows known to exist (created or seen by this process; counter
  * rows are never deleted) skip the first pass, so a warm write is one batch of updates. Either way the rows' locks are
@@ -62,6 +62,12 @@ public final class CounterTable {
 	private final String insert;
 
 	private final String upsert;
+
+	/** At most this many rows in one upsert statement. */
+	private static final int UPSERT_ROWS = 100;
+
+	/** The upsert statements by their number of rows, made on first use. */
+	private final Map<Integer, String> upserts = new ConcurrentHashMap<>();
 
 	/** Whether the database is PostgreSQL, read from the first connection; {@code null} until then. */
 	private volatile Boolean postgres;
@@ -105,13 +111,20 @@ public final class CounterTable {
 			return;
 		}
 		if (postgres()) {
-			List<Object[]> rows = new ArrayList<>(changes.size());
-			changes.forEach((k, d) -> {
-				Object[] row = java.util.Arrays.copyOf(k.values().toArray(), k.values().size() + 1);
-				row[row.length - 1] = d;
-				rows.add(row);
-			});
-			jdbc.batchUpdate(upsert, rows);
+			List<Object> args = new ArrayList<>();
+			int rows = 0;
+			for (Map.Entry<Key, Long> change : changes.entrySet()) {
+				args.addAll(change.getKey().values());
+				args.add(change.getValue());
+				if (++rows == UPSERT_ROWS) {
+					jdbc.update(upsert(rows), args.toArray());
+					args.clear();
+					rows = 0;
+				}
+			}
+			if (rows > 0) {
+				jdbc.update(upsert(rows), args.toArray());
+			}
 			return;
 		}
 		List<Object[]> create = new ArrayList<>();
@@ -144,6 +157,17 @@ public final class CounterTable {
 				throw new IllegalStateException("counter row missing after it was created: " + k);
 			}
 		}
+	}
+
+	/** One statement that upserts {@code rows} rows, listed in key order (its row locks are taken in that order). */
+	private String upsert(int rows) {
+		return upserts.computeIfAbsent(rows, n -> {
+			int values = upsert.indexOf(" VALUES (") + " VALUES ".length();
+			int conflict = upsert.indexOf(" ON CONFLICT");
+			String tuple = upsert.substring(values, conflict);
+			return upsert.substring(0, values) + String.join(", ", java.util.Collections.nCopies(n, tuple))
+					+ upsert.substring(conflict);
+		});
 	}
 
 	private boolean postgres() {
