@@ -1,5 +1,6 @@
 package org.wushe.volunteering;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.audit.AuditTrail;
 import org.wushe.region.RegionCode;
 import org.wushe.shared.BusinessException;
+import org.wushe.shared.Databases;
 import org.wushe.shared.Waiting;
 
 /**
@@ -348,23 +350,31 @@ class TransferBatches implements DisposableBean {
 	/**
 	 * The keys of the batch that were used before, with what they answered. Each (caller, key) pair is looked up in
 	 * the primary key: a condition on the callers and the keys apart would read every key of those callers, which
-	 * grows with the table.
+	 * grows with the table. The look-up is planned at each execution ({@link Databases#planEachExecution}): on a new
+	 * deployment the keys grow from none by thousands a second, and a plan kept from the first batches would scan them
+	 * all.
 	 */
 	private Map<String, Earlier> earlier(List<Request> batch) {
 		Map<String, Earlier> found = new HashMap<>();
 		Map<String, Request> byId = new java.util.LinkedHashMap<>();
 		batch.forEach(r -> byId.putIfAbsent(r.id(), r));
 		List<Request> distinct = List.copyOf(byId.values());
-		Object[] args = new Object[distinct.size() * 2];
+		String[] args = new String[distinct.size() * 2];
 		for (int i = 0; i < distinct.size(); i++) {
 			args[2 * i] = distinct.get(i).caller();
 			args[2 * i + 1] = distinct.get(i).key();
 		}
-		String pairs = String.join(", ", java.util.Collections.nCopies(distinct.size(), "(?, ?)"));
-		template.query("SELECT caller, request_key, fingerprint, transfer_id FROM timebank_request"
-				+ " WHERE (caller, request_key) IN (" + pairs + ")", rs -> {
-					found.put(rs.getString(1) + '\u0000' + rs.getString(2), new Earlier(rs.getString(3), rs.getLong(4)));
-				}, args);
+		String sql = "SELECT caller, request_key, fingerprint, transfer_id FROM timebank_request WHERE (caller, request_key)"
+				+ " IN (" + String.join(", ", java.util.Collections.nCopies(distinct.size(), "(?, ?)")) + ")";
+		template.query(con -> {
+			PreparedStatement ps = Databases.planEachExecution(con.prepareStatement(sql));
+			for (int i = 0; i < args.length; i++) {
+				ps.setString(i + 1, args[i]);
+			}
+			return ps;
+		}, rs -> {
+			found.put(rs.getString(1) + '\u0000' + rs.getString(2), new Earlier(rs.getString(3), rs.getLong(4)));
+		});
 		return found;
 	}
 
