@@ -14,14 +14,18 @@ import org.wushe.shared.tally.CalendarPeriods;
 /**
  * The care module's public API for figures, exact at the moment of the read. Persons, categories and cases are key
  * look-ups of the counters every write keeps; visits and referrals sum the month counters of the period's whole months
- * and the day counters of the days around them; overdue sums
- * the due-date counters before today. Distinct persons served in a calendar month, quarter or year is a key look-up of
+ * and the day counters of the days around them; overdue sums the due-date counters before today. Distinct persons served in a calendar month, quarter or year is a key look-up of
  * the counts kept on write ({@link ServedMarks}); over any other range of days it is COUNT(DISTINCT) over the
  * per-person-per-day served marks of the subtree and range (one index range; its cost grows with the marks in it).
  */
 @Service
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CareFigures {
+
+	/** Bounds of an empty range of month or day keys: no key is both at least {@code "9"} and at most {@code "0"}. */
+	private static final String NO_KEY_FROM = "9";
+
+	private static final String NO_KEY_TO = "0";
 
 	/** The care figures of one subtree and period. */
 	public record Counts(long persons, long personsServed, long visits, long visitsOverdue, long openCases,
@@ -61,12 +65,12 @@ public class CareFigures {
 				) c GROUP BY metric
 				""")
 			.param("r", region.value())
-			.param("mf", months ? CalendarPeriods.month(firstWhole) : "9")
-			.param("mt", months ? CalendarPeriods.month(lastWhole) : "0")
+			.param("mf", months ? CalendarPeriods.month(firstWhole) : NO_KEY_FROM)
+			.param("mt", months ? CalendarPeriods.month(lastWhole) : NO_KEY_TO)
 			.param("af", from.toString())
 			.param("at", months ? firstWhole.minusDays(1).toString() : to.toString())
-			.param("bf", months ? lastWhole.plusDays(1).toString() : "9")
-			.param("bt", months ? to.toString() : "0")
+			.param("bf", months ? lastWhole.plusDays(1).toString() : NO_KEY_FROM)
+			.param("bt", months ? to.toString() : NO_KEY_TO)
 			.query(Sum.class)
 			.list()
 			.forEach(e -> daily.put(e.metric(), e.entries()));

@@ -138,10 +138,11 @@ public class VisitDetails {
 	/** The visit with what was checked and stored for it. */
 	Visit completed(Visit visit, Checked checked) {
 		// a visit just stored has the photos stored with it: none to read back when none came
-		List<Visit.Photo> photos = checked.photos().isEmpty() ? List.of() : jdbc.sql("SELECT id, file_name FROM care_visit_photo WHERE visit_id = :v ORDER BY id")
-			.param("v", visit.id())
-			.query(Visit.Photo.class)
-			.list();
+		List<Visit.Photo> photos = checked.photos().isEmpty() ? List.of()
+				: jdbc.sql("SELECT id, file_name FROM care_visit_photo WHERE visit_id = :v ORDER BY id")
+					.param("v", visit.id())
+					.query(Visit.Photo.class)
+					.list();
 		return visit.with(checked.volunteerIds(), checked.visitors(), photos);
 	}
 

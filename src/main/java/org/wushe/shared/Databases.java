@@ -17,9 +17,9 @@ public final class Databases {
 
 	/**
 	 * Has PostgreSQL plan the statement at each execution, for the table's size then, instead of keeping the plan it
-	 * made on the statement's first executions. For a look-up in a table that grows from empty by thousands of rows a
-	 * second (a new deployment's time-bank request keys): a plan kept from when the table had a few pages scans the
-	 * whole table, and keeps doing so as it grows, until the table is next analyzed. No effect elsewhere.
+	 * made on the statement's first executions. For a look-up in a table that may grow from empty by thousands of rows
+	 * a second: a plan kept from when the table had a few pages scans the whole table, and keeps doing so as it grows,
+	 * until the table is next analyzed. No effect on other databases.
 	 */
 	public static PreparedStatement planEachExecution(PreparedStatement statement) throws SQLException {
 		if (statement.isWrapperFor(org.postgresql.PGStatement.class)) {

@@ -181,16 +181,7 @@ public final class VolunteeringBenchmark {
 			});
 			qs.put("region " + region + " figures, a calendar month, quarter or year of the last two (active volunteers"
 					+ " by key)", () -> {
-						LocalDate month = today.withDayOfMonth(1).minusMonths(r.nextInt(24));
-						LocalDate[] p = switch (r.nextInt(3)) {
-							case 0 -> new LocalDate[] { month, month.plusMonths(1).minusDays(1) };
-							case 1 -> {
-								LocalDate q = month.withMonth((month.getMonthValue() - 1) / 3 * 3 + 1);
-								yield new LocalDate[] { q, q.plusMonths(3).minusDays(1) };
-							}
-							default -> new LocalDate[] { month.withDayOfYear(1), month.withDayOfYear(1).plusYears(1)
-								.minusDays(1) };
-						};
+						LocalDate[] p = VolunteeringScaleBenchmark.calendarPeriod(today, r);
 						figures.figures(RegionCode.parse(region), p[0], p[1]);
 					});
 		}

@@ -20,8 +20,8 @@ import org.wushe.shared.Databases;
  * <p>
  * On PostgreSQL the rows of one change are settled by one upsert of all of them in key order ({@code INSERT … VALUES
  * (…), (…) ON CONFLICT (key) DO UPDATE SET count = count + delta}, up to 100 rows per statement): a new row is inserted
- * with its delta, an existing one is added to, whichever it is. Elsewhere (H2) they are settled in two passes over the keys in key order: missing
- * rows are created with the count 0 ({@code INSERT … ON CONFLICT DO NOTHING}; a concurrent creator's row is just
+ * with its delta, an existing one is added to, whichever it is. Elsewhere (H2) they are settled in two passes over the
+ * keys in key order: missing rows are created with the count 0 ({@code INSERT … ON CONFLICT DO NOTHING}; a concurrent creator's row is just
  * found, after its commit), then every row is updated; rows known to exist (created or seen by this process; counter
  * rows are never deleted) skip the first pass, so a warm write is one batch of updates. Either way the rows' locks are
  * taken in key order, so writers may queue on the rows they share but never deadlock over them.
@@ -61,7 +61,12 @@ public final class CounterTable {
 
 	private final String insert;
 
-	private final String upsert;
+	/** The upsert statement in three parts: before its rows, one row, after them. */
+	private final String upsertInto;
+
+	private final String upsertRow;
+
+	private final String upsertOnConflict;
 
 	/** At most this many rows in one upsert statement. */
 	private static final int UPSERT_ROWS = 100;
@@ -87,9 +92,10 @@ public final class CounterTable {
 		this.update = "UPDATE " + table + " SET " + countColumn + " = " + countColumn + " + ? WHERE " + where;
 		this.insert = "INSERT INTO " + table + " (" + String.join(", ", keyColumns) + ", " + countColumn + ") VALUES ("
 				+ "?, ".repeat(keyColumns.size()) + "0) ON CONFLICT DO NOTHING";
-		this.upsert = "INSERT INTO " + table + " (" + String.join(", ", keyColumns) + ", " + countColumn + ") VALUES ("
-				+ "?, ".repeat(keyColumns.size()) + "?) ON CONFLICT (" + String.join(", ", keyColumns) + ") DO UPDATE SET "
-				+ countColumn + " = " + table + "." + countColumn + " + EXCLUDED." + countColumn;
+		this.upsertInto = "INSERT INTO " + table + " (" + String.join(", ", keyColumns) + ", " + countColumn + ") VALUES ";
+		this.upsertRow = "(" + "?, ".repeat(keyColumns.size()) + "?)";
+		this.upsertOnConflict = " ON CONFLICT (" + String.join(", ", keyColumns) + ") DO UPDATE SET " + countColumn
+				+ " = " + table + "." + countColumn + " + EXCLUDED." + countColumn;
 		this.jdbc = jdbc;
 	}
 
@@ -161,13 +167,8 @@ public final class CounterTable {
 
 	/** One statement that upserts {@code rows} rows, listed in key order (its row locks are taken in that order). */
 	private String upsert(int rows) {
-		return upserts.computeIfAbsent(rows, n -> {
-			int values = upsert.indexOf(" VALUES (") + " VALUES ".length();
-			int conflict = upsert.indexOf(" ON CONFLICT");
-			String tuple = upsert.substring(values, conflict);
-			return upsert.substring(0, values) + String.join(", ", java.util.Collections.nCopies(n, tuple))
-					+ upsert.substring(conflict);
-		});
+		return upserts.computeIfAbsent(rows,
+				n -> upsertInto + String.join(", ", java.util.Collections.nCopies(n, upsertRow)) + upsertOnConflict);
 	}
 
 	private boolean postgres() {
