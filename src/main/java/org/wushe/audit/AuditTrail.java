@@ -3,6 +3,9 @@ package org.wushe.audit;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 import lombok.AccessLevel;
@@ -66,24 +69,33 @@ public class AuditTrail {
 			String sourceAddress, String detail) {
 	}
 
+	/** At most this many rows in one insert of {@link #recordAll}. */
+	private static final int ROWS_PER_INSERT = 100;
+
 	/**
 	 * Records many events at once, as {@link #record(String, String, String, Object, RegionCode, String, String)}
-	 * records one, with one batch insert: for writers that apply many changes in one transaction.
+	 * records one, with one multi-row insert per hundred events: for writers that apply many changes in one
+	 * transaction.
 	 */
 	public void recordAll(List<Entry> entries) {
 		if (entries.isEmpty()) {
 			return;
 		}
 		Timestamp at = Timestamp.from(Instant.now(clock));
-		template.batchUpdate("""
-				INSERT INTO audit_event (occurred_at, actor, action, entity_type, entity_id, region_code, source_address, detail)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-				""", entries.stream()
-			.map(e -> new Object[] { at, truncate(e.actor(), 64), e.action(), e.entityType(),
-					e.entityId() == null ? null : truncate(e.entityId().toString(), 64),
-					e.region() == null ? null : e.region().value(), truncate(e.sourceAddress(), 64),
-					truncate(e.detail(), MAX_DETAIL) })
-			.toList());
+		for (int from = 0; from < entries.size(); from += ROWS_PER_INSERT) {
+			List<Entry> part = entries.subList(from, Math.min(entries.size(), from + ROWS_PER_INSERT));
+			List<Object> args = new ArrayList<>(part.size() * 8);
+			for (Entry e : part) {
+				args.addAll(Arrays.asList(at, truncate(e.actor(), 64), e.action(), e.entityType(),
+						e.entityId() == null ? null : truncate(e.entityId().toString(), 64),
+						e.region() == null ? null : e.region().value(), truncate(e.sourceAddress(), 64),
+						truncate(e.detail(), MAX_DETAIL)));
+			}
+			template.update("""
+					INSERT INTO audit_event (occurred_at, actor, action, entity_type, entity_id, region_code, source_address, detail)
+					VALUES """ + String.join(", ", Collections.nCopies(part.size(), "(?, ?, ?, ?, ?, ?, ?, ?)")),
+					args.toArray());
+		}
 		for (Entry e : entries) {
 			events.publishEvent(new Audited(e.action(), e.entityType(),
 					e.entityId() == null ? null : e.entityId().toString(), e.region() == null ? null : e.region().value()));

@@ -1,6 +1,5 @@
 package org.wushe.volunteering;
 
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,24 +16,21 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.audit.AuditTrail;
 import org.wushe.region.RegionCode;
 import org.wushe.shared.BusinessException;
-import org.wushe.shared.Databases;
 import org.wushe.shared.Waiting;
 
 /**
  * Group commit of time-bank transfers. Callers hand checked requests to one writer, which applies everything queued
  * in one transaction: it looks up the batch's idempotency keys, locks the accounts in id order, checks each request
- * against the running balances (floors, caps), writes the transfers, their postings and their keys with JDBC batches,
- * moves each touched balance once, and answers every caller after the commit. A request refused by the rules is
- * answered with its error and does not fail the others; when the batch fails as a whole, its requests are applied one
- * by one. The keys are committed with the postings, so a retry after a crash finds its first answer.
+ * against the running balances (floors, caps), writes the transfers, their postings and their keys, moves each touched
+ * balance once ({@link TransferRows}: two statements on PostgreSQL, whatever the batch's size), and answers every
+ * caller after the commit. A request refused by the rules is answered with its error and does not fail the others;
+ * when the batch fails as a whole, its requests are applied one by one. The keys are committed with the postings, so a retry after a crash finds its first answer.
  * <p>
  * After the first request of a batch the writer waits a moment ({@link #GATHER}) for more, so that concurrent callers
  * share one commit. At shutdown the batch being applied is finished and every request still queued is answered 503
@@ -71,9 +67,6 @@ class TransferBatches implements DisposableBean {
 
 	}
 
-	private record Earlier(String fingerprint, long transferId) {
-	}
-
 	/**
 	 * The answer to a retry of a request committed in an earlier batch: the caller reads that transfer back itself,
 	 * outside the writer, which goes on to the next batch meanwhile.
@@ -82,23 +75,10 @@ class TransferBatches implements DisposableBean {
 	}
 
 	/** A request the batch will apply, with both balances after it. */
-	private record Accepted(int index, Request request, long fromAfter, long toAfter) {
+	record Accepted(int index, Request request, long fromAfter, long toAfter) {
 	}
 
-	private static final String INSERT_TRANSFER = """
-			INSERT INTO timebank_transfer (kind, from_account_id, to_account_id, minutes, memo, hours_id, created_at,
-			    created_by)
-			VALUES (?, ?, ?, ?, ?, NULL, ?, ?)
-			""";
-
-	private static final String INSERT_POSTING = """
-			INSERT INTO timebank_posting (transfer_id, account_id, minutes, balance_after, posted_at)
-			VALUES (?, ?, ?, ?, ?)
-			""";
-
-	private final JdbcClient jdbc;
-
-	private final JdbcTemplate template;
+	private final TransferRows rows;
 
 	private final Ledger ledger;
 
@@ -121,10 +101,9 @@ class TransferBatches implements DisposableBean {
 
 	private volatile boolean stopped;
 
-	TransferBatches(JdbcClient jdbc, JdbcTemplate template, Ledger ledger, TimeBankRules rules,
-			VolunteeringTally tally, AuditTrail audit, Clerk clerk, PlatformTransactionManager transactions) {
-		this.jdbc = jdbc;
-		this.template = template;
+	TransferBatches(TransferRows rows, Ledger ledger, TimeBankRules rules, VolunteeringTally tally, AuditTrail audit,
+			Clerk clerk, PlatformTransactionManager transactions) {
+		this.rows = rows;
 		this.ledger = ledger;
 		this.rules = rules;
 		this.tally = tally;
@@ -298,15 +277,16 @@ class TransferBatches implements DisposableBean {
 	 * refusal per request, in order.
 	 */
 	private List<Object> apply(List<Request> batch) {
-		Map<String, Earlier> earlier = earlier(batch);
-		Map<Long, Long> balances = lock(batch, earlier);
+		TransferRows.Found found = rows.find(batch);
+		Map<String, TransferRows.Earlier> earlier = found.earlier();
+		Map<Long, Long> balances = found.balances();
 		Map<String, TimeBankRules.Rules> ruleCache = new HashMap<>();
 		Object[] answers = new Object[batch.size()];
 		Map<String, Accepted> first = new HashMap<>();
 		List<Accepted> accepted = new ArrayList<>();
 		for (int i = 0; i < batch.size(); i++) {
 			Request r = batch.get(i);
-			Earlier e = earlier.get(r.id());
+			TransferRows.Earlier e = earlier.get(r.id());
 			Accepted same = first.get(r.id());
 			if (e != null || same != null) {
 				String print = e != null ? e.fingerprint() : same.request().fingerprint();
@@ -347,92 +327,15 @@ class TransferBatches implements DisposableBean {
 		return List.of(answers);
 	}
 
-	/**
-	 * The keys of the batch that were used before, with what they answered. Each (caller, key) pair is looked up in
-	 * the primary key: a condition on the callers and the keys apart would read every key of those callers, which
-	 * grows with the table. The look-up is planned at each execution ({@link Databases#planEachExecution}): on a new
-	 * deployment the keys grow from none by thousands a second, and a plan kept from the first batches would scan them
-	 * all.
-	 */
-	private Map<String, Earlier> earlier(List<Request> batch) {
-		Map<String, Earlier> found = new HashMap<>();
-		Map<String, Request> byId = new java.util.LinkedHashMap<>();
-		batch.forEach(r -> byId.putIfAbsent(r.id(), r));
-		List<Request> distinct = List.copyOf(byId.values());
-		String[] args = new String[distinct.size() * 2];
-		for (int i = 0; i < distinct.size(); i++) {
-			args[2 * i] = distinct.get(i).caller();
-			args[2 * i + 1] = distinct.get(i).key();
-		}
-		String sql = "SELECT caller, request_key, fingerprint, transfer_id FROM timebank_request WHERE (caller, request_key)"
-				+ " IN (" + String.join(", ", java.util.Collections.nCopies(distinct.size(), "(?, ?)")) + ")";
-		template.query(con -> {
-			PreparedStatement ps = Databases.planEachExecution(con.prepareStatement(sql));
-			for (int i = 0; i < args.length; i++) {
-				ps.setString(i + 1, args[i]);
-			}
-			return ps;
-		}, rs -> {
-			found.put(rs.getString(1) + '\u0000' + rs.getString(2), new Earlier(rs.getString(3), rs.getLong(4)));
-		});
-		return found;
-	}
-
-	/** Locks the accounts the new requests touch, in id order, and reads their balances. */
-	private Map<Long, Long> lock(List<Request> batch, Map<String, Earlier> earlier) {
-		List<Long> ids = batch.stream()
-			.filter(r -> !earlier.containsKey(r.id()))
-			.flatMap(r -> java.util.stream.Stream.of(r.from().id(), r.to().id()))
-			.distinct()
-			.sorted()
-			.toList();
-		Map<Long, Long> balances = new TreeMap<>();
-		if (ids.isEmpty()) {
-			return balances;
-		}
-		jdbc.sql("SELECT id, balance_minutes FROM timebank_account WHERE id IN (:ids) ORDER BY id FOR UPDATE")
-			.param("ids", ids)
-			.query(rs -> {
-				balances.put(rs.getLong(1), rs.getLong(2));
-			});
-		return balances;
-	}
-
 	/** Writes the accepted transfers, their postings, keys, balances, audit rows and figures. */
 	private Map<Accepted, TimeBank.Transfer> write(List<Accepted> accepted, Map<Long, Long> balances) {
 		Timestamp now = Timestamp.from(Instant.now(clerk.clock()).truncatedTo(ChronoUnit.MICROS));
-		List<Long> transferIds = BatchInserts.insert(template, INSERT_TRANSFER, accepted.size(), (ps, i) -> {
-			Request r = accepted.get(i).request();
-			ps.setString(1, r.kind().name());
-			ps.setLong(2, r.from().id());
-			ps.setLong(3, r.to().id());
-			ps.setLong(4, r.minutes());
-			ps.setString(5, r.memo());
-			ps.setTimestamp(6, now);
-			ps.setString(7, r.actor());
-		});
-		List<Long> postingIds = BatchInserts.insert(template, INSERT_POSTING, accepted.size() * 2, (ps, i) -> {
-			Accepted a = accepted.get(i / 2);
-			boolean from = i % 2 == 0;
-			ps.setLong(1, transferIds.get(i / 2));
-			ps.setLong(2, from ? a.request().from().id() : a.request().to().id());
-			ps.setLong(3, from ? -a.request().minutes() : a.request().minutes());
-			ps.setLong(4, from ? a.fromAfter() : a.toAfter());
-			ps.setTimestamp(5, now);
-		});
-		List<Object[]> keys = new ArrayList<>(accepted.size());
-		for (int i = 0; i < accepted.size(); i++) {
-			Request r = accepted.get(i).request();
-			keys.add(new Object[] { r.caller(), r.key(), r.fingerprint(), transferIds.get(i) });
-		}
-		template.batchUpdate(
-				"INSERT INTO timebank_request (caller, request_key, fingerprint, transfer_id) VALUES (?, ?, ?, ?)", keys);
-		java.util.Set<Long> moved = new java.util.TreeSet<>();
+		Map<Long, Long> moved = new TreeMap<>();
 		Map<String, Long> figures = new TreeMap<>();
 		for (Accepted a : accepted) {
 			Request r = a.request();
-			moved.add(r.from().id());
-			moved.add(r.to().id());
+			moved.put(r.from().id(), balances.get(r.from().id()));
+			moved.put(r.to().id(), balances.get(r.to().id()));
 			if (r.from().kind() != AccountKind.CLEARING) {
 				figures.merge(r.from().regionCode(), -r.minutes(), Long::sum);
 			}
@@ -440,24 +343,22 @@ class TransferBatches implements DisposableBean {
 				figures.merge(r.to().regionCode(), r.minutes(), Long::sum);
 			}
 		}
-		List<Object[]> updates = new ArrayList<>(moved.size());
-		moved.forEach(id -> updates.add(new Object[] { balances.get(id), id }));
-		template.batchUpdate("UPDATE timebank_account SET balance_minutes = ? WHERE id = ?", updates);
+		TransferRows.Written ids = rows.write(accepted, moved, now);
 		figures.forEach((region, delta) -> tally.add(VolunteeringTally.Figure.TIMEBANK, region, delta));
 		Map<Accepted, TimeBank.Transfer> written = new HashMap<>();
 		List<AuditTrail.Entry> audited = new ArrayList<>(accepted.size());
+		Instant at = now.toInstant();
 		for (int i = 0; i < accepted.size(); i++) {
 			Accepted a = accepted.get(i);
 			Request r = a.request();
-			long id = transferIds.get(i);
+			long id = ids.transferIds().get(i);
 			audited.add(new AuditTrail.Entry(r.actor(), "timebank.transfer", TimeBank.ENTITY, id,
 					RegionCode.parse(r.from().regionCode()), r.address(), null));
-			Instant at = now.toInstant();
 			written.put(a, new TimeBank.Transfer(id, r.kind(), r.from().id(), r.to().id(), r.minutes(), r.memo(), null,
 					at, List.of(
-							new TimeBank.Posting(postingIds.get(2 * i), id, r.from().id(), -r.minutes(), a.fromAfter(),
-									at, r.kind(), r.memo()),
-							new TimeBank.Posting(postingIds.get(2 * i + 1), id, r.to().id(), r.minutes(), a.toAfter(),
+							new TimeBank.Posting(ids.fromPostingIds().get(i), id, r.from().id(), -r.minutes(),
+									a.fromAfter(), at, r.kind(), r.memo()),
+							new TimeBank.Posting(ids.toPostingIds().get(i), id, r.to().id(), r.minutes(), a.toAfter(),
 									at, r.kind(), r.memo()))));
 		}
 		audit.recordAll(audited);

@@ -2,8 +2,6 @@ package org.wushe.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +19,6 @@ import javax.sql.DataSource;
 
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.MediaType;
@@ -83,8 +80,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 	private final DataSource dataSource;
 
-	private volatile Boolean postgres;
-
 	private record Stored(int status, String contentType, byte[] body) {
 	}
 
@@ -131,7 +126,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 				.update();
 		}
 		// known before the transaction takes its connection: finding it out takes another one
-		boolean pg = isPostgres();
+		boolean pg = Databases.isPostgres(dataSource);
 		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
 		TransactionTemplate tx = new TransactionTemplate(transactions);
 		try {
@@ -251,18 +246,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			.param("path", path)
 			.query(Stored.class)
 			.optional();
-	}
-
-	private boolean isPostgres() {
-		if (postgres == null) {
-			try (Connection c = dataSource.getConnection()) {
-				postgres = Databases.isPostgres(c);
-			}
-			catch (SQLException ex) {
-				throw new DataAccessResourceFailureException("database not reachable", ex);
-			}
-		}
-		return postgres;
 	}
 
 	private void problem(HttpServletRequest request, HttpServletResponse response, int status, String messageKey,

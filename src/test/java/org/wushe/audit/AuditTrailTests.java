@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,6 +65,31 @@ class AuditTrailTests {
 			.param("a", actor)
 			.query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void recordsManyEventsAtOnceEachWithItsOwnFields() {
+		String actor = "batch-" + System.nanoTime();
+		List<AuditTrail.Entry> entries = new ArrayList<>();
+		for (int i = 0; i < 250; i++) {
+			entries.add(new AuditTrail.Entry(actor, "test.batch", "test", i == 7 ? null : (long) i,
+					i % 2 == 0 ? RegionCode.parse("150102001") : null, i % 3 == 0 ? null : "10.0.0." + i % 250,
+					i == 249 ? "明细".repeat(400) : null));
+		}
+		audit.recordAll(entries);
+		List<Map<String, Object>> rows = jdbc.sql("""
+				SELECT entity_id, region_code, source_address, detail FROM audit_event WHERE actor = :a ORDER BY id""")
+			.param("a", actor)
+			.query()
+			.listOfRows();
+		assertThat(rows).hasSize(250);
+		for (int i = 0; i < 250; i++) {
+			Map<String, Object> row = rows.get(i);
+			assertThat(row.get("entity_id")).as("row %d", i).isEqualTo(i == 7 ? null : Integer.toString(i));
+			assertThat(row.get("region_code")).as("row %d", i).isEqualTo(i % 2 == 0 ? "150102001" : null);
+			assertThat(row.get("source_address")).as("row %d", i).isEqualTo(i % 3 == 0 ? null : "10.0.0." + i % 250);
+		}
+		assertThat((String) rows.get(249).get("detail")).hasSize(500);
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.wushe.volunteering;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -261,6 +264,45 @@ class TimeBankApiTests {
 			.hasMessageContaining("append-only");
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("DELETE FROM timebank_posting").update())
 			.hasMessageContaining("append-only");
+	}
+
+	@Test
+	void theLedgerRefusesDanglingReferencesAndKeepsItsParents() {
+		// foreign keys on H2; on PostgreSQL one check per statement, and parents that are never deleted
+		long transfer = jdbc.sql("SELECT MAX(transfer_id) FROM timebank_posting WHERE account_id = :a")
+			.param("a", personal)
+			.query(Long.class)
+			.single();
+		long missing = 1L << 40;
+		long before = postingsAndTransfers();
+		assertThatThrownBy(() -> jdbc.sql("""
+				INSERT INTO timebank_posting (transfer_id, account_id, minutes, balance_after, posted_at)
+				VALUES (:t, :a, 0, 0, CURRENT_TIMESTAMP)""").param("t", missing).param("a", personal).update())
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> jdbc.sql("""
+				INSERT INTO timebank_posting (transfer_id, account_id, minutes, balance_after, posted_at)
+				VALUES (:t, :a, 0, 0, CURRENT_TIMESTAMP)""").param("t", transfer).param("a", missing).update())
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> jdbc.sql("""
+				INSERT INTO timebank_transfer (kind, from_account_id, to_account_id, minutes, created_at)
+				VALUES ('GIFT', :a, :b, 1, CURRENT_TIMESTAMP)""").param("a", personal).param("b", missing).update())
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> jdbc.sql("""
+				INSERT INTO timebank_request (caller, request_key, fingerprint, transfer_id)
+				VALUES ('test', :k, 'x', :t)""").param("k", "dangling-" + System.nanoTime()).param("t", missing).update())
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> jdbc.sql("DELETE FROM timebank_transfer WHERE id = :t").param("t", transfer).update())
+			.isInstanceOf(DataAccessException.class);
+		assertThatThrownBy(() -> jdbc.sql("DELETE FROM timebank_account WHERE id = :a").param("a", personal).update())
+			.isInstanceOf(DataAccessException.class);
+		assertThat(postingsAndTransfers()).isEqualTo(before);
+		assertThat(balance(personal)).isEqualTo(180);
+	}
+
+	long postingsAndTransfers() {
+		return jdbc.sql("SELECT (SELECT COUNT(*) FROM timebank_posting) + (SELECT COUNT(*) FROM timebank_transfer)")
+			.query(Long.class)
+			.single();
 	}
 
 }

@@ -41,7 +41,7 @@ class TransferBatchesShutdownTests {
 
 	final AtomicInteger transactions = new AtomicInteger();
 
-	final TransferBatches batches = new TransferBatches(null, null, null, null, null, null, null,
+	final TransferBatches batches = new TransferBatches(null, null, null, null, null, null,
 			new PlatformTransactionManager() {
 				@Override
 				public TransactionStatus getTransaction(TransactionDefinition definition) {

@@ -31,8 +31,6 @@ public class ClusterLock {
 
 	private final DataSource dataSource;
 
-	private volatile Boolean postgres;
-
 	public void run(String name, Runnable work) {
 		call(name, () -> {
 			work.run();
@@ -41,8 +39,9 @@ public class ClusterLock {
 	}
 
 	public <T> T call(String name, Supplier<T> work) {
+		boolean postgres = Databases.isPostgres(dataSource);
 		try (Connection connection = dataSource.getConnection()) {
-			if (!isPostgres(connection)) {
+			if (!postgres) {
 				ReentrantLock lock = LOCAL.computeIfAbsent(name, k -> new ReentrantLock());
 				lock.lock();
 				try {
@@ -69,12 +68,6 @@ public class ClusterLock {
 		}
 	}
 
-	private boolean isPostgres(Connection connection) throws SQLException {
-		if (postgres == null) {
-			postgres = Databases.isPostgres(connection);
-		}
-		return postgres;
-	}
 
 	private static void advisory(Connection connection, String sql, long key) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {

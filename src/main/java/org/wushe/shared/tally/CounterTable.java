@@ -74,9 +74,6 @@ public final class CounterTable {
 	/** The upsert statements by their number of rows, made on first use. */
 	private final Map<Integer, String> upserts = new ConcurrentHashMap<>();
 
-	/** Whether the database is PostgreSQL, read from the first connection; {@code null} until then. */
-	private volatile Boolean postgres;
-
 	private final JdbcTemplate jdbc;
 
 	private final Set<Key> known = ConcurrentHashMap.newKeySet();
@@ -116,7 +113,7 @@ public final class CounterTable {
 		if (changes.isEmpty()) {
 			return;
 		}
-		if (postgres()) {
+		if (Databases.isPostgres(jdbc)) {
 			List<Object> args = new ArrayList<>();
 			int rows = 0;
 			for (Map.Entry<Key, Long> change : changes.entrySet()) {
@@ -171,15 +168,6 @@ public final class CounterTable {
 				n -> upsertInto + String.join(", ", java.util.Collections.nCopies(n, upsertRow)) + upsertOnConflict);
 	}
 
-	private boolean postgres() {
-		Boolean known = postgres;
-		if (known == null) {
-			known = Boolean.TRUE.equals(
-					jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) Databases::isPostgres));
-			postgres = known;
-		}
-		return known;
-	}
 
 	private static Object[] updateRow(Key k, long delta) {
 		Object[] row = new Object[k.values().size() + 1];
