@@ -67,7 +67,8 @@ class TransferRows {
 	/**
 	 * Inserts the transfers (ids drawn in request order), their postings (the paying side's first, as the ledger lists
 	 * them by id), their keys, and moves the balances; answers the transfers' ids by position and the postings' ids by
-	 * transfer. The foreign keys are checked at the end of the statement, when the transfers are in.
+	 * transfer. The references of the new rows are checked at the end of the statement, when the transfers are in
+	 * (once per table: see the migration {@code V312}).
 	 */
 	private static final String PG_WRITE = INDEXED + """
 			WITH input AS MATERIALIZED (
@@ -119,8 +120,8 @@ class TransferRows {
 	}
 
 	/**
-	 * The keys of the batch used before, and the balances of the accounts the batch's new requests touch, locked in
-	 * id order. Each (caller, key) pair is looked up in the primary key: a condition on the callers and the keys apart
+	 * The keys of the batch used before, and the balances of the accounts the batch touches (on H2 only those of its
+	 * new requests), locked in id order. Each (caller, key) pair is looked up in the primary key: a condition on the callers and the keys apart
 	 * would read every key of those callers, which grows with the table.
 	 */
 	Found find(List<TransferBatches.Request> batch) {
@@ -133,8 +134,8 @@ class TransferRows {
 			Long[] accounts = accounts(batch.stream()).toArray(Long[]::new);
 			queryIndexed(PG_FIND, (con, ps) -> {
 				ps.setArray(1, con.createArrayOf("bigint", accounts));
-				ps.setArray(2, con.createArrayOf("varchar", distinct.stream().map(r -> r.caller()).toArray()));
-				ps.setArray(3, con.createArrayOf("varchar", distinct.stream().map(r -> r.key()).toArray()));
+				ps.setArray(2, con.createArrayOf("varchar", distinct.stream().map(TransferBatches.Request::caller).toArray()));
+				ps.setArray(3, con.createArrayOf("varchar", distinct.stream().map(TransferBatches.Request::key).toArray()));
 			}, rs -> {
 				String caller = rs.getString(1);
 				if (caller != null) {

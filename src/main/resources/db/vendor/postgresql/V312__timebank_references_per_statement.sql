@@ -8,7 +8,7 @@
 -- sizes when their plans were made (a plan made while a table is small would scan it whole, and be kept as the table
 -- grows): hence the functions' planner settings. A foreign key also keeps its parent rows from being deleted while
 -- they are referenced; here the parents are never deleted at all: transfers are immutable, as their postings are, and
--- an account is never deleted. H2 keeps the foreign keys.
+-- an account is never deleted nor given another id. H2 keeps the foreign keys.
 
 CREATE FUNCTION timebank_transfer_references() RETURNS trigger AS $$
 BEGIN
@@ -61,7 +61,7 @@ $$ LANGUAGE plpgsql;
 
 CREATE FUNCTION timebank_account_kept() RETURNS trigger AS $$
 BEGIN
-    RAISE EXCEPTION 'timebank_account rows are never deleted';
+    RAISE EXCEPTION 'timebank_account rows are never deleted or renumbered';
 END;
 $$ LANGUAGE plpgsql;
 
@@ -87,6 +87,6 @@ CREATE TRIGGER timebank_request_references
 CREATE TRIGGER timebank_transfer_no_update_or_delete
     BEFORE UPDATE OR DELETE ON timebank_transfer
     FOR EACH ROW EXECUTE FUNCTION timebank_transfer_immutable();
-CREATE TRIGGER timebank_account_no_delete
-    BEFORE DELETE ON timebank_account
+CREATE TRIGGER timebank_account_no_delete_or_renumber
+    BEFORE DELETE OR UPDATE OF id ON timebank_account
     FOR EACH ROW EXECUTE FUNCTION timebank_account_kept();

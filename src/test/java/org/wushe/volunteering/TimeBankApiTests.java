@@ -295,6 +295,10 @@ class TimeBankApiTests {
 			.isInstanceOf(DataAccessException.class);
 		assertThatThrownBy(() -> jdbc.sql("DELETE FROM timebank_account WHERE id = :a").param("a", personal).update())
 			.isInstanceOf(DataAccessException.class);
+		assertThatThrownBy(() -> jdbc.sql("UPDATE timebank_account SET id = :b WHERE id = :a")
+			.param("a", personal)
+			.param("b", missing)
+			.update()).isInstanceOf(DataAccessException.class);
 		assertThat(postingsAndTransfers()).isEqualTo(before);
 		assertThat(balance(personal)).isEqualTo(180);
 	}
