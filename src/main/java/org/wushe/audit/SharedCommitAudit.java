@@ -15,8 +15,9 @@ import org.wushe.shared.Waiting;
 
 /**
  * Audit events that belong to no write of their own, such as an API call's use of its token: each is committed before
- * {@link #record} returns, as {@link AuditTrail}'s own {@code record} outside a transaction would, but the events of concurrent callers share one transaction and one batch insert, so a
- * busy API pays one durable commit for many calls instead of one per call. Inside a caller's transaction the event is
+ * {@link #record} returns, as {@link AuditTrail}'s own {@code record} outside a transaction would, but the events of
+ * concurrent callers share one transaction and one multi-row insert ({@link AuditTrail#recordAll}), so a busy API pays
+ * one durable commit for many calls instead of one per call. Inside a caller's transaction the event is
  * written there, and commits or rolls back with it.
  */
 @Service

@@ -30,7 +30,8 @@ import org.wushe.shared.Waiting;
  * against the running balances (floors, caps), writes the transfers, their postings and their keys, moves each touched
  * balance once ({@link TransferRows}: two statements on PostgreSQL, whatever the batch's size), and answers every
  * caller after the commit. A request refused by the rules is answered with its error and does not fail the others;
- * when the batch fails as a whole, its requests are applied one by one. The keys are committed with the postings, so a retry after a crash finds its first answer.
+ * when the batch fails as a whole, its requests are applied one by one. The keys are committed with the postings, so
+ * a retry after a crash finds its first answer.
  * <p>
  * After the first request of a batch the writer waits a moment ({@link #GATHER}) for more, so that concurrent callers
  * share one commit. At shutdown the batch being applied is finished and every request still queued is answered 503

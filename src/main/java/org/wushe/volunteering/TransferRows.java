@@ -26,11 +26,11 @@ import org.wushe.shared.Databases;
  * postings and keys, and the balances they moved.
  * <p>
  * On PostgreSQL each of the two is one statement, whatever the batch's size: the batch goes as arrays, and the write
- * is one statement of data-modifying common table expressions, so two round trips and two executor runs are all a
- * batch costs before its commit. Both are prepared once per connection and keep their plans, made with sequential
- * scans off for the transaction ({@link #INDEXED}): every row they touch is found through a primary key, so a plan
- * made while the tables were small (which would scan them whole) never stays on as they grow. Elsewhere (H2) the
- * look-up and the lock are two queries and the write is one JDBC batch per table.
+ * is one statement of data-modifying common table expressions (the batch's audit rows and its counters are written
+ * apart, by their modules). Both are prepared once per connection and keep their plans, made with sequential scans,
+ * hash joins and merge joins off for the transaction ({@link #INDEXED}): every row they touch is found through a
+ * primary key, so a plan made while the tables were small (which would scan them whole) never stays on as they grow.
+ * Elsewhere (H2) the look-up and the lock are two queries and the write is one JDBC batch per table.
  */
 @Component
 class TransferRows {
@@ -48,10 +48,14 @@ class TransferRows {
 	}
 
 	/**
-	 * Sent before each PostgreSQL statement of the batch, in the same round trip: the transaction's plans use the
-	 * primary keys, however few rows the tables held when a plan was made.
+	 * Sent before each PostgreSQL statement of the batch, in the same round trip: the transaction's plans look rows up
+	 * in the primary keys (nested loops over the batch's rows), however few rows the tables held when a plan was made.
 	 */
-	static final String INDEXED = "SET LOCAL enable_seqscan = off;\n";
+	static final String INDEXED = """
+			SET LOCAL enable_seqscan = off;
+			SET LOCAL enable_hashjoin = off;
+			SET LOCAL enable_mergejoin = off;
+			""";
 
 	private static final String PG_FIND = INDEXED + """
 			WITH locked AS MATERIALIZED (
@@ -121,8 +125,8 @@ class TransferRows {
 
 	/**
 	 * The keys of the batch used before, and the balances of the accounts the batch touches (on H2 only those of its
-	 * new requests), locked in id order. Each (caller, key) pair is looked up in the primary key: a condition on the callers and the keys apart
-	 * would read every key of those callers, which grows with the table.
+	 * new requests), locked in id order. Each (caller, key) pair is looked up in the primary key: a condition on the
+	 * callers and the keys apart would read every key of those callers, which grows with the table.
 	 */
 	Found find(List<TransferBatches.Request> batch) {
 		Map<String, TransferBatches.Request> byId = new LinkedHashMap<>();
@@ -268,7 +272,13 @@ class TransferRows {
 	private void queryIndexed(String sql, Parameters parameters, RowCallbackHandler rows) {
 		template.execute((Connection con) -> {
 			PreparedStatement ps = con.prepareStatement(sql);
-			parameters.set(con, ps);
+			try {
+				parameters.set(con, ps);
+			}
+			catch (SQLException | RuntimeException ex) {
+				ps.close();
+				throw ex;
+			}
 			return ps;
 		}, (PreparedStatementCallback<Void>) ps -> {
 			boolean resultSet = ps.execute();
