@@ -171,7 +171,12 @@ class CareJourneyTests extends BrowserJourney {
 		noSideScroll(page);
 	}
 
+	/**
+	 * Fails when the page is wider than the phone. Measured once the page has loaded with its style sheets: a page
+	 * measured as soon as the element a step waited for is there may still be laid out without them, and wider.
+	 */
 	static void noSideScroll(Page page) {
+		page.waitForLoadState();
 		Object wide = page.evaluate(
 				"() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
 		List<?> w = (List<?>) wide;
