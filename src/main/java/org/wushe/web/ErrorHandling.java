@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -19,6 +20,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -129,6 +132,18 @@ class ErrorHandling {
 			.<Map<String, Object>>map(f -> Map.of("errors", List.of(Map.of("field", f, "message", detail))))
 			.orElse(Map.of());
 		return answer(request, HttpStatus.CONFLICT, detail, extra);
+	}
+
+	/**
+	 * A write that lost a wait for a lock to another one (a deadlock the database broke, or a lock not had in time):
+	 * its transaction was rolled back, so nothing of it is stored, and the same request may be sent again: 503 with
+	 * {@code Retry-After}.
+	 */
+	@ExceptionHandler(PessimisticLockingFailureException.class)
+	Object lockLost(PessimisticLockingFailureException ex, HttpServletRequest request, HttpServletResponse response) {
+		log.warn("Lock conflict on {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
+		response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+		return plain(request, HttpStatus.SERVICE_UNAVAILABLE, "error.lock-conflict");
 	}
 
 	/** Failures that the status and its message say all about: not signed in, forbidden, no such page, and the like. */
