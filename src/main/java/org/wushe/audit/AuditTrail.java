@@ -47,21 +47,7 @@ public class AuditTrail {
 	/** Records an event with an explicit actor and source address (logins, start-up tasks). */
 	public void record(String actor, String action, String entityType, Object entityId, RegionCode region,
 			String sourceAddress, String detail) {
-		jdbc.sql("""
-				INSERT INTO audit_event (occurred_at, actor, action, entity_type, entity_id, region_code, source_address, detail)
-				VALUES (:at, :actor, :action, :type, :id, :region, :address, :detail)
-				""")
-			.param("at", Timestamp.from(Instant.now(clock)))
-			.param("actor", truncate(actor, 64))
-			.param("action", action)
-			.param("type", entityType)
-			.param("id", entityId == null ? null : truncate(entityId.toString(), 64))
-			.param("region", region == null ? null : region.value())
-			.param("address", truncate(sourceAddress, 64))
-			.param("detail", truncate(detail, MAX_DETAIL))
-			.update();
-		events.publishEvent(new Audited(action, entityType, entityId == null ? null : entityId.toString(),
-				region == null ? null : region.value()));
+		recordAll(List.of(new Entry(actor, action, entityType, entityId, region, sourceAddress, detail)));
 	}
 
 	/** One event of {@link #recordAll}: who did what to which entity, in which region, from where. */

@@ -14,8 +14,8 @@ import org.wushe.shared.tally.CalendarPeriods;
 /**
  * The care module's public API for figures, exact at the moment of the read. Persons, categories and cases are key
  * look-ups of the counters every write keeps; visits and referrals sum the month counters of the period's whole months
- * and the day counters of the days around them; overdue sums the due-date counters before today. Distinct persons served in a calendar month, quarter or year is a key look-up of
- * the counts kept on write ({@link ServedMarks}); over any other range of days it is COUNT(DISTINCT) over the
+ * and the day counters of the days around them; overdue sums the due-date counters before today. Distinct persons
+ * served in a calendar month, quarter or year is a key look-up of the counts kept on write ({@link ServedMarks}); over any other range of days it is COUNT(DISTINCT) over the
  * per-person-per-day served marks of the subtree and range (one index range; its cost grows with the marks in it).
  */
 @Service

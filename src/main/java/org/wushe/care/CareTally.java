@@ -23,8 +23,9 @@ import org.wushe.shared.tally.CounterTable;
  * The care counters, changed in the transaction of every write: {@code care_tally} (persons, per category, open and
  * closed cases), {@code care_daily} and {@code care_monthly} (visits and referrals per day and per month),
  * {@code care_due} (persons per next due date) and {@code care_served_count} (distinct persons served per calendar
- * period, decided by {@link ServedMarks}). Every change counts on the region and on each ancestor up to the country. The changes of one transaction are summed in
- * memory and applied just before it commits, in key order, on the transaction's own connection.
+ * period, decided by {@link ServedMarks}). Every change counts on the region and on each ancestor up to the country.
+ * The changes of one transaction are summed in memory and applied just before it commits, in key order, on the
+ * transaction's own connection.
  * <p>
  * The rows of the country, the provinces and the prefectures are striped: each transaction adds to one stripe out of
  * {@code wushe.care.counter-stripes} (successive transactions take successive stripes), so concurrent writers of the

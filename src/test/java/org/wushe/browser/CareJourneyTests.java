@@ -167,7 +167,6 @@ class CareJourneyTests extends BrowserJourney {
 	/** Opens {@code path} and checks that it does not scroll sideways at phone width. */
 	static void visit(Page page, String path) {
 		page.navigate(path);
-		page.waitForLoadState();
 		noSideScroll(page);
 	}
 

@@ -1,12 +1,13 @@
 package org.wushe.volunteering;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,6 +42,9 @@ class TransferBatchesTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Ledger ledger;
 
 	@Test
 	void concurrentCallersGetExactlyWhatTheirSharedBatchesStored() throws Exception {
@@ -95,7 +99,7 @@ class TransferBatchesTests {
 				for (int c = 0; c < CALLERS; c++) {
 					if (c != 2 && got.get(c) instanceof BusinessException refused) {
 						throw new AssertionError("caller " + c + " was refused: " + refused.getMessage() + " "
-								+ refused.messageKey() + " " + java.util.Arrays.toString(refused.args()), refused);
+								+ refused.messageKey() + " " + Arrays.toString(refused.args()), refused);
 					}
 				}
 				TimeBank.Outcome first = (TimeBank.Outcome) got.get(0);
@@ -145,24 +149,17 @@ class TransferBatchesTests {
 		assertThat(t.toAccountId()).isEqualTo(in.toAccountId());
 		assertThat(t.minutes()).isEqualTo(in.minutes().longValueExact());
 		assertThat(t.memo()).isEqualTo(in.memo());
-		Map<String, Object> row = jdbc.sql("SELECT from_account_id, to_account_id, minutes, memo FROM timebank_transfer"
-				+ " WHERE id = :id").param("id", t.id()).query().singleRow();
-		assertThat(((Number) row.get("from_account_id")).longValue()).isEqualTo(in.fromAccountId());
-		assertThat(((Number) row.get("to_account_id")).longValue()).isEqualTo(in.toAccountId());
-		assertThat(((Number) row.get("minutes")).longValue()).isEqualTo(t.minutes());
-		assertThat(row.get("memo")).isEqualTo(in.memo());
-		List<TimeBank.Posting> stored = jdbc.sql("""
-				SELECT p.id, p.transfer_id, p.account_id, p.minutes, p.balance_after, p.posted_at, t.kind, t.memo
-				FROM timebank_posting p JOIN timebank_transfer t ON t.id = p.transfer_id
-				WHERE p.transfer_id = :id ORDER BY p.id""").param("id", t.id()).query(TimeBank.Posting.class).list();
-		assertThat(stored).extracting(TimeBank.Posting::id, TimeBank.Posting::accountId, TimeBank.Posting::minutes,
-				TimeBank.Posting::balanceAfter)
+		TimeBank.Transfer stored = ledger.transfer(t.id());
+		assertThat(List.of(stored.fromAccountId(), stored.toAccountId(), stored.minutes()))
+			.containsExactly(in.fromAccountId(), in.toAccountId(), t.minutes());
+		assertThat(stored.memo()).isEqualTo(in.memo());
+		assertThat(stored.postings())
+			.extracting(TimeBank.Posting::id, TimeBank.Posting::accountId, TimeBank.Posting::minutes,
+					TimeBank.Posting::balanceAfter)
 			.as("the paying side first, each posting as answered")
 			.containsExactly(
-					org.assertj.core.groups.Tuple.tuple(t.postings().get(0).id(), in.fromAccountId(), -t.minutes(),
-							t.postings().get(0).balanceAfter()),
-					org.assertj.core.groups.Tuple.tuple(t.postings().get(1).id(), in.toAccountId(), t.minutes(),
-							t.postings().get(1).balanceAfter()));
+					tuple(t.postings().get(0).id(), in.fromAccountId(), -t.minutes(), t.postings().get(0).balanceAfter()),
+					tuple(t.postings().get(1).id(), in.toAccountId(), t.minutes(), t.postings().get(1).balanceAfter()));
 	}
 
 	private long count(String sql) {

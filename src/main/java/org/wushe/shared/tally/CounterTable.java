@@ -21,8 +21,8 @@ import org.wushe.shared.Databases;
  * On PostgreSQL the rows of one change are settled by one upsert of all of them in key order ({@code INSERT … VALUES
  * (…), (…) ON CONFLICT (key) DO UPDATE SET count = count + delta}, up to 100 rows per statement): a new row is inserted
  * with its delta, an existing one is added to, whichever it is. Elsewhere (H2) they are settled in two passes over the
- * keys in key order: missing rows are created with the count 0 ({@code INSERT … ON CONFLICT DO NOTHING}; a concurrent creator's row is just
- * found, after its commit), then every row is updated; rows known to exist (created or seen by this process; counter
+ * keys in key order: missing rows are created with the count 0 ({@code INSERT … ON CONFLICT DO NOTHING}; a
+ * concurrent creator's row is just found, after its commit), then every row is updated; rows known to exist (created or seen by this process; counter
  * rows are never deleted) skip the first pass, so a warm write is one batch of updates. Either way the rows' locks are
  * taken in key order, so writers may queue on the rows they share but never deadlock over them.
  */
@@ -167,7 +167,6 @@ public final class CounterTable {
 		return upserts.computeIfAbsent(rows,
 				n -> upsertInto + String.join(", ", java.util.Collections.nCopies(n, upsertRow)) + upsertOnConflict);
 	}
-
 
 	private static Object[] updateRow(Key k, long delta) {
 		Object[] row = new Object[k.values().size() + 1];
