@@ -110,6 +110,8 @@ class ArticleJourneyTests extends BrowserJourney {
 			assertThat(visitor.locator("#article-body")).containsText("部份老人家里按装了扶手");
 			Locator image = visitor.locator("#article-images img");
 			assertThat(image).hasCount(1);
+			// the image is measured once it has arrived, however long the server took to send it
+			visitor.waitForFunction("() => document.querySelector('#article-images img').complete");
 			Object width = image.evaluate("img => img.complete ? img.naturalWidth : -1");
 			org.assertj.core.api.Assertions.assertThat(((Number) width).intValue()).isEqualTo(40);
 			Chromium.screenshot(visitor, "article-journey-public");
